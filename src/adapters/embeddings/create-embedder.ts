@@ -1,0 +1,31 @@
+// Chooses the embedder from configuration: the offline hashing embedder, or OpenAIEmbeddings for any
+// OpenAI-compatible endpoint. Runtime: any (the OpenAI client is loaded only when configured).
+import type { Config } from '../../core/config/config.ts';
+import { usesRemoteEmbeddings } from '../../core/config/config.ts';
+import { HashingEmbeddings } from '../../core/embeddings/hashing-embeddings.ts';
+import type { Embedder } from '../../core/ports/embedder.ts';
+
+export async function createEmbedder(config: Config): Promise<Embedder> {
+  if (!usesRemoteEmbeddings(config)) {
+    const embeddings = new HashingEmbeddings({ dimensions: config.EMBEDDING_DIMENSIONS });
+    return { id: embeddings.modelId, embeddings, batchSize: 256 };
+  }
+  const { OpenAIEmbeddings } = await import('@langchain/openai');
+  const model = config.OPENAI_EMBEDDINGS_MODEL ?? '';
+  const dimensions = config.OPENAI_EMBEDDINGS_DIMENSIONS;
+  const embeddings = new OpenAIEmbeddings({
+    model,
+    apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+    dimensions,
+    batchSize: config.OPENAI_EMBEDDINGS_BATCH,
+    // Plain float arrays: base64 needs a decoder some compatible servers do not emulate.
+    encodingFormat: 'float',
+    maxRetries: 2,
+    configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
+  });
+  return {
+    id: `openai:${config.OPENAI_BASE_URL ?? 'default'}:${model}:${dimensions ?? 'native'}`,
+    embeddings,
+    batchSize: config.OPENAI_EMBEDDINGS_BATCH,
+  };
+}

@@ -1,0 +1,64 @@
+// Vector index port on hnswlib-node (HNSW, cosine), persisted to a file. Runtime: Node.
+import type { HierarchicalNSW } from 'hnswlib-node';
+import type { VectorHit, VectorIndex } from '../../core/ports/vector-index.ts';
+
+export interface HnswOptions {
+  /** Graph degree; higher is more accurate and larger. */
+  readonly m: number;
+  readonly efConstruction: number;
+  /** Candidate list size at query time; raised to k when smaller. */
+  readonly efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 96 };
+
+async function hnswlib(): Promise<typeof import('hnswlib-node')> {
+  const module = await import('hnswlib-node');
+  // The package is CommonJS: its named exports arrive on `default` under Node's ESM loader.
+  return module.default;
+}
+
+export class HnswVectorIndex implements VectorIndex {
+  private constructor(
+    private readonly index: HierarchicalNSW,
+    readonly dimensions: number,
+    private readonly options: HnswOptions,
+  ) {
+    index.setEf(options.efSearch);
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount();
+  }
+
+  /** Builds an index over row-major vectors; labels are row numbers. Random seed fixed for reproducibility. */
+  static async build(vectors: Float32Array, dimensions: number, options: HnswOptions = DEFAULT_HNSW): Promise<HnswVectorIndex> {
+    const { HierarchicalNSW } = await hnswlib();
+    const count = vectors.length / dimensions;
+    const index = new HierarchicalNSW('cosine', dimensions);
+    index.initIndex(Math.max(count, 1), options.m, options.efConstruction, 100);
+    for (let label = 0; label < count; label += 1) {
+      index.addPoint(Array.from(vectors.subarray(label * dimensions, (label + 1) * dimensions)), label);
+    }
+    return new HnswVectorIndex(index, dimensions, options);
+  }
+
+  static async load(path: string, dimensions: number, options: HnswOptions = DEFAULT_HNSW): Promise<HnswVectorIndex> {
+    const { HierarchicalNSW } = await hnswlib();
+    const index = new HierarchicalNSW('cosine', dimensions);
+    await index.readIndex(path);
+    return new HnswVectorIndex(index, dimensions, options);
+  }
+
+  async save(path: string): Promise<void> {
+    await this.index.writeIndex(path);
+  }
+
+  search(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
+    const count = Math.min(k, this.size);
+    if (count === 0) return [];
+    this.index.setEf(Math.max(this.options.efSearch, count));
+    const result = this.index.searchKnn(Array.from(query), count, filter);
+    return result.neighbors.map((label, position) => ({ label, score: 1 - (result.distances[position] ?? 1) }));
+  }
+}

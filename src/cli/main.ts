@@ -1,0 +1,47 @@
+// The `firstline` command line: dispatches subcommands, maps errors to messages and exit codes. Runtime: Node.
+import { ConfigError } from '../core/config/config.ts';
+import { KnowledgeError } from '../core/knowledge/knowledge-error.ts';
+import { ingestCommand } from './commands/ingest.ts';
+import { searchCommand } from './commands/search.ts';
+import { UsageError } from './usage-error.ts';
+
+type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  ingest: { run: ingestCommand, usage: 'ingest [--knowledge DIR] [--index DIR]        build or update the knowledge index' },
+  search: { run: searchCommand, usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores' },
+};
+
+function usage(): string {
+  return `usage: firstline <command> [options]\n\ncommands:\n${Object.values(COMMANDS)
+    .map((command) => `  ${command.usage}`)
+    .join('\n')}\n`;
+}
+
+export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`firstline: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, env);
+  } catch (error) {
+    if (error instanceof KnowledgeError || error instanceof ConfigError) {
+      process.stderr.write(`firstline ${name}: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`firstline ${name}: ${error.message}\n\n${usage()}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env);

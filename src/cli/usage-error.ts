@@ -1,0 +1,5 @@
+// A mistake in how a command was called: printed with the usage, exit code 2. Runtime: Node.
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,55 @@
+// Configuration: one zod schema over environment-style key/values, shared by every runtime. Runtime: any.
+import { z } from 'zod';
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  DATA_DIR: z.string().default('./data'),
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  /** Defaults to `<DATA_DIR>/index`. */
+  INDEX_DIR: z.string().optional(),
+  CHUNK_MAX_TOKENS: integer(50, 4000).default(300),
+  CHUNK_OVERLAP_TOKENS: integer(0, 1000).default(40),
+  MAX_ARTICLE_BYTES: integer(1024, 50 * 1024 * 1024).default(256 * 1024),
+  /** Dimensions of the offline hashing embedder. */
+  EMBEDDING_DIMENSIONS: integer(16, 8192).default(384),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_EMBEDDINGS_MODEL: z.string().optional(),
+  OPENAI_EMBEDDINGS_DIMENSIONS: integer(1, 8192).optional(),
+  OPENAI_EMBEDDINGS_BATCH: integer(1, 2048).default(64),
+});
+
+export type Config = z.infer<typeof configSchema> & { readonly INDEX_DIR: string };
+
+export class ConfigError extends Error {
+  readonly code = 'bad_request:config';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates raw key/values (Node's `process.env`, a Worker's `env`). Empty strings count as unset;
+ * unknown keys are ignored. Throws {@link ConfigError} naming every bad key and what is wrong.
+ */
+export function parseConfig(raw: Record<string, string | undefined>): Config {
+  const known = Object.keys(configSchema.shape);
+  const present: Record<string, string> = {};
+  for (const key of known) {
+    const value = raw[key];
+    if (value !== undefined && value.trim() !== '') present[key] = value.trim();
+  }
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${present[String(issue.path[0])] ?? ''}")`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...result.data, INDEX_DIR: result.data.INDEX_DIR ?? `${result.data.DATA_DIR.replace(/\/+$/, '')}/index` };
+}
+
+/** True when an OpenAI-compatible endpoint is configured for embeddings. */
+export function usesRemoteEmbeddings(config: Config): boolean {
+  return config.OPENAI_EMBEDDINGS_MODEL !== undefined && (config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined);
+}

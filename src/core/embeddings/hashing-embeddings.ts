@@ -1,0 +1,77 @@
+// The default embedder: deterministic feature hashing of stems, stem bigrams and character n-grams,
+// for Russian and English, with no model download and no network. Runtime: any.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { hash32 } from '../text/hash.ts';
+import { normalizeInPlace } from '../util/unit-vector.ts';
+import { contentTerms, queryTerms, type WeightedTerm } from '../text/terms.ts';
+
+export interface HashingEmbeddingsOptions {
+  /** Vector length; more dimensions mean fewer hash collisions and larger indexes. */
+  readonly dimensions?: number;
+}
+
+const STEM_WEIGHT = 1;
+const BIGRAM_WEIGHT = 0.6;
+const NGRAM_WEIGHT = 0.3;
+const NGRAM_SIZES = [3, 4] as const;
+
+/**
+ * Embeds text as an L2-normalised dense vector of signed hashed features. The same text always
+ * gives the same vector on every runtime, so vectors can be cached by (model id, text hash).
+ * Character n-grams make it tolerant of typos and Russian inflection the stemmer misses.
+ */
+export class HashingEmbeddings implements EmbeddingsInterface {
+  readonly dimensions: number;
+  readonly modelId: string;
+
+  constructor(options: HashingEmbeddingsOptions = {}) {
+    this.dimensions = options.dimensions ?? 384;
+    if (!Number.isInteger(this.dimensions) || this.dimensions < 16) {
+      throw new RangeError(`dimensions must be an integer >= 16, got ${this.dimensions}`);
+    }
+    this.modelId = `firstline-hashing-v1-${this.dimensions}`;
+  }
+
+  embedDocuments(documents: string[]): Promise<number[][]> {
+    return Promise.resolve(documents.map((document) => Array.from(this.embedDocumentSync(document))));
+  }
+
+  embedQuery(document: string): Promise<number[]> {
+    return Promise.resolve(Array.from(this.embedQuerySync(document)));
+  }
+
+  embedDocumentSync(text: string): Float32Array {
+    return this.vectorOf(contentTerms(text).map((term) => ({ term, weight: 1 })));
+  }
+
+  embedQuerySync(text: string): Float32Array {
+    return this.vectorOf(queryTerms(text));
+  }
+
+  private vectorOf(terms: readonly WeightedTerm[]): Float32Array {
+    const vector = new Float32Array(this.dimensions);
+    let previous: WeightedTerm | undefined;
+    for (const current of terms) {
+      this.add(vector, `w:${current.term}`, STEM_WEIGHT * current.weight);
+      const padded = `<${current.term}>`;
+      for (const size of NGRAM_SIZES) {
+        for (let start = 0; start + size <= padded.length; start += 1) {
+          this.add(vector, `g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT * current.weight);
+        }
+      }
+      if (previous !== undefined && current.weight === 1 && previous.weight === 1) {
+        this.add(vector, `b:${previous.term} ${current.term}`, BIGRAM_WEIGHT);
+      }
+      if (current.weight === 1) previous = current;
+    }
+    normalizeInPlace(vector);
+    return vector;
+  }
+
+  private add(vector: Float32Array, feature: string, weight: number): void {
+    const hash = hash32(feature);
+    const index = (hash & 0x7fffffff) % this.dimensions;
+    const sign = hash >>> 31 === 1 ? -1 : 1;
+    vector[index] = (vector[index] ?? 0) + sign * weight;
+  }
+}

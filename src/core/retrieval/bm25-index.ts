@@ -1,0 +1,154 @@
+// Lexical retrieval: an Okapi BM25 inverted index over typed arrays, fast at 100k chunks. Runtime: any.
+import type { Lang } from '../text/lang.ts';
+import type { WeightedTerm } from '../text/terms.ts';
+import { TopK } from '../util/top-k.ts';
+
+export const LANG_CODES: Record<Lang, number> = { ru: 0, en: 1 };
+
+export interface LexicalHit {
+  readonly label: number;
+  /** Raw BM25 score. */
+  readonly score: number;
+  /** BM25 score divided by the best score any document could get for this query, in [0, 1). */
+  readonly normalized: number;
+}
+
+export interface Bm25Data {
+  readonly terms: readonly string[];
+  /** Start of each term's postings in `docs`/`frequencies`; one extra entry closes the last. */
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly frequencies: Float32Array;
+  readonly lengths: Float32Array;
+  readonly langs: Uint8Array;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Collects documents' weighted terms, then freezes them into a {@link Bm25Index}. */
+export class Bm25Builder {
+  private readonly postings = new Map<string, { docs: number[]; frequencies: number[] }>();
+  private readonly lengths: number[] = [];
+  private readonly langs: number[] = [];
+
+  /** Adds a document; its label is the order of addition. Weights count as fractional term frequency. */
+  add(terms: readonly WeightedTerm[], lang: Lang): number {
+    const label = this.lengths.length;
+    const frequencies = new Map<string, number>();
+    let length = 0;
+    for (const { term, weight } of terms) {
+      frequencies.set(term, (frequencies.get(term) ?? 0) + weight);
+      length += weight;
+    }
+    for (const [term, frequency] of frequencies) {
+      let posting = this.postings.get(term);
+      if (posting === undefined) {
+        posting = { docs: [], frequencies: [] };
+        this.postings.set(term, posting);
+      }
+      posting.docs.push(label);
+      posting.frequencies.push(frequency);
+    }
+    this.lengths.push(length);
+    this.langs.push(LANG_CODES[lang]);
+    return label;
+  }
+
+  build(): Bm25Index {
+    const terms = [...this.postings.keys()].sort();
+    const offsets = new Int32Array(terms.length + 1);
+    let total = 0;
+    terms.forEach((term, index) => {
+      offsets[index] = total;
+      total += this.postings.get(term)?.docs.length ?? 0;
+    });
+    offsets[terms.length] = total;
+    const docs = new Int32Array(total);
+    const frequencies = new Float32Array(total);
+    terms.forEach((term, index) => {
+      const posting = this.postings.get(term);
+      if (posting === undefined) return;
+      docs.set(posting.docs, offsets[index]);
+      frequencies.set(posting.frequencies, offsets[index]);
+    });
+    return new Bm25Index({
+      terms,
+      offsets,
+      docs,
+      frequencies,
+      lengths: Float32Array.from(this.lengths),
+      langs: Uint8Array.from(this.langs),
+    });
+  }
+}
+
+export class Bm25Index {
+  private readonly termIds: Map<string, number>;
+  private readonly averageLength: number;
+  private readonly scores: Float32Array;
+  private readonly seen: Uint8Array;
+
+  constructor(readonly data: Bm25Data) {
+    this.termIds = new Map(data.terms.map((term, index) => [term, index]));
+    let sum = 0;
+    for (const length of data.lengths) sum += length;
+    this.averageLength = data.lengths.length === 0 ? 1 : sum / data.lengths.length || 1;
+    this.scores = new Float32Array(data.lengths.length);
+    this.seen = new Uint8Array(data.lengths.length);
+  }
+
+  get size(): number {
+    return this.data.lengths.length;
+  }
+
+  /** True when the index knows the term (used to keep only useful query expansions). */
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  /** Inverse document frequency of a term; 0 for an unknown term. */
+  idf(term: string): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const df = (this.data.offsets[id + 1] ?? 0) - (this.data.offsets[id] ?? 0);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** The k best documents for the query terms, optionally only those in one language. */
+  search(query: readonly WeightedTerm[], k: number, lang?: Lang): LexicalHit[] {
+    const weights = new Map<string, number>();
+    for (const { term, weight } of query) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    const langCode = lang === undefined ? -1 : LANG_CODES[lang];
+    const touched: number[] = [];
+    let ceiling = 0;
+    const { offsets, docs, frequencies, lengths, langs } = this.data;
+    for (const [term, weight] of weights) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const idf = this.idf(term) * weight;
+      ceiling += idf * (K1 + 1);
+      const end = offsets[id + 1] ?? 0;
+      for (let position = offsets[id] ?? 0; position < end; position += 1) {
+        const doc = docs[position] ?? 0;
+        if (langCode !== -1 && langs[doc] !== langCode) continue;
+        const frequency = frequencies[position] ?? 0;
+        const norm = 1 - B + (B * (lengths[doc] ?? 0)) / this.averageLength;
+        if (this.seen[doc] === 0) {
+          this.seen[doc] = 1;
+          this.scores[doc] = 0;
+          touched.push(doc);
+        }
+        this.scores[doc] = (this.scores[doc] ?? 0) + (idf * frequency * (K1 + 1)) / (frequency + K1 * norm);
+      }
+    }
+    const best = new TopK(k);
+    for (const doc of touched) {
+      best.push(doc, this.scores[doc] ?? 0);
+      this.seen[doc] = 0;
+    }
+    return best
+      .sorted()
+      .map((hit) => ({ label: hit.label, score: hit.score, normalized: ceiling > 0 ? hit.score / ceiling : 0 }));
+  }
+}

@@ -1,0 +1,131 @@
+// Hybrid retrieval: dense (vector index) and lexical (BM25) rankings fused by RRF, grouped by article. Runtime: any.
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { Chunk } from '../knowledge/chunk.ts';
+import type { Lang } from '../text/lang.ts';
+import { queryTerms } from '../text/terms.ts';
+import type { KnowledgeIndex } from './knowledge-index.ts';
+import { reciprocalRankFusion, RRF_K } from './rrf.ts';
+import { unitVector } from '../util/unit-vector.ts';
+
+export interface ChunkScores {
+  /** Cosine similarity of query and chunk, clamped to [0, 1]. */
+  readonly dense: number;
+  /** 1-based rank in the dense list, or null when the chunk was not among the dense candidates. */
+  readonly denseRank: number | null;
+  /** BM25 score normalised to [0, 1). */
+  readonly lexical: number;
+  readonly lexicalRank: number | null;
+  /** RRF score normalised so that first place in both lists is 1. */
+  readonly fused: number;
+}
+
+export interface ScoredChunk {
+  readonly chunk: Chunk;
+  readonly scores: ChunkScores;
+}
+
+export interface ScoredArticle {
+  readonly articleId: string;
+  readonly title: string;
+  readonly url?: string | undefined;
+  readonly lang: Lang;
+  readonly handoff: boolean;
+  /** The best chunk's scores. */
+  readonly scores: ChunkScores;
+  /** This article's chunks among the results, best first. */
+  readonly chunks: readonly ScoredChunk[];
+}
+
+export interface RetrievalResult {
+  readonly query: string;
+  readonly chunks: readonly ScoredChunk[];
+  readonly articles: readonly ScoredArticle[];
+}
+
+export interface RetrieveOptions {
+  /** Number of chunks to return (articles are grouped from them). */
+  readonly k?: number;
+  /** Only chunks in this language. */
+  readonly lang?: Lang | undefined;
+  /** Candidates taken from each ranking before fusion. */
+  readonly candidates?: number;
+}
+
+export interface HybridWeights {
+  readonly dense: number;
+  readonly lexical: number;
+}
+
+export const DEFAULT_WEIGHTS: HybridWeights = { dense: 1, lexical: 1 };
+
+/** Searches a {@link KnowledgeIndex} with both rankings and fuses them. */
+export class HybridRetriever {
+  constructor(
+    private readonly index: KnowledgeIndex,
+    private readonly embeddings: EmbeddingsInterface,
+    private readonly weights: HybridWeights = DEFAULT_WEIGHTS,
+  ) {}
+
+  async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
+    const k = options.k ?? 10;
+    const candidates = Math.max(options.candidates ?? 40, k);
+    const { chunks, vectors, lexical } = this.index;
+    const lang = options.lang;
+    const filter = lang === undefined ? undefined : (label: number) => chunks[label]?.lang === lang;
+
+    const queryVector = unitVector(await this.embeddings.embedQuery(query));
+    const denseHits = vectors.search(queryVector, candidates, filter);
+    const lexicalHits = lexical.search(queryTerms(query), candidates, options.lang);
+
+    const fused = reciprocalRankFusion([
+      { labels: denseHits.map((hit) => hit.label), weight: this.weights.dense },
+      { labels: lexicalHits.map((hit) => hit.label), weight: this.weights.lexical },
+    ]);
+    const best = (this.weights.dense + this.weights.lexical) / (RRF_K + 1);
+    const dense = new Map(denseHits.map((hit, rank) => [hit.label, { score: hit.score, rank: rank + 1 }]));
+    const lexicalByLabel = new Map(lexicalHits.map((hit, rank) => [hit.label, { score: hit.normalized, rank: rank + 1 }]));
+
+    const scored: ScoredChunk[] = [];
+    for (const [label, score] of fused) {
+      const chunk = chunks[label];
+      if (chunk === undefined) continue;
+      const denseEntry = dense.get(label);
+      const lexicalEntry = lexicalByLabel.get(label);
+      scored.push({
+        chunk,
+        scores: {
+          dense: Math.max(0, denseEntry?.score ?? 0),
+          denseRank: denseEntry?.rank ?? null,
+          lexical: lexicalEntry?.score ?? 0,
+          lexicalRank: lexicalEntry?.rank ?? null,
+          fused: score / best,
+        },
+      });
+    }
+    scored.sort((left, right) => right.scores.fused - left.scores.fused || left.chunk.id.localeCompare(right.chunk.id));
+    const top = scored.slice(0, k);
+    return { query, chunks: top, articles: groupByArticle(top) };
+  }
+}
+
+/** Groups scored chunks by article, keeping the order of each article's best chunk. */
+export function groupByArticle(chunks: readonly ScoredChunk[]): ScoredArticle[] {
+  const byArticle = new Map<string, ScoredChunk[]>();
+  for (const entry of chunks) {
+    const list = byArticle.get(entry.chunk.articleId) ?? [];
+    list.push(entry);
+    byArticle.set(entry.chunk.articleId, list);
+  }
+  return [...byArticle.values()].map((list) => {
+    const first = list[0] as ScoredChunk;
+    return {
+      articleId: first.chunk.articleId,
+      title: first.chunk.title,
+      url: first.chunk.url,
+      lang: first.chunk.lang,
+      handoff: first.chunk.handoff,
+      scores: first.scores,
+      chunks: list,
+    };
+  });
+}

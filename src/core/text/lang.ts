@@ -1,0 +1,6 @@
+// The two languages Firstline speaks. Runtime: any.
+import { z } from 'zod';
+
+export const langSchema = z.enum(['ru', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+export const LANGS: readonly Lang[] = ['ru', 'en'];

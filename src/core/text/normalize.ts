@@ -1,0 +1,29 @@
+// Text normalisation and word splitting shared by retrieval and the detectors. Runtime: any.
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+// Every combining mark but the breve, so «й» survives decomposition while «ё» and «é» fold.
+const COMBINING = /[\u0300-\u0305\u0307-\u036f]/g;
+
+/** Lower-cases, folds «ё» to «е», strips accents and unifies apostrophes. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[’`]/g, "'");
+}
+
+/** Splits normalised text into words; hyphenated words stay whole ("wi-fi", "смс-ка"). */
+export function words(text: string): string[] {
+  return normalize(text).match(WORD) ?? [];
+}
+
+export function isCyrillic(word: string): boolean {
+  return /[\u0400-\u04ff]/.test(word);
+}
+
+export function isLatin(word: string): boolean {
+  return /[a-z]/.test(word);
+}

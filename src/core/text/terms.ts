@@ -1,0 +1,50 @@
+// Turns text into the content terms retrieval works on: canonical, stop-word free, stemmed. Runtime: any.
+import { canonicalWord } from './lexicon.ts';
+import { isCyrillic, isLatin, words } from './normalize.ts';
+import { stem } from './stem.ts';
+import { isStopword } from './stopwords.ts';
+import { toCyrillic, toLatin } from './transliterate.ts';
+
+export interface WeightedTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** Weight of a transliterated or otherwise expanded query term relative to the word the customer typed. */
+export const EXPANSION_WEIGHT = 0.5;
+
+function contentWords(text: string): string[] {
+  const result: string[] = [];
+  for (const word of words(text)) {
+    const canonical = canonicalWord(word);
+    const parts = canonical === word && word.includes('-') ? word.split('-') : [canonical];
+    for (const part of parts) {
+      if (part.length === 0 || isStopword(part)) continue;
+      if (part.length === 1 && !/\d/.test(part)) continue;
+      result.push(part);
+    }
+  }
+  return result;
+}
+
+/** Content terms of a text, in order: canonical words, stop words dropped, stemmed. */
+export function contentTerms(text: string): string[] {
+  return contentWords(text).map(stem);
+}
+
+/**
+ * Query terms: the content terms with weight 1, plus each word's transliteration into the other
+ * script with weight {@link EXPANSION_WEIGHT}, so mixed-script product words still match.
+ */
+export function queryTerms(text: string): WeightedTerm[] {
+  const result: WeightedTerm[] = [];
+  for (const word of contentWords(text)) {
+    const term = stem(word);
+    result.push({ term, weight: 1 });
+    const other = isCyrillic(word) ? toLatin(word) : isLatin(word) ? toCyrillic(word) : undefined;
+    if (other === undefined || /\d/.test(word)) continue;
+    const expanded = stem(canonicalWord(other));
+    if (expanded !== term && expanded.length > 1) result.push({ term: expanded, weight: EXPANSION_WEIGHT });
+  }
+  return result;
+}
