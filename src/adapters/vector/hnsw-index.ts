@@ -1,4 +1,5 @@
 // Vector index port on hnswlib-node (HNSW, cosine), persisted to a file. Runtime: Node.
+import type * as Hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { VectorHit, VectorIndex } from '../../core/ports/vector-index.ts';
 
@@ -12,7 +13,7 @@ export interface HnswOptions {
 
 export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 96 };
 
-async function hnswlib(): Promise<typeof import('hnswlib-node')> {
+async function hnswlib(): Promise<typeof Hnswlib> {
   const module = await import('hnswlib-node');
   // The package is CommonJS: its named exports arrive on `default` under Node's ESM loader.
   return module.default;

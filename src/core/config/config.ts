@@ -31,7 +31,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Validates raw key/values (Node's `process.env`, a Worker's `env`). Empty strings count as unset;
+ * Validates raw key/values (Node's environment, a Worker's `env` bindings). Empty strings count as unset;
  * unknown keys are ignored. Throws {@link ConfigError} naming every bad key and what is wrong.
  */
 export function parseConfig(raw: Record<string, string | undefined>): Config {

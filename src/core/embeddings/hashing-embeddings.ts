@@ -11,7 +11,7 @@ export interface HashingEmbeddingsOptions {
 }
 
 const STEM_WEIGHT = 1;
-const BIGRAM_WEIGHT = 0.6;
+const BIGRAM_WEIGHT = 0.3;
 const NGRAM_WEIGHT = 0.3;
 const NGRAM_SIZES = [3, 4] as const;
 
@@ -29,7 +29,7 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     if (!Number.isInteger(this.dimensions) || this.dimensions < 16) {
       throw new RangeError(`dimensions must be an integer >= 16, got ${this.dimensions}`);
     }
-    this.modelId = `firstline-hashing-v1-${this.dimensions}`;
+    this.modelId = `firstline-hashing-v2-${this.dimensions}`;
   }
 
   embedDocuments(documents: string[]): Promise<number[][]> {
@@ -48,6 +48,15 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     return this.vectorOf(queryTerms(text));
   }
 
+  /**
+   * Embeds a query with each term's features scaled by `weightOf(term)` (the index's IDF), so rare,
+   * telling words outweigh common ones. Documents stay unweighted, so cached vectors never go stale.
+   */
+  embedWeightedQuery(text: string, weightOf: (term: string) => number): Promise<number[]> {
+    const terms = queryTerms(text).map((entry) => ({ ...entry, weight: entry.weight * weightOf(entry.term) }));
+    return Promise.resolve(Array.from(this.vectorOf(terms)));
+  }
+
   private vectorOf(terms: readonly WeightedTerm[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
     let previous: WeightedTerm | undefined;
@@ -59,10 +68,10 @@ export class HashingEmbeddings implements EmbeddingsInterface {
           this.add(vector, `g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT * current.weight);
         }
       }
-      if (previous !== undefined && current.weight === 1 && previous.weight === 1) {
-        this.add(vector, `b:${previous.term} ${current.term}`, BIGRAM_WEIGHT);
+      if (previous !== undefined && !current.expansion && !previous.expansion) {
+        this.add(vector, `b:${previous.term} ${current.term}`, BIGRAM_WEIGHT * Math.min(current.weight, previous.weight));
       }
-      if (current.weight === 1) previous = current;
+      if (!current.expansion) previous = current;
     }
     normalizeInPlace(vector);
     return vector;

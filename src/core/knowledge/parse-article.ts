@@ -37,7 +37,7 @@ export function parseArticle(path: string, bytes: Uint8Array, maxBytes: number):
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) return fail('front matter is not closed: add a line "---" after it', 1);
   const frontLines = lines.slice(1, closing);
-  const document = parseDocument(frontLines.join('\n'), { prettyErrors: false });
+  const document = parseDocument(frontLines.join('\n'));
   const yamlError = document.errors[0];
   if (yamlError !== undefined) {
     const line = yamlError.linePos?.[0]?.line;

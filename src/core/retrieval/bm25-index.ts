@@ -24,6 +24,14 @@ export interface Bm25Data {
 }
 
 const K1 = 1.2;
+/** Weight of a fuzzy neighbour relative to the query term it came from. */
+export const FUZZY_WEIGHT = 0.5;
+
+function deletions(term: string): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < term.length; index += 1) result.push(term.slice(0, index) + term.slice(index + 1));
+  return result;
+}
 const B = 0.75;
 
 /** Collects documents' weighted terms, then freezes them into a {@link Bm25Index}. */
@@ -105,6 +113,79 @@ export class Bm25Index {
   /** True when the index knows the term (used to keep only useful query expansions). */
   has(term: string): boolean {
     return this.termIds.has(term);
+  }
+
+  /**
+   * Adds vocabulary neighbours of each query term at a fraction of its weight: other stems sharing
+   * a prefix of at least 4 letters (Russian stems the stemmer split differently: «звон»/«звонк») and,
+   * for unknown terms, vocabulary terms one edit away (typos: «востанов» → «восстанов»).
+   */
+  expand(query: readonly WeightedTerm[], weight = FUZZY_WEIGHT): WeightedTerm[] {
+    const result = [...query];
+    const present = new Set(query.map((entry) => entry.term));
+    const add = (term: string, base: number): void => {
+      if (present.has(term)) return;
+      present.add(term);
+      result.push({ term, weight: base * weight, expansion: true });
+    };
+    for (const { term, weight: base } of query) {
+      if (term.length < 4 || /\d/.test(term)) continue;
+      for (const relative of this.prefixRelatives(term)) add(relative, base);
+      if (!this.termIds.has(term) && term.length >= 5) {
+        for (const neighbour of this.editNeighbours(term)) add(neighbour, base);
+      }
+    }
+    return result;
+  }
+
+  private prefixRelatives(term: string): string[] {
+    const relatives: string[] = [];
+    for (let cut = 1; cut <= 2 && term.length - cut >= 4; cut += 1) {
+      const shorter = term.slice(0, term.length - cut);
+      if (this.termIds.has(shorter)) relatives.push(shorter);
+    }
+    const terms = this.data.terms;
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((terms[middle] ?? '') < term) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < terms.length; index += 1) {
+      const candidate = terms[index] ?? '';
+      if (!candidate.startsWith(term)) break;
+      if (candidate !== term && candidate.length - term.length <= 2) relatives.push(candidate);
+    }
+    return relatives;
+  }
+
+  private editNeighbours(term: string): string[] {
+    const index = this.deletionIndex();
+    const found = new Set<string>();
+    for (const variant of [term, ...deletions(term)]) {
+      for (const id of index.get(variant) ?? []) found.add(this.data.terms[id] ?? '');
+    }
+    found.delete('');
+    return [...found];
+  }
+
+  private deletions?: Map<string, number[]>;
+
+  /** Every vocabulary term and its one-letter deletions, for distance-1 lookups (SymSpell). */
+  private deletionIndex(): Map<string, number[]> {
+    if (this.deletions !== undefined) return this.deletions;
+    const index = new Map<string, number[]>();
+    this.data.terms.forEach((term, id) => {
+      if (term.length < 4) return;
+      for (const variant of [term, ...deletions(term)]) {
+        const list = index.get(variant);
+        if (list === undefined) index.set(variant, [id]);
+        else list.push(id);
+      }
+    });
+    this.deletions = index;
+    return index;
   }
 
   /** Inverse document frequency of a term; 0 for an unknown term. */

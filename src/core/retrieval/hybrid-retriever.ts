@@ -2,6 +2,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { Lang } from '../text/lang.ts';
+import { HashingEmbeddings } from '../embeddings/hashing-embeddings.ts';
 import { queryTerms } from '../text/terms.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { reciprocalRankFusion, RRF_K } from './rrf.ts';
@@ -56,6 +57,11 @@ export interface HybridWeights {
   readonly lexical: number;
 }
 
+/** Lowest weight of a known query term in the dense query, so common words still count a little. */
+const IDF_FLOOR = 0.3;
+/** Weight of a query term the knowledge base never uses: its n-grams may still match a misspelling. */
+const UNSEEN_TERM_WEIGHT = 1;
+
 export const DEFAULT_WEIGHTS: HybridWeights = { dense: 1, lexical: 1 };
 
 /** Searches a {@link KnowledgeIndex} with both rankings and fuses them. */
@@ -66,6 +72,17 @@ export class HybridRetriever {
     private readonly weights: HybridWeights = DEFAULT_WEIGHTS,
   ) {}
 
+  /** IDF-weighted when the embedder supports it (the offline hashing embedder), plain otherwise. */
+  private embedQuery(query: string): Promise<number[]> {
+    const { embeddings } = this;
+    if (embeddings instanceof HashingEmbeddings) {
+      const lexical = this.index.lexical;
+      const floor = IDF_FLOOR;
+      return embeddings.embedWeightedQuery(query, (term) => (lexical.has(term) ? Math.max(lexical.idf(term), floor) : UNSEEN_TERM_WEIGHT));
+    }
+    return embeddings.embedQuery(query);
+  }
+
   async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const k = options.k ?? 10;
     const candidates = Math.max(options.candidates ?? 40, k);
@@ -73,9 +90,9 @@ export class HybridRetriever {
     const lang = options.lang;
     const filter = lang === undefined ? undefined : (label: number) => chunks[label]?.lang === lang;
 
-    const queryVector = unitVector(await this.embeddings.embedQuery(query));
+    const queryVector = unitVector(await this.embedQuery(query));
     const denseHits = vectors.search(queryVector, candidates, filter);
-    const lexicalHits = lexical.search(queryTerms(query), candidates, options.lang);
+    const lexicalHits = lexical.search(lexical.expand(queryTerms(query)), candidates, options.lang);
 
     const fused = reciprocalRankFusion([
       { labels: denseHits.map((hit) => hit.label), weight: this.weights.dense },

@@ -8,6 +8,8 @@ import { toCyrillic, toLatin } from './transliterate.ts';
 export interface WeightedTerm {
   readonly term: string;
   readonly weight: number;
+  /** True for a term the customer did not type (a transliteration or fuzzy neighbour). */
+  readonly expansion?: boolean;
 }
 
 /** Weight of a transliterated or otherwise expanded query term relative to the word the customer typed. */
@@ -44,7 +46,7 @@ export function queryTerms(text: string): WeightedTerm[] {
     const other = isCyrillic(word) ? toLatin(word) : isLatin(word) ? toCyrillic(word) : undefined;
     if (other === undefined || /\d/.test(word)) continue;
     const expanded = stem(canonicalWord(other));
-    if (expanded !== term && expanded.length > 1) result.push({ term: expanded, weight: EXPANSION_WEIGHT });
+    if (expanded !== term && expanded.length > 1) result.push({ term: expanded, weight: EXPANSION_WEIGHT, expansion: true });
   }
   return result;
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { HashingEmbeddings } from './hashing-embeddings.ts';
+
+const cosine = (left: number[], right: number[]): number => left.reduce((sum, value, index) => sum + value * (right[index] ?? 0), 0);
+
+describe('HashingEmbeddings', () => {
+  const embeddings = new HashingEmbeddings({ dimensions: 256 });
+
+  it('returns unit vectors of the configured length, identical across instances', async () => {
+    const [vector] = await embeddings.embedDocuments(['Как восстановить пароль']);
+    const [again] = await new HashingEmbeddings({ dimensions: 256 }).embedDocuments(['Как восстановить пароль']);
+    expect(vector).toHaveLength(256);
+    expect(cosine(vector ?? [], vector ?? [])).toBeCloseTo(1, 5);
+    expect(again).toEqual(vector);
+  });
+
+  it('scores a misspelt query closer to its text than to an unrelated one', async () => {
+    const [password, delivery] = await embeddings.embedDocuments(['восстановить пароль от личного кабинета', 'сроки доставки заказа курьером']);
+    const query = await embeddings.embedQuery('востановить пароль');
+    expect(cosine(query, password ?? [])).toBeGreaterThan(cosine(query, delivery ?? []) + 0.3);
+  });
+
+  it('matches Russian word forms the stemmer treats differently through character n-grams', async () => {
+    const [calls, router] = await embeddings.embedDocuments(['рекламные звонки', 'настройка роутера']);
+    const query = await embeddings.embedQuery('звонят');
+    expect(cosine(query, calls ?? [])).toBeGreaterThan(cosine(query, router ?? []));
+  });
+
+  it('weights query terms when asked, so a rare word dominates', async () => {
+    const [rare, common] = await embeddings.embedDocuments(['обещанный', 'интернет']);
+    const query = await embeddings.embedWeightedQuery('обещанный интернет', (term) => (term === 'интернет' ? 0.1 : 3));
+    expect(cosine(query, rare ?? [])).toBeGreaterThan(cosine(query, common ?? []));
+  });
+
+  it('rejects nonsense dimensions', () => {
+    expect(() => new HashingEmbeddings({ dimensions: 3 })).toThrow(RangeError);
+  });
+});
