@@ -94,16 +94,26 @@ export class Bm25Builder {
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
   private readonly averageLength: number;
+  /** Per posting: the BM25 term-frequency factor, tf·(k1+1)/(tf + k1·norm(doc)); times IDF gives the score. */
+  private readonly impacts: Float32Array;
   private readonly scores: Float32Array;
   private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
 
   constructor(readonly data: Bm25Data) {
     this.termIds = new Map(data.terms.map((term, index) => [term, index]));
     let sum = 0;
     for (const length of data.lengths) sum += length;
     this.averageLength = data.lengths.length === 0 ? 1 : sum / data.lengths.length || 1;
+    this.impacts = new Float32Array(data.docs.length);
+    for (let position = 0; position < data.docs.length; position += 1) {
+      const frequency = data.frequencies[position] ?? 0;
+      const norm = 1 - B + (B * (data.lengths[data.docs[position] ?? 0] ?? 0)) / this.averageLength;
+      this.impacts[position] = (frequency * (K1 + 1)) / (frequency + K1 * norm);
+    }
     this.scores = new Float32Array(data.lengths.length);
     this.seen = new Uint8Array(data.lengths.length);
+    this.touched = new Int32Array(data.lengths.length);
   }
 
   get size(): number {
@@ -201,9 +211,10 @@ export class Bm25Index {
     const weights = new Map<string, number>();
     for (const { term, weight } of query) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     const langCode = lang === undefined ? -1 : LANG_CODES[lang];
-    const touched: number[] = [];
+    const { offsets, docs, langs } = this.data;
+    const { impacts, scores, seen, touched } = this;
+    let touchedCount = 0;
     let ceiling = 0;
-    const { offsets, docs, frequencies, lengths, langs } = this.data;
     for (const [term, weight] of weights) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
@@ -213,20 +224,21 @@ export class Bm25Index {
       for (let position = offsets[id] ?? 0; position < end; position += 1) {
         const doc = docs[position] ?? 0;
         if (langCode !== -1 && langs[doc] !== langCode) continue;
-        const frequency = frequencies[position] ?? 0;
-        const norm = 1 - B + (B * (lengths[doc] ?? 0)) / this.averageLength;
-        if (this.seen[doc] === 0) {
-          this.seen[doc] = 1;
-          this.scores[doc] = 0;
-          touched.push(doc);
+        if (seen[doc] === 0) {
+          seen[doc] = 1;
+          scores[doc] = 0;
+          touched[touchedCount] = doc;
+          touchedCount += 1;
         }
-        this.scores[doc] = (this.scores[doc] ?? 0) + (idf * frequency * (K1 + 1)) / (frequency + K1 * norm);
+        scores[doc] = (scores[doc] ?? 0) + idf * (impacts[position] ?? 0);
       }
     }
     const best = new TopK(k);
-    for (const doc of touched) {
-      best.push(doc, this.scores[doc] ?? 0);
-      this.seen[doc] = 0;
+    for (let index = 0; index < touchedCount; index += 1) {
+      const doc = touched[index] ?? 0;
+      const score = scores[doc] ?? 0;
+      if (score > best.threshold) best.push(doc, score);
+      seen[doc] = 0;
     }
     return best
       .sorted()

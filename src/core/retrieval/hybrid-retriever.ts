@@ -62,7 +62,7 @@ const IDF_FLOOR = 0.3;
 /** Weight of a query term the knowledge base never uses: its n-grams may still match a misspelling. */
 const UNSEEN_TERM_WEIGHT = 1;
 
-export const DEFAULT_WEIGHTS: HybridWeights = { dense: 1, lexical: 1 };
+export const DEFAULT_WEIGHTS: HybridWeights = { dense: 1, lexical: 2 };
 
 /** Searches a {@link KnowledgeIndex} with both rankings and fuses them. */
 export class HybridRetriever {
