@@ -10,6 +10,7 @@ import { parseSuite } from '../src/core/evals/suite.ts';
 import { ingest } from '../src/core/ingest/ingest.ts';
 import { ExactVectorIndex } from '../src/core/retrieval/exact-vector-index.ts';
 import { HybridRetriever } from '../src/core/retrieval/hybrid-retriever.ts';
+import { planPartitions } from '../src/core/retrieval/dense-partitions.ts';
 import { detectLanguage } from '../src/core/text/language.ts';
 import { queryTerms } from '../src/core/text/terms.ts';
 import { syntheticKnowledge } from './synthetic-knowledge.ts';
@@ -48,7 +49,11 @@ try {
   const suite = parseSuite('evals/retrieval.yaml', await readFile('evals/retrieval.yaml', 'utf8'));
   const queries = suite.cases.map((entry) => entry.turns[0]?.customer ?? '');
   const retriever = new HybridRetriever(stored.index, embeddings);
-  const exact = new ExactVectorIndex(snapshot.vectors, snapshot.manifest.embedder.dimensions);
+  const dimensions = snapshot.manifest.embedder.dimensions;
+  // The exact baseline scans the same language partition the HNSW index searches.
+  const exact = new Map(planPartitions(snapshot.chunks, snapshot.vectors, dimensions).map((plan) => [plan.lang, new ExactVectorIndex(plan.vectors, dimensions)]));
+  const hnswByLang = new Map(stored.index.dense.map((partition) => [partition.lang, partition.index]));
+  const queryLangs = queries.map((query) => detectLanguage(query));
   const queryVectors = queries.map((query) => embeddings.embedQuerySync(query));
 
   for (let round = 0; round < 50; round += 1) await retriever.retrieve(queries[round % queries.length] ?? '', { k: 10 });
@@ -58,25 +63,27 @@ try {
   for (let round = 0; round < QUERY_ROUNDS; round += 1) {
     const query = queries[round % queries.length] ?? '';
     const vector = queryVectors[round % queries.length] ?? new Float32Array();
+    const lang = queryLangs[round % queries.length] ?? 'ru';
     let started = performance.now();
-    await retriever.retrieve(query, { k: 10, lang: detectLanguage(query) });
+    await retriever.retrieve(query, { k: 10, lang });
     hybrid.push(performance.now() - started);
     started = performance.now();
-    stored.index.vectors.search(vector, 10);
+    hnswByLang.get(lang)?.search(vector, 10);
     hnsw.push(performance.now() - started);
     started = performance.now();
-    stored.index.lexical.search(stored.index.lexical.expand(queryTerms(query)), 40);
+    stored.index.lexical.search(stored.index.lexical.expand(queryTerms(query)), 40, lang);
     lexical.push(performance.now() - started);
   }
   const exactTimes: number[] = [];
   let found = 0;
   for (let round = 0; round < EXACT_ROUNDS; round += 1) {
     const vector = queryVectors[round % queries.length] ?? new Float32Array();
+    const lang = queryLangs[round % queries.length] ?? 'ru';
     const started = performance.now();
-    const truth = exact.search(vector, 10);
+    const truth = exact.get(lang)?.search(vector, 10) ?? [];
     exactTimes.push(performance.now() - started);
     const truthLabels = new Set(truth.map((hit) => hit.label));
-    found += stored.index.vectors.search(vector, 10).filter((hit) => truthLabels.has(hit.label)).length;
+    found += (hnswByLang.get(lang)?.search(vector, 10) ?? []).filter((hit) => truthLabels.has(hit.label)).length;
   }
   const result = {
     chunks,

@@ -7,10 +7,29 @@ import type { IndexManifest, IndexSnapshot } from '../../core/retrieval/index-sn
 import { INDEX_FORMAT_VERSION } from '../../core/retrieval/index-snapshot.ts';
 import type { KnowledgeIndex } from '../../core/retrieval/knowledge-index.ts';
 import { buildLexicalIndex } from '../../core/retrieval/lexical-index.ts';
+import { planPartitions } from '../../core/retrieval/dense-partitions.ts';
+import type { Lang } from '../../core/text/lang.ts';
 import { pack, unpack } from '../../core/util/binary-pack.ts';
 import { HnswVectorIndex, type HnswOptions, DEFAULT_HNSW } from '../vector/hnsw-index.ts';
 
 const CURRENT = 'CURRENT';
+
+interface HnswPartition {
+  readonly lang: Lang;
+  readonly labels: Int32Array;
+  readonly index: HnswVectorIndex;
+}
+
+async function buildPartitions(snapshot: IndexSnapshot, hnsw: HnswOptions): Promise<HnswPartition[]> {
+  const dimensions = snapshot.manifest.embedder.dimensions;
+  return Promise.all(
+    planPartitions(snapshot.chunks, snapshot.vectors, dimensions).map(async (plan) => ({
+      lang: plan.lang,
+      labels: plan.labels,
+      index: await HnswVectorIndex.build(plan.vectors, dimensions, hnsw),
+    })),
+  );
+}
 
 export interface StoredIndex {
   readonly snapshot: IndexSnapshot;
@@ -39,7 +58,7 @@ export async function saveIndex(
   const target = join(directory, generation);
   await mkdir(target, { recursive: true });
   const dimensions = snapshot.manifest.embedder.dimensions;
-  const vectors = await HnswVectorIndex.build(snapshot.vectors, dimensions, hnsw);
+  const dense = await buildPartitions(snapshot, hnsw);
   const lexical = buildLexicalIndex(snapshot.chunks);
   const { terms, ...arrays } = lexical.data;
   await Promise.all([
@@ -47,11 +66,11 @@ export async function saveIndex(
     writeFile(join(target, 'chunks.json'), JSON.stringify({ chunks: snapshot.chunks, embeddingKeys: snapshot.embeddingKeys })),
     writeFile(join(target, 'vectors.bin'), pack({ dimensions }, { vectors: snapshot.vectors })),
     writeFile(join(target, 'lexical.bin'), pack({ terms }, arrays)),
-    vectors.save(join(target, 'hnsw.bin')),
+    ...dense.map((partition) => partition.index.save(join(target, `hnsw-${partition.lang}.bin`))),
   ]);
   await writeAtomically(join(directory, CURRENT), `${generation}\n`);
   await pruneGenerations(directory, generation);
-  return { snapshot, index: { manifest: snapshot.manifest, chunks: snapshot.chunks, vectors, lexical }, generation, directory };
+  return { snapshot, index: { manifest: snapshot.manifest, chunks: snapshot.chunks, dense, lexical }, generation, directory };
 }
 
 async function pruneGenerations(directory: string, keep: string): Promise<void> {
@@ -81,10 +100,16 @@ export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_H
   const vectors = rawVectors instanceof Float32Array ? rawVectors : new Float32Array();
   const lexical = new Bm25Index({ ...(lexicalPack.arrays as unknown as Omit<Bm25Data, 'terms'>), terms: (lexicalPack.meta as { terms: string[] }).terms });
   const snapshot: IndexSnapshot = { manifest, chunks: stored.chunks, embeddingKeys: stored.embeddingKeys, vectors };
-  const dense = stored.chunks.length === 0 ? await HnswVectorIndex.build(vectors, dimensions, hnsw) : await HnswVectorIndex.load(join(source, 'hnsw.bin'), dimensions, hnsw);
+  const dense = await Promise.all(
+    planPartitions(stored.chunks, vectors, dimensions).map(async (plan) => ({
+      lang: plan.lang,
+      labels: plan.labels,
+      index: await HnswVectorIndex.load(join(source, `hnsw-${plan.lang}.bin`), dimensions, hnsw),
+    })),
+  );
   return {
     snapshot,
-    index: { manifest, chunks: stored.chunks, vectors: dense, lexical },
+    index: { manifest, chunks: stored.chunks, dense, lexical },
     generation,
     directory,
   };

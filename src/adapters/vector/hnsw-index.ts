@@ -11,7 +11,7 @@ export interface HnswOptions {
   readonly efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 96 };
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 320 };
 
 async function hnswlib(): Promise<typeof Hnswlib> {
   const module = await import('hnswlib-node');

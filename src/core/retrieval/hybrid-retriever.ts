@@ -5,6 +5,7 @@ import type { Lang } from '../text/lang.ts';
 import { HashingEmbeddings } from '../embeddings/hashing-embeddings.ts';
 import { queryTerms } from '../text/terms.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
+import { searchPartitions } from './dense-partitions.ts';
 import { reciprocalRankFusion, RRF_K } from './rrf.ts';
 import { unitVector } from '../util/unit-vector.ts';
 
@@ -86,12 +87,10 @@ export class HybridRetriever {
   async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const k = options.k ?? 10;
     const candidates = Math.max(options.candidates ?? 40, k);
-    const { chunks, vectors, lexical } = this.index;
-    const lang = options.lang;
-    const filter = lang === undefined ? undefined : (label: number) => chunks[label]?.lang === lang;
+    const { chunks, dense: partitions, lexical } = this.index;
 
     const queryVector = unitVector(await this.embedQuery(query));
-    const denseHits = vectors.search(queryVector, candidates, filter);
+    const denseHits = searchPartitions(partitions, queryVector, candidates, options.lang);
     const lexicalHits = lexical.search(lexical.expand(queryTerms(query)), candidates, options.lang);
 
     const fused = reciprocalRankFusion([

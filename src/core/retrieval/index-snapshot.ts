@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../knowledge/article.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { ChunkingOptions } from '../knowledge/chunk-article.ts';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface IndexedArticle extends ArticleSummary {
   /** SHA-256 of the file bytes and the chunking settings; unchanged hash means reusable chunks. */

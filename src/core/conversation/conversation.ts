@@ -1,0 +1,80 @@
+// Conversations, their messages and the append-only event log: the records every store keeps. Runtime: any.
+import { z } from 'zod';
+import { langSchema, type Lang } from '../text/lang.ts';
+
+export const conversationStatusSchema = z.enum(['bot', 'waiting', 'assigned', 'resolved']);
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+export const customerSchema = z.strictObject({
+  id: z.string().trim().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  email: z.email().max(320).optional(),
+  plan: z.string().trim().min(1).max(100).optional(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export type Action = 'answer' | 'clarify' | 'handoff';
+export type HandoffReason = 'human_request' | 'emotion' | 'low_confidence' | 'sensitive' | 'loop' | 'error';
+
+export interface Citation {
+  readonly articleId: string;
+  readonly title: string;
+  readonly url?: string | undefined;
+}
+
+export interface Confidence {
+  /** Overall score in [0, 1]. */
+  readonly score: number;
+  /** Named parts, each in [0, 1]. */
+  readonly components: Readonly<Record<string, number>>;
+}
+
+/** What the bot decided for one customer message: the reply's metadata beside its text. */
+export interface ReplyMeta {
+  readonly action: Action;
+  readonly citations: readonly Citation[];
+  readonly confidence: Confidence;
+  readonly lang: Lang;
+  /** Why the bot hands off; set only with action `handoff`. */
+  readonly reasons?: readonly HandoffReason[] | undefined;
+  /** Which composer wrote the text: `offline` or `llm`. */
+  readonly composer?: string | undefined;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly lang: Lang | null;
+  readonly customer: Customer;
+  readonly channel: string;
+  readonly status: ConversationStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type MessageRole = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface Message {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly role: MessageRole;
+  readonly text: string;
+  readonly at: string;
+  readonly clientMessageId?: string | null | undefined;
+  /** For a bot reply: the customer message it answers. */
+  readonly replyTo?: string | null | undefined;
+  readonly reply?: ReplyMeta | null | undefined;
+}
+
+export interface ConversationEvent {
+  /** Position in the global log, increasing. */
+  readonly seq: number;
+  readonly conversationId: string;
+  /** noun-verb: `conversation-created`, `message-received`, `reply-sent`, `reply-dropped`, `conversation-handed-off`. */
+  readonly type: string;
+  /** `customer`, `bot`, `system` or `agent:<id>`. */
+  readonly actor: string;
+  readonly at: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export const LANG_OR_NULL = langSchema.nullable();

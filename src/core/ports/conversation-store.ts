@@ -1,0 +1,59 @@
+// Port: durable storage of conversations, messages and events. Every write commits before it resolves. Runtime: any.
+import type { Conversation, ConversationEvent, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
+import type { Lang } from '../text/lang.ts';
+
+export interface NewConversation {
+  readonly id: string;
+  /** SHA-256 (hex) of the customer's bearer token; the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly lang: Lang | null;
+  readonly customer: Customer;
+  readonly channel: string;
+  readonly at: string;
+}
+
+export interface NewCustomerMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly text: string;
+  readonly at: string;
+  readonly clientMessageId?: string | undefined;
+}
+
+export interface NewBotReply {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly replyTo: string;
+  readonly text: string;
+  readonly at: string;
+  readonly reply: ReplyMeta;
+  /** Status the conversation moves to with this reply (a handoff puts it in the queue). */
+  readonly nextStatus?: ConversationStatus | undefined;
+}
+
+export type BotReplyOutcome =
+  | { readonly delivered: true; readonly message: Message }
+  /** The conversation left the bot (a person owns it) before the reply was written: nothing was stored as sent. */
+  | { readonly delivered: false; readonly status: ConversationStatus };
+
+export interface ConversationStore {
+  createConversation(input: NewConversation): Promise<Conversation>;
+  getConversation(id: string): Promise<(Conversation & { readonly tokenHash: string }) | undefined>;
+  /**
+   * Stores a customer message and its `message-received` event in one transaction. With a
+   * `clientMessageId` already used in this conversation, stores nothing and returns the first message.
+   */
+  addCustomerMessage(input: NewCustomerMessage): Promise<{ readonly message: Message; readonly duplicate: boolean }>;
+  /**
+   * Stores a bot reply only if the conversation is still with the bot, checked in the same transaction
+   * as the write; otherwise records a `reply-dropped` event and stores no message.
+   */
+  addBotReply(input: NewBotReply): Promise<BotReplyOutcome>;
+  /** The bot reply to a customer message, if one was stored. */
+  findReply(customerMessageId: string): Promise<Message | undefined>;
+  listMessages(conversationId: string): Promise<Message[]>;
+  listEvents(conversationId: string): Promise<ConversationEvent[]>;
+  /** Throws unless the store can write right now (for readiness checks). */
+  checkWritable(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,58 @@
+// Groundedness: is each sentence of a reply supported by the text it cites? Numbers, prices, deadlines,
+// links and e-mail addresses must appear in the source; other sentences need most of their content words there. Runtime: any.
+import { normalize } from '../text/normalize.ts';
+import { contentTerms } from '../text/terms.ts';
+
+export interface SentenceSupport {
+  readonly sentence: string;
+  readonly supported: boolean;
+  /** Share of the sentence's content words found in the source, in [0, 1]. */
+  readonly overlap: number;
+  /** Numbers, links or addresses the source does not contain. */
+  readonly unsupportedFacts: readonly string[];
+}
+
+export interface Groundedness {
+  /** Share of checked sentences that are supported, in [0, 1]; 1 when nothing needed checking. */
+  readonly score: number;
+  readonly sentences: readonly SentenceSupport[];
+}
+
+/** Minimum share of a sentence's content words that must occur in the source. */
+export const OVERLAP_THRESHOLD = 0.6;
+
+const FACT = /https?:\/\/[^\s)»"]+|[\w.+-]+@[\w-]+\.[\w.]+|\d(?:[\d\s\u00a0-]*\d)?(?:[.,]\d+)?/gu;
+
+/** Splits text into sentences and list items. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n+|(?<=[.!?…])\s+(?=[\p{Lu}\d«"(])/u)
+    .map((sentence) => sentence.replace(/^\s*(?:\d+[.)]|[-*•])\s*/u, '').trim())
+    .filter((sentence) => /[\p{L}\d]/u.test(sentence));
+}
+
+function factsOf(text: string): string[] {
+  return (text.match(FACT) ?? []).map((fact) => fact.replace(/[\s ]+/g, '').replace(/[.,]$/, '')).filter((fact) => fact.length > 0);
+}
+
+/**
+ * Checks every sentence of `reply` except those in `exempt` (the bot's own greetings and closings)
+ * against `sources`. A sentence is supported when all its facts occur in the sources and at least
+ * {@link OVERLAP_THRESHOLD} of its content words do.
+ */
+export function groundedness(reply: string, sources: readonly string[], exempt: readonly string[] = []): Groundedness {
+  const sourceText = sources.join('\n');
+  const sourceTerms = new Set(contentTerms(sourceText));
+  const sourceFacts = new Set(factsOf(normalize(sourceText)));
+  const exemptSet = new Set(exempt.flatMap(sentencesOf).map((sentence) => normalize(sentence)));
+  const checked: SentenceSupport[] = [];
+  for (const sentence of sentencesOf(reply)) {
+    if (exemptSet.has(normalize(sentence))) continue;
+    const terms = contentTerms(sentence);
+    const overlap = terms.length === 0 ? 1 : terms.filter((term) => sourceTerms.has(term)).length / terms.length;
+    const unsupportedFacts = factsOf(normalize(sentence)).filter((fact) => !sourceFacts.has(fact));
+    checked.push({ sentence, supported: unsupportedFacts.length === 0 && overlap >= OVERLAP_THRESHOLD, overlap, unsupportedFacts });
+  }
+  const supported = checked.filter((entry) => entry.supported).length;
+  return { score: checked.length === 0 ? 1 : supported / checked.length, sentences: checked };
+}

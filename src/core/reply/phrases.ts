@@ -1,0 +1,78 @@
+// Every customer-facing sentence the bot writes itself, in Russian (formal «Вы») and English. Runtime: any.
+import type { Lang } from '../text/lang.ts';
+
+type Variants = Readonly<Record<Lang, readonly string[]>>;
+
+export const GREETING: Variants = {
+  ru: ['Здравствуйте!', 'Добрый день!'],
+  en: ['Hello!', 'Hi there!'],
+};
+
+export const GREETING_NAMED: Variants = {
+  ru: ['Здравствуйте, {name}!', 'Добрый день, {name}!'],
+  en: ['Hello, {name}!', 'Hi {name}!'],
+};
+
+export const ACKNOWLEDGE: Variants = {
+  ru: ['Спасибо, что написали — подскажу, что делать.', 'Понимаю Ваш вопрос, сейчас всё объясню.', 'Хороший вопрос, давайте разберёмся.'],
+  en: ["Thanks for getting in touch — here's what to do.", "I understand your question; let me explain.", "Good question — let's sort it out."],
+};
+
+/** Used instead of {@link ACKNOWLEDGE} when the customer reports that something went wrong. */
+export const APOLOGIZE: Variants = {
+  ru: ['Извините, что так вышло, — давайте это исправим.', 'Сожалею, что возникли неудобства. Давайте разберёмся.', 'Понимаю, как это неприятно, — сейчас подскажу, что делать.'],
+  en: ["I'm sorry about the trouble — let's fix it.", "Sorry this happened. Here's how to sort it out.", "I understand how frustrating that is — here's what to do."],
+};
+
+export const IF_NOT_HELPED: Variants = {
+  ru: ['Если это не поможет: {text}', 'Если не получится: {text}'],
+  en: ["If that doesn't help: {text}", 'If it still does not work: {text}'],
+};
+
+/** When the article has no "if this did not help" section: the bot offers the next step it can really take. */
+export const IF_NOT_HELPED_DEFAULT: Variants = {
+  ru: ['Если это не поможет, напишите мне здесь — я передам вопрос специалисту вместе со всей перепиской.'],
+  en: ["If that doesn't help, write to me here and I'll pass your question to a specialist together with this conversation."],
+};
+
+export const CLOSING: Variants = {
+  ru: ['Спасибо за обращение! Если появятся вопросы — пишите, был рад помочь!', 'Спасибо, что обратились! Если нужно что-то ещё, я на связи.', 'Благодарю за вопрос. Если что-то останется непонятным — напишите, помогу.'],
+  en: ["Thanks for reaching out! If anything else comes up, just write — happy to help.", 'Thank you for your question! Let me know if there is anything else I can do.', "Thanks for contacting us. If something is still unclear, write and I'll help."],
+};
+
+export const CLARIFY: Variants = {
+  ru: ['Чтобы ответить точно, уточните, пожалуйста, что именно Вас интересует:', 'Уточните, пожалуйста, о чём Ваш вопрос:'],
+  en: ['To give you the right answer, could you tell me which of these you mean:', 'Could you clarify which of these your question is about:'],
+};
+
+export const CLARIFY_VAGUE: Variants = {
+  ru: ['Опишите, пожалуйста, подробнее, что случилось или что Вы хотите сделать, — например, «не работает интернет» или «как оплатить». Так я смогу сразу помочь.'],
+  en: ['Could you tell me a little more about what happened or what you would like to do — for example, "internet is down" or "how do I pay"? Then I can help right away.'],
+};
+
+export const CLARIFY_CLOSING: Variants = {
+  ru: ['Напишите номер варианта или опишите вопрос своими словами.'],
+  en: ['Reply with the number of the option or describe your question in your own words.'],
+};
+
+export const OUT_OF_SCOPE: Variants = {
+  ru: ['К сожалению, в моей базе знаний нет ответа на этот вопрос, а гадать я не хочу. Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.'],
+  en: ["Unfortunately my knowledge base has no answer to this question, and I'd rather not guess. I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything."],
+};
+
+export const SENSITIVE: Variants = {
+  ru: ['Этот вопрос решает специалист, поэтому я передаю ему разговор вместе со всей перепиской — повторять ничего не нужно.'],
+  en: ["This question is handled by a specialist, so I'm passing the conversation to one together with everything you've written — you won't need to repeat anything."],
+};
+
+export const PIPELINE_ERROR: Variants = {
+  ru: ['Извините, у меня не получилось подготовить ответ. Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.'],
+  en: ["Sorry, I couldn't prepare an answer. I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything."],
+};
+
+/** Picks a variant deterministically from a seed, so replies vary between turns but tests stay stable. */
+export function phrase(variants: Variants, lang: Lang, seed: number, values: Readonly<Record<string, string>> = {}): string {
+  const list = variants[lang];
+  const template = list[Math.abs(seed) % list.length] ?? list[0] ?? '';
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

@@ -1,0 +1,68 @@
+// Contract every ConversationStore adapter must meet; run against each implementation.
+import { describe, expect, it } from 'vitest';
+import type { ReplyMeta } from '../../src/core/conversation/conversation.ts';
+import type { ConversationStore } from '../../src/core/ports/conversation-store.ts';
+
+const reply: ReplyMeta = { action: 'answer', citations: [{ articleId: 'a-en', title: 'A' }], confidence: { score: 0.8, components: { retrieval: 0.8 } }, lang: 'en' };
+
+export function conversationStoreContract(name: string, open: () => Promise<ConversationStore>): void {
+  describe(`${name} (ConversationStore contract)`, () => {
+    async function withConversation(id = 'c1') {
+      const store = await open();
+      await store.createConversation({ id, tokenHash: 'h', lang: 'en', customer: { name: 'Ann', plan: 'Optima' }, channel: 'api', at: '2026-11-01T10:00:00.000Z' });
+      return store;
+    }
+
+    it('creates a conversation with the bot and logs the event', async () => {
+      const store = await withConversation();
+      expect(await store.getConversation('c1')).toEqual({
+        id: 'c1', tokenHash: 'h', lang: 'en', customer: { name: 'Ann', plan: 'Optima' }, channel: 'api', status: 'bot',
+        createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z',
+      });
+      expect((await store.listEvents('c1')).map((event) => [event.type, event.actor])).toEqual([['conversation-created', 'customer']]);
+      expect(await store.getConversation('missing')).toBeUndefined();
+      await store.close();
+    });
+
+    it('stores messages in order and links a reply to its message', async () => {
+      const store = await withConversation();
+      const { message } = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z' });
+      const outcome = await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'hello', at: '2026-11-01T10:00:02.000Z', reply });
+      expect(outcome).toMatchObject({ delivered: true, message: { id: 'r1', role: 'bot', replyTo: 'm1', reply } });
+      expect((await store.listMessages('c1')).map((entry) => [entry.id, entry.role, entry.text])).toEqual([['m1', 'customer', 'hi'], ['r1', 'bot', 'hello']]);
+      expect((await store.findReply(message.id))?.id).toBe('r1');
+      await store.close();
+    });
+
+    it('stores a repeated clientMessageId once and returns the first message', async () => {
+      const store = await withConversation();
+      const first = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z', clientMessageId: 'k' });
+      const second = await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hi again', at: '2026-11-01T10:00:03.000Z', clientMessageId: 'k' });
+      expect(first.duplicate).toBe(false);
+      expect(second).toEqual({ message: first.message, duplicate: true });
+      expect(await store.listMessages('c1')).toHaveLength(1);
+      await store.close();
+    });
+
+    it('moves the conversation to the queue with a handoff reply and then drops later bot replies', async () => {
+      const store = await withConversation();
+      await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'human please', at: '2026-11-01T10:00:01.000Z' });
+      const handoff: ReplyMeta = { ...reply, action: 'handoff', reasons: ['human_request'] };
+      await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'A specialist will reply', at: '2026-11-01T10:00:02.000Z', reply: handoff, nextStatus: 'waiting' });
+      expect((await store.getConversation('c1'))?.status).toBe('waiting');
+      await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hello?', at: '2026-11-01T10:00:03.000Z' });
+      const late = await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'late', at: '2026-11-01T10:00:04.000Z', reply });
+      expect(late).toEqual({ delivered: false, status: 'waiting' });
+      expect((await store.listMessages('c1')).map((entry) => entry.id)).toEqual(['m1', 'r1', 'm2']);
+      const types = (await store.listEvents('c1')).map((event) => event.type);
+      expect(types).toEqual(['conversation-created', 'message-received', 'reply-sent', 'conversation-handed-off', 'message-received', 'reply-dropped']);
+      await store.close();
+    });
+
+    it('reports itself writable', async () => {
+      const store = await open();
+      await expect(store.checkWritable()).resolves.toBeUndefined();
+      await store.close();
+    });
+  });
+}
