@@ -57,6 +57,11 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     return Promise.resolve(Array.from(this.vectorOf(terms)));
   }
 
+  /** Embeds already weighted terms (query terms mixed with conversation context). */
+  embedTerms(terms: readonly WeightedTerm[]): Float32Array {
+    return this.vectorOf(terms);
+  }
+
   private vectorOf(terms: readonly WeightedTerm[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
     let previous: WeightedTerm | undefined;

@@ -3,7 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { Lang } from '../text/lang.ts';
 import { HashingEmbeddings } from '../embeddings/hashing-embeddings.ts';
-import { queryTerms } from '../text/terms.ts';
+import { queryTerms, type WeightedTerm } from '../text/terms.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { searchPartitions } from './dense-partitions.ts';
 import { reciprocalRankFusion, RRF_K } from './rrf.ts';
@@ -51,7 +51,12 @@ export interface RetrieveOptions {
   readonly lang?: Lang | undefined;
   /** Candidates taken from each ranking before fusion. */
   readonly candidates?: number;
+  /** Earlier customer text a follow-up depends on; its terms count at {@link CONTEXT_WEIGHT}. */
+  readonly context?: string | undefined;
 }
+
+/** Weight of conversation context relative to the message being answered. */
+export const CONTEXT_WEIGHT = 0.5;
 
 export interface HybridWeights {
   readonly dense: number;
@@ -73,15 +78,16 @@ export class HybridRetriever {
     private readonly weights: HybridWeights = DEFAULT_WEIGHTS,
   ) {}
 
-  /** IDF-weighted when the embedder supports it (the offline hashing embedder), plain otherwise. */
-  private embedQuery(query: string): Promise<number[]> {
+  /** IDF-weighted terms when the embedder supports them (the offline hashing embedder), plain text otherwise. */
+  private async embedQuery(terms: readonly WeightedTerm[], text: string): Promise<Float32Array> {
     const { embeddings } = this;
     if (embeddings instanceof HashingEmbeddings) {
       const lexical = this.index.lexical;
-      const floor = IDF_FLOOR;
-      return embeddings.embedWeightedQuery(query, (term) => (lexical.has(term) ? Math.max(lexical.idf(term), floor) : UNSEEN_TERM_WEIGHT));
+      return embeddings.embedTerms(
+        terms.map((entry) => ({ ...entry, weight: entry.weight * (lexical.has(entry.term) ? Math.max(lexical.idf(entry.term), IDF_FLOOR) : UNSEEN_TERM_WEIGHT) })),
+      );
     }
-    return embeddings.embedQuery(query);
+    return unitVector(await embeddings.embedQuery(text));
   }
 
   async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
@@ -89,9 +95,14 @@ export class HybridRetriever {
     const candidates = Math.max(options.candidates ?? 40, k);
     const { chunks, dense: partitions, lexical } = this.index;
 
-    const queryVector = unitVector(await this.embedQuery(query));
+    const context = options.context?.trim() ? options.context : undefined;
+    const terms = [
+      ...queryTerms(query),
+      ...(context === undefined ? [] : queryTerms(context).map((entry) => ({ ...entry, weight: entry.weight * CONTEXT_WEIGHT, expansion: true }))),
+    ];
+    const queryVector = unitVector(await this.embedQuery(terms, context === undefined ? query : `${context}\n${query}`));
     const denseHits = searchPartitions(partitions, queryVector, candidates, options.lang);
-    const lexicalHits = lexical.search(lexical.expand(queryTerms(query)), candidates, options.lang);
+    const lexicalHits = lexical.search(lexical.expand(terms), candidates, options.lang);
 
     const fused = reciprocalRankFusion([
       { labels: denseHits.map((hit) => hit.label), weight: this.weights.dense },

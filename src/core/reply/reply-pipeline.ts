@@ -1,0 +1,146 @@
+// The reply pipeline: language, context, retrieval, confidence, decision, composition, groundedness.
+// Only wires the policies in this folder together; any failure becomes a handoff with reason `error`. Runtime: any.
+import type { Citation, Conversation, HandoffReason, Message, ReplyMeta } from '../conversation/conversation.ts';
+import type { Chunk } from '../knowledge/chunk.ts';
+import type { HybridRetriever, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
+import type { KnowledgeIndex } from '../retrieval/knowledge-index.ts';
+import { hash32 } from '../text/hash.ts';
+import { detectLanguage } from '../text/language.ts';
+import type { Lang } from '../text/lang.ts';
+import { finalConfidence, NO_MATCH, retrievalComponents, retrievalConfidence, type ConfidenceWeights } from './confidence.ts';
+import { decide, type DecisionThresholds } from './decide.ts';
+import { followUpContext, isVague } from './follow-up.ts';
+import { groundedness } from './groundedness.ts';
+import { composeOffline, type ComposedReply, type ComposeInput } from './offline-composer.ts';
+import { CLARIFY, CLARIFY_CLOSING, CLARIFY_VAGUE, GREETING, GREETING_NAMED, OUT_OF_SCOPE, PIPELINE_ERROR, SENSITIVE, phrase } from './phrases.ts';
+import { reportsProblem } from './problem-signals.ts';
+
+export interface ReplyRequest {
+  readonly conversation: Conversation;
+  /** Messages before this one, oldest first. */
+  readonly history: readonly Message[];
+  readonly text: string;
+  /** Receives reply text as it is produced (streaming). */
+  readonly onToken?: ((token: string) => void) | undefined;
+}
+
+export interface Reply {
+  readonly text: string;
+  readonly meta: ReplyMeta;
+  /** The failure behind a handoff with reason `error`, for the logs (never shown to the customer). */
+  readonly error?: unknown;
+}
+
+/** A composer that may do better than the offline one (an LLM); it returns undefined to fall back. */
+export interface AnswerComposer {
+  compose(input: ComposeInput & { readonly question: string; readonly history: readonly Message[]; readonly onToken?: ((token: string) => void) | undefined }): Promise<
+    (ComposedReply & { readonly citations: readonly string[]; readonly selfAssessment: number; readonly needsHuman: boolean }) | undefined
+  >;
+}
+
+export interface ReplyPipelineOptions {
+  readonly index: KnowledgeIndex;
+  readonly retriever: HybridRetriever;
+  readonly weights: ConfidenceWeights;
+  readonly thresholds: DecisionThresholds;
+  /** Replies whose groundedness falls below this are not sent as answers. */
+  readonly minGroundedness: number;
+  readonly composer?: AnswerComposer | undefined;
+}
+
+const citationOf = (article: ScoredArticle): Citation => ({ articleId: article.articleId, title: article.title, url: article.url });
+
+export class ReplyPipeline {
+  private readonly chunksByArticle = new Map<string, Chunk[]>();
+
+  constructor(private readonly options: ReplyPipelineOptions) {
+    for (const chunk of options.index.chunks) {
+      const list = this.chunksByArticle.get(chunk.articleId) ?? [];
+      list.push(chunk);
+      this.chunksByArticle.set(chunk.articleId, list);
+    }
+  }
+
+  /** Always resolves: an exception anywhere inside becomes a handoff with reason `error`. */
+  async reply(request: ReplyRequest): Promise<Reply> {
+    const lang = detectLanguage(request.text, request.conversation.lang ?? 'ru');
+    try {
+      return await this.replyOrThrow(request, lang);
+    } catch (error) {
+      return this.handoff(request, lang, 'error', [], { ...NO_MATCH, error: 1 }, 0, error);
+    }
+  }
+
+  private async replyOrThrow(request: ReplyRequest, lang: Lang): Promise<Reply> {
+    const { options } = this;
+    const seed = hash32(`${request.conversation.id}:${request.history.length}`);
+    const firstReply = !request.history.some((message) => message.role === 'bot');
+    const context = followUpContext(request.history, request.text);
+    const retrieval = await options.retriever.retrieve(request.text, { k: 20, lang, context });
+    const components = retrievalComponents(retrieval, options.index.lexical, context);
+    const confidence = retrievalConfidence(components, options.weights);
+    const decision = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, options.thresholds);
+
+    if (decision.action === 'handoff') {
+      const cited = decision.article !== undefined && decision.reason === 'sensitive' ? [citationOf(decision.article)] : [];
+      return this.handoff(request, lang, decision.reason, cited, { ...components }, confidence);
+    }
+    if (decision.action === 'clarify' || decision.action === 'clarify-vague') {
+      const options = decision.action === 'clarify' ? decision.options : [];
+      const lines = [this.greeting(request, lang, seed, firstReply), phrase(decision.action === 'clarify' ? CLARIFY : CLARIFY_VAGUE, lang, seed)];
+      if (options.length > 0) lines.push(options.map((article, index) => `${index + 1}. ${article.title}`).join('\n'), phrase(CLARIFY_CLOSING, lang, seed));
+      const text = lines.filter((line) => line !== '').join('\n');
+      request.onToken?.(text);
+      return { text, meta: { action: 'clarify', citations: options.map(citationOf), confidence: { score: confidence, components: { ...components, groundedness: 1 } }, lang, composer: 'offline' } };
+    }
+
+    const composeInput: ComposeInput = {
+      lang,
+      article: decision.article,
+      articleChunks: this.chunksByArticle.get(decision.article.articleId) ?? [],
+      firstReply,
+      customerName: request.conversation.customer.name,
+      problem: reportsProblem(request.text),
+      seed,
+    };
+    const llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, onToken: request.onToken });
+    if (llm?.needsHuman === true) return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
+    const composed = llm ?? composeOffline(composeInput);
+    const grounded = groundedness(composed.text, composed.sources, composed.ownSentences);
+    const score = finalConfidence(confidence, grounded.score, llm?.selfAssessment);
+    const allComponents = { ...components, groundedness: grounded.score, ...(llm === undefined ? {} : { selfAssessment: llm.selfAssessment }) };
+    if (grounded.score < options.minGroundedness) return this.handoff(request, lang, 'low_confidence', [], allComponents, score);
+    if (llm === undefined) request.onToken?.(composed.text);
+    const citations = llm === undefined ? [citationOf(decision.article)] : this.citationsByIds(llm.citations, retrieval.articles, decision.article);
+    return { text: composed.text, meta: { action: 'answer', citations, confidence: { score, components: allComponents }, lang, composer: llm === undefined ? 'offline' : 'llm' } };
+  }
+
+  private citationsByIds(ids: readonly string[], articles: readonly ScoredArticle[], fallback: ScoredArticle): Citation[] {
+    const cited = articles.filter((article) => ids.includes(article.articleId)).map(citationOf);
+    return cited.length > 0 ? cited : [citationOf(fallback)];
+  }
+
+  private greeting(request: ReplyRequest, lang: Lang, seed: number, firstReply: boolean): string {
+    if (!firstReply) return '';
+    const name = request.conversation.customer.name;
+    return name === undefined ? phrase(GREETING, lang, seed) : phrase(GREETING_NAMED, lang, seed, { name });
+  }
+
+  private handoff(
+    request: ReplyRequest,
+    lang: Lang,
+    reason: HandoffReason,
+    citations: readonly Citation[],
+    components: Readonly<Record<string, number>>,
+    score: number,
+    error?: unknown,
+  ): Reply {
+    const seed = hash32(`${request.conversation.id}:${request.history.length}`);
+    const firstReply = !request.history.some((message) => message.role === 'bot');
+    const body = phrase(reason === 'error' ? PIPELINE_ERROR : reason === 'sensitive' ? SENSITIVE : OUT_OF_SCOPE, lang, seed);
+    const text = [this.greeting(request, lang, seed, firstReply), body].filter((part) => part !== '').join(' ');
+    request.onToken?.(text);
+    const meta: ReplyMeta = { action: 'handoff', citations, confidence: { score, components }, lang, reasons: [reason], composer: 'offline' };
+    return error === undefined ? { text, meta } : { text, meta, error };
+  }
+}
