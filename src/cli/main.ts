@@ -3,12 +3,14 @@ import { ConfigError } from '../core/config/config.ts';
 import { KnowledgeError } from '../core/knowledge/knowledge-error.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { searchCommand } from './commands/search.ts';
+import { serveCommand } from './commands/serve.ts';
 import { UsageError } from './usage-error.ts';
 
 type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   ingest: { run: ingestCommand, usage: 'ingest [--knowledge DIR] [--index DIR]        build or update the knowledge index' },
+  serve: { run: serveCommand, usage: 'serve [--port N] [--host H]                     run the HTTP service' },
   search: { run: searchCommand, usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores' },
 };
 

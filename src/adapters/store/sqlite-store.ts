@@ -136,6 +136,8 @@ export class SqliteStore implements ConversationStore {
 
   addBotReply(input: NewBotReply): Promise<BotReplyOutcome> {
     const outcome = this.database.transaction((): BotReplyOutcome => {
+      const existing = this.database.prepare('SELECT * FROM messages WHERE reply_to = ?').get(input.replyTo) as MessageRow | undefined;
+      if (existing !== undefined) return { delivered: true, message: toMessage(existing) };
       const row = this.row(input.conversationId);
       const status = (row?.status ?? 'resolved') as ConversationStatus;
       if (status !== 'bot') {

@@ -1,7 +1,18 @@
 // Configuration: one zod schema over environment-style key/values, shared by every runtime. Runtime: any.
 import { z } from 'zod';
+import { confidenceWeightsSchema } from '../reply/confidence.ts';
+import { DEFAULT_THRESHOLDS } from '../reply/decide.ts';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const share = z.coerce.number().min(0).max(1);
+const jsonObject = z.string().transform((text, context) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    return z.NEVER;
+  }
+});
 
 export const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
@@ -18,6 +29,29 @@ export const configSchema = z.object({
   OPENAI_EMBEDDINGS_MODEL: z.string().optional(),
   OPENAI_EMBEDDINGS_DIMENSIONS: integer(1, 8192).optional(),
   OPENAI_EMBEDDINGS_BATCH: integer(1, 2048).default(64),
+  /** Chat model for the LLM answer path; unset keeps the offline composer. */
+  OPENAI_MODEL: z.string().optional(),
+  OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
+  /** Deadline for one model answer, including the retry; past it the offline composer answers. */
+  LLM_TIMEOUT_MS: integer(100, 600_000).default(20_000),
+  PROMPTS_DIR: z.string().default('./prompts'),
+
+  HOST: z.string().default('127.0.0.1'),
+  PORT: integer(0, 65_535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `full` fsyncs each commit (survives power loss); `normal` survives process crashes only. */
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  MAX_TEXT_LENGTH: integer(1, 100_000).default(4000),
+  MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(1, 1_000_000).default(30),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: integer(1, 10_000_000).default(600),
+
+  /** Logistic weights of the confidence components (JSON); see docs/confidence.md. */
+  CONFIDENCE_WEIGHTS: jsonObject.pipe(confidenceWeightsSchema).optional(),
+  ANSWER_THRESHOLD: share.default(DEFAULT_THRESHOLDS.answer),
+  HANDOFF_THRESHOLD: share.default(DEFAULT_THRESHOLDS.handoff),
+  CLARIFY_MARGIN: share.default(DEFAULT_THRESHOLDS.clarifyMargin),
+  MIN_GROUNDEDNESS: share.default(0.5),
 });
 
 export type Config = z.infer<typeof configSchema> & { readonly INDEX_DIR: string };
@@ -47,6 +81,11 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   return { ...result.data, INDEX_DIR: result.data.INDEX_DIR ?? `${result.data.DATA_DIR.replace(/\/+$/, '')}/index` };
+}
+
+/** True when an OpenAI-compatible chat model is configured for answers. */
+export function usesLlm(config: Config): boolean {
+  return config.OPENAI_MODEL !== undefined && (config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined);
 }
 
 /** True when an OpenAI-compatible endpoint is configured for embeddings. */

@@ -46,7 +46,8 @@ export interface ConversationStore {
   addCustomerMessage(input: NewCustomerMessage): Promise<{ readonly message: Message; readonly duplicate: boolean }>;
   /**
    * Stores a bot reply only if the conversation is still with the bot, checked in the same transaction
-   * as the write; otherwise records a `reply-dropped` event and stores no message.
+   * as the write; otherwise records a `reply-dropped` event and stores no message. When a reply to the
+   * same customer message already exists (a concurrent retry), returns that one and stores nothing.
    */
   addBotReply(input: NewBotReply): Promise<BotReplyOutcome>;
   /** The bot reply to a customer message, if one was stored. */

@@ -30,3 +30,15 @@ describe('groundedness', () => {
     expect(sentencesOf('Шаги:\n1. Откройте приложение.\n2. Нажмите «Войти».')).toEqual(['Шаги:', 'Откройте приложение.', 'Нажмите «Войти».']);
   });
 });
+
+describe('groundedness with a courtesy predicate', () => {
+  it('exempts greetings and thanks an LLM wrote, but not invented facts', async () => {
+    const { isCourtesy } = await import('./courtesy.ts');
+    const reply = 'Здравствуйте! Код действует 5 минут. Код действует 10 минут. Спасибо за обращение, был рад помочь!';
+    const result = groundedness(reply, [source], isCourtesy);
+    expect(result.sentences.map((entry) => [entry.sentence, entry.supported])).toEqual([
+      ['Код действует 5 минут.', true],
+      ['Код действует 10 минут.', false],
+    ]);
+  });
+});

@@ -36,18 +36,20 @@ function factsOf(text: string): string[] {
 }
 
 /**
- * Checks every sentence of `reply` except those in `exempt` (the bot's own greetings and closings)
+ * Checks every sentence of `reply` except those in `exempt` (the bot's own greetings and closings,
+ * listed, or recognised by a predicate)
  * against `sources`. A sentence is supported when all its facts occur in the sources and at least
  * {@link OVERLAP_THRESHOLD} of its content words do.
  */
-export function groundedness(reply: string, sources: readonly string[], exempt: readonly string[] = []): Groundedness {
+export function groundedness(reply: string, sources: readonly string[], exempt: readonly string[] | ((sentence: string) => boolean) = []): Groundedness {
   const sourceText = sources.join('\n');
   const sourceTerms = new Set(contentTerms(sourceText));
   const sourceFacts = new Set(factsOf(normalize(sourceText)));
-  const exemptSet = new Set(exempt.flatMap(sentencesOf).map((sentence) => normalize(sentence)));
+  const exemptSet = typeof exempt === 'function' ? undefined : new Set(exempt.flatMap(sentencesOf).map((sentence) => normalize(sentence)));
+  const isExempt = (sentence: string) => (typeof exempt === 'function' ? exempt(sentence) : (exemptSet?.has(normalize(sentence)) ?? false));
   const checked: SentenceSupport[] = [];
   for (const sentence of sentencesOf(reply)) {
-    if (exemptSet.has(normalize(sentence))) continue;
+    if (isExempt(sentence)) continue;
     const terms = contentTerms(sentence);
     const overlap = terms.length === 0 ? 1 : terms.filter((term) => sourceTerms.has(term)).length / terms.length;
     const unsupportedFacts = factsOf(normalize(sentence)).filter((fact) => !sourceFacts.has(fact));

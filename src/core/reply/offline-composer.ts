@@ -20,8 +20,8 @@ export interface ComposeInput {
 
 export interface ComposedReply {
   readonly text: string;
-  /** Sentences the bot wrote itself (greeting, acknowledgement, closing): not checked for groundedness. */
-  readonly ownSentences: readonly string[];
+  /** The bot's own sentences (greeting, acknowledgement, closing), listed or recognised: not checked for groundedness. */
+  readonly exempt: readonly string[] | ((sentence: string) => boolean);
   /** Article text the reply is built from. */
   readonly sources: readonly string[];
 }
@@ -86,5 +86,5 @@ export function composeOffline(input: ComposeInput): ComposedReply {
   const closing = phrase(CLOSING, lang, seed);
   own.push(closing);
   const sources = [...used.map((chunk) => chunk.text), ...(advice === undefined ? [] : [advice])];
-  return { text: [opening.join(' '), body, ifNotHelped, closing].join('\n\n'), ownSentences: own, sources };
+  return { text: [opening.join(' '), body, ifNotHelped, closing].join('\n\n'), exempt: own, sources };
 }

@@ -32,10 +32,24 @@ export interface Reply {
 }
 
 /** A composer that may do better than the offline one (an LLM); it returns undefined to fall back. */
+export interface LlmComposeInput extends ComposeInput {
+  readonly question: string;
+  readonly history: readonly Message[];
+  /** The best articles, most relevant first, with their retrieved chunks. */
+  readonly articles: readonly ScoredArticle[];
+  readonly onToken?: ((token: string) => void) | undefined;
+}
+
+export interface LlmComposedReply extends ComposedReply {
+  /** Article ids the model cited, all from the context. */
+  readonly citations: readonly string[];
+  /** The model's own confidence in [0, 1]. */
+  readonly selfAssessment: number;
+  readonly needsHuman: boolean;
+}
+
 export interface AnswerComposer {
-  compose(input: ComposeInput & { readonly question: string; readonly history: readonly Message[]; readonly onToken?: ((token: string) => void) | undefined }): Promise<
-    (ComposedReply & { readonly citations: readonly string[]; readonly selfAssessment: number; readonly needsHuman: boolean }) | undefined
-  >;
+  compose(input: LlmComposeInput): Promise<LlmComposedReply | undefined>;
 }
 
 export interface ReplyPipelineOptions {
@@ -100,13 +114,14 @@ export class ReplyPipeline {
       articleChunks: this.chunksByArticle.get(decision.article.articleId) ?? [],
       firstReply,
       customerName: request.conversation.customer.name,
-      problem: reportsProblem(request.text),
+      // Apologise once per conversation at most: later turns acknowledge instead.
+      problem: firstReply && reportsProblem(request.text),
       seed,
     };
-    const llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, onToken: request.onToken });
+    const llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
     if (llm?.needsHuman === true) return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
     const composed = llm ?? composeOffline(composeInput);
-    const grounded = groundedness(composed.text, composed.sources, composed.ownSentences);
+    const grounded = groundedness(composed.text, composed.sources, composed.exempt);
     const score = finalConfidence(confidence, grounded.score, llm?.selfAssessment);
     const allComponents = { ...components, groundedness: grounded.score, ...(llm === undefined ? {} : { selfAssessment: llm.selfAssessment }) };
     if (grounded.score < options.minGroundedness) return this.handoff(request, lang, 'low_confidence', [], allComponents, score);

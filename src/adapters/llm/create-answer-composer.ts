@@ -1,0 +1,40 @@
+// Builds the LLM answer composer from configuration: ChatOpenAI against any OpenAI-compatible endpoint,
+// prompt files from PROMPTS_DIR. Returns undefined when no model is configured (offline). Runtime: Node.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../../core/config/config.ts';
+import { usesLlm } from '../../core/config/config.ts';
+import type { Logger } from '../../core/conversation/conversation-service.ts';
+import { parsePromptFile } from '../../core/prompts/prompt-file.ts';
+import { LlmComposer } from '../../core/reply/llm-composer.ts';
+import type { AnswerComposer } from '../../core/reply/reply-pipeline.ts';
+import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
+
+export async function readPrompt(directory: string, name: string) {
+  const path = join(directory, `${name}.md`);
+  return parsePromptFile(path, await readFile(path, 'utf8'));
+}
+
+export async function createAnswerComposer(config: Config, logger: Logger): Promise<AnswerComposer | undefined> {
+  if (!usesLlm(config)) return undefined;
+  const { ChatOpenAI } = await import('@langchain/openai');
+  const model = new ChatOpenAI({
+    model: config.OPENAI_MODEL ?? '',
+    apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+    temperature: config.OPENAI_TEMPERATURE,
+    timeout: config.LLM_TIMEOUT_MS,
+    maxRetries: 0,
+    streaming: true,
+    modelKwargs: { response_format: { type: 'json_object' } },
+    configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
+  });
+  return new LlmComposer({
+    model,
+    system: await readPrompt(config.PROMPTS_DIR, 'answer-system'),
+    user: await readPrompt(config.PROMPTS_DIR, 'answer-user'),
+    tokenizer: new TiktokenTokenizer(),
+    contextTokens: 1500,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    logger,
+  });
+}

@@ -1,0 +1,109 @@
+// Customer-side use cases: open a conversation, post a message (idempotently) and get the bot's reply,
+// read the conversation. The customer's message is committed before the reply is generated. Runtime: any.
+import { AppError } from '../errors.ts';
+import type { ConversationStore } from '../ports/conversation-store.ts';
+import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
+import type { Lang } from '../text/lang.ts';
+import type { Conversation, Customer, Message } from './conversation.ts';
+import { digestsEqual, hashToken, newToken } from './tokens.ts';
+
+export interface ReplyGenerator {
+  reply(request: ReplyRequest): Promise<Reply>;
+}
+
+export interface Logger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface ConversationServiceDependencies {
+  readonly store: ConversationStore;
+  readonly replies: ReplyGenerator;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly logger: Logger;
+}
+
+export interface PostResult {
+  readonly message: Message;
+  /** Null when the bot must stay silent (a person owns the conversation) or its reply was dropped. */
+  readonly reply: Message | null;
+}
+
+export class ConversationService {
+  constructor(private readonly deps: ConversationServiceDependencies) {}
+
+  async create(input: { lang?: Lang | undefined; customer?: Customer | undefined; channel?: string | undefined }): Promise<{ conversation: Conversation; token: string }> {
+    const token = newToken();
+    const conversation = await this.deps.store.createConversation({
+      id: this.deps.newId(),
+      tokenHash: await hashToken(token),
+      lang: input.lang ?? null,
+      customer: input.customer ?? {},
+      channel: input.channel ?? 'api',
+      at: this.deps.now().toISOString(),
+    });
+    return { conversation, token };
+  }
+
+  /** The conversation, if the token is its own: 404 when it does not exist, 403 for another conversation's token. */
+  async authorize(id: string, token: string): Promise<Conversation> {
+    const conversation = await this.deps.store.getConversation(id);
+    if (conversation === undefined) throw new AppError('not_found:conversation', `conversation ${id} does not exist`);
+    if (!digestsEqual(conversation.tokenHash, await hashToken(token))) {
+      throw new AppError('forbidden:conversation', 'this token does not grant access to this conversation');
+    }
+    const { tokenHash: _tokenHash, ...visible } = conversation;
+    return visible;
+  }
+
+  /**
+   * Commits the customer's message, then generates and commits the reply. A repeated `clientMessageId`
+   * returns the first result (generating the reply only if the first attempt died before storing it);
+   * the same id with different text is a conflict.
+   */
+  async post(conversation: Conversation, input: { text: string; clientMessageId?: string | undefined }, onToken?: (token: string) => void): Promise<PostResult> {
+    const { store } = this.deps;
+    const { message, duplicate } = await store.addCustomerMessage({
+      id: this.deps.newId(),
+      conversationId: conversation.id,
+      text: input.text,
+      at: this.deps.now().toISOString(),
+      clientMessageId: input.clientMessageId,
+    });
+    if (duplicate && message.text !== input.text) {
+      throw new AppError('conflict:client_message_id', `clientMessageId ${input.clientMessageId ?? ''} was already used for a different text`);
+    }
+    if (duplicate) {
+      const existing = await store.findReply(message.id);
+      if (existing !== undefined) {
+        onToken?.(existing.text);
+        return { message, reply: existing };
+      }
+    }
+    const current = (await store.getConversation(conversation.id)) ?? conversation;
+    if (current.status !== 'bot') return { message, reply: null };
+    const history = (await store.listMessages(conversation.id)).filter((entry) => entry.id !== message.id);
+    const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken });
+    if (reply.error !== undefined) {
+      this.deps.logger.error({ conversationId: conversation.id, messageId: message.id, err: reply.error }, 'reply pipeline failed; handing off');
+    }
+    const outcome = await store.addBotReply({
+      id: this.deps.newId(),
+      conversationId: conversation.id,
+      replyTo: message.id,
+      text: reply.text,
+      at: this.deps.now().toISOString(),
+      reply: reply.meta,
+      nextStatus: reply.meta.action === 'handoff' ? 'waiting' : 'bot',
+    });
+    return { message, reply: outcome.delivered ? outcome.message : null };
+  }
+
+  async read(conversation: Conversation): Promise<{ conversation: Conversation; messages: Message[] }> {
+    const fresh = await this.deps.store.getConversation(conversation.id);
+    const { tokenHash: _tokenHash, ...visible } = fresh ?? { ...conversation, tokenHash: '' };
+    return { conversation: visible, messages: await this.deps.store.listMessages(conversation.id) };
+  }
+}

@@ -1,0 +1,97 @@
+// The Hono application: routes, validation, errors, limits. Built from injected dependencies only. Runtime: any.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { ConversationService, Logger } from '../core/conversation/conversation-service.ts';
+import { AppError } from '../core/errors.ts';
+import { RateLimiter, type RateLimit } from '../core/limits/rate-limiter.ts';
+import { docsPage } from './docs.ts';
+import { errorBody, handleError } from './errors.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+
+export interface Readiness {
+  readonly ready: boolean;
+  readonly checks: Readonly<Record<string, string>>;
+}
+
+export interface AppDependencies {
+  readonly conversations: ConversationService;
+  readonly readiness: () => Promise<Readiness>;
+  readonly logger: Logger;
+  readonly limits: {
+    readonly maxTextLength: number;
+    readonly maxBodyBytes: number;
+    readonly perConversation: RateLimit;
+    readonly perAddress: RateLimit;
+  };
+  /** The client's address as the runtime sees it (for per-address limits). */
+  readonly clientAddress: (c: Context) => string;
+  /** Serves the interactive docs' static files (Swagger UI), when the runtime has them. */
+  readonly docsAsset?: ((name: string) => Promise<Response | undefined>) | undefined;
+  readonly clock?: () => number;
+}
+
+export type AppEnv = { Variables: { requestId: string } };
+
+export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const field = issue?.path.join('.') || 'body';
+      const message = result.error.issues.map((entry) => `${entry.path.join('.') || 'body'}: ${entry.message}`).join('; ');
+      throw new AppError(`bad_request:${field}`, message);
+    },
+  });
+  const perAddress = new RateLimiter(deps.limits.perAddress, deps.clock);
+  const perConversation = new RateLimiter(deps.limits.perConversation, deps.clock);
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+  });
+  app.onError((error, c) => handleError(error, c, deps.logger));
+  app.notFound((c) => c.json(errorBody('not_found:route', `no route for ${c.req.method} ${c.req.path}`), 404));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const readiness = await deps.readiness();
+    return c.json({ status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks }, readiness.ready ? 200 : 503);
+  });
+
+  app.use('/v1/*', async (c, next) => {
+    const decision = perAddress.take(deps.clientAddress(c));
+    if (!decision.allowed) throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+      const length = Number(c.req.header('content-length') ?? '0');
+      const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
+      const type = c.req.header('content-type') ?? '';
+      if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+        throw new AppError('unsupported_media_type:body', `send the body as application/json (got "${type || 'no content type'}")`);
+      }
+    }
+    await next();
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.limits.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large:body', `the request body is larger than ${deps.limits.maxBodyBytes} bytes`);
+      },
+    }),
+  );
+
+  conversationRoutes(app, { ...deps, perConversation });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Firstline API', version: '0.1.0', description: 'AI-assisted first-line support with human handoff.' },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'conversationToken', { type: 'http', scheme: 'bearer' });
+  docsPage(app, deps.docsAsset);
+  return app;
+}

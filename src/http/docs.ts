@@ -1,0 +1,29 @@
+// Interactive API docs at /docs: Swagger UI served from the service itself (no CDN). Runtime: any.
+import type { Hono } from 'hono';
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Firstline API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+</head>
+<body>
+<div id="docs"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/init.js"></script>
+</body>
+</html>`;
+
+const INIT = "window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs', deepLinking: true });\n";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Hono app, whatever its environment
+export function docsPage(app: Hono<any>, asset?: (name: string) => Promise<Response | undefined>): void {
+  app.get('/docs', (c) => c.html(PAGE));
+  app.get('/docs/assets/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/docs/assets/:name', async (c) => {
+    const response = asset === undefined ? undefined : await asset(c.req.param('name'));
+    return response ?? c.json({ error: { code: 'not_found:asset', message: 'documentation assets are not available in this runtime' } }, 404);
+  });
+}

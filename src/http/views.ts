@@ -1,0 +1,28 @@
+// Maps stored records to the API's JSON shapes. Runtime: any.
+import type { Message } from '../core/conversation/conversation.ts';
+
+export function customerMessageView(message: Message) {
+  return { id: message.id, role: 'customer' as const, text: message.text, at: message.at };
+}
+
+export function replyView(message: Message) {
+  const reply = message.reply;
+  return {
+    id: message.id,
+    role: 'bot' as const,
+    text: message.text,
+    action: reply?.action ?? 'answer',
+    citations: (reply?.citations ?? []).map((citation) => ({ articleId: citation.articleId, title: citation.title, ...(citation.url === undefined ? {} : { url: citation.url }) })),
+    confidence: { score: reply?.confidence.score ?? 0, components: { ...(reply?.confidence.components ?? {}) } },
+    lang: reply?.lang ?? 'ru',
+    ...(reply?.reasons === undefined ? {} : { reasons: [...reply.reasons] }),
+    at: message.at,
+  };
+}
+
+export function messageView(message: Message) {
+  if (message.role === 'bot' && message.reply != null) {
+    return replyView(message);
+  }
+  return { id: message.id, role: message.role, text: message.text, at: message.at };
+}
