@@ -67,8 +67,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     if (!decision.allowed) throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const length = Number(c.req.header('content-length') ?? '0');
-      const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
       const type = c.req.header('content-type') ?? '';
+      const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined || type !== '';
       if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
         throw new AppError('unsupported_media_type:body', `send the body as application/json (got "${type || 'no content type'}")`);
       }

@@ -32,7 +32,8 @@ export function handleError(error: Error, c: Context, logger: Logger): Response 
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 400) return c.json(errorBody('bad_request:json', 'the request body is not valid JSON'), 400);
-    if (status === 413) return c.json(errorBody('payload_too_large:body', error.message), 413);
+    if (status === 413) return c.json(errorBody('payload_too_large:body', error.message || 'the request body is too large'), 413);
+    if (status === 415) return c.json(errorBody('unsupported_media_type:body', 'send the body as application/json'), 415);
     return c.json(errorBody(`http:${status}`, error.message || 'request failed'), status as ContentfulStatusCode);
   }
   logger.error({ err: error, requestId: c.get('requestId' as never) }, 'unhandled error');

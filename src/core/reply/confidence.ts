@@ -5,18 +5,29 @@ import type { RetrievalResult, ScoredArticle } from '../retrieval/hybrid-retriev
 import { contentTerms, queryTerms } from '../text/terms.ts';
 import { chunkHeaderText } from '../knowledge/chunk.ts';
 
-export const confidenceWeightsSchema = z.strictObject({
+const inScopeWeightsSchema = z.strictObject({
   bias: z.number(),
-  similarity: z.number(),
-  lexical: z.number(),
-  margin: z.number(),
-  agreement: z.number(),
   coverage: z.number(),
+  headerCoverage: z.number(),
+  lexical: z.number(),
+  similarity: z.number(),
 });
+const topRightWeightsSchema = z.strictObject({
+  bias: z.number(),
+  margin: z.number(),
+  denseMargin: z.number(),
+  lexicalMargin: z.number(),
+  coverageGap: z.number(),
+  agreement: z.number(),
+});
+export const confidenceWeightsSchema = z.strictObject({ inScope: inScopeWeightsSchema, topRight: topRightWeightsSchema });
 export type ConfidenceWeights = z.infer<typeof confidenceWeightsSchema>;
 
 /** Fitted by `npm run fit:confidence` on evals/retrieval.yaml and evals/out-of-scope.yaml; see docs/confidence.md. */
-export const DEFAULT_CONFIDENCE_WEIGHTS: ConfidenceWeights = { bias: -4, similarity: 3, lexical: 3, margin: 3, agreement: 1.5, coverage: 2 };
+export const DEFAULT_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
+  inScope: { bias: -2.096, coverage: 5.125, headerCoverage: 5.389, lexical: -1.455, similarity: 0.723 },
+  topRight: { bias: -0.964, margin: 1.955, denseMargin: 2.87, lexicalMargin: 4.283, coverageGap: 4.04, agreement: 2.201 },
+};
 
 export interface RetrievalComponents {
   /** Cosine similarity of the query and the best chunk of the top article. */
@@ -25,41 +36,63 @@ export interface RetrievalComponents {
   readonly lexical: number;
   /** Fused score of the top article minus the runner-up article's. */
   readonly margin: number;
+  /** Dense similarity of the top article minus the best other article's (0 when another is closer). */
+  readonly denseMargin: number;
+  /** Normalised BM25 of the top article minus the best other article's. */
+  readonly lexicalMargin: number;
   /** Mean reciprocal rank of the top article's best chunk in the dense and the lexical rankings. */
   readonly agreement: number;
-  /** IDF-weighted share of the query's content words found in the top article. */
+  /** IDF-weighted share of the query's content words found in the top article's retrieved passages. */
   readonly coverage: number;
+  /** The same share found in the top article's title, headings and tags. */
+  readonly headerCoverage: number;
+  /** Coverage of the top article minus the runner-up's. */
+  readonly coverageGap: number;
 }
 
-export const NO_MATCH: RetrievalComponents = { similarity: 0, lexical: 0, margin: 0, agreement: 0, coverage: 0 };
+export const NO_MATCH: RetrievalComponents = { similarity: 0, lexical: 0, margin: 0, denseMargin: 0, lexicalMargin: 0, agreement: 0, coverage: 0, headerCoverage: 0, coverageGap: 0 };
 
-/** Measures how well the top article matches the query. */
+/** Measures how well the top article matches the query, and how clearly it beats the others. */
 export function retrievalComponents(result: RetrievalResult, lexicalIndex: Bm25Index, context?: string): RetrievalComponents {
   const [top, second] = result.articles;
   if (top === undefined) return NO_MATCH;
   const { scores } = top;
+  const others = result.articles.slice(1);
+  const terms = weightedQueryTerms(result.query, lexicalIndex, context);
+  const topCoverage = coverage(terms, top, false);
   return {
     similarity: clamp(scores.dense),
     lexical: clamp(scores.lexical),
     margin: clamp(scores.fused - (second?.scores.fused ?? 0)),
+    denseMargin: clamp(scores.dense - Math.max(0, ...others.map((article) => article.scores.dense))),
+    lexicalMargin: clamp(scores.lexical - Math.max(0, ...others.map((article) => article.scores.lexical))),
     agreement: ((scores.denseRank === null ? 0 : 1 / scores.denseRank) + (scores.lexicalRank === null ? 0 : 1 / scores.lexicalRank)) / 2,
-    coverage: coverage(result.query, top, lexicalIndex, context),
+    coverage: topCoverage,
+    headerCoverage: coverage(terms, top, true),
+    coverageGap: clamp(topCoverage - (second === undefined ? 0 : coverage(terms, second, false))),
   };
 }
 
-function coverage(query: string, article: ScoredArticle, index: Bm25Index, context?: string): number {
-  const articleTerms = new Set(article.chunks.flatMap(({ chunk }) => contentTerms(`${chunkHeaderText(chunk)}\n${chunk.text}`)));
-  const known = (term: string) => articleTerms.has(term) || [...articleTerms].some((candidate) => term.length >= 5 && candidate.length >= 5 && candidate.slice(0, 5) === term.slice(0, 5));
-  let total = 0;
-  let covered = 0;
-  const terms = queryTerms(query).filter((entry) => entry.expansion !== true);
-  const contextTerms = context === undefined ? [] : queryTerms(context).filter((entry) => entry.expansion !== true);
+interface IdfTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+function weightedQueryTerms(query: string, index: Bm25Index, context?: string): IdfTerm[] {
+  const typed = (text: string) => queryTerms(text).filter((entry) => entry.expansion !== true);
   // A term the knowledge base never uses weighs as much as the rarest one: it is usually the subject.
   const unseen = Math.log(1 + index.size);
-  for (const { term } of [...terms, ...contextTerms.map((entry) => ({ term: entry.term }))]) {
-    const weight = index.has(term) ? index.idf(term) : unseen;
+  return [...typed(query), ...(context === undefined ? [] : typed(context))].map(({ term }) => ({ term, weight: index.has(term) ? index.idf(term) : unseen }));
+}
+
+function coverage(terms: readonly IdfTerm[], article: ScoredArticle, headerOnly: boolean): number {
+  const articleTerms = new Set(article.chunks.flatMap(({ chunk }) => contentTerms(headerOnly ? chunkHeaderText(chunk) : `${chunkHeaderText(chunk)}\n${chunk.text}`)));
+  const prefixes = new Set([...articleTerms].filter((term) => term.length >= 5).map((term) => term.slice(0, 5)));
+  let total = 0;
+  let covered = 0;
+  for (const { term, weight } of terms) {
     total += weight;
-    if (known(term)) covered += weight;
+    if (articleTerms.has(term) || (term.length >= 5 && prefixes.has(term.slice(0, 5)))) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -68,16 +101,25 @@ function clamp(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
 
-/** Logistic combination of the retrieval components: an estimate of P(top article answers the query). */
+const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));
+
+/** P(the question is covered by the knowledge base at all). */
+export function inScopeProbability(components: RetrievalComponents, weights: ConfidenceWeights): number {
+  const w = weights.inScope;
+  return sigmoid(w.bias + w.coverage * components.coverage + w.headerCoverage * components.headerCoverage + w.lexical * components.lexical + w.similarity * components.similarity);
+}
+
+/** P(the top article is the right one, given the question is covered). */
+export function topRightProbability(components: RetrievalComponents, weights: ConfidenceWeights): number {
+  const w = weights.topRight;
+  return sigmoid(
+    w.bias + w.margin * components.margin + w.denseMargin * components.denseMargin + w.lexicalMargin * components.lexicalMargin + w.coverageGap * components.coverageGap + w.agreement * components.agreement,
+  );
+}
+
+/** Estimate of P(top article answers the query): in scope × top article right. */
 export function retrievalConfidence(components: RetrievalComponents, weights: ConfidenceWeights): number {
-  const linear =
-    weights.bias +
-    weights.similarity * components.similarity +
-    weights.lexical * components.lexical +
-    weights.margin * components.margin +
-    weights.agreement * components.agreement +
-    weights.coverage * components.coverage;
-  return 1 / (1 + Math.exp(-linear));
+  return inScopeProbability(components, weights) * topRightProbability(components, weights);
 }
 
 /**

@@ -11,7 +11,7 @@ export interface DecisionThresholds {
   readonly clarifyMargin: number;
 }
 
-export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.55, handoff: 0.3, clarifyMargin: 0.08 };
+export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.6, handoff: 0.4, clarifyMargin: 0.08 };
 
 export type Decision =
   | { readonly action: 'answer'; readonly article: ScoredArticle }

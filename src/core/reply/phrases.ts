@@ -46,8 +46,8 @@ export const CLARIFY: Variants = {
 };
 
 export const CLARIFY_VAGUE: Variants = {
-  ru: ['Опишите, пожалуйста, подробнее, что случилось или что Вы хотите сделать, — например, «не работает интернет» или «как оплатить». Так я смогу сразу помочь.'],
-  en: ['Could you tell me a little more about what happened or what you would like to do — for example, "internet is down" or "how do I pay"? Then I can help right away.'],
+  ru: ['Уточните, пожалуйста: что случилось или что Вы хотите сделать? Например, «не работает интернет» или «как оплатить» — так я смогу сразу помочь.'],
+  en: ['Could you tell me a little more: what happened, or what would you like to do? For example, "internet is down" or "how do I pay" — then I can help right away.'],
 };
 
 export const CLARIFY_CLOSING: Variants = {

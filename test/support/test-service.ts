@@ -1,0 +1,105 @@
+// Builds the real service (SQLite file, the sample knowledge index, the offline pipeline) for HTTP tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
+import { parseConfig, type Config } from '../../src/core/config/config.ts';
+import { ConversationService, type Logger } from '../../src/core/conversation/conversation-service.ts';
+import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../src/core/reply/confidence.ts';
+import { ReplyPipeline, type AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
+import { createApp, type AppDependencies } from '../../src/http/app.ts';
+import { openKnowledge, type OpenedKnowledge } from '../../src/runtime/node/knowledge-service.ts';
+import { ROOT } from '../run-cli.ts';
+
+export interface RecordedLog {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly fields: Record<string, unknown>;
+  readonly message: string;
+}
+
+export function recordingLogger(): Logger & { readonly entries: RecordedLog[] } {
+  const entries: RecordedLog[] = [];
+  return {
+    entries,
+    info: (fields, message) => entries.push({ level: 'info', fields, message }),
+    warn: (fields, message) => entries.push({ level: 'warn', fields, message }),
+    error: (fields, message) => entries.push({ level: 'error', fields, message }),
+  };
+}
+
+let shared: Promise<{ knowledge: OpenedKnowledge; directory: string }> | undefined;
+
+/** The sample knowledge base, indexed once per test file. */
+export function sampleKnowledge(): Promise<{ knowledge: OpenedKnowledge; directory: string }> {
+  shared ??= (async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'firstline-index-'));
+    const knowledge = await openKnowledge(parseConfig({ KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: directory }));
+    return { knowledge, directory };
+  })();
+  return shared;
+}
+
+export interface TestService {
+  readonly app: ReturnType<typeof createApp>;
+  readonly store: SqliteStore;
+  readonly logger: ReturnType<typeof recordingLogger>;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; deps?: Partial<AppDependencies> } = {}): Promise<TestService> {
+  const { knowledge } = await sampleKnowledge();
+  const dataDirectory = await mkdtemp(join(tmpdir(), 'firstline-data-'));
+  const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
+  const store = SqliteStore.open(join(dataDirectory, 'firstline.db'), { synchronous: 'normal' });
+  const logger = recordingLogger();
+  const pipeline = new ReplyPipeline({
+    index: knowledge.stored.index,
+    retriever: knowledge.retriever,
+    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
+    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
+    minGroundedness: config.MIN_GROUNDEDNESS,
+    composer: options.composer,
+  });
+  const conversations = new ConversationService({ store, replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
+  const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
+  const app = createApp({
+    conversations,
+    logger,
+    readiness: async () => {
+      await store.checkWritable();
+      return { ready: true, checks: { database: 'writable' } };
+    },
+    limits: {
+      maxTextLength: config.MAX_TEXT_LENGTH,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      perConversation: perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
+      perAddress: perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE),
+    },
+    clientAddress: (c) => c.req.header('x-test-address') ?? '127.0.0.1',
+    ...options.deps,
+  });
+  return {
+    app,
+    store,
+    logger,
+    config,
+    close: async () => {
+      await store.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a conversation through the API and returns its id, token and an authorised JSON poster. */
+export async function openConversation(app: TestService['app'], body: unknown = {}) {
+  const response = await app.request('/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const { id, token } = (await response.json()) as { id: string; token: string };
+  const post = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.request(`/v1/conversations/${id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+  return { id, token, post };
+}
