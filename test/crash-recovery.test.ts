@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './run-cli.ts';
+import { startServerProcess } from './support/server-process.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'firstline-crash-'));
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+interface Acknowledged {
+  readonly conversation: string;
+  readonly clientMessageId: string;
+  readonly messageId: string;
+  readonly replyId: string | null;
+}
+
+describe('nothing acknowledged is lost', () => {
+  it('keeps every message that got a 200 across a SIGKILL, and none twice', async () => {
+    const env = { DATA_DIR: join(root, 'data'), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000', RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000' };
+    const server = await startServerProcess(env);
+    const conversations: Array<{ id: string; token: string }> = [];
+    for (let index = 0; index < 4; index += 1) {
+      const response = await fetch(`${server.url}/v1/conversations`, { method: 'POST' });
+      conversations.push((await response.json()) as { id: string; token: string });
+    }
+    const acknowledged: Acknowledged[] = [];
+    const attempted: Array<{ conversation: string; token: string; clientMessageId: string; text: string }> = [];
+    const questions = ['как оплатить картой', 'не работает интернет', 'how do I reset my password', 'сколько стоит тариф Оптима', 'where is my order'];
+    let killed = false;
+    const customer = async (conversation: { id: string; token: string }, lane: number) => {
+      for (let turn = 0; !killed; turn += 1) {
+        const clientMessageId = `lane-${lane}-turn-${turn}`;
+        const text = questions[(lane + turn) % questions.length] ?? '';
+        attempted.push({ conversation: conversation.id, token: conversation.token, clientMessageId, text });
+        try {
+          const response = await fetch(`${server.url}/v1/conversations/${conversation.id}/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` },
+            body: JSON.stringify({ text, clientMessageId }),
+          });
+          if (response.status !== 200) continue;
+          const body = (await response.json()) as { message: { id: string }; reply: { id: string } | null };
+          acknowledged.push({ conversation: conversation.id, clientMessageId, messageId: body.message.id, replyId: body.reply?.id ?? null });
+        } catch {
+          return;
+        }
+      }
+    };
+    const lanes = conversations.map((conversation, lane) => customer(conversation, lane));
+    while (acknowledged.length < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+    killed = true;
+    await server.stop('SIGKILL');
+    await Promise.all(lanes);
+
+    const restarted = await startServerProcess(env);
+    try {
+      // Clients retry what was in flight: the same clientMessageId must not store anything twice.
+      const inFlight = attempted.filter((attempt) => !acknowledged.some((entry) => entry.clientMessageId === attempt.clientMessageId));
+      for (const attempt of inFlight) {
+        const retry = await fetch(`${restarted.url}/v1/conversations/${attempt.conversation}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${attempt.token}` },
+          body: JSON.stringify({ text: attempt.text, clientMessageId: attempt.clientMessageId }),
+        });
+        expect(retry.status).toBe(200);
+      }
+      for (const conversation of conversations) {
+        const response = await fetch(`${restarted.url}/v1/conversations/${conversation.id}`, { headers: { authorization: `Bearer ${conversation.token}` } });
+        const stored = (await response.json()) as { messages: Array<{ id: string; role: string; text: string }> };
+        const ids = stored.messages.map((message) => message.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const entry of acknowledged.filter((item) => item.conversation === conversation.id)) {
+          expect(ids).toContain(entry.messageId);
+          if (entry.replyId !== null) expect(ids).toContain(entry.replyId);
+        }
+        const customerMessages = stored.messages.filter((message) => message.role === 'customer');
+        const expectedCount = attempted.filter((attempt) => attempt.conversation === conversation.id).length;
+        expect(customerMessages).toHaveLength(expectedCount);
+        expect(stored.messages.filter((message) => message.role === 'bot')).toHaveLength(expectedCount);
+      }
+    } finally {
+      await restarted.stop();
+    }
+  }, 120_000);
+});
