@@ -60,6 +60,7 @@ export async function testService(overrides: Record<string, string> = {}, option
     thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
     minGroundedness: config.MIN_GROUNDEDNESS,
     composer: options.composer,
+    logger,
   });
   const conversations = new ConversationService({ store, replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });

@@ -51,7 +51,7 @@ export const configSchema = z.object({
   ANSWER_THRESHOLD: share.default(DEFAULT_THRESHOLDS.answer),
   HANDOFF_THRESHOLD: share.default(DEFAULT_THRESHOLDS.handoff),
   CLARIFY_MARGIN: share.default(DEFAULT_THRESHOLDS.clarifyMargin),
-  MIN_GROUNDEDNESS: share.default(0.5),
+  MIN_GROUNDEDNESS: share.default(0.75),
 });
 
 export type Config = z.infer<typeof configSchema> & { readonly INDEX_DIR: string };

@@ -13,7 +13,12 @@ describe('groundedness', () => {
   it('flags a number, a phone or a link that the source does not contain', () => {
     const result = groundedness('Код действует 10 минут. Позвоните 8 800 000-00-00. Откройте https://evil.example.', [source]);
     expect(result.score).toBe(0);
-    expect(result.sentences.map((entry) => entry.unsupportedFacts)).toEqual([['10'], ['8800000-00-00'], ['https://evil.example']]);
+    expect(result.sentences.map((entry) => entry.unsupportedFacts)).toEqual([['10 мину'], ['8800000-00-00'], ['https://evil.example']]);
+  });
+
+  it('checks a number together with its unit', () => {
+    expect(groundedness('Код действует 60 минут.', [source]).sentences[0]?.unsupportedFacts).toEqual(['60 мину']);
+    expect(groundedness('Новый код можно запросить через 60 секунд.', [source]).score).toBe(1);
   });
 
   it('flags an invented promise made of words the source never uses', () => {

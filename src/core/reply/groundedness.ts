@@ -1,6 +1,7 @@
 // Groundedness: is each sentence of a reply supported by the text it cites? Numbers, prices, deadlines,
 // links and e-mail addresses must appear in the source; other sentences need most of their content words there. Runtime: any.
 import { normalize } from '../text/normalize.ts';
+import { stem } from '../text/stem.ts';
 import { contentTerms } from '../text/terms.ts';
 
 export interface SentenceSupport {
@@ -31,8 +32,20 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => /[\p{L}\d]/u.test(sentence));
 }
 
+/** Facts in normalised text: links, addresses, and numbers with the start of the unit after them ("5 минут" → "5 мину"). */
 function factsOf(text: string): string[] {
-  return (text.match(FACT) ?? []).map((fact) => fact.replace(/[\s ]+/g, '').replace(/[.,]$/, '')).filter((fact) => fact.length > 0);
+  const facts: string[] = [];
+  for (const match of text.matchAll(FACT)) {
+    const fact = match[0].replace(/[\s\u00a0]+/g, '').replace(/[.,]$/, '');
+    if (fact.length === 0) continue;
+    if (!/^\d/.test(fact)) {
+      facts.push(fact);
+      continue;
+    }
+    const unit = /^\s*(₽|\$|%|\p{L}+)/u.exec(text.slice(match.index + match[0].length))?.[1];
+    facts.push(unit === undefined ? fact : `${fact} ${stem(unit).slice(0, 4)}`);
+  }
+  return facts;
 }
 
 /**

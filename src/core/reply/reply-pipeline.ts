@@ -1,6 +1,7 @@
 // The reply pipeline: language, context, retrieval, confidence, decision, composition, groundedness.
 // Only wires the policies in this folder together; any failure becomes a handoff with reason `error`. Runtime: any.
 import type { Citation, Conversation, HandoffReason, Message, ReplyMeta } from '../conversation/conversation.ts';
+import type { Logger } from '../conversation/conversation-service.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { HybridRetriever, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.ts';
@@ -60,6 +61,7 @@ export interface ReplyPipelineOptions {
   /** Replies whose groundedness falls below this are not sent as answers. */
   readonly minGroundedness: number;
   readonly composer?: AnswerComposer | undefined;
+  readonly logger?: Pick<Logger, 'warn'> | undefined;
 }
 
 const citationOf = (article: ScoredArticle): Citation => ({ articleId: article.articleId, title: article.title, url: article.url });
@@ -118,8 +120,16 @@ export class ReplyPipeline {
       problem: firstReply && reportsProblem(request.text),
       seed,
     };
-    const llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
+    let llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
     if (llm?.needsHuman === true) return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
+    if (llm !== undefined) {
+      const check = groundedness(llm.text, llm.sources, llm.exempt);
+      const inventedFacts = check.sentences.some((entry) => entry.unsupportedFacts.length > 0);
+      if (inventedFacts || check.score < options.minGroundedness) {
+        options.logger?.warn({ groundedness: check.score, unsupported: check.sentences.filter((entry) => !entry.supported).length }, 'model reply not grounded in its sources; the offline composer answers');
+        llm = undefined;
+      }
+    }
     const composed = llm ?? composeOffline(composeInput);
     const grounded = groundedness(composed.text, composed.sources, composed.exempt);
     const score = finalConfidence(confidence, grounded.score, llm?.selfAssessment);

@@ -34,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
     minGroundedness: config.MIN_GROUNDEDNESS,
     composer: await createAnswerComposer(config, logger),
+    logger,
   });
   const conversations = new ConversationService({ store, replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });

@@ -1,0 +1,114 @@
+// A fake OpenAI-compatible server on 127.0.0.1 for driving the real @langchain/openai client in tests.
+// Scripted per request; records every request body.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type ChatScript =
+  | { readonly kind: 'content'; readonly content: string; readonly chunkSize?: number }
+  | { readonly kind: 'status'; readonly status: number; readonly body?: string }
+  | { readonly kind: 'delay'; readonly ms: number; readonly then: ChatScript };
+
+export interface FakeOpenAi {
+  readonly baseUrl: string;
+  readonly chatRequests: Array<Record<string, unknown>>;
+  readonly embeddingRequests: Array<{ input: string[]; model: string; encoding_format?: string }>;
+  /** Scripts consumed in order; when empty, `fallback` answers. */
+  readonly script: ChatScript[];
+  fallback: ChatScript;
+  close(): Promise<void>;
+}
+
+function vectorFor(text: string, dimensions: number): number[] {
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    let hash = 2166136261;
+    for (const char of word) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+    vector[(hash >>> 0) % dimensions] = (vector[(hash >>> 0) % dimensions] ?? 0) + 1;
+  }
+  return vector;
+}
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let raw = '';
+  for await (const chunk of request) raw += String(chunk);
+  return JSON.parse(raw || '{}') as Record<string, unknown>;
+}
+
+async function answerChat(script: ChatScript, body: Record<string, unknown>, response: ServerResponse): Promise<void> {
+  if (script.kind === 'delay') {
+    await new Promise((resolve) => setTimeout(resolve, script.ms));
+    if (response.destroyed) return;
+    return answerChat(script.then, body, response);
+  }
+  if (script.kind === 'status') {
+    response.writeHead(script.status, { 'content-type': 'application/json' });
+    response.end(script.body ?? JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
+    return;
+  }
+  const base = { id: 'chatcmpl-fake', created: 1_700_000_000, model: String(body.model ?? 'fake') };
+  if (body.stream !== true) {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: script.content }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } }));
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const size = script.chunkSize ?? 7;
+  const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
+  send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+  for (let index = 0; index < script.content.length; index += size) {
+    send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: script.content.slice(index, index + size) }, finish_reason: null }] });
+  }
+  send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+  response.end('data: [DONE]\n\n');
+}
+
+export async function startFakeOpenAi(options: { dimensions?: number } = {}): Promise<FakeOpenAi> {
+  const dimensions = options.dimensions ?? 32;
+  const state = {
+    chatRequests: [] as Array<Record<string, unknown>>,
+    embeddingRequests: [] as FakeOpenAi['embeddingRequests'],
+    script: [] as ChatScript[],
+    fallback: { kind: 'status', status: 500 } as ChatScript,
+  };
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const body = await readBody(request);
+      if (request.url?.endsWith('/chat/completions')) {
+        state.chatRequests.push(body);
+        await answerChat(state.script.shift() ?? state.fallback, body, response);
+        return;
+      }
+      if (request.url?.endsWith('/embeddings')) {
+        const input = (Array.isArray(body.input) ? body.input : [body.input]).map(String);
+        state.embeddingRequests.push({ input, model: String(body.model), encoding_format: body.encoding_format as string | undefined });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ object: 'list', model: body.model, data: input.map((text, index) => ({ object: 'embedding', index, embedding: vectorFor(text, dimensions) })), usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        return;
+      }
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { message: `no route ${request.url ?? ''}` } }));
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    chatRequests: state.chatRequests,
+    embeddingRequests: state.embeddingRequests,
+    script: state.script,
+    get fallback() {
+      return state.fallback;
+    },
+    set fallback(value: ChatScript) {
+      state.fallback = value;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
