@@ -31,6 +31,9 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       expect(outcome).toMatchObject({ delivered: true, message: { id: 'r1', role: 'bot', replyTo: 'm1', reply } });
       expect((await store.listMessages('c1')).map((entry) => [entry.id, entry.role, entry.text])).toEqual([['m1', 'customer', 'hi'], ['r1', 'bot', 'hello']]);
       expect((await store.findReply(message.id))?.id).toBe('r1');
+      expect((await store.recentMessages('c1', 1)).map((entry) => entry.id)).toEqual(['r1']);
+      expect((await store.recentMessages('c1', 5)).map((entry) => [entry.id, entry.role, entry.text, entry.reply])).toEqual([['m1', 'customer', 'hi', null], ['r1', 'bot', 'hello', null]]);
+      expect((await store.listMessages('c1'))[1]?.reply).toEqual(reply);
       await store.close();
     });
 

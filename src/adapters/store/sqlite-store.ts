@@ -1,8 +1,9 @@
 // ConversationStore on SQLite (better-sqlite3, WAL): every write is one transaction, committed before it resolves. Runtime: Node.
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { Conversation, ConversationEvent, ConversationStatus, Message, MessageRole, ReplyMeta } from '../../core/conversation/conversation.ts';
 import type { BotReplyOutcome, ConversationStore, NewBotReply, NewConversation, NewCustomerMessage } from '../../core/ports/conversation-store.ts';
 import type { Lang } from '../../core/text/lang.ts';
+import { GroupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
 
 interface ConversationRow {
@@ -69,9 +70,12 @@ function toMessage(row: MessageRow): Message {
 
 export class SqliteStore implements ConversationStore {
   private readonly database: Database;
+  /** All writes go through group commit: concurrent requests share one transaction and one fsync. */
+  readonly writes: GroupCommit;
 
   private constructor(database: Database) {
     this.database = database;
+    this.writes = new GroupCommit(database);
   }
 
   /** Opens (creating if needed) the database file, sets WAL and runs pending migrations. `:memory:` works too. */
@@ -85,30 +89,42 @@ export class SqliteStore implements ConversationStore {
     return new SqliteStore(database);
   }
 
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once per SQL text and reused: preparing is most of the cost of a small query. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.database.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private event(conversationId: string, type: string, actor: string, at: string, data: Record<string, unknown> = {}): void {
-    this.database
-      .prepare('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)')
       .run(conversationId, type, actor, at, JSON.stringify(data));
   }
 
   private nextSeq(conversationId: string): number {
-    const row = this.database.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM messages WHERE conversation_id = ?').get(conversationId) as { next: number };
+    const row = this.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM messages WHERE conversation_id = ?').get(conversationId) as { next: number };
     return row.next;
   }
 
   createConversation(input: NewConversation): Promise<Conversation> {
-    this.database.transaction(() => {
-      this.database
-        .prepare('INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    return this.writes.run(() => {
+      this
+        .sql('INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(input.id, input.tokenHash, input.lang, JSON.stringify(input.customer), input.channel, 'bot', input.at, input.at);
       this.event(input.id, 'conversation-created', 'customer', input.at, { channel: input.channel, lang: input.lang });
-    })();
-    const { tokenHash: _tokenHash, ...conversation } = toConversation(this.row(input.id) as ConversationRow);
-    return Promise.resolve(conversation);
+      const { tokenHash: _tokenHash, ...conversation } = toConversation(this.row(input.id) as ConversationRow);
+      return conversation;
+    });
   }
 
   private row(id: string): ConversationRow | undefined {
-    return this.database.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return this.sql('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
   }
 
   getConversation(id: string): Promise<(Conversation & { tokenHash: string }) | undefined> {
@@ -117,26 +133,26 @@ export class SqliteStore implements ConversationStore {
   }
 
   addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean }> {
-    const result = this.database.transaction(() => {
+    return this.writes.run(() => {
       if (input.clientMessageId !== undefined) {
-        const existing = this.database
-          .prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?')
+        const existing = this
+          .sql('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?')
           .get(input.conversationId, input.clientMessageId) as MessageRow | undefined;
         if (existing !== undefined) return { message: toMessage(existing), duplicate: true };
       }
-      this.database
-        .prepare('INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      this
+        .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'customer', input.text, input.at, input.clientMessageId ?? null);
-      this.database.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(input.at, input.conversationId);
+      this.sql('UPDATE conversations SET updated_at = ? WHERE id = ?').run(input.at, input.conversationId);
       this.event(input.conversationId, 'message-received', 'customer', input.at, { messageId: input.id });
-      return { message: toMessage(this.database.prepare('SELECT * FROM messages WHERE id = ?').get(input.id) as MessageRow), duplicate: false };
-    }).immediate();
-    return Promise.resolve(result);
+      const message: Message = { id: input.id, conversationId: input.conversationId, role: 'customer', text: input.text, at: input.at, clientMessageId: input.clientMessageId ?? null, replyTo: null, reply: null };
+      return { message, duplicate: false };
+    });
   }
 
   addBotReply(input: NewBotReply): Promise<BotReplyOutcome> {
-    const outcome = this.database.transaction((): BotReplyOutcome => {
-      const existing = this.database.prepare('SELECT * FROM messages WHERE reply_to = ?').get(input.replyTo) as MessageRow | undefined;
+    return this.writes.run((): BotReplyOutcome => {
+      const existing = this.sql('SELECT * FROM messages WHERE reply_to = ?').get(input.replyTo) as MessageRow | undefined;
       if (existing !== undefined) return { delivered: true, message: toMessage(existing) };
       const row = this.row(input.conversationId);
       const status = (row?.status ?? 'resolved') as ConversationStatus;
@@ -144,40 +160,46 @@ export class SqliteStore implements ConversationStore {
         this.event(input.conversationId, 'reply-dropped', 'bot', input.at, { replyTo: input.replyTo, status });
         return { delivered: false, status };
       }
-      this.database
-        .prepare('INSERT INTO messages (id, conversation_id, seq, role, text, at, reply_to, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      this
+        .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, reply_to, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'bot', input.text, input.at, input.replyTo, JSON.stringify(input.reply));
       this.event(input.conversationId, 'reply-sent', 'bot', input.at, { messageId: input.id, action: input.reply.action, score: input.reply.confidence.score });
       const nextStatus = input.nextStatus ?? 'bot';
-      this.database.prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(nextStatus, input.at, input.conversationId);
+      this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(nextStatus, input.at, input.conversationId);
       if (nextStatus !== status) {
         this.event(input.conversationId, 'conversation-handed-off', 'bot', input.at, { from: status, to: nextStatus, reasons: input.reply.reasons ?? [] });
       }
-      return { delivered: true, message: toMessage(this.database.prepare('SELECT * FROM messages WHERE id = ?').get(input.id) as MessageRow) };
-    }).immediate();
-    return Promise.resolve(outcome);
+      const message: Message = { id: input.id, conversationId: input.conversationId, role: 'bot', text: input.text, at: input.at, clientMessageId: null, replyTo: input.replyTo, reply: input.reply };
+      return { delivered: true, message };
+    });
   }
 
   findReply(customerMessageId: string): Promise<Message | undefined> {
-    const row = this.database.prepare('SELECT * FROM messages WHERE reply_to = ?').get(customerMessageId) as MessageRow | undefined;
+    const row = this.sql('SELECT * FROM messages WHERE reply_to = ?').get(customerMessageId) as MessageRow | undefined;
     return Promise.resolve(row === undefined ? undefined : toMessage(row));
   }
 
+  recentMessages(conversationId: string, limit: number): Promise<Message[]> {
+    const rows = this.sql(
+      'SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+    ).all(conversationId, limit) as MessageRow[];
+    return Promise.resolve(rows.map(toMessage));
+  }
+
   listMessages(conversationId: string): Promise<Message[]> {
-    const rows = this.database.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as MessageRow[];
+    const rows = this.sql('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as MessageRow[];
     return Promise.resolve(rows.map(toMessage));
   }
 
   listEvents(conversationId: string): Promise<ConversationEvent[]> {
-    const rows = this.database.prepare('SELECT * FROM events WHERE conversation_id = ? ORDER BY seq').all(conversationId) as EventRow[];
+    const rows = this.sql('SELECT * FROM events WHERE conversation_id = ? ORDER BY seq').all(conversationId) as EventRow[];
     return Promise.resolve(
       rows.map((row) => ({ seq: row.seq, conversationId: row.conversation_id, type: row.type, actor: row.actor, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> })),
     );
   }
 
-  checkWritable(): Promise<void> {
-    this.database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('readiness-checked-at', ?)").run(new Date().toISOString());
-    return Promise.resolve();
+  async checkWritable(): Promise<void> {
+    await this.writes.run(() => this.sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('readiness-checked-at', ?)").run(new Date().toISOString()));
   }
 
   close(): Promise<void> {

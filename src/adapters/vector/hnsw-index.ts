@@ -58,7 +58,8 @@ export class HnswVectorIndex implements VectorIndex {
   search(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
     const count = Math.min(k, this.size);
     if (count === 0) return [];
-    this.index.setEf(Math.max(this.options.efSearch, count));
+    // A small index is searched almost exhaustively at a fraction of efSearch; large ones use it in full.
+    this.index.setEf(Math.max(count, Math.min(this.options.efSearch, Math.ceil(this.size / 2))));
     const result = this.index.searchKnn(Array.from(query), count, filter);
     return result.neighbors.map((label, position) => ({ label, score: 1 - (result.distances[position] ?? 1) }));
   }

@@ -7,6 +7,9 @@ import type { Lang } from '../text/lang.ts';
 import type { Conversation, Customer, Message } from './conversation.ts';
 import { digestsEqual, hashToken, newToken } from './tokens.ts';
 
+/** Messages of history the reply pipeline sees: enough for follow-ups, greetings and loops. */
+export const HISTORY_LIMIT = 20;
+
 export interface ReplyGenerator {
   reply(request: ReplyRequest): Promise<Reply>;
 }
@@ -51,7 +54,7 @@ export class ConversationService {
   async authorize(id: string, token: string): Promise<Conversation> {
     const conversation = await this.deps.store.getConversation(id);
     if (conversation === undefined) throw new AppError('not_found:conversation', `conversation ${id} does not exist`);
-    if (!digestsEqual(conversation.tokenHash, await hashToken(token))) {
+    if (!digestsEqual(conversation.tokenHash, await this.hashOf(token))) {
       throw new AppError('forbidden:conversation', 'this token does not grant access to this conversation');
     }
     const { tokenHash: _tokenHash, ...visible } = conversation;
@@ -84,7 +87,7 @@ export class ConversationService {
     }
     const current = (await store.getConversation(conversation.id)) ?? conversation;
     if (current.status !== 'bot') return { message, reply: null };
-    const history = (await store.listMessages(conversation.id)).filter((entry) => entry.id !== message.id);
+    const history = (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1)).filter((entry) => entry.id !== message.id).slice(-HISTORY_LIMIT);
     const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken });
     if (reply.error !== undefined) {
       this.deps.logger.error({ conversationId: conversation.id, messageId: message.id, err: reply.error }, 'reply pipeline failed; handing off');
@@ -99,6 +102,18 @@ export class ConversationService {
       nextStatus: reply.meta.action === 'handoff' ? 'waiting' : 'bot',
     });
     return { message, reply: outcome.delivered ? outcome.message : null };
+  }
+
+  private readonly hashes = new Map<string, string>();
+
+  /** SHA-256 of a token, remembered for recently seen tokens (a customer sends many messages). */
+  private async hashOf(token: string): Promise<string> {
+    const known = this.hashes.get(token);
+    if (known !== undefined) return known;
+    const hash = await hashToken(token);
+    if (this.hashes.size >= 10_000) this.hashes.delete(this.hashes.keys().next().value ?? '');
+    this.hashes.set(token, hash);
+    return hash;
   }
 
   async read(conversation: Conversation): Promise<{ conversation: Conversation; messages: Message[] }> {

@@ -53,6 +53,8 @@ export interface ConversationStore {
   /** The bot reply to a customer message, if one was stored. */
   findReply(customerMessageId: string): Promise<Message | undefined>;
   listMessages(conversationId: string): Promise<Message[]>;
+  /** The last `limit` messages, oldest first, without reply metadata (`reply` is null): the context a new reply needs. */
+  recentMessages(conversationId: string, limit: number): Promise<Message[]>;
   listEvents(conversationId: string): Promise<ConversationEvent[]>;
   /** Throws unless the store can write right now (for readiness checks). */
   checkWritable(): Promise<void>;

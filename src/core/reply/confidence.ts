@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Bm25Index } from '../retrieval/bm25-index.ts';
 import type { RetrievalResult, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import { contentTerms, queryTerms } from '../text/terms.ts';
-import { chunkHeaderText } from '../knowledge/chunk.ts';
+import { chunkHeaderText, type Chunk } from '../knowledge/chunk.ts';
 
 const inScopeWeightsSchema = z.strictObject({
   bias: z.number(),
@@ -85,14 +85,37 @@ function weightedQueryTerms(query: string, index: Bm25Index, context?: string): 
   return [...typed(query), ...(context === undefined ? [] : typed(context))].map(({ term }) => ({ term, weight: index.has(term) ? index.idf(term) : unseen }));
 }
 
+interface TermSets {
+  readonly full: ReadonlySet<string>;
+  readonly fullPrefixes: ReadonlySet<string>;
+  readonly header: ReadonlySet<string>;
+  readonly headerPrefixes: ReadonlySet<string>;
+}
+
+const termSets = new WeakMap<Chunk, TermSets>();
+const prefixesOf = (terms: ReadonlySet<string>) => new Set([...terms].filter((term) => term.length >= 5).map((term) => term.slice(0, 5)));
+
+/** A chunk's term sets, computed once per chunk object (chunks live as long as their index). */
+function setsOf(chunk: Chunk): TermSets {
+  let sets = termSets.get(chunk);
+  if (sets === undefined) {
+    const header = new Set(contentTerms(chunkHeaderText(chunk)));
+    const full = new Set([...header, ...contentTerms(chunk.text)]);
+    sets = { full, fullPrefixes: prefixesOf(full), header, headerPrefixes: prefixesOf(header) };
+    termSets.set(chunk, sets);
+  }
+  return sets;
+}
+
 function coverage(terms: readonly IdfTerm[], article: ScoredArticle, headerOnly: boolean): number {
-  const articleTerms = new Set(article.chunks.flatMap(({ chunk }) => contentTerms(headerOnly ? chunkHeaderText(chunk) : `${chunkHeaderText(chunk)}\n${chunk.text}`)));
-  const prefixes = new Set([...articleTerms].filter((term) => term.length >= 5).map((term) => term.slice(0, 5)));
+  const sets = article.chunks.map(({ chunk }) => setsOf(chunk));
+  const has = (term: string) =>
+    sets.some((set) => (headerOnly ? set.header : set.full).has(term) || (term.length >= 5 && (headerOnly ? set.headerPrefixes : set.fullPrefixes).has(term.slice(0, 5))));
   let total = 0;
   let covered = 0;
   for (const { term, weight } of terms) {
     total += weight;
-    if (articleTerms.has(term) || (term.length >= 5 && prefixes.has(term.slice(0, 5)))) covered += weight;
+    if (has(term)) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }

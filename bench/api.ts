@@ -1,0 +1,50 @@
+// `npm run bench:api`: starts Firstline on the offline defaults, opens 50 conversations, and drives it from a
+// second process with 50 concurrent customers; a trivial endpoint (/healthz) of the same server is the ceiling.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startServerProcess } from '../test/support/server-process.ts';
+
+const run = promisify(execFile);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const directory = await mkdtemp(join(tmpdir(), 'firstline-bench-api-'));
+const server = await startServerProcess({
+  DATA_DIR: join(directory, 'data'),
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
+  RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000',
+  ...(process.env.SQLITE_SYNCHRONOUS === undefined ? {} : { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS }),
+});
+try {
+  const conversations = [];
+  for (let index = 0; index < CUSTOMERS; index += 1) {
+    const response = await fetch(`${server.url}/v1/conversations`, { method: 'POST' });
+    conversations.push(await response.json());
+  }
+  const file = join(directory, 'conversations.json');
+  await writeFile(file, JSON.stringify(conversations));
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/api-load.ts', server.url, file, String(SECONDS)], { maxBuffer: 1 << 20 });
+  const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+    ceiling: { requestsPerSecond: number; p50: number; p99: number; errors: number; total: number };
+    messages: { requestsPerSecond: number; p50: number; p99: number; errors: number; total: number };
+  };
+  const ratio = result.messages.requestsPerSecond / result.ceiling.requestsPerSecond;
+  process.stdout.write(
+    [
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${CUSTOMERS} connections, ${SECONDS} s each; SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'}.`,
+      '',
+      '| endpoint | requests/s | p50 (ms) | p99 (ms) | errors | requests |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| GET /healthz (ceiling) | ${result.ceiling.requestsPerSecond.toFixed(0)} | ${result.ceiling.p50} | ${result.ceiling.p99} | ${result.ceiling.errors} | ${result.ceiling.total} |`,
+      `| POST /v1/conversations/:id/messages | ${result.messages.requestsPerSecond.toFixed(0)} | ${result.messages.p50} | ${result.messages.p99} | ${result.messages.errors} | ${result.messages.total} |`,
+      '',
+      `Messages throughput is ${(ratio * 100).toFixed(1)} % of the ceiling.`,
+    ].join('\n') + '\n',
+  );
+} finally {
+  await server.stop();
+  await rm(directory, { recursive: true, force: true });
+}
