@@ -5,7 +5,7 @@ CREATE TABLE conversations (
   lang        TEXT,
   customer    TEXT NOT NULL DEFAULT '{}',
   channel     TEXT NOT NULL,
-  status      TEXT NOT NULL CHECK (status IN ('bot', 'waiting', 'assigned', 'resolved')),
+  status      TEXT NOT NULL CHECK (status IN ('bot', 'waiting', 'assigned', 'transferred', 'resolved')),
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
 );

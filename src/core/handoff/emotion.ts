@@ -1,0 +1,71 @@
+// Emotion in a customer message (RU/EN): anger, frustration or distress with an intensity in [0, 1],
+// from wording, profanity and insults, threats to leave or complain, repeated contact, capitals and
+// repeated punctuation. Each signal is kept for the agent's view. Runtime: any.
+import { normalize } from '../text/normalize.ts';
+
+export type EmotionLabel = 'anger' | 'frustration' | 'distress' | 'neutral';
+
+export interface Emotion {
+  readonly label: EmotionLabel;
+  /** Strength in [0, 1]: 0 calm, ≥ 0.55 strong enough to hand off by default. */
+  readonly intensity: number;
+  /** Names of the signals found, e.g. `profanity`, `repeated-contact`, `caps`. */
+  readonly signals: readonly string[];
+}
+
+interface Signal {
+  readonly name: string;
+  readonly label: Exclude<EmotionLabel, 'neutral'>;
+  readonly weight: number;
+  readonly pattern: RegExp;
+}
+
+const W = '(?<!\\p{L})';
+const words = (stems: string) => new RegExp(`${W}(?:${stems})`, 'u');
+
+const SIGNALS: readonly Signal[] = [
+  { name: 'profanity', label: 'anger', weight: 0.6, pattern: words('ху[йеияю]|пизд|бля|х[еу]р(?:ня|ни|ов)|хрен|нахрен|ебa?[тн]|ебу|ебл|заеб|заёб|доеб|выеб|уеб|сука|суки|сучк|мудак|мудил|говн|дерьм|охуе|нахуй|fuck|shit|bullshit|wtf|asshole|bastard|bitch|damn it|goddamn|bloody hell|what the hell|the hell|crap') },
+  { name: 'insult', label: 'anger', weight: 0.6, pattern: words('идиот|дебил|туп(?:ые|ой|ая|иц|ость)|кретин|дурак|дураки|урод|козл|твар[ьи]|сволоч|мошенник|жулик|ворюг|воры|обманщик|бездар|некомпетентн|клоун|позорищ|шарашк|помойк|idiot|moron|stupid|incompetent|useless|clowns|scammer|scam\\b|thieves|liars|pathetic|joke of a|garbage company|rubbish|worst (?:company|provider|service|isp)|you people|жулье|разводилов|худш\\p{L}* (?:провайдер|компани|сервис|обслуживани)|ужасн\\p{L}* (?:провайдер|компани|сервис|обслуживани)|отвратительн\\p{L}* (?:провайдер|компани|сервис|обслуживани)') },
+  { name: 'outrage', label: 'anger', weight: 0.6, pattern: words('издевательств|издеваетесь|охренел|офигел|обалдел|обнаглел|в бешенстве|беспредел|outrageous|disgusting|unacceptable|furious|livid|this is a joke') },
+  { name: 'anger-words', label: 'anger', weight: 0.4, pattern: words('бесит|бесят|взбеш|возмущ|возмутительн|достал[иоа]|задолбал|надоел|безобраз|беспредел|отвратит|издевательств|издеваетесь|наглост|обнаглел|хамств|хамл|ненавиж|злюсь|в бешенстве|ярост|furious|angry|outrag|ridiculous|unacceptable|disgust|fed up|sick of|sick and tired|infuriat|pissed|livid|absurd|hate you|hate this|terrible service|horrible|awful service|unbelievable|enough is enough|seriously\\?|невероятно|немыслимо|сколько можно терпеть|достали уже') },
+  { name: 'threat-to-leave', label: 'anger', weight: 0.6, pattern: words('уйду (?:к|от)|ухожу (?:к|от)|перейду к (?:другому|конкурент)|сменю провайдер|найду другого|расторгну|расторгаю|откажусь от ваших|отказываюсь от ваших|ноги моей|больше не буду (?:платить|пользоваться)|switch(?:ing)? (?:to another |)provider|take my business elsewhere|going to a competitor|leave you|leaving you|done with you|never again|last straw|cancel(?:ling)? everything') },
+  { name: 'threat-to-complain', label: 'frustration', weight: 0.6, pattern: words('жалоб|пожалуюсь|роскомнадзор|роспотребнадзор|ркн|(?:напишу|оставлю) (?:\\p{L}+ )?отзыв|напишу везде|в соцсет|file a complaint|complain(?:ing)? to|report you|regulator|bad review|negative review|one[- ]star|1[- ]star|tell everyone|post(?:ing)? (?:about|this)|twitter|facebook|forums?|all over the internet|пост в|в интернете напишу|на весь интернет|в отзывах') },
+  { name: 'repeated-contact', label: 'frustration', weight: 0.6, pattern: words('(?:пишу|звоню|обращаюсь|жалуюсь)\\s+(?:уже\\s+|вам\\s+)*(?:второй|третий|четв[её]ртый|пятый|\\d+[- ]?(?:[йи]|ый|ий)?|в который|в очередной|не первый|десятый|сотый)\\s+раз|в который раз|в очередной раз|сколько (?:можно|раз)|уже (?:неделю|месяц|\\d+ (?:дн|недел|час))|до сих пор (?:не|нет)|(?:second|third|fourth|fifth|tenth|\\d+(?:st|nd|rd|th)) time|again and again|yet again|(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) (?:time|message|request)|keep (?:calling|writing|contacting|asking)|how many (?:more )?times|for (?:days|weeks) now') },
+  { name: 'ongoing-problem', label: 'frustration', weight: 0.35, pattern: words('(?:второй|третий|четв[её]ртый|пятый|\\d+)\\s+(?:день|дня|дней|неделю|недели|недель)\\s+(?:без|нет|не\\s)|одно и то же|каждый (?:день|раз) (?:одно|то же|опять)|(?:a|one|two|three|\\d+|another)\\s+(?:days?|weeks?)\\s+(?:without|with no)|same (?:copy-paste|answer) again|again\\b') },
+  { name: 'despair', label: 'distress', weight: 0.6, pattern: words('отчаян|не могу больше|больше не могу|нет сил|плачу|реву|рыдаю|в слезах|не знаю,? что (?:мне )?делать|паник|в шоке|беда|катастроф|desperate|can\'?t take (?:it|this)|crying|in tears|panic|at my wits|breaking down|nightmare|don\'?t know what (?:else )?to do|can\'?t cope') },
+  { name: 'fear', label: 'distress', weight: 0.35, pattern: words('страшно|боюсь|тревож|переживаю|напуган|scared|afraid|worried sick|anxious|terrified') },
+  { name: 'urgency', label: 'distress', weight: 0.25, pattern: words('срочно|немедленно|urgent|asap|right now|immediately') },
+  { name: 'sadness', label: 'distress', weight: 0.25, pattern: words('грустно|печаль|тоск|обидно|расстро|разочарова|sad\\b|upset|disappointed|heartbroken') },
+  { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
+];
+
+const sum = (values: readonly number[]) => 1 - values.reduce((product, value) => product * (1 - value), 1);
+
+/** Detects emotion in one message; `previousContacts` (earlier customer messages) adds a repeat-contact signal. */
+export function detectEmotion(text: string): Emotion {
+  const normalized = normalize(text);
+  const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];
+  for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);
+
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const capitals = text.match(/\p{Lu}/gu) ?? [];
+  const shouting = /(?<!\p{L})\p{Lu}{2,}(?:[\s,!?.]+\p{Lu}{2,}){1,}(?!\p{L})/u.exec(text)?.[0].replace(/[^\p{L}]/gu, '').length ?? 0;
+  const allCaps = letters.length >= 8 && capitals.length / letters.length >= 0.6;
+  if (allCaps || shouting >= 7) found.push({ name: 'caps', label: 'anger', weight: allCaps && letters.length >= 20 ? 0.55 : 0.35 });
+  else if (/(?<!\p{L})\p{Lu}{4,}(?!\p{L})/u.test(text) && !/(?<!\p{L})(?:SMS|IPTV|HDMI|WIFI|WI-FI|USB|VPN|LAN|WAN|DHCP|DNS|ООО|ОАО|ПАО)(?!\p{L})/u.test(text)) found.push({ name: 'caps-word', label: 'anger', weight: 0.3 });
+  const exclamations = Math.max(0, ...(text.match(/!{2,}/g) ?? []).map((run) => run.length));
+  if (exclamations >= 3) found.push({ name: 'exclamations', label: 'anger', weight: 0.3 });
+  else if (exclamations === 2) found.push({ name: 'exclamations', label: 'anger', weight: 0.15 });
+  const questionRuns = text.match(/[?!]*\?[?!]*\?[?!]*/g) ?? [];
+  const longestRun = Math.max(0, ...questionRuns.map((run) => run.length));
+  if (questionRuns.length >= 3 || longestRun >= 5) found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.45 });
+  else if (questionRuns.length > 0) found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.15 });
+  if (/(?<!\p{L})(?:hello|алло|ау|эй|hey)\s*\?{2,}/iu.test(text)) found.push({ name: 'calling-out', label: 'frustration', weight: 0.3 });
+
+  const intensity = Math.round(sum(found.map((signal) => signal.weight)) * 1000) / 1000;
+  if (found.length === 0 || intensity < 0.15) return { label: 'neutral', intensity, signals: found.map((signal) => signal.name) };
+  const byLabel = new Map<Signal['label'], number>();
+  for (const signal of found) byLabel.set(signal.label, (byLabel.get(signal.label) ?? 0) + signal.weight);
+  const label = [...byLabel.entries()].sort((left, right) => right[1] - left[1])[0]?.[0] ?? 'frustration';
+  return { label, intensity, signals: found.map((signal) => signal.name) };
+}
