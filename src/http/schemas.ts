@@ -64,6 +64,7 @@ export const messageView = z
     role: z.enum(['customer', 'bot', 'agent', 'system']),
     text: z.string(),
     at: z.string(),
+    author: z.object({ name: z.string() }).optional().openapi({ description: 'For agent messages: the agent who wrote it.' }),
     action: z.enum(['answer', 'clarify', 'handoff']).optional(),
     citations: z.array(citationSchema).optional(),
     confidence: confidenceSchema.optional(),
@@ -75,7 +76,7 @@ export const messageView = z
 export const conversationView = z
   .object({
     id: z.string(),
-    status: z.enum(['bot', 'waiting', 'assigned', 'resolved']),
+    status: z.enum(['bot', 'waiting', 'assigned', 'transferred', 'resolved']),
     lang: langField.nullable(),
     channel: z.string(),
     customer: customerSchema,

@@ -24,5 +24,6 @@ export function messageView(message: Message) {
   if (message.role === 'bot' && message.reply != null) {
     return replyView(message);
   }
+  if (message.role === 'agent') return { id: message.id, role: message.role, text: message.text, at: message.at, author: { name: message.author?.name ?? '' } };
   return { id: message.id, role: message.role, text: message.text, at: message.at };
 }

@@ -1,10 +1,9 @@
 // ConversationStore on SQLite (better-sqlite3, WAL): every write is one transaction, committed before it resolves. Runtime: Node.
-import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { Conversation, ConversationEvent, ConversationStatus, Message, MessageRole, ReplyMeta } from '../../core/conversation/conversation.ts';
 import type { BotReplyOutcome, ConversationStore, NewBotReply, NewConversation, NewCustomerMessage } from '../../core/ports/conversation-store.ts';
 import type { Lang } from '../../core/text/lang.ts';
-import { GroupCommit } from './group-commit.ts';
-import { migrate } from './migrate.ts';
+import { SqliteDatabase, type SqliteOptions } from './sqlite-database.ts';
+import { SqliteTicketStore } from './sqlite-ticket-store.ts';
 
 interface ConversationRow {
   id: string;
@@ -26,6 +25,8 @@ interface MessageRow {
   client_message_id: string | null;
   reply_to: string | null;
   reply: string | null;
+  author_id?: string | null;
+  author_name?: string | null;
 }
 
 interface EventRow {
@@ -37,10 +38,7 @@ interface EventRow {
   data: string;
 }
 
-export interface SqliteStoreOptions {
-  /** `full` fsyncs every commit (survives power loss); `normal` survives process crashes only. */
-  readonly synchronous?: 'full' | 'normal';
-}
+export type SqliteStoreOptions = SqliteOptions;
 
 function toConversation(row: ConversationRow): Conversation & { tokenHash: string } {
   return {
@@ -57,6 +55,7 @@ function toConversation(row: ConversationRow): Conversation & { tokenHash: strin
 
 function toMessage(row: MessageRow): Message {
   return {
+    author: row.author_id === undefined || row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
     id: row.id,
     conversationId: row.conversation_id,
     role: row.role as MessageRole,
@@ -69,42 +68,29 @@ function toMessage(row: MessageRow): Message {
 }
 
 export class SqliteStore implements ConversationStore {
-  private readonly database: Database;
-  /** All writes go through group commit: concurrent requests share one transaction and one fsync. */
-  readonly writes: GroupCommit;
+  /** Tickets, agents, notes, ratings and the event feed, on the same database and transactions. */
+  readonly tickets: SqliteTicketStore;
 
-  private constructor(database: Database) {
-    this.database = database;
-    this.writes = new GroupCommit(database);
+  private constructor(private readonly db: SqliteDatabase) {
+    this.tickets = new SqliteTicketStore(db);
+  }
+
+  /** All writes go through group commit: concurrent requests share one transaction and one fsync. */
+  get writes() {
+    return this.db.writes;
   }
 
   /** Opens (creating if needed) the database file, sets WAL and runs pending migrations. `:memory:` works too. */
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-    const database = new BetterSqlite3(path);
-    database.pragma('journal_mode = WAL');
-    database.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
-    database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
-    migrate(database);
-    return new SqliteStore(database);
+    return new SqliteStore(SqliteDatabase.open(path, options));
   }
 
-  private readonly statements = new Map<string, Statement>();
-
-  /** Prepared once per SQL text and reused: preparing is most of the cost of a small query. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (statement === undefined) {
-      statement = this.database.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private sql(text: string) {
+    return this.db.sql(text);
   }
 
   private event(conversationId: string, type: string, actor: string, at: string, data: Record<string, unknown> = {}): void {
-    this
-      .sql('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)')
-      .run(conversationId, type, actor, at, JSON.stringify(data));
+    this.db.event(conversationId, type, actor, at, data);
   }
 
   private nextSeq(conversationId: string): number {
@@ -143,9 +129,12 @@ export class SqliteStore implements ConversationStore {
       this
         .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'customer', input.text, input.at, input.clientMessageId ?? null);
-      this.sql('UPDATE conversations SET updated_at = ? WHERE id = ?').run(input.at, input.conversationId);
-      this.event(input.conversationId, 'message-received', 'customer', input.at, { messageId: input.id });
-      const message: Message = { id: input.id, conversationId: input.conversationId, role: 'customer', text: input.text, at: input.at, clientMessageId: input.clientMessageId ?? null, replyTo: null, reply: null };
+      const status = (this.row(input.conversationId)?.status ?? 'bot') as ConversationStatus;
+      // A new message after resolution goes back to the bot.
+      this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status === 'resolved' ? 'bot' : status, input.at, input.conversationId);
+      if (status === 'resolved') this.event(input.conversationId, 'conversation-reopened', 'customer', input.at, { from: 'resolved', to: 'bot' });
+      this.event(input.conversationId, 'message-received', 'customer', input.at, { messageId: input.id, status: status === 'resolved' ? 'bot' : status });
+      const message: Message = { id: input.id, conversationId: input.conversationId, role: 'customer', text: input.text, at: input.at, clientMessageId: input.clientMessageId ?? null, replyTo: null, reply: null, author: null };
       return { message, duplicate: false };
     });
   }
@@ -169,7 +158,8 @@ export class SqliteStore implements ConversationStore {
       if (nextStatus !== status) {
         this.event(input.conversationId, 'conversation-handed-off', 'bot', input.at, { from: status, to: nextStatus, reasons: input.reply.reasons ?? [] });
       }
-      const message: Message = { id: input.id, conversationId: input.conversationId, role: 'bot', text: input.text, at: input.at, clientMessageId: null, replyTo: input.replyTo, reply: input.reply };
+      if (input.ticket !== undefined) this.tickets.insertTicket(input.conversationId, input.ticket, input.at);
+      const message: Message = { id: input.id, conversationId: input.conversationId, role: 'bot', text: input.text, at: input.at, clientMessageId: null, replyTo: input.replyTo, reply: input.reply, author: null };
       return { delivered: true, message };
     });
   }
@@ -187,7 +177,7 @@ export class SqliteStore implements ConversationStore {
   }
 
   listMessages(conversationId: string): Promise<Message[]> {
-    const rows = this.sql('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as MessageRow[];
+    const rows = this.sql('SELECT messages.*, agents.name AS author_name FROM messages LEFT JOIN agents ON agents.id = messages.author_id WHERE conversation_id = ? ORDER BY seq').all(conversationId) as MessageRow[];
     return Promise.resolve(rows.map(toMessage));
   }
 
@@ -203,7 +193,7 @@ export class SqliteStore implements ConversationStore {
   }
 
   close(): Promise<void> {
-    this.database.close();
+    this.db.close();
     return Promise.resolve();
   }
 }

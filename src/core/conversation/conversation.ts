@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { langSchema, type Lang } from '../text/lang.ts';
 
-export const conversationStatusSchema = z.enum(['bot', 'waiting', 'assigned', 'resolved']);
+export const conversationStatusSchema = z.enum(['bot', 'waiting', 'assigned', 'transferred', 'resolved']);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
 export const customerSchema = z.strictObject({
@@ -63,6 +63,8 @@ export interface Message {
   /** For a bot reply: the customer message it answers. */
   readonly replyTo?: string | null | undefined;
   readonly reply?: ReplyMeta | null | undefined;
+  /** For an agent message: who wrote it. */
+  readonly author?: { readonly id: string; readonly name: string } | null | undefined;
 }
 
 export interface ConversationEvent {

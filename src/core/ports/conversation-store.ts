@@ -1,6 +1,7 @@
 // Port: durable storage of conversations, messages and events. Every write commits before it resolves. Runtime: any.
 import type { Conversation, ConversationEvent, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
 import type { Lang } from '../text/lang.ts';
+import type { NewTicket } from './ticket-store.ts';
 
 export interface NewConversation {
   readonly id: string;
@@ -29,6 +30,8 @@ export interface NewBotReply {
   readonly reply: ReplyMeta;
   /** Status the conversation moves to with this reply (a handoff puts it in the queue). */
   readonly nextStatus?: ConversationStatus | undefined;
+  /** The ticket a handoff opens, created in the same transaction as the reply. */
+  readonly ticket?: NewTicket | undefined;
 }
 
 export type BotReplyOutcome =

@@ -1,0 +1,48 @@
+// The shared SQLite handle: WAL, migrations, cached prepared statements, group commit, event appends. Runtime: Node.
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import { GroupCommit } from './group-commit.ts';
+import { migrate } from './migrate.ts';
+
+export interface SqliteOptions {
+  /** `full` fsyncs every commit (survives power loss); `normal` survives process crashes only. */
+  readonly synchronous?: 'full' | 'normal';
+}
+
+export class SqliteDatabase {
+  readonly writes: GroupCommit;
+  private readonly statements = new Map<string, Statement>();
+
+  private constructor(readonly database: Database) {
+    this.writes = new GroupCommit(database);
+  }
+
+  /** Opens (creating if needed) the file, sets WAL and runs pending migrations. `:memory:` works too. */
+  static open(path: string, options: SqliteOptions = {}): SqliteDatabase {
+    const database = new BetterSqlite3(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    migrate(database);
+    return new SqliteDatabase(database);
+  }
+
+  /** Prepared once per SQL text and reused: preparing is most of the cost of a small query. */
+  sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.database.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Appends to the event log; call inside a write. */
+  event(conversationId: string, type: string, actor: string, at: string, data: Record<string, unknown> = {}): void {
+    this.sql('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)').run(conversationId, type, actor, at, JSON.stringify(data));
+  }
+
+  close(): void {
+    this.database.close();
+  }
+}

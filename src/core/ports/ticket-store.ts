@@ -1,0 +1,58 @@
+// Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
+// also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
+import type { ConversationEvent, HandoffReason, Message } from '../conversation/conversation.ts';
+import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
+
+export interface NewTicket {
+  readonly id: string;
+  readonly group: string;
+  readonly priority: Priority;
+  readonly priorityScore: number;
+  readonly reasons: readonly HandoffReason[];
+  readonly signals: Readonly<Record<string, unknown>>;
+  readonly summary: TicketSummary;
+  readonly slaDueAt: string;
+}
+
+export interface TicketFilter {
+  readonly status?: TicketStatus | undefined;
+  readonly group?: string | undefined;
+  readonly lang?: string | undefined;
+}
+
+export interface Note {
+  readonly id: string;
+  readonly ticketId: string;
+  readonly agentId: string;
+  readonly text: string;
+  readonly at: string;
+}
+
+export interface TicketStore {
+  /** 1 + open tickets of the group that would be served before a new ticket of this score. */
+  queuePosition(group: string, priorityScore: number): Promise<number>;
+  listTickets(filter: TicketFilter): Promise<Ticket[]>;
+  getTicket(id: string): Promise<Ticket | undefined>;
+  openTicketOf(conversationId: string): Promise<Ticket | undefined>;
+  /** Atomic: exactly one of several concurrent claims wins; the others get `conflict:ticket`. */
+  claimTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
+  /** Stores an agent message for the customer; only the assignee of an assigned ticket may send. */
+  addAgentMessage(input: { ticketId: string; agent: Agent; messageId: string; text: string; at: string }): Promise<Message>;
+  addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note>;
+  listNotes(ticketId: string): Promise<Note[]>;
+  transferTicket(id: string, agent: Agent, group: string, at: string): Promise<Ticket>;
+  /** Back to the bot: the conversation answers automatically again. */
+  releaseTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
+  resolveTicket(id: string, agent: Agent, resolution: string, at: string): Promise<Ticket>;
+  /** Once per conversation, after it was resolved. */
+  addRating(input: { conversationId: string; score: number; comment?: string | undefined; at: string }): Promise<void>;
+
+  createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent>;
+  findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined>;
+  listAgents(): Promise<Agent[]>;
+
+  /** Events with `seq` greater than `after`, oldest first, optionally of one conversation. */
+  eventsAfter(after: number, options?: { conversationId?: string | undefined; limit?: number | undefined }): Promise<ConversationEvent[]>;
+  /** Every event in [from, to), oldest first (for KPIs). */
+  eventsBetween(from: string, to: string): Promise<ConversationEvent[]>;
+}
