@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
-import { parseConfig, type Config } from '../../src/core/config/config.ts';
+import { parseConfig, queueSettings, type Config } from '../../src/core/config/config.ts';
 import { ConversationService, type Logger } from '../../src/core/conversation/conversation-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../src/core/reply/confidence.ts';
 import { ReplyPipeline, type AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
@@ -47,7 +47,7 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; deps?: Partial<AppDependencies> } = {}): Promise<TestService> {
+export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; deps?: Partial<AppDependencies>; now?: () => Date } = {}): Promise<TestService> {
   const { knowledge } = await sampleKnowledge();
   const dataDirectory = await mkdtemp(join(tmpdir(), 'firstline-data-'));
   const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
@@ -62,7 +62,7 @@ export async function testService(overrides: Record<string, string> = {}, option
     composer: options.composer,
     logger,
   });
-  const conversations = new ConversationService({ store, replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), replies: pipeline, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const app = createApp({
     conversations,

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { confidenceWeightsSchema } from '../reply/confidence.ts';
 import { DEFAULT_THRESHOLDS } from '../reply/decide.ts';
+import { parseSlaMinutes } from '../queue/priority.ts';
+import { parseWorkingHours } from '../queue/working-hours.ts';
+import type { QueueSettings } from '../queue/queue-settings.ts';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const share = z.coerce.number().min(0).max(1);
@@ -52,6 +55,30 @@ export const configSchema = z.object({
   HANDOFF_THRESHOLD: share.default(DEFAULT_THRESHOLDS.handoff),
   CLARIFY_MARGIN: share.default(DEFAULT_THRESHOLDS.clarifyMargin),
   MIN_GROUNDEDNESS: share.default(0.75),
+
+  /** Emotion intensity at or above which a conversation goes to a person. */
+  EMOTION_HANDOFF_THRESHOLD: share.default(0.55),
+  /** Minutes to the first human response per priority, e.g. `urgent:15,high:60,normal:240,low:1440`. */
+  SLA_MINUTES: z.string().default('urgent:15,high:60,normal:240,low:1440').refine((text) => {
+    try {
+      parseSlaMinutes(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must look like urgent:15,high:60,normal:240,low:1440 (positive minutes)'),
+  /** When specialists work, e.g. `mon-fri 09:00-21:00; sat-sun 10:00-18:00`; unset means around the clock. */
+  SUPPORT_HOURS: z.string().optional(),
+  SUPPORT_TIMEZONE: z.string().default('Europe/Moscow').refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone }).format(0);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Moscow'),
+  QUEUE_MINUTES_PER_TICKET: z.coerce.number().positive().max(1440).default(5),
+  DEFAULT_GROUP: z.string().trim().min(1).default('first-line'),
 });
 
 export type Config = z.infer<typeof configSchema> & { readonly INDEX_DIR: string };
@@ -80,7 +107,24 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${present[String(issue.path[0])] ?? ''}")`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
+  if (result.data.SUPPORT_HOURS !== undefined) {
+    try {
+      parseWorkingHours(result.data.SUPPORT_HOURS, result.data.SUPPORT_TIMEZONE);
+    } catch (error) {
+      throw new ConfigError(`invalid configuration:\nSUPPORT_HOURS: ${error instanceof Error ? error.message : String(error)} (got "${result.data.SUPPORT_HOURS}")`);
+    }
+  }
   return { ...result.data, INDEX_DIR: result.data.INDEX_DIR ?? `${result.data.DATA_DIR.replace(/\/+$/, '')}/index` };
+}
+
+/** The queue's settings from configuration. */
+export function queueSettings(config: Config): QueueSettings {
+  return {
+    sla: parseSlaMinutes(config.SLA_MINUTES),
+    hours: config.SUPPORT_HOURS === undefined ? undefined : parseWorkingHours(config.SUPPORT_HOURS, config.SUPPORT_TIMEZONE),
+    defaultGroup: config.DEFAULT_GROUP,
+    minutesPerTicket: config.QUEUE_MINUTES_PER_TICKET,
+  };
 }
 
 /** True when an OpenAI-compatible chat model is configured for answers. */

@@ -2,6 +2,9 @@
 // read the conversation. The customer's message is committed before the reply is generated. Runtime: any.
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
+import type { NewTicket, TicketStore } from '../ports/ticket-store.ts';
+import { newTicket, queueNotice } from '../queue/open-ticket.ts';
+import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Conversation, Customer, Message } from './conversation.ts';
@@ -22,6 +25,8 @@ export interface Logger {
 
 export interface ConversationServiceDependencies {
   readonly store: ConversationStore;
+  readonly tickets: TicketStore;
+  readonly queue: QueueSettings;
   readonly replies: ReplyGenerator;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -92,14 +97,23 @@ export class ConversationService {
     if (reply.error !== undefined) {
       this.deps.logger.error({ conversationId: conversation.id, messageId: message.id, err: reply.error }, 'reply pipeline failed; handing off');
     }
+    const now = this.deps.now();
+    let text = reply.text;
+    let ticket: NewTicket | undefined;
+    if (reply.meta.action === 'handoff') {
+      ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript: [...history, message], reply, now, settings: this.deps.queue });
+      const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
+      text = `${text} ${queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length })}`;
+    }
     const outcome = await store.addBotReply({
       id: this.deps.newId(),
       conversationId: conversation.id,
       replyTo: message.id,
-      text: reply.text,
-      at: this.deps.now().toISOString(),
+      text,
+      at: now.toISOString(),
       reply: reply.meta,
       nextStatus: reply.meta.action === 'handoff' ? 'waiting' : 'bot',
+      ticket,
     });
     return { message, reply: outcome.delivered ? outcome.message : null };
   }

@@ -65,6 +65,36 @@ export const SENSITIVE: Variants = {
   en: ["This question is handled by a specialist, so I'm passing the conversation to one together with everything you've written — you won't need to repeat anything."],
 };
 
+export const HUMAN_REQUESTED: Variants = {
+  ru: ['Конечно, передаю разговор специалисту вместе со всей перепиской — повторять ничего не нужно.', 'Хорошо, подключаю специалиста: он увидит всю переписку, повторять ничего не нужно.'],
+  en: ["Of course — I'm passing the conversation to a specialist with everything you've written, so you won't need to repeat anything.", "Sure, I'm bringing in a specialist; they will see this whole conversation, so there's no need to repeat anything."],
+};
+
+export const EMOTION_HANDOFF: Variants = {
+  ru: ['Мне очень жаль, что так получилось, и я понимаю Ваше возмущение. Я передаю обращение специалисту — он разберётся лично, повторять ничего не нужно.'],
+  en: ["I'm really sorry this happened, and I understand how upsetting it is. I'm passing this to a specialist who will deal with it personally — you won't need to repeat anything."],
+};
+
+export const LOOP_HANDOFF: Variants = {
+  ru: ['Извините, что мои ответы не помогли. Я передаю разговор специалисту вместе со всей перепиской — он продолжит с того места, где мы остановились.'],
+  en: ["I'm sorry my answers didn't help. I'm passing the conversation to a specialist with everything so far — they'll pick up right where we left off."],
+};
+
+export const RISK_NOTICE: Variants = {
+  ru: ['Если есть угроза жизни или здоровью, пожалуйста, сразу позвоните по номеру 112.'],
+  en: ['If anyone’s life or health is at risk, please call the emergency number 112 right away.'],
+};
+
+export const QUEUE_NOTICE: Variants = {
+  ru: ['Вы {position}-й в очереди, ожидаемое время ответа — около {minutes} мин.'],
+  en: ['You are number {position} in the queue; the expected wait is about {minutes} min.'],
+};
+
+export const AFTER_HOURS_NOTICE: Variants = {
+  ru: ['Сейчас специалисты не на связи: они ответят здесь же после {time} ({zone}).'],
+  en: ['Our specialists are offline right now: they will reply here after {time} ({zone}).'],
+};
+
 export const PIPELINE_ERROR: Variants = {
   ru: ['Извините, у меня не получилось подготовить ответ. Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.'],
   en: ["Sorry, I couldn't prepare an answer. I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything."],

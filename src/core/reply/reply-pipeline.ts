@@ -13,7 +13,8 @@ import { decide, type DecisionThresholds } from './decide.ts';
 import { followUpContext, isVague } from './follow-up.ts';
 import { groundedness } from './groundedness.ts';
 import { composeOffline, type ComposedReply, type ComposeInput } from './offline-composer.ts';
-import { CLARIFY, CLARIFY_CLOSING, CLARIFY_VAGUE, GREETING, GREETING_NAMED, OUT_OF_SCOPE, PIPELINE_ERROR, SENSITIVE, phrase } from './phrases.ts';
+import { CLARIFY, CLARIFY_CLOSING, CLARIFY_VAGUE, EMOTION_HANDOFF, GREETING, GREETING_NAMED, HUMAN_REQUESTED, LOOP_HANDOFF, OUT_OF_SCOPE, PIPELINE_ERROR, RISK_NOTICE, SENSITIVE, phrase } from './phrases.ts';
+import { assessMessage, type HandoffSignals, type HandoffThresholds } from '../handoff/handoff-policy.ts';
 import { reportsProblem } from './problem-signals.ts';
 
 export interface ReplyRequest {
@@ -28,6 +29,8 @@ export interface ReplyRequest {
 export interface Reply {
   readonly text: string;
   readonly meta: ReplyMeta;
+  /** What the live detectors found in the customer's message. */
+  readonly signals?: HandoffSignals | undefined;
   /** The failure behind a handoff with reason `error`, for the logs (never shown to the customer). */
   readonly error?: unknown;
 }
@@ -62,6 +65,7 @@ export interface ReplyPipelineOptions {
   readonly minGroundedness: number;
   readonly composer?: AnswerComposer | undefined;
   readonly logger?: Pick<Logger, 'warn'> | undefined;
+  readonly handoffThresholds?: HandoffThresholds | undefined;
 }
 
 const citationOf = (article: ScoredArticle): Citation => ({ articleId: article.articleId, title: article.title, url: article.url });
@@ -91,6 +95,12 @@ export class ReplyPipeline {
     const { options } = this;
     const seed = hash32(`${request.conversation.id}:${request.history.length}`);
     const firstReply = !request.history.some((message) => message.role === 'bot');
+    const assessment = assessMessage(request.history, request.text, options.handoffThresholds);
+    const primary = assessment.reasons[0];
+    if (primary !== undefined) {
+      const reply = this.handoff(request, lang, primary, [], {}, 0, undefined, assessment.signals);
+      return { ...reply, meta: { ...reply.meta, reasons: assessment.reasons }, signals: assessment.signals };
+    }
     const context = followUpContext(request.history, request.text);
     const retrieval = await options.retriever.retrieve(request.text, { k: 20, lang, context });
     const components = retrievalComponents(retrieval, options.index.lexical, context);
@@ -99,7 +109,7 @@ export class ReplyPipeline {
 
     if (decision.action === 'handoff') {
       const cited = decision.article !== undefined && decision.reason === 'sensitive' ? [citationOf(decision.article)] : [];
-      return this.handoff(request, lang, decision.reason, cited, { ...components }, confidence);
+      return { ...this.handoff(request, lang, decision.reason, cited, { ...components }, confidence), signals: assessment.signals };
     }
     if (decision.action === 'clarify' || decision.action === 'clarify-vague') {
       const options = decision.action === 'clarify' ? decision.options : [];
@@ -116,8 +126,8 @@ export class ReplyPipeline {
       articleChunks: this.chunksByArticle.get(decision.article.articleId) ?? [],
       firstReply,
       customerName: request.conversation.customer.name,
-      // Apologise once per conversation at most: later turns acknowledge instead.
-      problem: firstReply && reportsProblem(request.text),
+      // Apologise once per conversation at most: later turns acknowledge instead. Upset customers hear empathy first.
+      problem: (firstReply && reportsProblem(request.text)) || assessment.empathy,
       seed,
     };
     let llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
@@ -137,7 +147,7 @@ export class ReplyPipeline {
     if (grounded.score < options.minGroundedness) return this.handoff(request, lang, 'low_confidence', [], allComponents, score);
     if (llm === undefined) request.onToken?.(composed.text);
     const citations = llm === undefined ? [citationOf(decision.article)] : this.citationsByIds(llm.citations, retrieval.articles, decision.article);
-    return { text: composed.text, meta: { action: 'answer', citations, confidence: { score, components: allComponents }, lang, composer: llm === undefined ? 'offline' : 'llm' } };
+    return { text: composed.text, meta: { action: 'answer', citations, confidence: { score, components: allComponents }, lang, composer: llm === undefined ? 'offline' : 'llm' }, signals: assessment.signals };
   }
 
   private citationsByIds(ids: readonly string[], articles: readonly ScoredArticle[], fallback: ScoredArticle): Citation[] {
@@ -159,11 +169,13 @@ export class ReplyPipeline {
     components: Readonly<Record<string, number>>,
     score: number,
     error?: unknown,
+    signals?: HandoffSignals,
   ): Reply {
     const seed = hash32(`${request.conversation.id}:${request.history.length}`);
     const firstReply = !request.history.some((message) => message.role === 'bot');
-    const body = phrase(reason === 'error' ? PIPELINE_ERROR : reason === 'sensitive' ? SENSITIVE : OUT_OF_SCOPE, lang, seed);
-    const text = [this.greeting(request, lang, seed, firstReply), body].filter((part) => part !== '').join(' ');
+    const bodies = { error: PIPELINE_ERROR, sensitive: SENSITIVE, low_confidence: OUT_OF_SCOPE, human_request: HUMAN_REQUESTED, emotion: EMOTION_HANDOFF, loop: LOOP_HANDOFF } as const;
+    const risk = signals?.sensitive.some((match) => match.kind === 'risk') === true ? phrase(RISK_NOTICE, lang, seed) : '';
+    const text = [this.greeting(request, lang, seed, firstReply), risk, phrase(bodies[reason], lang, seed)].filter((part) => part !== '').join(' ');
     request.onToken?.(text);
     const meta: ReplyMeta = { action: 'handoff', citations, confidence: { score, components }, lang, reasons: [reason], composer: 'offline' };
     return error === undefined ? { text, meta } : { text, meta, error };

@@ -7,7 +7,7 @@ import { swaggerAssets } from '../../adapters/http/swagger-assets.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
 import { createAnswerComposer } from '../../adapters/llm/create-answer-composer.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
-import type { Config } from '../../core/config/config.ts';
+import { queueSettings, type Config } from '../../core/config/config.ts';
 import { ConversationService } from '../../core/conversation/conversation-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
 import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
@@ -35,8 +35,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     minGroundedness: config.MIN_GROUNDEDNESS,
     composer: await createAnswerComposer(config, logger),
     logger,
+    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
   });
-  const conversations = new ConversationService({ store, replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const app = createApp({
     conversations,
