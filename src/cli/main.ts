@@ -4,6 +4,8 @@ import { KnowledgeError } from '../core/knowledge/knowledge-error.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
+import { agentsCommand } from './commands/agents.ts';
+import { scoreCommand } from './commands/score.ts';
 import { UsageError } from './usage-error.ts';
 
 type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
@@ -11,6 +13,8 @@ type Command = (args: string[], env: Record<string, string | undefined>) => Prom
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   ingest: { run: ingestCommand, usage: 'ingest [--knowledge DIR] [--index DIR]        build or update the knowledge index' },
   serve: { run: serveCommand, usage: 'serve [--port N] [--host H]                     run the HTTP service' },
+  agents: { run: agentsCommand, usage: 'agents add NAME --role agent|lead|admin      create an agent; prints its token once (agents list)' },
+  score: { run: (args) => scoreCommand(args), usage: 'score --in FILE.jsonl --out FILE.jsonl        emotion and handoff reasons for each text' },
   search: { run: searchCommand, usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores' },
 };
 

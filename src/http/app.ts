@@ -9,6 +9,9 @@ import { RateLimiter, type RateLimit } from '../core/limits/rate-limiter.ts';
 import { docsPage } from './docs.ts';
 import { errorBody, handleError } from './errors.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+import type { AgentService } from '../core/queue/agent-service.ts';
+import type { TicketStore } from '../core/ports/ticket-store.ts';
 
 export interface Readiness {
   readonly ready: boolean;
@@ -17,6 +20,10 @@ export interface Readiness {
 
 export interface AppDependencies {
   readonly conversations: ConversationService;
+  readonly agents: AgentService;
+  readonly tickets: TicketStore;
+  /** How often live event streams look for new events, in milliseconds. */
+  readonly eventPollMs?: number | undefined;
   readonly readiness: () => Promise<Readiness>;
   readonly logger: Logger;
   readonly limits: {
@@ -86,12 +93,14 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   );
 
   conversationRoutes(app, { ...deps, perConversation });
+  ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now: () => new Date(deps.clock?.() ?? Date.now()), pollMs: deps.eventPollMs });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Firstline API', version: '0.1.0', description: 'AI-assisted first-line support with human handoff.' },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'conversationToken', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', { type: 'http', scheme: 'bearer', description: 'Agent, lead or admin token from `firstline agents add`.' });
   docsPage(app, deps.docsAsset);
   return app;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
 import { parseConfig, queueSettings, type Config } from '../../src/core/config/config.ts';
 import { ConversationService, type Logger } from '../../src/core/conversation/conversation-service.ts';
+import { AgentService } from '../../src/core/queue/agent-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../src/core/reply/confidence.ts';
 import { ReplyPipeline, type AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
@@ -41,6 +42,7 @@ export function sampleKnowledge(): Promise<{ knowledge: OpenedKnowledge; directo
 
 export interface TestService {
   readonly app: ReturnType<typeof createApp>;
+  readonly agents: AgentService;
   readonly store: SqliteStore;
   readonly logger: ReturnType<typeof recordingLogger>;
   readonly config: Config;
@@ -64,8 +66,12 @@ export async function testService(overrides: Record<string, string> = {}, option
   });
   const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), replies: pipeline, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
+  const agents = new AgentService({ tickets: store.tickets, conversations: store, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID() });
   const app = createApp({
     conversations,
+    agents,
+    tickets: store.tickets,
+    eventPollMs: 20,
     logger,
     readiness: async () => {
       await store.checkWritable();
@@ -82,6 +88,7 @@ export async function testService(overrides: Record<string, string> = {}, option
   });
   return {
     app,
+    agents,
     store,
     logger,
     config,

@@ -152,7 +152,7 @@ export class SqliteStore implements ConversationStore {
       this
         .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, reply_to, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'bot', input.text, input.at, input.replyTo, JSON.stringify(input.reply));
-      this.event(input.conversationId, 'reply-sent', 'bot', input.at, { messageId: input.id, action: input.reply.action, score: input.reply.confidence.score });
+      this.event(input.conversationId, 'reply-sent', 'bot', input.at, { messageId: input.id, replyTo: input.replyTo, action: input.reply.action, score: input.reply.confidence.score });
       const nextStatus = input.nextStatus ?? 'bot';
       this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(nextStatus, input.at, input.conversationId);
       if (nextStatus !== status) {

@@ -6,6 +6,7 @@ import { isCourtesy } from '../reply/courtesy.ts';
 import { sentencesOf } from '../reply/groundedness.ts';
 import { contentTerms } from '../text/terms.ts';
 import type { Emotion } from './emotion.ts';
+import { detectHumanRequest } from './human-request.ts';
 
 const MAX_SENTENCE = 240;
 
@@ -18,11 +19,18 @@ function meaningful(text: string): string[] {
   return sentencesOf(text).filter((sentence) => !isCourtesy(sentence) && contentTerms(sentence).length > 0);
 }
 
+/** The sentences that describe the problem: meaningful ones, without "give me a person" (the reason says that). */
+function problemSentences(text: string): string[] {
+  const sentences = meaningful(text);
+  const withoutRequests = sentences.filter((sentence) => !detectHumanRequest(sentence).matched);
+  return withoutRequests.length > 0 ? withoutRequests : sentences;
+}
+
 export function extractiveSummary(transcript: readonly Message[], mood: Emotion): TicketSummary {
   const customer = transcript.filter((message) => message.role === 'customer');
   const bot = transcript.filter((message) => message.role === 'bot');
-  const firstWithContent = customer.find((message) => meaningful(message.text).length > 0);
-  const problem = firstWithContent === undefined ? (customer[0]?.text ?? '') : meaningful(firstWithContent.text).slice(0, 2).map(clip).join(' ');
+  const firstWithContent = customer.find((message) => problemSentences(message.text).length > 0 && problemSentences(message.text).some((sentence) => !detectHumanRequest(sentence).matched)) ?? customer.find((message) => meaningful(message.text).length > 0);
+  const problem = firstWithContent === undefined ? (customer[0]?.text ?? '') : problemSentences(firstWithContent.text).slice(0, 2).map(clip).join(' ');
   const firstBotIndex = transcript.findIndex((message) => message.role === 'bot');
   const afterBot = firstBotIndex === -1 ? [] : transcript.slice(firstBotIndex + 1).filter((message) => message.role === 'customer');
   const lastBotIndex = transcript.map((message) => message.role).lastIndexOf('bot');

@@ -9,6 +9,7 @@ import { createAnswerComposer } from '../../adapters/llm/create-answer-composer.
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { queueSettings, type Config } from '../../core/config/config.ts';
 import { ConversationService } from '../../core/conversation/conversation-service.ts';
+import { AgentService } from '../../core/queue/agent-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
 import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
 import { createApp } from '../../http/app.ts';
@@ -39,8 +40,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
+  const agents = new AgentService({ tickets: store.tickets, conversations: store, now: () => new Date(), newId: () => crypto.randomUUID() });
   const app = createApp({
     conversations,
+    agents,
+    tickets: store.tickets,
     logger,
     readiness: async () => {
       const checks: Record<string, string> = { index: `${knowledge.stored.index.chunks.length} chunks` };

@@ -1,0 +1,113 @@
+// Support KPIs computed from the event log alone, so they can be recomputed for any period and tested on
+// constructed timelines. Bot time never enters the human measures. Runtime: any.
+import type { ConversationEvent } from '../conversation/conversation.ts';
+
+export interface Kpis {
+  readonly period: { readonly from: string; readonly to: string };
+  /** Average seconds from a customer message to the bot's reply. */
+  readonly firstResponseBotSeconds: number | null;
+  /** Average seconds from handoff (ticket created) to the first agent message. */
+  readonly firstResponseHumanSeconds: number | null;
+  /** Average seconds from handoff to resolution, over tickets resolved in the period. */
+  readonly resolutionSeconds: number | null;
+  readonly conversations: number;
+  readonly tickets: number;
+  /** Open tickets at the end of the period, and those past their SLA deadline without a human response. */
+  readonly backlog: number;
+  readonly overdue: number;
+  /** Share of tickets whose first human response came by the deadline (among those responded to or already due). */
+  readonly slaAttainment: number | null;
+  /** Share of the period's conversations that never reached a person. */
+  readonly containment: number | null;
+  /** Tickets per reason divided by conversations. */
+  readonly handoffRateByReason: Readonly<Record<string, number>>;
+  readonly csat: { readonly average: number | null; readonly responses: number; readonly responseRate: number | null };
+}
+
+const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+const inPeriod = (at: string, from: string, to: string) => at >= from && at < to;
+
+interface TicketTimeline {
+  readonly conversationId: string;
+  readonly createdAt: string;
+  readonly dueAt: string;
+  readonly reasons: readonly string[];
+  firstResponseAt?: string;
+  closedAt?: string;
+  resolvedAt?: string;
+}
+
+/** `events` must hold everything up to `to` (earlier events define the backlog); measures cover [from, to). */
+export function computeKpis(events: readonly ConversationEvent[], from: string, to: string): Kpis {
+  const received = new Map<string, string>();
+  const botDelays: number[] = [];
+  const tickets = new Map<string, TicketTimeline>();
+  const conversations = new Set<string>();
+  const handedOff = new Set<string>();
+  const ratings: number[] = [];
+  for (const event of events) {
+    if (event.at >= to) break;
+    const data = event.data;
+    switch (event.type) {
+      case 'conversation-created':
+        if (inPeriod(event.at, from, to)) conversations.add(event.conversationId);
+        break;
+      case 'message-received':
+        received.set(String(data.messageId), event.at);
+        break;
+      case 'reply-sent': {
+        const asked = received.get(String(data.replyTo));
+        if (asked !== undefined && inPeriod(event.at, from, to)) botDelays.push(seconds(asked, event.at));
+        break;
+      }
+      case 'ticket-created':
+        tickets.set(String(data.ticketId), { conversationId: event.conversationId, createdAt: event.at, dueAt: String(data.slaDueAt), reasons: (data.reasons as string[] | undefined) ?? [] });
+        handedOff.add(event.conversationId);
+        break;
+      case 'agent-message-sent': {
+        const ticket = tickets.get(String(data.ticketId));
+        if (ticket !== undefined && ticket.firstResponseAt === undefined) ticket.firstResponseAt = event.at;
+        break;
+      }
+      case 'ticket-resolved':
+      case 'ticket-released': {
+        const ticket = tickets.get(String(data.ticketId));
+        if (ticket === undefined) break;
+        ticket.closedAt = event.at;
+        if (event.type === 'ticket-resolved') ticket.resolvedAt = event.at;
+        break;
+      }
+      case 'rating-received':
+        if (inPeriod(event.at, from, to)) ratings.push(Number(data.score));
+        break;
+      default:
+        break;
+    }
+  }
+  const all = [...tickets.values()];
+  const created = all.filter((ticket) => inPeriod(ticket.createdAt, from, to));
+  const humanDelays = all.filter((ticket) => ticket.firstResponseAt !== undefined && inPeriod(ticket.firstResponseAt, from, to)).map((ticket) => seconds(ticket.createdAt, ticket.firstResponseAt ?? ticket.createdAt));
+  const resolved = all.filter((ticket) => ticket.resolvedAt !== undefined && inPeriod(ticket.resolvedAt, from, to));
+  const open = all.filter((ticket) => ticket.closedAt === undefined);
+  const overdue = open.filter((ticket) => ticket.firstResponseAt === undefined && ticket.dueAt < to);
+  const judged = created.filter((ticket) => ticket.firstResponseAt !== undefined || ticket.dueAt < to);
+  const met = judged.filter((ticket) => ticket.firstResponseAt !== undefined && ticket.firstResponseAt <= ticket.dueAt);
+  const reasons: Record<string, number> = {};
+  for (const ticket of created) for (const reason of ticket.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
+  const contained = [...conversations].filter((id) => !handedOff.has(id)).length;
+  return {
+    period: { from, to },
+    firstResponseBotSeconds: mean(botDelays),
+    firstResponseHumanSeconds: mean(humanDelays),
+    resolutionSeconds: mean(resolved.map((ticket) => seconds(ticket.createdAt, ticket.resolvedAt ?? ticket.createdAt))),
+    conversations: conversations.size,
+    tickets: created.length,
+    backlog: open.length,
+    overdue: overdue.length,
+    slaAttainment: judged.length === 0 ? null : met.length / judged.length,
+    containment: conversations.size === 0 ? null : contained / conversations.size,
+    handoffRateByReason: Object.fromEntries(Object.entries(reasons).map(([reason, count]) => [reason, conversations.size === 0 ? 0 : count / conversations.size])),
+    csat: { average: mean(ratings), responses: ratings.length, responseRate: resolved.length === 0 ? null : ratings.length / resolved.length },
+  };
+}

@@ -1,0 +1,92 @@
+// Agent-side use cases: authenticate by token, work the queue, talk to the customer, hand the
+// conversation back or resolve it. Runtime: any.
+import type { Message } from '../conversation/conversation.ts';
+import { hashToken } from '../conversation/tokens.ts';
+import { AppError } from '../errors.ts';
+import type { ConversationStore } from '../ports/conversation-store.ts';
+import type { Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
+import type { Agent, AgentRole, Ticket } from './ticket.ts';
+
+export interface AgentServiceDependencies {
+  readonly tickets: TicketStore;
+  readonly conversations: ConversationStore;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+export interface TicketView extends Ticket {
+  /** Seconds since the ticket was opened. */
+  readonly waitingSeconds: number;
+  /** Past its SLA deadline without a first human response. */
+  readonly overdue: boolean;
+}
+
+export class AgentService {
+  private readonly agentsByHash = new Map<string, Agent>();
+
+  constructor(private readonly deps: AgentServiceDependencies) {}
+
+  /** The agent owning the token, if its role is allowed: 401 for an unknown token, 403 for a role without access. */
+  async authenticate(token: string | undefined, roles: readonly AgentRole[]): Promise<Agent> {
+    if (token === undefined) throw new AppError('unauthorized:token', 'send an agent token as "Authorization: Bearer <token>"');
+    const hash = await hashToken(token);
+    const agent = this.agentsByHash.get(hash) ?? (await this.deps.tickets.findAgentByTokenHash(hash));
+    if (agent === undefined) throw new AppError('unauthorized:token', 'this token does not belong to an agent');
+    this.agentsByHash.set(hash, agent);
+    if (!roles.includes(agent.role)) throw new AppError('forbidden:role', `this needs the role ${roles.join(' or ')}; you are ${agent.role}`);
+    return agent;
+  }
+
+  view(ticket: Ticket): TicketView {
+    const now = this.deps.now().getTime();
+    return {
+      ...ticket,
+      waitingSeconds: Math.max(0, Math.round(((ticket.resolvedAt === null ? now : Date.parse(ticket.resolvedAt)) - Date.parse(ticket.createdAt)) / 1000)),
+      overdue: ticket.firstResponseAt === null && ticket.status !== 'resolved' && ticket.status !== 'released' && Date.parse(ticket.slaDueAt) < now,
+    };
+  }
+
+  async list(filter: TicketFilter): Promise<TicketView[]> {
+    return (await this.deps.tickets.listTickets(filter)).map((ticket) => this.view(ticket));
+  }
+
+  private async ticket(id: string): Promise<Ticket> {
+    const ticket = await this.deps.tickets.getTicket(id);
+    if (ticket === undefined) throw new AppError('not_found:ticket', `ticket ${id} does not exist`);
+    return ticket;
+  }
+
+  async read(id: string): Promise<{ ticket: TicketView; transcript: Message[]; notes: Note[] }> {
+    const ticket = await this.ticket(id);
+    return { ticket: this.view(ticket), transcript: await this.deps.conversations.listMessages(ticket.conversationId), notes: await this.deps.tickets.listNotes(id) };
+  }
+
+  async claim(id: string, agent: Agent): Promise<TicketView> {
+    return this.view(await this.deps.tickets.claimTicket(id, agent, this.deps.now().toISOString()));
+  }
+
+  message(id: string, agent: Agent, text: string): Promise<Message> {
+    return this.deps.tickets.addAgentMessage({ ticketId: id, agent, messageId: this.deps.newId(), text, at: this.deps.now().toISOString() });
+  }
+
+  note(id: string, agent: Agent, text: string): Promise<Note> {
+    return this.deps.tickets.addNote({ ticketId: id, agent, noteId: this.deps.newId(), text, at: this.deps.now().toISOString() });
+  }
+
+  async transfer(id: string, agent: Agent, group: string): Promise<TicketView> {
+    return this.view(await this.deps.tickets.transferTicket(id, agent, group, this.deps.now().toISOString()));
+  }
+
+  async release(id: string, agent: Agent): Promise<TicketView> {
+    return this.view(await this.deps.tickets.releaseTicket(id, agent, this.deps.now().toISOString()));
+  }
+
+  async resolve(id: string, agent: Agent, resolution: string): Promise<TicketView> {
+    return this.view(await this.deps.tickets.resolveTicket(id, agent, resolution, this.deps.now().toISOString()));
+  }
+
+  /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */
+  async addAgent(name: string, role: AgentRole, token: string): Promise<Agent> {
+    return this.deps.tickets.createAgent({ id: this.deps.newId(), name, role, tokenHash: await hashToken(token), at: this.deps.now().toISOString() });
+  }
+}

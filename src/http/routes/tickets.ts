@@ -1,0 +1,188 @@
+// Agent and lead API: the queue, ticket work, live events, KPIs; customer ratings and customer events. Runtime: any.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ConversationService } from '../../core/conversation/conversation-service.ts';
+import { AppError } from '../../core/errors.ts';
+import type { TicketStore } from '../../core/ports/ticket-store.ts';
+import type { AgentService } from '../../core/queue/agent-service.ts';
+import type { Agent, AgentRole } from '../../core/queue/ticket.ts';
+import { computeKpis } from '../../core/metrics/kpis.ts';
+import type { AppEnv } from '../app.ts';
+import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
+import { errorSchema } from '../schemas.ts';
+import { messageView } from '../views.ts';
+import { prometheusText } from './prometheus.ts';
+
+export interface TicketRouteDependencies {
+  readonly agents: AgentService;
+  readonly conversations: ConversationService;
+  readonly tickets: TicketStore;
+  readonly now: () => Date;
+  readonly pollMs?: number | undefined;
+}
+
+const WORKERS: readonly AgentRole[] = ['agent', 'lead', 'admin'];
+const LEADS: readonly AgentRole[] = ['lead', 'admin'];
+const ADMINS: readonly AgentRole[] = ['admin'];
+
+function token(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+}
+
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]));
+const idParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const textBody = z.strictObject({ text: z.string().transform((text) => text.trim()).pipe(z.string().min(1, 'text must not be empty').max(10_000)) });
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const ok = (description: string) => ({ 200: { description, content: { 'application/json': { schema: z.object({}).passthrough() } } } });
+
+export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependencies): void {
+  const { agents } = deps;
+  const as = (c: Context, roles: readonly AgentRole[]): Promise<Agent> => agents.authenticate(token(c), roles);
+  const security = [{ agentToken: [] }];
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/tickets',
+      summary: 'The queue: open tickets by priority, then SLA deadline',
+      security,
+      request: { query: z.object({ status: z.enum(['waiting', 'assigned', 'transferred', 'resolved', 'released']).optional(), group: z.string().optional(), lang: z.enum(['ru', 'en']).optional() }) },
+      responses: { ...ok('Tickets'), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      await as(c, WORKERS);
+      return c.json({ tickets: await agents.list(c.req.valid('query')) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/tickets/{id}', summary: 'A ticket with its summary, transcript and notes', security, request: { params: idParams }, responses: { ...ok('Ticket'), ...errors(401, 403, 404) } }),
+    async (c) => {
+      await as(c, WORKERS);
+      const { ticket, transcript, notes } = await agents.read(c.req.valid('param').id);
+      return c.json({ ticket, transcript: transcript.map(messageView), notes }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/tickets/{id}/claim', summary: 'Claim a ticket (exactly one of concurrent claims wins; the others get 409)', security, request: { params: idParams }, responses: { ...ok('Claimed'), ...errors(401, 403, 404, 409) } }),
+    async (c) => c.json({ ticket: await agents.claim(c.req.valid('param').id, await as(c, WORKERS)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/tickets/{id}/messages', summary: 'Send a message to the customer', security, request: { params: idParams, body: json(textBody) }, responses: { ...ok('Sent'), ...errors(400, 401, 403, 404, 409) } }),
+    async (c) => c.json({ message: messageView(await agents.message(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').text)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/tickets/{id}/notes', summary: 'Add an internal note (never shown to the customer)', security, request: { params: idParams, body: json(textBody) }, responses: { ...ok('Added'), ...errors(400, 401, 403, 404) } }),
+    async (c) => c.json({ note: await agents.note(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').text) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tickets/{id}/transfer',
+      summary: 'Transfer to another group (e.g. second line)',
+      security,
+      request: { params: idParams, body: json(z.strictObject({ group: z.string().trim().min(1).max(100) })) },
+      responses: { ...ok('Transferred'), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json({ ticket: await agents.transfer(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').group) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/tickets/{id}/release', summary: 'Hand the conversation back to the bot', security, request: { params: idParams }, responses: { ...ok('Released'), ...errors(401, 403, 404, 409) } }),
+    async (c) => c.json({ ticket: await agents.release(c.req.valid('param').id, await as(c, WORKERS)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tickets/{id}/resolve',
+      summary: 'Resolve with a resolution code',
+      security,
+      request: { params: idParams, body: json(z.strictObject({ resolution: z.string().trim().min(1).max(100) })) },
+      responses: { ...ok('Resolved'), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json({ ticket: await agents.resolve(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').resolution) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/conversations/{id}/rating',
+      summary: 'Rate a resolved conversation (once)',
+      security: [{ conversationToken: [] }],
+      request: { params: idParams, body: json(z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })) },
+      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ status: z.literal('recorded') }) } } }, ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const conversation = await deps.conversations.authorize(c.req.valid('param').id, customerToken(c));
+      const body = c.req.valid('json');
+      await deps.tickets.addRating({ conversationId: conversation.id, score: body.score, comment: body.comment, at: deps.now().toISOString() });
+      return c.json({ status: 'recorded' as const }, 201);
+    },
+  );
+
+  app.get('/v1/conversations/:id/events', async (c) => {
+    const conversation = await deps.conversations.authorize(c.req.param('id'), customerToken(c));
+    return eventFeed(c, { after: lastEventId(c) ?? 0, fetch: (after) => deps.tickets.eventsAfter(after, { conversationId: conversation.id }), map: customerEventView, pollMs: deps.pollMs });
+  });
+
+  app.get('/v1/agent/events', async (c) => {
+    await as(c, WORKERS);
+    const start = lastEventId(c) ?? (await latestSeq(deps.tickets));
+    return eventFeed(c, { after: start, fetch: (after) => deps.tickets.eventsAfter(after), map: agentEventView, pollMs: deps.pollMs });
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/metrics',
+      summary: 'Support KPIs over a period (leads)',
+      security,
+      request: { query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }) },
+      responses: { ...ok('KPIs'), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      await as(c, LEADS);
+      const query = c.req.valid('query');
+      const to = query.to === undefined ? deps.now().toISOString() : new Date(query.to).toISOString();
+      const from = query.from === undefined ? new Date(Date.parse(to) - 7 * 86_400_000).toISOString() : new Date(query.from).toISOString();
+      if (from >= to) throw new AppError('bad_request:from', '"from" must be before "to"');
+      return c.json(computeKpis(await deps.tickets.eventsBetween('', to), from, to), 200);
+    },
+  );
+
+  app.get('/metrics', async (c) => {
+    const to = deps.now().toISOString();
+    const from = new Date(Date.parse(to) - 86_400_000).toISOString();
+    const kpis = computeKpis(await deps.tickets.eventsBetween('', to), from, to);
+    return c.body(prometheusText(kpis), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/admin/agents', summary: 'List agents (admins)', security, responses: { ...ok('Agents'), ...errors(401, 403) } }),
+    async (c) => {
+      await as(c, ADMINS);
+      return c.json({ agents: await deps.tickets.listAgents() }, 200);
+    },
+  );
+}
+
+function customerToken(c: Context): string {
+  const value = token(c);
+  if (value === undefined) throw new AppError('unauthorized:token', 'send the conversation token as "Authorization: Bearer <token>"');
+  return value;
+}
+
+async function latestSeq(tickets: TicketStore): Promise<number> {
+  let after = 0;
+  for (;;) {
+    const batch = await tickets.eventsAfter(after, { limit: 5000 });
+    const last = batch.at(-1);
+    if (last === undefined) return after;
+    after = last.seq;
+  }
+}
