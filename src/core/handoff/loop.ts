@@ -3,39 +3,45 @@ import type { Message } from '../conversation/conversation.ts';
 import { normalize } from '../text/normalize.ts';
 import { contentTerms } from '../text/terms.ts';
 
+/** Says the answer did not help, whatever else the message contains. */
 const DID_NOT_HELP = new RegExp(
   [
-    '(?<!\\p{L})не\\s+(?:помогл|помог|сработал|работает|получилось|получается|вышло)',
+    '(?<!\\p{L})не\\s+(?:помогл|помог|сработал)',
     'вс[её]\\s+(?:равно|так\\s+же|также|еще)\\s+(?:не|нет)',
     'по-прежнему\\s+(?:не|нет)',
-    '(?:я\\s+)?(?:уже\\s+)?(?:это\\s+|так\\s+|все\\s+это\\s+)?(?:делал|делала|пробовал|пробовала|перезагружал|перезагружала|сделал|сделала)(?:\\s+уже)?',
+    'так\\s+и\\s+не\\s+',
+    '(?:я\\s+)?(?:уже\\s+)(?:это\\s+|так\\s+|все\\s+это\\s+)?(?:делал|делала|пробовал|пробовала|перезагружал|перезагружала|сделал|сделала|проверял|проверила|проверил|смотрел|смотрела)',
+    '(?:я\\s+)?(?:это\\s+|так\\s+|все\\s+это\\s+)(?:делал|делала|пробовал|пробовала|сделал|сделала)(?:\\s+уже)?',
+    '(?:делал|делала|пробовал|пробовала|перезагружал|перезагружала|сделал|сделала|проверял|проверила|проверил)\\s+уже',
     'вы\\s+(?:уже\\s+|это\\s+){0,2}(?:писали|говорили|отвечали|советовали)',
-    'ne\\s+(?:pomoglo|pomog|rabotaet|srabotalo)',
+    'ne\\s+(?:pomoglo|pomog|srabotalo)',
     'то\\s+же\\s+самое',
     'опять\\s+(?:то\\s+же|одно\\s+и\\s+то\\s+же)',
     'бесполезн',
     'не\\s+(?:ответ|то)\\s+на\\s+(?:мой\\s+)?вопрос',
     'вы\\s+не\\s+ответил',
-    '(?:уже\\s+)?(?:проверял|проверила|проверил|смотрел|смотрела)(?:\\s+уже)?',
-    "not\\s+what\\s+i\\s+asked",
-    "(?:doesn'?t|does\\s+not|didn'?t)\\s+answer",
+    '(?:как|что)\\s+вы\\s+(?:сказали|написали|советовали)',
+    "(?<!\\p{L})(?:that|this|it)\\s+(?:didn'?t|did\\s+not|won'?t)\\s+(?:help|work)",
+    "(?<!\\p{L})(?:didn'?t|did\\s+not)\\s+(?:help|work)",
+    "(?<!\\p{L})(?:that|this|it)\\s+(?:doesn'?t|does\\s+not)\\s+(?:help|work)",
     'still\\s+(?:not|missing|no|the\\s+same|broken|down|orange|red|blinking|closed|shows|showing|doesn|isn|can|won|says|stuck|off)',
+    "i\\s+(?:already|have\\s+already|'ve\\s+already)\\s+(?:tried|done|did|restarted|reset|checked)",
+    "(?:already|i've)\\s+tried\\s+(?:that|this|it|everything)",
+    'already\\s+(?:checked|tried|did|done|restarted|rebooted|reset)',
     '(?:restarted|rebooted|reset|tried|did|checked|followed|done)\\s+(?:it|that|this|those|the\\s+steps|your\\s+steps|everything)?[^.!?]{0,20}already',
     'followed\\s+(?:those|the|your|all\\s+the)\\s+(?:steps|instructions)',
-    'already\\s+(?:checked|tried|did|done|restarted|rebooted|reset)',
     '(?:like|as)\\s+you\\s+(?:said|told|suggested)',
-    '(?:как|что)\\s+вы\\s+(?:сказали|написали|советовали)',
-    "(?<!\\p{L})(?:that|this|it)\\s+(?:didn'?t|did\\s+not|doesn'?t|does\\s+not|won'?t)\\s+(?:help|work)",
-    "(?<!\\p{L})(?:didn'?t|did\\s+not|doesn'?t|does\\s+not)\\s+(?:help|work)",
-    "still\\s+(?:not\\s+working|doesn'?t|does\\s+not|isn'?t|no\\s+)",
-    'i\\s+(?:already|have\\s+already|\'ve\\s+already)\\s+(?:tried|done|did|restarted|reset)',
-    "(?:already|i've)\\s+tried\\s+(?:that|this|it|everything)",
     'you\\s+(?:already|just)\\s+(?:said|told|sent)',
     'same\\s+(?:answer|thing|reply)',
     'not\\s+helpful|useless\\s+answer',
+    'not\\s+what\\s+i\\s+asked',
+    "(?:doesn'?t|does\\s+not|didn'?t)\\s+answer",
   ].join('|'),
   'u',
 );
+
+/** "It doesn't work" on its own: a loop only in a short message, else it usually opens a new problem ("не работает интернет"). */
+const SHORT_FAILURE = /(?<!\p{L})(?:не\s+(?:работает|получилось|получается|вышло)|doesn'?t\s+work|does\s+not\s+work|not\s+working|ne\s+rabotaet)/u;
 
 export interface LoopSignal {
   readonly matched: boolean;
@@ -58,7 +64,9 @@ function similarity(left: readonly string[], right: readonly string[]): number {
 export function detectLoop(history: readonly Message[], text: string): LoopSignal {
   const answered = history.some((message) => message.role === 'bot');
   if (!answered) return { matched: false };
-  if (DID_NOT_HELP.test(normalize(text))) return { matched: true, kind: 'did-not-help' };
+  const normalized = normalize(text);
+  if (DID_NOT_HELP.test(normalized)) return { matched: true, kind: 'did-not-help' };
+  if (SHORT_FAILURE.test(normalized) && normalized.split(/\s+/).filter(Boolean).length <= 5 && contentTerms(text).length <= 3) return { matched: true, kind: 'did-not-help' };
   const terms = contentTerms(text);
   if (terms.length < 2) return { matched: false };
   const repeated = history.some((message, index) => message.role === 'customer' && history.slice(index + 1).some((later) => later.role === 'bot') && similarity(contentTerms(message.text), terms) >= 0.75);
