@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './run-cli.ts';
+import { ROOT, runCli } from './run-cli.ts';
 import { startServerProcess } from './support/server-process.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'firstline-crash-'));
@@ -80,6 +80,38 @@ describe('nothing acknowledged is lost', () => {
         // The bot answers each message at most once (and stays silent once a conversation is handed off).
         expect(stored.messages.filter((message) => message.role === 'bot').length).toBeLessThanOrEqual(expectedCount);
       }
+    } finally {
+      await restarted.stop();
+    }
+  }, 120_000);
+});
+
+describe('restart during a handoff', () => {
+  it('loses no ticket and no message', async () => {
+    const env = { DATA_DIR: join(root, 'handoff-data'), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: join(root, 'data', 'index') };
+    const created = await runCli(['agents', 'add', 'Мария', '--role', 'agent'], env);
+    const agentToken = /token: (\S+)/.exec(created.stdout)?.[1] ?? '';
+    const server = await startServerProcess(env);
+    const conversation = (await (await fetch(`${server.url}/v1/conversations`, { method: 'POST' })).json()) as { id: string; token: string };
+    const post = (base: string, text: string) =>
+      fetch(`${base}/v1/conversations/${conversation.id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` }, body: JSON.stringify({ text }) });
+    const handoff = (await (await post(server.url, 'позовите живого оператора, срочно')).json()) as { reply: { action: string } };
+    expect(handoff.reply.action).toBe('handoff');
+    expect((await post(server.url, 'я жду')).status).toBe(200);
+    await server.stop('SIGKILL');
+
+    const restarted = await startServerProcess(env);
+    try {
+      const { tickets } = (await (await fetch(`${restarted.url}/v1/tickets`, { headers: { authorization: `Bearer ${agentToken}` } })).json()) as { tickets: Array<{ id: string; conversationId: string; status: string }> };
+      const ticket = tickets.find((entry) => entry.conversationId === conversation.id);
+      expect(ticket?.status).toBe('waiting');
+      const detail = (await (await fetch(`${restarted.url}/v1/tickets/${ticket?.id ?? ''}`, { headers: { authorization: `Bearer ${agentToken}` } })).json()) as { transcript: Array<{ role: string; text: string }> };
+      expect(detail.transcript.map((message) => [message.role, message.text])).toEqual([
+        ['customer', 'позовите живого оператора, срочно'],
+        ['bot', expect.stringContaining('специалист')],
+        ['customer', 'я жду'],
+      ]);
+      expect((await fetch(`${restarted.url}/v1/tickets/${ticket?.id ?? ''}/claim`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}` } })).status).toBe(200);
     } finally {
       await restarted.stop();
     }
