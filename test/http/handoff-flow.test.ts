@@ -129,3 +129,20 @@ describe('each role reaches only its own routes', () => {
     expect((await api(`/v1/conversations/${customer.id}`, tokens.admin)).status).toBe(403);
   });
 });
+
+describe('outside working hours', () => {
+  it('tells the customer when specialists will reply instead of a queue estimate', async () => {
+    const sunday = new Date('2026-11-22T10:00:00Z');
+    const closed = await testService({ SUPPORT_HOURS: 'mon-fri 09:00-21:00', SUPPORT_TIMEZONE: 'Europe/Moscow' }, { now: () => sunday });
+    try {
+      const customer = await openConversation(closed.app, { lang: 'en' });
+      const body = (await (await customer.post({ text: 'let me talk to an agent' })).json()) as { reply: { text: string } };
+      expect(body.reply.text).toContain('Our specialists are offline right now; they will reply here when they are back: Monday 09:00 (Europe/Moscow).');
+      const russian = await openConversation(closed.app);
+      const text = ((await (await russian.post({ text: 'позовите оператора' })).json()) as { reply: { text: string } }).reply.text;
+      expect(text).toContain('когда вернутся к работе: понедельник');
+    } finally {
+      await closed.close();
+    }
+  });
+});

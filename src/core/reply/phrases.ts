@@ -91,8 +91,8 @@ export const QUEUE_NOTICE: Variants = {
 };
 
 export const AFTER_HOURS_NOTICE: Variants = {
-  ru: ['Сейчас специалисты не на связи: они ответят здесь же после {time} ({zone}).'],
-  en: ['Our specialists are offline right now: they will reply here after {time} ({zone}).'],
+  ru: ['Сейчас специалисты не на связи; они ответят здесь же, когда вернутся к работе: {time} ({zone}).'],
+  en: ['Our specialists are offline right now; they will reply here when they are back: {time} ({zone}).'],
 };
 
 export const PIPELINE_ERROR: Variants = {
