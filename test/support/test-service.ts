@@ -6,6 +6,7 @@ import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
 import { parseConfig, queueSettings, type Config } from '../../src/core/config/config.ts';
 import { ConversationService, type Logger } from '../../src/core/conversation/conversation-service.ts';
 import { AgentService } from '../../src/core/queue/agent-service.ts';
+import type { Summarizer } from '../../src/core/handoff/llm-summarizer.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../src/core/reply/confidence.ts';
 import { ReplyPipeline, type AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
@@ -49,7 +50,7 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; deps?: Partial<AppDependencies>; now?: () => Date } = {}): Promise<TestService> {
+export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; summarizer?: Summarizer; deps?: Partial<AppDependencies>; now?: () => Date } = {}): Promise<TestService> {
   const { knowledge } = await sampleKnowledge();
   const dataDirectory = await mkdtemp(join(tmpdir(), 'firstline-data-'));
   const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
@@ -64,7 +65,7 @@ export async function testService(overrides: Record<string, string> = {}, option
     composer: options.composer,
     logger,
   });
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), replies: pipeline, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID(), logger });
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies: pipeline, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID() });
   const app = createApp({

@@ -7,6 +7,7 @@ import { usesLlm } from '../../core/config/config.ts';
 import type { Logger } from '../../core/conversation/conversation-service.ts';
 import { parsePromptFile } from '../../core/prompts/prompt-file.ts';
 import { LlmComposer } from '../../core/reply/llm-composer.ts';
+import { LlmSummarizer, type Summarizer } from '../../core/handoff/llm-summarizer.ts';
 import type { AnswerComposer } from '../../core/reply/reply-pipeline.ts';
 import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
 
@@ -15,10 +16,9 @@ export async function readPrompt(directory: string, name: string) {
   return parsePromptFile(path, await readFile(path, 'utf8'));
 }
 
-export async function createAnswerComposer(config: Config, logger: Logger): Promise<AnswerComposer | undefined> {
-  if (!usesLlm(config)) return undefined;
+async function chatModel(config: Config) {
   const { ChatOpenAI } = await import('@langchain/openai');
-  const model = new ChatOpenAI({
+  return new ChatOpenAI({
     model: config.OPENAI_MODEL ?? '',
     apiKey: config.OPENAI_API_KEY ?? 'not-needed',
     temperature: config.OPENAI_TEMPERATURE,
@@ -28,6 +28,17 @@ export async function createAnswerComposer(config: Config, logger: Logger): Prom
     modelKwargs: { response_format: { type: 'json_object' } },
     configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
   });
+}
+
+/** The LLM handoff summarizer, or undefined when no model is configured (the extractive summary is used). */
+export async function createSummarizer(config: Config, logger: Logger): Promise<Summarizer | undefined> {
+  if (!usesLlm(config)) return undefined;
+  return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger });
+}
+
+export async function createAnswerComposer(config: Config, logger: Logger): Promise<AnswerComposer | undefined> {
+  if (!usesLlm(config)) return undefined;
+  const model = await chatModel(config);
   return new LlmComposer({
     model,
     system: await readPrompt(config.PROMPTS_DIR, 'answer-system'),

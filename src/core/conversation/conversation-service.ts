@@ -3,7 +3,8 @@
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { NewTicket, TicketStore } from '../ports/ticket-store.ts';
-import { newTicket, queueNotice } from '../queue/open-ticket.ts';
+import { NEUTRAL, newTicket, queueNotice } from '../queue/open-ticket.ts';
+import type { Summarizer } from '../handoff/llm-summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
 import type { Lang } from '../text/lang.ts';
@@ -27,6 +28,8 @@ export interface ConversationServiceDependencies {
   readonly store: ConversationStore;
   readonly tickets: TicketStore;
   readonly queue: QueueSettings;
+  /** Writes the agent's summary of a handoff; extractive unless an LLM is configured. */
+  readonly summarizer?: Summarizer | undefined;
   readonly replies: ReplyGenerator;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -101,7 +104,9 @@ export class ConversationService {
     let text = reply.text;
     let ticket: NewTicket | undefined;
     if (reply.meta.action === 'handoff') {
-      ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript: [...history, message], reply, now, settings: this.deps.queue });
+      const transcript = [...history, message];
+      const summary = await this.deps.summarizer?.summarize(transcript, reply.signals?.emotion ?? NEUTRAL, reply.meta.lang);
+      ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript, reply, now, settings: this.deps.queue, summary });
       const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
       text = `${text} ${queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length })}`;
     }

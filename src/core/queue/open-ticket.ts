@@ -9,11 +9,12 @@ import { AFTER_HOURS_NOTICE, QUEUE_NOTICE, phrase } from '../reply/phrases.ts';
 import type { Lang } from '../text/lang.ts';
 import { priorityOf, priorityScore, slaDeadline } from './priority.ts';
 import type { QueueSettings } from './queue-settings.ts';
+import type { TicketSummary } from './ticket.ts';
 import { isOpen, nextOpening } from './working-hours.ts';
 
-const NEUTRAL = { label: 'neutral', intensity: 0, signals: [] } as const;
+export const NEUTRAL = { label: 'neutral', intensity: 0, signals: [] } as const;
 
-export function newTicket(input: { id: string; conversation: Conversation; transcript: readonly Message[]; reply: Reply; now: Date; settings: QueueSettings }): NewTicket {
+export function newTicket(input: { id: string; conversation: Conversation; transcript: readonly Message[]; reply: Reply; now: Date; settings: QueueSettings; summary?: TicketSummary }): NewTicket {
   const signals: HandoffSignals | undefined = input.reply.signals;
   const reasons = input.reply.meta.reasons ?? ['low_confidence'];
   const score = priorityScore({ reasons, signals, plan: input.conversation.customer.plan });
@@ -32,7 +33,7 @@ export function newTicket(input: { id: string; conversation: Conversation; trans
       confidence: input.reply.meta.confidence,
       lang: input.reply.meta.lang,
     },
-    summary: extractiveSummary(input.transcript, signals?.emotion ?? NEUTRAL),
+    summary: input.summary ?? extractiveSummary(input.transcript, signals?.emotion ?? NEUTRAL),
     slaDueAt: slaDeadline(input.now, priority, input.settings.sla).toISOString(),
   };
 }

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { swaggerAssets } from '../../adapters/http/swagger-assets.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
-import { createAnswerComposer } from '../../adapters/llm/create-answer-composer.ts';
+import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { queueSettings, type Config } from '../../core/config/config.ts';
 import { ConversationService } from '../../core/conversation/conversation-service.ts';
@@ -38,7 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
   });
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: await createSummarizer(config, logger), replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now: () => new Date(), newId: () => crypto.randomUUID() });
   const app = createApp({

@@ -1,0 +1,55 @@
+// The handoff summary written by an LLM from a prompt file, validated by zod and checked against the
+// transcript: any statement the transcript does not support sends the extractive summary instead. Runtime: any.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+import { z } from 'zod';
+import type { Logger } from '../conversation/conversation-service.ts';
+import type { Message } from '../conversation/conversation.ts';
+import type { PromptFile } from '../prompts/prompt-file.ts';
+import type { TicketSummary } from '../queue/ticket.ts';
+import { groundedness } from '../reply/groundedness.ts';
+import { isCourtesy } from '../reply/courtesy.ts';
+import type { Lang } from '../text/lang.ts';
+import type { Emotion } from './emotion.ts';
+import { extractiveSummary } from './summary.ts';
+
+const summarySchema = z.object({
+  problem: z.string().trim().min(1).max(600),
+  botSaid: z.array(z.string().trim().min(1).max(600)).max(5).default([]),
+  customerAnswered: z.array(z.string().trim().min(1).max(600)).max(5).default([]),
+  openQuestions: z.array(z.string().trim().min(1).max(600)).max(5).default([]),
+});
+
+export interface Summarizer {
+  summarize(transcript: readonly Message[], mood: Emotion, lang: Lang): Promise<TicketSummary>;
+}
+
+export const extractiveSummarizer: Summarizer = { summarize: (transcript, mood) => Promise.resolve(extractiveSummary(transcript, mood)) };
+
+export class LlmSummarizer implements Summarizer {
+  private readonly prompt: ChatPromptTemplate;
+
+  constructor(private readonly options: { model: BaseChatModel; prompt: PromptFile; timeoutMs: number; logger: Logger }) {
+    this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
+  }
+
+  async summarize(transcript: readonly Message[], mood: Emotion, lang: Lang): Promise<TicketSummary> {
+    const fallback = extractiveSummary(transcript, mood);
+    try {
+      const messages = await this.prompt.formatMessages({ lang_name: lang === 'ru' ? 'Russian' : 'English', transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n') });
+      let raw = '';
+      for await (const chunk of await this.options.model.stream(messages, { signal: AbortSignal.timeout(this.options.timeoutMs) })) {
+        if (typeof chunk.content === 'string') raw += chunk.content;
+      }
+      const parsed = summarySchema.safeParse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
+      if (!parsed.success) throw new Error(`summary rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      const statements = [parsed.data.problem, ...parsed.data.botSaid, ...parsed.data.customerAnswered, ...parsed.data.openQuestions].join('\n');
+      const check = groundedness(statements, transcript.map((message) => message.text), isCourtesy);
+      if (check.sentences.some((sentence) => !sentence.supported)) throw new Error('summary states something the transcript does not support');
+      return { ...parsed.data, citedArticles: fallback.citedArticles, mood: fallback.mood, source: 'llm' };
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'LLM summary not used; extractive summary instead');
+      return fallback;
+    }
+  }
+}
