@@ -36,6 +36,10 @@ const SIGNALS: readonly Signal[] = [
   { name: 'fear', label: 'distress', weight: 0.35, pattern: words('страшно|боюсь|тревож|переживаю|напуган|scared|afraid|worried sick|anxious|terrified') },
   { name: 'urgency', label: 'distress', weight: 0.25, pattern: words('срочно|немедленно|urgent|asap|right now|immediately') },
   { name: 'sadness', label: 'distress', weight: 0.25, pattern: words('грустно|печаль|тоск|обидно|расстро|разочарова|sad\\b|upset|disappointed|heartbroken') },
+  // General emotion vocabulary (news, social posts): low weights, so alone it never hands a conversation off.
+  { name: 'sorrow', label: 'distress', weight: 0.2, pattern: words('груст|печал|тоск|слез|слёз|плак|плач|горе |горя |горюю|скорб|траур|погиб|гибел|умер|умерл|смерт|трагед|несчаст|одиноч|одинок|депресс|жалко|жаль|скучаю|разбит\\p{L}* сердц|потерял|утрат|больно|боль |страдан|мучени|безнадеж|обреч|sad|sorrow|grief|griev|mourn|tears|cry|died|death|tragedy|lonely|depress|heartbreak|miserable|hopeless|pain') },
+  { name: 'fright', label: 'distress', weight: 0.2, pattern: words('страх|страш|боюсь|боял|бояться|опаса|испуг|испуга|пуга|ужас|жутк|тревог|тревож|паник|кошмар|опасн|угроз|dread|fear|afraid|scary|scared|terrif|horror|panic|alarm|threat|danger|frighten') },
+  { name: 'irritation', label: 'anger', weight: 0.2, pattern: words('зл[оюия]|злост|злоб|гнев|ярост|бешен|бесит|бесят|ненавист|ненавиж|возмущ|раздраж|обид|взбес|разозл|негодов|вражд|агресс|angry|anger|rage|furious|hate|annoy|irritat|resent|outrage|mad at') },
   { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
 ];
 

@@ -1,0 +1,38 @@
+// Word lists for the graders and detectors: profanity, insults, rudeness and politeness markers (RU/EN).
+// Stems are matched at word starts on normalised text (ё → е, lower case). Runtime: any.
+
+/** Obscene and vulgar stems. */
+export const PROFANITY = [
+  'ху[йеияюё]', 'охуе', 'нахуй', 'нихуя', 'пизд', 'бля', 'блять', 'бляд', 'еба', 'ебу', 'ебл', 'ебн', 'еби', 'ебет', 'заеб', 'доеб', 'выеб', 'уеб', 'съеб', 'наеб', 'поеб', 'проеб', 'разъеб', 'долбоеб', 'долбаеб',
+  'сука', 'суки', 'сучк', 'сучар', 'мудак', 'мудил', 'мудо', 'гандон', 'гондон', 'пидор', 'пидар', 'пидр', 'педик', 'шлюх', 'шалав', 'говн', 'дерьм', 'жоп', 'срать', 'сран', 'засран', 'ссать', 'хер', 'нахер', 'хрен', 'очко',
+  'нахрен', 'нахер', 'похер', 'пофиг', 'насрат', 'насрал', 'поссал', 'обоссан', 'сос[её]т', 'отсос', 'насосал', 'пездат', 'пиздат', 'трах', 'хз', 'дрочи', 'жопошн', 'сраный', 'сраная', 'херн', 'херов',
+  'fuck', 'fck', 'f\\*ck', 'shit', 'bullshit', 'sh\\*t', 'ass', 'asshole', 'arse', 'bitch', 'bastard', 'damn', 'dammit', 'crap', 'dick', 'cock', 'cunt', 'piss', 'pussy', 'wtf', 'motherf', 'bloody', 'hell', 'goddamn', 'twat', 'wank', 'bollocks', 'slut', 'whore', 'fag',
+] as const;
+
+/** Insults and contemptuous words aimed at people. */
+export const INSULTS = [
+  'идиот', 'дебил', 'кретин', 'дурак', 'дура ', 'дуры', 'дурн', 'тупой', 'тупая', 'тупые', 'тупиц', 'тупорыл', 'придур', 'урод', 'уебок', 'тварь', 'твари', 'мраз', 'сволоч', 'скотин', 'скот ', 'быдло', 'козел', 'козлы', 'козл', 'баран', 'овца', 'осел', 'ублюд', 'подонок', 'подонк', 'негодя', 'мерзав', 'гад ', 'гады', 'чмо', 'лох', 'лошар', 'шизик', 'даун', 'олух', 'болван', 'ничтожеств', 'отстой', 'жулик', 'мошенник', 'ворюг', 'вор ', 'воры', 'обманщик', 'клоун', 'позорищ', 'холоп', 'шакал', 'свинья', 'свиньи', 'падла', 'паскуд', 'выродок',
+  'петух', 'петуш', 'дибил', 'дэбил', 'шизофреник', 'шизоид', 'шиз', 'пидр', 'пид\\)р', 'ниггер', 'негр', 'чурк', 'хохл', 'рашк', 'гнида', 'гниды', 'падаль', 'сволота', 'зараза', 'гадость', 'мерзост', 'вонюч', 'безмозгл', 'скудоум', 'недоумок', 'недоумк', 'убог', 'никчемн', 'бестолоч', 'докопал', 'оторвать', 'оторву', 'дуй отсюда', 'заткнись', 'зачатки интеллекта',
+  'idiot', 'moron', 'stupid', 'dumb', 'retard', 'imbecile', 'fool', 'loser', 'jerk', 'scum', 'pig', 'clown', 'pathetic', 'useless', 'incompetent', 'disgusting', 'trash', 'garbage', 'rubbish', 'worthless', 'ignorant', 'douche', 'creep', 'freak', 'dipshit', 'dumbass', 'nitwit', 'liar', 'thief', 'scammer', 'sucks', 'suck',
+  'knucklehead', 'coward', 'braindead', 'brain dead', 'commie', 'mental disorder', 'hypocrit', 'slimy', 'nigger', 'nigga', 'stink', 'dung', 'farce', 'darn', 'bums', 'sht', 'stooge', 'idiocy', 'idiotic', 'butt', 'screwed', 'balls', 'sexy', 'lovehole', 'crazy', 'insane', 'lunatic', 'nuts', 'psycho', 'stupidity', 'dumbest', 'morons', 'kill', 'shut up', 'ugly', 'lame', 'losers', 'clueless', 'buffoon', 'twit', 'pervert', 'nazi', 'fascist', 'traitor', 'thug', 'savage', 'filth', 'bigot', 'racist', 'troll', 'snowflake', 'libtard', 'crook', 'hypocrite',
+] as const;
+
+/** Condescension, blame and dismissal in a support reply. */
+export const CONDESCENSION = [
+  'вы сами виноват', 'сами виноват', 'надо было', 'нужно было раньше', 'как я уже (?:сказал|писал|говорил)', 'читайте внимательн', 'очевидно же', 'это же очевидно', 'элементарно', 'не мои проблемы', 'не наша проблема', 'ваши проблемы', 'разбирайтесь сами', 'ищите сами', 'погуглите', 'сами найдите',
+  'you should have', 'as i already (?:said|told|explained)', 'obviously', 'clearly you', 'read the (?:manual|instructions)', 'not my problem', 'not our problem', 'your problem', 'figure it out', 'google it', 'look it up yourself', 'whatever', 'calm down', 'it is your fault', "it's your fault", 'you failed to',
+] as const;
+
+/** Markers of politeness (Brown & Levinson's positive and negative strategies, as in the Stanford politeness work). */
+export const GRATITUDE = ['спасибо', 'благодар', 'thank', 'thanks', 'thx', 'appreciate', 'grateful'] as const;
+export const PLEASE = ['пожалуйста', 'будьте добры', 'будьте любезны', 'please', 'kindly', 'pls'] as const;
+export const APOLOGY = ['извин', 'прости', 'простите', 'сожале', 'приношу извинения', 'sorry', 'apolog', 'excuse me', 'pardon', 'regret'] as const;
+export const GREETING = ['здравствуй', 'добрый день', 'добрый вечер', 'доброе утро', 'привет', 'приветствую', 'hello', 'hi ', 'hi,', 'hey', 'good morning', 'good afternoon', 'good evening', 'dear'] as const;
+export const HEDGES = ['могли бы', 'не могли бы', 'не могли', 'можно ли', 'подскажите', 'если (?:вам )?не сложно', 'если можно', 'возможно', 'пожалуй', 'кажется', 'по-моему', 'could you', 'would you', 'would it', 'could it', 'might', 'perhaps', 'maybe', 'possibly', 'i think', 'i believe', 'i suppose', 'i wonder', 'would you mind', 'if you (?:can|could|don\'t mind)', 'do you think', 'is it possible', 'kind of', 'sort of', 'seems', 'a bit', 'just wondering'] as const;
+export const PRAISE = ['отлично', 'прекрасно', 'замечательно', 'хороший вопрос', 'великолепн', 'молодец', 'great', 'good job', 'nice', 'excellent', 'awesome', 'wonderful', 'good question', 'well done', 'cool', 'love', 'brilliant', 'helpful', 'interesting'] as const;
+export const DIRECT_QUESTION = ['почему вы', 'зачем вы', 'why did you', 'why would you', 'why are you', 'why do you', 'what is your problem', 'what the', 'who do you think', 'how dare'] as const;
+export const NEGATIVE_WORDS = ['ужасн', 'отвратит', 'кошмар', 'бред', 'чушь', 'ерунд', 'глуп', 'неправ', 'wrong', 'bad', 'terrible', 'horrible', 'awful', 'nonsense', 'ridiculous', 'absurd', 'silly', 'hate', 'annoying', 'lazy', 'no one', 'nobody cares', 'shut up', 'заткн', 'отвали', 'отстань', 'пошел', 'пошла', 'пошли вон', 'убирайся', 'get lost', 'go away'] as const;
+
+export function stemsPattern(stems: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.join('|')})`, 'gu');
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { politeness } from './politeness.ts';
+
+describe('politeness', () => {
+  it('scores courteous requests above neutral, and neutral text at one half', () => {
+    expect(politeness('Здравствуйте! Не могли бы Вы, пожалуйста, подсказать адрес офиса? Спасибо!').score).toBeGreaterThan(0.9);
+    expect(politeness('Hi, could you please check this when you have a moment? Thanks!').score).toBeGreaterThan(0.9);
+    expect(politeness('Адрес офиса: ул. Звёздная, 7.')).toEqual({ score: 0.5, features: {} });
+  });
+
+  it('scores profanity, insults and condescension far below their neutral rewrites', () => {
+    expect(politeness('какого хрена вы, идиоты, опять всё сломали').score).toBeLessThan(0.1);
+    expect(politeness('почему вы опять всё сломали').score).toBeGreaterThan(politeness('какого хрена вы, идиоты, опять всё сломали').score);
+    expect(politeness('As I already said, read the manual.').score).toBeLessThan(0.3);
+    expect(politeness('he had steel balls too !').score).toBeLessThan(politeness('he was brave too!').score);
+  });
+
+  it('notices informal «ты» and shouting', () => {
+    expect(politeness('ты можешь нормально ответить').features['informal-you']).toBe(1);
+    expect(politeness('ОТВЕТЬТЕ НАКОНЕЦ НА МОЙ ВОПРОС').features.shouting).toBe(1);
+  });
+});
