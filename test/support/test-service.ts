@@ -3,14 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
-import { parseConfig, queueSettings, type Config } from '../../src/core/config/config.ts';
-import { ConversationService, type Logger } from '../../src/core/conversation/conversation-service.ts';
-import { AgentService } from '../../src/core/queue/agent-service.ts';
+import { parseConfig, type Config } from '../../src/core/config/config.ts';
+import type { Logger } from '../../src/core/conversation/conversation-service.ts';
+import type { AgentService } from '../../src/core/queue/agent-service.ts';
 import type { Summarizer } from '../../src/core/handoff/llm-summarizer.ts';
-import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../src/core/reply/confidence.ts';
-import { ReplyPipeline, type AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
+import type { AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
 import { openKnowledge, type OpenedKnowledge } from '../../src/runtime/node/knowledge-service.ts';
+import { buildServices } from '../../src/runtime/node/services.ts';
 import { ROOT } from '../run-cli.ts';
 
 export interface RecordedLog {
@@ -56,18 +56,7 @@ export async function testService(overrides: Record<string, string> = {}, option
   const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
   const store = SqliteStore.open(join(dataDirectory, 'firstline.db'), { synchronous: 'normal' });
   const logger = recordingLogger();
-  const pipeline = new ReplyPipeline({
-    index: knowledge.stored.index,
-    retriever: knowledge.retriever,
-    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
-    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
-    minGroundedness: config.MIN_GROUNDEDNESS,
-    composer: options.composer,
-    logger,
-  });
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies: pipeline, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID(), logger });
-  const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
-  const agents = new AgentService({ tickets: store.tickets, conversations: store, now: options.now ?? (() => new Date()), newId: () => crypto.randomUUID() });
+  const { conversations, agents, limits } = buildServices({ config, store, knowledge, logger, composer: options.composer, summarizer: options.summarizer, now: options.now });
   const app = createApp({
     conversations,
     agents,
@@ -78,12 +67,7 @@ export async function testService(overrides: Record<string, string> = {}, option
       await store.checkWritable();
       return { ready: true, checks: { database: 'writable' } };
     },
-    limits: {
-      maxTextLength: config.MAX_TEXT_LENGTH,
-      maxBodyBytes: config.MAX_BODY_BYTES,
-      perConversation: perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
-      perAddress: perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE),
-    },
+    limits,
     clientAddress: (c) => c.req.header('x-test-address') ?? '127.0.0.1',
     ...options.deps,
   });

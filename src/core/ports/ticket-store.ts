@@ -1,18 +1,10 @@
 // Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
 // also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
-import type { ConversationEvent, HandoffReason, Message } from '../conversation/conversation.ts';
-import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
+import type { ConversationEvent, Message } from '../conversation/conversation.ts';
+import type { Agent, AgentRole, Ticket, TicketStatus } from '../queue/ticket.ts';
 
-export interface NewTicket {
-  readonly id: string;
-  readonly group: string;
-  readonly priority: Priority;
-  readonly priorityScore: number;
-  readonly reasons: readonly HandoffReason[];
-  readonly signals: Readonly<Record<string, unknown>>;
-  readonly summary: TicketSummary;
-  readonly slaDueAt: string;
-}
+/** What a handoff writes; status, timestamps and the customer's profile are filled in by the store. */
+export type NewTicket = Pick<Ticket, 'id' | 'group' | 'priority' | 'priorityScore' | 'reasons' | 'signals' | 'summary' | 'slaDueAt'>;
 
 export interface TicketFilter {
   readonly status?: TicketStatus | undefined;

@@ -7,13 +7,10 @@ import { swaggerAssets } from '../../adapters/http/swagger-assets.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
 import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
-import { queueSettings, type Config } from '../../core/config/config.ts';
-import { ConversationService } from '../../core/conversation/conversation-service.ts';
-import { AgentService } from '../../core/queue/agent-service.ts';
-import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
-import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
+import type { Config } from '../../core/config/config.ts';
 import { createApp } from '../../http/app.ts';
 import { openKnowledge } from './knowledge-service.ts';
+import { buildServices } from './services.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -28,19 +25,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const knowledge = await openKnowledge(config);
   if (knowledge.ingested !== undefined) logger.info({ ...knowledge.ingested.stats, seconds: knowledge.ingested.seconds }, 'knowledge index built');
-  const pipeline = new ReplyPipeline({
-    index: knowledge.stored.index,
-    retriever: knowledge.retriever,
-    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
-    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
-    minGroundedness: config.MIN_GROUNDEDNESS,
-    composer: await createAnswerComposer(config, logger),
+  const { conversations, agents, limits } = buildServices({
+    config,
+    store,
+    knowledge,
     logger,
-    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
+    composer: await createAnswerComposer(config, logger),
+    summarizer: await createSummarizer(config, logger),
   });
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: await createSummarizer(config, logger), replies: pipeline, now: () => new Date(), newId: () => crypto.randomUUID(), logger });
-  const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
-  const agents = new AgentService({ tickets: store.tickets, conversations: store, now: () => new Date(), newId: () => crypto.randomUUID() });
   const app = createApp({
     conversations,
     agents,
@@ -57,12 +49,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         return { ready: false, checks };
       }
     },
-    limits: {
-      maxTextLength: config.MAX_TEXT_LENGTH,
-      maxBodyBytes: config.MAX_BODY_BYTES,
-      perConversation: perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
-      perAddress: perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE),
-    },
+    limits,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     docsAsset: swaggerAssets(),
   });

@@ -1,0 +1,46 @@
+// Wires the use cases from configuration, a store and a knowledge index: the one place the reply pipeline,
+// the conversation service and the agent service are built (the server and the tests share it). Runtime: Node.
+import type { SqliteStore } from '../../adapters/store/sqlite-store.ts';
+import { queueSettings, type Config } from '../../core/config/config.ts';
+import { ConversationService, type Logger } from '../../core/conversation/conversation-service.ts';
+import type { Summarizer } from '../../core/handoff/llm-summarizer.ts';
+import { AgentService } from '../../core/queue/agent-service.ts';
+import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
+import { ReplyPipeline, type AnswerComposer } from '../../core/reply/reply-pipeline.ts';
+import type { OpenedKnowledge } from './knowledge-service.ts';
+
+export interface ServiceOptions {
+  readonly config: Config;
+  readonly store: SqliteStore;
+  readonly knowledge: OpenedKnowledge;
+  readonly logger: Logger;
+  readonly composer?: AnswerComposer | undefined;
+  readonly summarizer?: Summarizer | undefined;
+  readonly now?: (() => Date) | undefined;
+}
+
+export function buildServices(options: ServiceOptions) {
+  const { config, store, knowledge, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const newId = () => crypto.randomUUID();
+  const pipeline = new ReplyPipeline({
+    index: knowledge.stored.index,
+    retriever: knowledge.retriever,
+    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
+    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
+    minGroundedness: config.MIN_GROUNDEDNESS,
+    composer: options.composer,
+    logger,
+    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
+  });
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies: pipeline, now, newId, logger });
+  const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId });
+  const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
+  const limits = {
+    maxTextLength: config.MAX_TEXT_LENGTH,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    perConversation: perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
+    perAddress: perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE),
+  };
+  return { pipeline, conversations, agents, limits };
+}
