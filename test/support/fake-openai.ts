@@ -15,6 +15,8 @@ export interface FakeOpenAi {
   /** Scripts consumed in order; when empty, `fallback` answers. */
   readonly script: ChatScript[];
   fallback: ChatScript;
+  /** When set, answers every chat request from its body (after the script is used up). */
+  responder?: ((body: Record<string, unknown>) => ChatScript) | undefined;
   close(): Promise<void>;
 }
 
@@ -69,13 +71,14 @@ export async function startFakeOpenAi(options: { dimensions?: number } = {}): Pr
     embeddingRequests: [] as FakeOpenAi['embeddingRequests'],
     script: [] as ChatScript[],
     fallback: { kind: 'status', status: 500 } as ChatScript,
+    responder: undefined as ((body: Record<string, unknown>) => ChatScript) | undefined,
   };
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
       if (request.url?.endsWith('/chat/completions')) {
         state.chatRequests.push(body);
-        await answerChat(state.script.shift() ?? state.fallback, body, response);
+        await answerChat(state.script.shift() ?? state.responder?.(body) ?? state.fallback, body, response);
         return;
       }
       if (request.url?.endsWith('/embeddings')) {
@@ -104,6 +107,12 @@ export async function startFakeOpenAi(options: { dimensions?: number } = {}): Pr
     },
     set fallback(value: ChatScript) {
       state.fallback = value;
+    },
+    get responder() {
+      return state.responder;
+    },
+    set responder(value: ((body: Record<string, unknown>) => ChatScript) | undefined) {
+      state.responder = value;
     },
     close: () =>
       new Promise((resolve) => {

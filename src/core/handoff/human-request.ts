@@ -33,6 +33,8 @@ const MENTIONS: readonly RegExp[] = [
   /(?<!\p{L})(?:оператор|менеджер|сотрудник|специалист|мастер|агент)\p{L}*\s+(?:сказал|ответил|обещал|нагрубил|был|приходил|приехал|пришел|посоветовал|не\s+смог|не\s+помог|отключил)/u,
   /(?<!\p{L})(?:your|the|an?|that)\s+(?:agent|operator|representative|technician|manager|rep)\s+(?:was|said|told|promised|came|did|didn't|couldn't|hung)/u,
   /(?<!\p{L})(?:как|how)\s+(?:стать|become|to become)\s+/u,
+  /(?<!\p{L})(?:позвонить|дозвониться|звонить|написать)\s+(?:\p{L}+\s+)?(?:оператор|в\s+поддержк|специалист)/u,
+  /(?<!\p{L})(?:call|phone|ring|email|write to)\s+(?:your\s+|the\s+|an?\s+)?(?:support|operator|agent|helpline)/u,
   /(?<!\p{L})(?:друго\p{L}*|чужо\p{L}*|третье\p{L}*|каждо\p{L}*|одного|на\s+одного)\s+(?:человек|лиц)/u,
   /(?<!\p{L})(?:another|other|each|per|a third)\s+(?:person|people)/u,
   /(?<!\p{L})(?:часы\s+работы|график\s+работы|во\s+сколько\s+работают|what\s+hours|when\s+do\s+your)/u,

@@ -1,0 +1,65 @@
+// Compares a run with its baseline case by case: flips, McNemar's test, bootstrap intervals on metric
+// deltas, "nicer but wrong" cases, and the regression gate. Runtime: any.
+import type { CaseResult } from './run-eval.ts';
+import { mcnemarExact, pairedBootstrap } from './statistics.ts';
+
+export interface CaseDiff {
+  readonly id: string;
+  readonly suite: string;
+  readonly change: 'pass→fail' | 'fail→pass' | 'same';
+  readonly politenessDelta: number;
+  readonly accuracyDelta: number;
+}
+
+export interface Comparison {
+  readonly cases: readonly CaseDiff[];
+  readonly mcnemar: { readonly passToFail: number; readonly failToPass: number; readonly pValue: number };
+  readonly deltas: Readonly<Record<string, { readonly delta: number; readonly low: number; readonly high: number }>>;
+  readonly nicerButWrong: readonly string[];
+  /** Metrics whose drop is significant and larger than the tolerance. */
+  readonly regressions: readonly string[];
+}
+
+const caseScore = (entry: CaseResult, pick: 'politeness' | 'accuracy') => {
+  const scores = entry.turns.flatMap((turn) => (pick === 'politeness' ? (turn.politeness === null ? [] : [turn.politeness.score]) : turn.accuracy === null ? [] : [turn.accuracy.score]));
+  return scores.length === 0 ? Number.NaN : scores.reduce((sum, value) => sum + value, 0) / scores.length;
+};
+
+/** Pairs cases by suite, id and repeat; `tolerance` is the largest acceptable drop of a mean score. */
+export function compareRuns(current: readonly CaseResult[], baseline: readonly CaseResult[], tolerance = 0.02): Comparison {
+  const key = (entry: CaseResult) => `${entry.suite}/${entry.id}#${entry.repeat}`;
+  const before = new Map(baseline.map((entry) => [key(entry), entry]));
+  const pairs = current.flatMap((entry) => {
+    const previous = before.get(key(entry));
+    return previous === undefined ? [] : [{ now: entry, then: previous }];
+  });
+  const diffs: CaseDiff[] = pairs.map(({ now, then }) => ({
+    id: now.id,
+    suite: now.suite,
+    change: now.passed === then.passed ? 'same' : now.passed ? 'fail→pass' : 'pass→fail',
+    politenessDelta: (caseScore(now, 'politeness') || 0) - (caseScore(then, 'politeness') || 0),
+    accuracyDelta: (caseScore(now, 'accuracy') || 0) - (caseScore(then, 'accuracy') || 0),
+  }));
+  const passToFail = diffs.filter((diff) => diff.change === 'pass→fail').length;
+  const failToPass = diffs.filter((diff) => diff.change === 'fail→pass').length;
+  const pValue = mcnemarExact(passToFail, failToPass);
+  const series = (pick: (entry: CaseResult) => number) => {
+    const usable = pairs.filter(({ now, then }) => Number.isFinite(pick(now)) && Number.isFinite(pick(then)));
+    return pairedBootstrap(usable.map(({ now }) => pick(now)), usable.map(({ then }) => pick(then)));
+  };
+  const deltas = {
+    passRate: series((entry) => (entry.passed ? 1 : 0)),
+    politeness: series((entry) => caseScore(entry, 'politeness')),
+    accuracy: series((entry) => caseScore(entry, 'accuracy')),
+  };
+  const regressions = Object.entries(deltas)
+    .filter(([name, interval]) => interval.high < 0 && -interval.delta > tolerance && (name !== 'passRate' || pValue < 0.05))
+    .map(([name, interval]) => `${name} dropped by ${(-interval.delta).toFixed(3)} (95% CI ${interval.low.toFixed(3)}…${interval.high.toFixed(3)})`);
+  return {
+    cases: diffs,
+    mcnemar: { passToFail, failToPass, pValue },
+    deltas,
+    nicerButWrong: diffs.filter((diff) => diff.politenessDelta > 0 && diff.accuracyDelta < 0).map((diff) => `${diff.suite}/${diff.id}`),
+    regressions,
+  };
+}

@@ -1,0 +1,68 @@
+// Headline metrics of an eval run, per language and tag, from graded cases. Runtime: any.
+import { handoffMetrics, type LabelledDecision } from './handoff-metrics.ts';
+import type { CaseResult, TurnResult } from './run-eval.ts';
+import { calibration, wilson } from './statistics.ts';
+
+export interface EvalMetrics {
+  readonly cases: number;
+  readonly passRate: number;
+  readonly passRateInterval: { readonly low: number; readonly high: number };
+  /** Share of cases whose every repeat passed (pass^k), when run with --repeat. */
+  readonly passAllRepeats: number;
+  readonly retrieval: { readonly queries: number; readonly hitAt1: number; readonly hitAt5: number; readonly mrr: number };
+  readonly politeness: { readonly mean: number; readonly passRate: number; readonly graded: number };
+  readonly accuracy: { readonly factRecall: number; readonly groundedness: number; readonly passRate: number; readonly graded: number };
+  readonly handoff: { readonly precision: number; readonly recall: number; readonly f1: number; readonly perReason: ReturnType<typeof handoffMetrics>['perReason']; readonly confusion: ReturnType<typeof handoffMetrics>['confusion'] };
+  readonly calibration: { readonly ece: number; readonly brier: number; readonly riskCoverage: ReadonlyArray<{ readonly threshold: number; readonly coverage: number; readonly accuracy: number }> };
+}
+
+const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+
+export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
+  const turns: TurnResult[] = cases.flatMap((entry) => entry.turns);
+  const passed = cases.filter((entry) => entry.passed).length;
+  const byCase = new Map<string, boolean>();
+  for (const entry of cases) byCase.set(`${entry.suite}/${entry.id}`, (byCase.get(`${entry.suite}/${entry.id}`) ?? true) && entry.passed);
+  const ranks = turns.filter((turn) => turn.retrievalRank !== undefined).map((turn) => turn.retrievalRank ?? null);
+  const polite = turns.flatMap((turn) => (turn.politeness === null ? [] : [turn.politeness]));
+  const accurate = turns.flatMap((turn) => (turn.accuracy === null ? [] : [turn.accuracy]));
+  const decisions: LabelledDecision[] = turns
+    .filter((turn) => turn.expect.action !== undefined)
+    .map((turn, index) => ({
+      id: String(index),
+      expected: turn.expect.action === 'handoff' ? (turn.expect.handoffReason ?? 'handoff') : 'none',
+      actual: turn.reply?.action === 'handoff' ? (turn.expect.handoffReason === undefined ? 'handoff' : (turn.reply.reasons[0] ?? 'handoff')) : 'none',
+    }));
+  const binary = decisions.map((decision) => ({ ...decision, expected: decision.expected === 'none' ? 'none' : 'handoff', actual: decision.actual === 'none' ? 'none' : 'handoff' }));
+  const handoff = handoffMetrics(decisions);
+  const handoffBinary = handoffMetrics(binary).perReason.handoff ?? { precision: 0, recall: 0, f1: 0, support: 0 };
+  const predictions = turns
+    .filter((turn) => turn.reply !== null && turn.reply.action === 'answer' && turn.accuracy !== null)
+    .map((turn) => ({ confidence: turn.reply?.confidence ?? 0, correct: turn.accuracy?.pass === true && turn.actionOk }));
+  const scored = turns.filter((turn) => turn.reply !== null && turn.expect.action !== undefined).map((turn) => ({ confidence: turn.reply?.confidence ?? 0, correct: turn.actionOk && (turn.accuracy?.pass ?? true) }));
+  const riskCoverage = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((threshold) => {
+    const answered = scored.filter((entry) => entry.confidence >= threshold);
+    return { threshold, coverage: scored.length === 0 ? 0 : answered.length / scored.length, accuracy: answered.length === 0 ? 1 : answered.filter((entry) => entry.correct).length / answered.length };
+  });
+  return {
+    cases: cases.length,
+    passRate: cases.length === 0 ? 0 : passed / cases.length,
+    passRateInterval: wilson(passed, cases.length),
+    passAllRepeats: byCase.size === 0 ? 0 : [...byCase.values()].filter(Boolean).length / byCase.size,
+    retrieval: {
+      queries: ranks.length,
+      hitAt1: ranks.length === 0 ? 0 : ranks.filter((rank) => rank === 1).length / ranks.length,
+      hitAt5: ranks.length === 0 ? 0 : ranks.filter((rank) => rank !== null && rank <= 5).length / ranks.length,
+      mrr: mean(ranks.map((rank) => (rank === null ? 0 : 1 / rank))),
+    },
+    politeness: { mean: mean(polite.map((grade) => grade.score)), passRate: polite.length === 0 ? 0 : polite.filter((grade) => grade.pass).length / polite.length, graded: polite.length },
+    accuracy: {
+      factRecall: mean(accurate.flatMap((grade) => (grade.factRecall === null ? [] : [grade.factRecall]))),
+      groundedness: mean(accurate.flatMap((grade) => (grade.groundedness === null ? [] : [grade.groundedness]))),
+      passRate: accurate.length === 0 ? 0 : accurate.filter((grade) => grade.pass).length / accurate.length,
+      graded: accurate.length,
+    },
+    handoff: { precision: handoffBinary.precision, recall: handoffBinary.recall, f1: handoffBinary.f1, perReason: handoff.perReason, confusion: handoff.confusion },
+    calibration: { ...calibration(predictions), riskCoverage },
+  };
+}

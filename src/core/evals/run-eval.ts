@@ -1,0 +1,121 @@
+// Runs eval cases through a target (the real reply pipeline behind the conversation service) and grades
+// every turn: action and reason, accuracy, house-style politeness. Runtime: any.
+import { gradeHouseStyle, type HouseStyleGrade } from '../graders/house-style.ts';
+import { detectEmotion } from '../handoff/emotion.ts';
+import { reportsProblem } from '../reply/problem-signals.ts';
+import { detectLanguage } from '../text/language.ts';
+import type { Lang } from '../text/lang.ts';
+import { gradeAccuracy, type AccuracyGrade } from './accuracy.ts';
+import type { EvalCase, EvalSuite, EvalTurn } from './suite.ts';
+
+export interface TargetReply {
+  readonly text: string;
+  readonly action: 'answer' | 'clarify' | 'handoff';
+  readonly reasons: readonly string[];
+  readonly citations: readonly string[];
+  readonly confidence: number;
+  readonly components: Readonly<Record<string, number>>;
+}
+
+/** What the runner talks to: the same code the service runs. */
+export interface EvalTarget {
+  open(lang: Lang | undefined): Promise<string>;
+  /** Null when the bot stayed silent (the conversation is with a person). */
+  post(conversationId: string, text: string): Promise<TargetReply | null>;
+  /** Article ids in rank order for a retrieval check. */
+  rank(text: string, lang: Lang): Promise<string[]>;
+  /** The text of an article, for groundedness. */
+  articleText(articleId: string): string;
+}
+
+export interface TurnResult {
+  readonly customer: string;
+  readonly expect: EvalTurn['expect'];
+  readonly reply: TargetReply | null;
+  readonly actionOk: boolean;
+  readonly politeness: HouseStyleGrade | null;
+  readonly accuracy: AccuracyGrade | null;
+  /** 1-based rank of the first expected article, null when missing; undefined without expectations. */
+  readonly retrievalRank?: number | null | undefined;
+  readonly passed: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly suite: string;
+  readonly lang: Lang | undefined;
+  readonly tags: readonly string[];
+  readonly mustPass: boolean;
+  readonly repeat: number;
+  readonly turns: readonly TurnResult[];
+  readonly passed: boolean;
+}
+
+async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTurn, lang: Lang, firstReply: boolean): Promise<TurnResult> {
+  const reply = await target.post(conversationId, turn.customer);
+  const expect = turn.expect;
+  const reasons: string[] = [];
+  let actionOk = true;
+  if (expect.action !== undefined) {
+    actionOk = reply?.action === expect.action && (expect.handoffReason === undefined || (reply?.reasons[0] ?? '') === expect.handoffReason);
+    if (!actionOk) reasons.push(`expected ${expect.action}${expect.handoffReason === undefined ? '' : ` (${expect.handoffReason})`}, got ${reply?.action ?? 'silence'}${reply?.reasons.length ? ` (${reply.reasons.join(', ')})` : ''}`);
+  }
+  let accuracy: AccuracyGrade | null = null;
+  if (reply !== null && reply.action === 'answer' && (expect.facts !== undefined || expect.forbidden !== undefined || expect.articles !== undefined)) {
+    accuracy = gradeAccuracy({
+      reply: reply.text,
+      facts: expect.facts,
+      forbidden: expect.forbidden,
+      expectedArticles: expect.articles,
+      citedArticles: reply.citations,
+      sources: reply.citations.map((id) => target.articleText(id)),
+    });
+    if (!accuracy.pass) reasons.push(accuracy.reason);
+  }
+  const politeness =
+    reply === null
+      ? null
+      : gradeHouseStyle(reply.text, { lang, firstReply, action: reply.action, customerUpset: detectEmotion(turn.customer).intensity >= 0.2, customerReportsProblem: firstReply && reportsProblem(turn.customer) });
+  if (politeness !== null && !politeness.pass) reasons.push(`politeness: ${politeness.reason}`);
+  let retrievalRank: number | null | undefined;
+  if (expect.articles !== undefined) {
+    const ranked = await target.rank(turn.customer, lang);
+    const index = ranked.findIndex((id) => expect.articles?.includes(id));
+    retrievalRank = index === -1 ? null : index + 1;
+  }
+  const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true);
+  return { customer: turn.customer, expect, reply, actionOk, politeness, accuracy, retrievalRank, passed, reasons };
+}
+
+async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repeat: number): Promise<CaseResult> {
+  const lang = entry.lang ?? detectLanguage(entry.turns[0]?.customer ?? '');
+  const conversationId = await target.open(entry.lang);
+  const turns: TurnResult[] = [];
+  for (const turn of entry.turns) {
+    const firstReply = !turns.some((previous) => previous.reply !== null);
+    turns.push(await runTurn(target, conversationId, turn, lang, firstReply));
+  }
+  return { id: entry.id, suite, lang: entry.lang, tags: entry.tags, mustPass: entry.mustPass, repeat, turns, passed: turns.every((turn) => turn.passed) };
+}
+
+/** Runs every case `repeat` times with at most `concurrency` cases in flight. */
+export async function runEval(suites: readonly EvalSuite[], target: EvalTarget, options: { repeat?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<CaseResult[]> {
+  const jobs = suites.flatMap((suite) => suite.cases.flatMap((entry) => Array.from({ length: options.repeat ?? 1 }, (_, repeat) => ({ suite: suite.suite, entry, repeat }))));
+  const results = new Array<CaseResult>(jobs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = next;
+      next += 1;
+      const job = jobs[index];
+      if (job === undefined) return;
+      results[index] = await runCase(target, job.suite, job.entry, job.repeat);
+      done += 1;
+      options.onProgress?.(done, jobs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  return results;
+}

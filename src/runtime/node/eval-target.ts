@@ -1,0 +1,61 @@
+// Builds an eval target on Node: the real services over a temporary SQLite database, the knowledge index,
+// and the LLM composer with a given prompts directory when a model is configured. Runtime: Node.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
+import type { Config } from '../../core/config/config.ts';
+import type { Conversation } from '../../core/conversation/conversation.ts';
+import type { Logger } from '../../core/conversation/conversation-service.ts';
+import type { EvalTarget } from '../../core/evals/run-eval.ts';
+import type { OpenedKnowledge } from './knowledge-service.ts';
+import { buildServices } from './services.ts';
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export async function createEvalTarget(config: Config, knowledge: OpenedKnowledge): Promise<EvalTarget & { close(): Promise<void> }> {
+  const directory = await mkdtemp(join(tmpdir(), 'firstline-eval-'));
+  const store = SqliteStore.open(join(directory, 'eval.db'), { synchronous: 'normal' });
+  const { conversations } = buildServices({
+    config,
+    store,
+    knowledge,
+    logger: quiet,
+    composer: await createAnswerComposer(config, quiet),
+    summarizer: await createSummarizer(config, quiet),
+  });
+  const open = new Map<string, Conversation>();
+  const articleTexts = new Map<string, string>();
+  for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? ''}\n${chunk.text}`);
+  return {
+    async open(lang) {
+      const { conversation } = await conversations.create({ lang, channel: 'eval' });
+      open.set(conversation.id, conversation);
+      return conversation.id;
+    },
+    async post(conversationId, text) {
+      const conversation = open.get(conversationId);
+      if (conversation === undefined) throw new Error(`unknown eval conversation ${conversationId}`);
+      const { reply } = await conversations.post(conversation, { text });
+      if (reply?.reply == null) return null;
+      return {
+        text: reply.text,
+        action: reply.reply.action,
+        reasons: reply.reply.reasons ?? [],
+        citations: reply.reply.citations.map((citation) => citation.articleId),
+        confidence: reply.reply.confidence.score,
+        components: reply.reply.confidence.components,
+      };
+    },
+    async rank(text, lang) {
+      const result = await knowledge.retriever.retrieve(text, { k: 40, lang });
+      return result.articles.map((article) => article.articleId);
+    },
+    articleText: (articleId) => articleTexts.get(articleId) ?? '',
+    async close() {
+      await store.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './run-cli.ts';
+import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.ts';
+
+let directory: string;
+let fake: FakeOpenAi;
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'firstline-cli-eval-'));
+  fake = await startFakeOpenAi();
+});
+afterAll(async () => {
+  await fake.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+const env = () => ({ INDEX_DIR: join(directory, 'index'), KNOWLEDGE_DIR: join(ROOT, 'knowledge') });
+
+async function suite(name: string, cases: string): Promise<string> {
+  const path = join(directory, `${name}.yaml`);
+  await writeFile(path, `suite: ${name}\ncases:\n${cases}`);
+  return path;
+}
+
+describe('firstline eval', () => {
+  it('writes all five report formats and passes the gate when every must-pass case passes', async () => {
+    const path = await suite('gate-pass', [
+      '  - { id: human, lang: ru, mustPass: true, turns: [{ customer: "позовите оператора", expect: { action: handoff, handoffReason: human_request } }] }',
+      '  - { id: code, lang: ru, turns: [{ customer: "не приходит код подтверждения", expect: { action: answer, articles: [login-code-not-received-ru], facts: ["60 секунд"] } }] }',
+    ].join('\n'));
+    const out = join(directory, 'pass');
+    const result = await runCli(['eval', '--suite', path, '--out', out], env());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/gate\s+PASS/);
+    expect((await readdir(out)).sort()).toEqual(['report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { metrics: Record<string, Record<string, unknown>>; cases: Array<Record<string, unknown>> };
+    expect(Object.keys(report.metrics.retrieval ?? {})).toEqual(expect.arrayContaining(['hitAt1', 'hitAt5', 'mrr']));
+    expect(report.metrics.politeness).toHaveProperty('mean');
+    expect(Object.keys(report.metrics.accuracy ?? {})).toEqual(expect.arrayContaining(['factRecall', 'groundedness']));
+    expect(Object.keys(report.metrics.handoff ?? {})).toEqual(expect.arrayContaining(['precision', 'recall', 'f1']));
+    expect(Object.keys(report.metrics.calibration ?? {})).toEqual(expect.arrayContaining(['ece', 'brier']));
+    expect(report.metrics).toHaveProperty('passRate', 1);
+    expect(report.cases.map((entry) => [entry.id, entry.passed])).toEqual([['human', true], ['code', true]]);
+    expect(await readFile(join(out, 'report.junit.xml'), 'utf8')).toContain('<testcase classname="gate-pass" name="code">');
+  });
+
+  it('fails the gate with exit code 1 when a must-pass case fails, and says which', async () => {
+    const path = await suite('gate-fail', '  - { id: dollar, lang: ru, mustPass: true, turns: [{ customer: "какой курс доллара завтра?", expect: { action: answer } }] }');
+    const result = await runCli(['eval', '--suite', path, '--out', join(directory, 'fail'), '--format', 'json,md'], env());
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('gate');
+    expect(await readFile(join(directory, 'fail', 'report.md'), 'utf8')).toContain('must-pass case gate-fail/dollar failed');
+  });
+
+  it('names the file, case and field of a bad suite', async () => {
+    const path = await suite('bad', '  - { id: broken, turns: [{ customer: "hi", expect: { action: dance } }] }');
+    const result = await runCli(['eval', '--suite', path], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.yaml: case broken: field "turns\.0\.expect\.action"/);
+  });
+
+  it('compares a changed prompt with its baseline case by case and gates on a significant regression', async () => {
+    const polite = 'Здравствуйте! Понимаю Ваш вопрос. Код подтверждения обычно приходит в течение минуты. Спасибо за обращение, был рад помочь!';
+    const curt = 'Код подтверждения обычно приходит в течение минуты.';
+    fake.responder = (body) => {
+      const system = JSON.stringify(body.messages ?? '');
+      return { kind: 'content', content: JSON.stringify({ reply: system.includes('House style') ? polite : curt, citations: ['login-code-not-received-ru'], confidence: 0.9, needsHuman: false }) };
+    };
+    const questions = ['не приходит код подтверждения', 'не приходит смс с кодом', 'код подтверждения не пришел', 'не получаю код для входа', 'смс с кодом не приходит уже полчаса', 'где мой код подтверждения', 'почему не приходит код', 'код для входа не пришел на телефон', 'не приходит смска с кодом', 'жду код подтверждения', 'код по смс не приходит', 'не могу получить код подтверждения'];
+    const path = await suite('prompts', questions.map((question, index) => `  - { id: q${index}, lang: ru, turns: [{ customer: "${question}" }] }`).join('\n'));
+    const changed = join(directory, 'prompts-changed');
+    await cp(join(ROOT, 'prompts'), changed, { recursive: true });
+    const system = await readFile(join(changed, 'answer-system.md'), 'utf8');
+    await writeFile(join(changed, 'answer-system.md'), system.replace('House style (always):', 'Style:'));
+    const llm = { ...env(), OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'fake-chat' };
+
+    const worse = await runCli(['eval', '--suite', path, '--prompts', changed, '--baseline', join(ROOT, 'prompts'), '--out', join(directory, 'worse'), '--format', 'json,md'], llm);
+    expect(worse.code).toBe(1);
+    const report = JSON.parse(await readFile(join(directory, 'worse', 'report.json'), 'utf8')) as { comparison: { mcnemar: { passToFail: number; pValue: number }; regressions: string[]; cases: Array<{ change: string }> } };
+    expect(report.comparison.mcnemar.passToFail).toBeGreaterThanOrEqual(10);
+    expect(report.comparison.mcnemar.pValue).toBeLessThan(0.01);
+    expect(report.comparison.regressions.join(' ')).toMatch(/politeness dropped/);
+    expect(await readFile(join(directory, 'worse', 'report.md'), 'utf8')).toMatch(/\| prompts\/q0 \| pass→fail \|/);
+
+    const better = await runCli(['eval', '--suite', path, '--prompts', join(ROOT, 'prompts'), '--baseline', changed, '--out', join(directory, 'better'), '--format', 'json'], llm);
+    expect(better.code).toBe(0);
+    fake.responder = undefined;
+  });
+});
