@@ -15,11 +15,22 @@ describe('firstline score', () => {
     const result = await runCli(['score', '--in', input, '--out', output]);
     expect(result.code).toBe(0);
     const lines = (await readFile(output, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toEqual([
+    expect(lines.map((line) => (line.politeness as { score: number }).score < 0.5)).toEqual([true, false, false]);
+    expect(lines.map(({ politeness: _politeness, ...rest }) => rest)).toEqual([
       { id: '1', text: 'ВЫ ИДИОТЫ!!! верните деньги', channel: 'mail', emotion: { label: 'anger', intensity: expect.any(Number) }, handoff: { reasons: ['emotion'] } },
       { id: 2, text: 'let me talk to an agent', emotion: { label: 'neutral', intensity: 0 }, handoff: { reasons: ['human_request'] } },
       { id: '3', text: 'как оплатить картой?', emotion: { label: 'neutral', intensity: 0 }, handoff: { reasons: [] } },
     ]);
+  });
+
+  it('grades replies against the house style with --as reply', async () => {
+    const input = join(directory, 'replies.jsonl');
+    const output = join(directory, 'replies-out.jsonl');
+    await writeFile(input, '{"id":"good","text":"Здравствуйте! Понимаю Ваш вопрос.\\n\\n1. Откройте приложение.\\n2. Нажмите «Войти».\\n\\nСпасибо за обращение, был рад помочь!"}\n{"id":"bad","text":"Поищите сами, ты же умеешь."}\n');
+    expect((await runCli(['score', '--in', input, '--out', output, '--as', 'reply'])).code).toBe(0);
+    const [good, bad] = (await readFile(output, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { politeness: { score: number; criteria: Record<string, number> } });
+    expect(good?.politeness.score).toBe(1);
+    expect(bad?.politeness).toMatchObject({ score: 0, criteria: { formalYou: 0, respect: 0 } });
   });
 
   it('names bad lines and writes nothing', async () => {
@@ -43,5 +54,18 @@ describe('firstline agents', () => {
     expect(listed.stdout).toMatch(/lead\s+Мария Петрова/);
     expect(listed.stdout).not.toContain(token);
     expect((await runCli(['agents', 'add', 'X', '--role', 'boss'], env)).code).toBe(2);
+  });
+});
+
+describe('firstline calibrate', () => {
+  it('chooses a threshold for the target accuracy and writes it to the config file, keeping other keys', async () => {
+    const config = join(directory, 'calibrated.env');
+    await writeFile(config, 'PORT=4000\nHANDOFF_THRESHOLD=0.1\n');
+    const result = await runCli(['calibrate', '--target', '0.9', '--config', config], { INDEX_DIR: join(directory, 'calibrate-index') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/at HANDOFF_THRESHOLD=0\.\d\d the bot answers [\d.]+ % of them with accuracy (9\d|100)\.\d %/);
+    const written = await readFile(config, 'utf8');
+    expect(written).toMatch(/^PORT=4000\nHANDOFF_THRESHOLD=0\.\d\d\n$/);
+    expect(written).not.toContain('HANDOFF_THRESHOLD=0.1\n');
   });
 });

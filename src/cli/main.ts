@@ -7,6 +7,7 @@ import { serveCommand } from './commands/serve.ts';
 import { agentsCommand } from './commands/agents.ts';
 import { scoreCommand } from './commands/score.ts';
 import { evalCommand } from './commands/eval.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { UsageError } from './usage-error.ts';
 
 type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   agents: { run: agentsCommand, usage: 'agents add NAME --role agent|lead|admin      create an agent; prints its token once (agents list)' },
   score: { run: (args) => scoreCommand(args), usage: 'score --in FILE.jsonl --out FILE.jsonl        emotion and handoff reasons for each text' },
   eval: { run: evalCommand, usage: 'eval [--suite FILE|DIR] [--baseline DIR|git-ref] [--format …] [--out DIR]  grade the bot; exit 1 on regressions' },
+  calibrate: { run: calibrateCommand, usage: 'calibrate [--target 0.95] [--config .env]   choose HANDOFF_THRESHOLD for a target accuracy' },
   search: { run: searchCommand, usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores' },
 };
 
