@@ -47,14 +47,19 @@ function isFallbackSection(chunk: Chunk): boolean {
 }
 
 /** Picks the passages to quote: the best chunk, plus the next-best of the same article when it adds steps. */
-function bodyOf(article: ScoredArticle): { body: string; used: Chunk[] } {
+/** Longest article introduction quoted ahead of the best section (introductions answer the main question first). */
+const MAX_INTRO_CHARS = 600;
+
+function bodyOf(article: ScoredArticle, articleChunks: readonly Chunk[]): { body: string; used: Chunk[] } {
   const ranked = article.chunks.map((entry) => entry.chunk).filter((chunk) => !isFallbackSection(chunk));
   const best = ranked[0] ?? article.chunks[0]?.chunk;
   if (best === undefined) return { body: '', used: [] };
   const used = [best];
+  const intro = articleChunks.find((chunk) => chunk.headingPath.length === 1);
   const second = ranked[1];
   const secondScore = article.chunks.find((entry) => entry.chunk === second)?.scores.fused ?? 0;
-  if (second !== undefined && secondScore >= article.scores.fused * 0.8 && best.text.length + second.text.length < MAX_BODY_CHARS) used.push(second);
+  if (intro !== undefined && intro.id !== best.id && intro.text.length <= MAX_INTRO_CHARS) used.push(intro);
+  else if (second !== undefined && secondScore >= article.scores.fused * 0.8 && best.text.length + second.text.length < MAX_BODY_CHARS) used.push(second);
   used.sort((left, right) => Number(left.id.split('#')[1]) - Number(right.id.split('#')[1]));
   const parts = used.map((chunk) => (used.length > 1 && chunk.headingPath.length > 1 ? `${chunk.headingPath.at(-1)}:\n${chunk.text}` : chunk.text));
   return { body: fitLines(parts.join('\n\n'), MAX_BODY_CHARS), used };
@@ -78,7 +83,7 @@ export function composeOffline(input: ComposeInput): ComposedReply {
   }
   opening.push(phrase(input.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed));
   own.push(...opening);
-  const { body, used } = bodyOf(input.article);
+  const { body, used } = bodyOf(input.article, input.articleChunks);
   const advice = fallbackAdvice(input.articleChunks, used);
   const ifNotHelped = advice === undefined ? phrase(IF_NOT_HELPED_DEFAULT, lang, seed) : phrase(IF_NOT_HELPED, lang, seed, { text: advice });
   if (advice === undefined) own.push(ifNotHelped);
