@@ -3,18 +3,7 @@ import { readKnowledgeFiles } from '../src/adapters/fs/knowledge-files.ts';
 import type { SourceFile } from '../src/core/ingest/ingest.ts';
 import { parseKnowledge } from '../src/core/ingest/ingest.ts';
 import { words } from '../src/core/text/normalize.ts';
-
-/** mulberry32: a small seeded PRNG, so every run generates the same knowledge base. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/core/util/prng.ts';
 
 interface Section {
   readonly heading: string;

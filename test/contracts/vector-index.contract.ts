@@ -1,18 +1,13 @@
 // Contract every VectorIndex adapter must meet; run against each implementation.
 import { describe, expect, it } from 'vitest';
 import type { VectorIndex } from '../../src/core/ports/vector-index.ts';
+import { prng } from '../../src/core/util/prng.ts';
 import { unitVector } from '../../src/core/util/unit-vector.ts';
 
 /** Deterministic pseudo-random unit vectors (mulberry32). */
 export function randomVectors(count: number, dimensions: number, seed = 7): Float32Array {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const random = prng(seed);
+  const next = (): number => random() - 0.5;
   const vectors = new Float32Array(count * dimensions);
   for (let row = 0; row < count; row += 1) {
     const vector = unitVector(Array.from({ length: dimensions }, next));

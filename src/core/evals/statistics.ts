@@ -1,4 +1,5 @@
 // Statistics for comparing eval runs: Wilson intervals, McNemar's exact test, paired bootstrap, ECE, Brier. Runtime: any.
+import { prng } from '../util/prng.ts';
 
 /** 95 % Wilson score interval for a proportion. */
 export function wilson(successes: number, total: number, z = 1.96): { low: number; high: number } {
@@ -26,25 +27,13 @@ export function mcnemarExact(b: number, c: number): number {
   return Math.min(1, 2 * tail);
 }
 
-/** Deterministic PRNG for reproducible bootstraps. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 95 % paired bootstrap interval for the mean difference (current − baseline). */
 export function pairedBootstrap(current: readonly number[], baseline: readonly number[], samples = 2000, seed = 7): { delta: number; low: number; high: number } {
   const differences = current.map((value, index) => value - (baseline[index] ?? 0));
   const n = differences.length;
   if (n === 0) return { delta: 0, low: 0, high: 0 };
   const mean = differences.reduce((sum, value) => sum + value, 0) / n;
-  const random = mulberry32(seed);
+  const random = prng(seed);
   const means: number[] = [];
   for (let sample = 0; sample < samples; sample += 1) {
     let sum = 0;
