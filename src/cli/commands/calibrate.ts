@@ -31,7 +31,7 @@ export async function calibrateCommand(args: string[], env: Record<string, strin
       for (const entry of suite.cases) {
         const turn = entry.turns[0];
         if (turn === undefined || (turn.expect.articles === undefined && turn.expect.handoffReason !== 'low_confidence')) continue;
-        const conversation = await evalTarget.open(entry.lang);
+        const conversation = await evalTarget.open(entry.lang, `${suite.suite}/${entry.id}`);
         const reply = await evalTarget.post(conversation, turn.customer);
         if (reply === null || (reply.action === 'handoff' && reply.reasons[0] !== 'low_confidence')) continue;
         const top = (await evalTarget.rank(turn.customer, entry.lang ?? 'ru'))[0];

@@ -45,10 +45,11 @@ export interface PostResult {
 export class ConversationService {
   constructor(private readonly deps: ConversationServiceDependencies) {}
 
-  async create(input: { lang?: Lang | undefined; customer?: Customer | undefined; channel?: string | undefined }): Promise<{ conversation: Conversation; token: string }> {
+  /** `id` is for callers that need reproducible conversations (evals); the API always lets the service choose. */
+  async create(input: { lang?: Lang | undefined; customer?: Customer | undefined; channel?: string | undefined; id?: string | undefined }): Promise<{ conversation: Conversation; token: string }> {
     const token = newToken();
     const conversation = await this.deps.store.createConversation({
-      id: this.deps.newId(),
+      id: input.id ?? this.deps.newId(),
       tokenHash: await hashToken(token),
       lang: input.lang ?? null,
       customer: input.customer ?? {},

@@ -19,7 +19,8 @@ export interface TargetReply {
 
 /** What the runner talks to: the same code the service runs. */
 export interface EvalTarget {
-  open(lang: Lang | undefined): Promise<string>;
+  /** Opens a conversation; `key` names the case and repeat, so reruns see the same conversation ids (and wording). */
+  open(lang: Lang | undefined, key: string): Promise<string>;
   /** Null when the bot stayed silent (the conversation is with a person). */
   post(conversationId: string, text: string): Promise<TargetReply | null>;
   /** Article ids in rank order for a retrieval check. */
@@ -90,7 +91,7 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
 
 async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repeat: number): Promise<CaseResult> {
   const lang = entry.lang ?? detectLanguage(entry.turns[0]?.customer ?? '');
-  const conversationId = await target.open(entry.lang);
+  const conversationId = await target.open(entry.lang, `${suite}/${entry.id}#${repeat}`);
   const turns: TurnResult[] = [];
   for (const turn of entry.turns) {
     const firstReply = !turns.some((previous) => previous.reply !== null);

@@ -25,9 +25,9 @@ export type ConfidenceWeights = z.infer<typeof confidenceWeightsSchema>;
 
 /** Fitted by `npm run fit:confidence` on evals/retrieval.yaml and evals/out-of-scope.yaml; see docs/confidence.md. */
 export const DEFAULT_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
-  inScope: { bias: -2.096, coverage: 5.125, headerCoverage: 5.389, lexical: -1.455, similarity: 0.723 },
-  topRight: { bias: -0.964, margin: 1.955, denseMargin: 2.87, lexicalMargin: 4.283, coverageGap: 4.04, agreement: 2.201 },
-};
+  inScope: { bias: -2.061, coverage: 5.172, headerCoverage: 5.415, lexical: -1.53, similarity: 0.571 },
+  topRight: { bias: -0.89, margin: 2.017, denseMargin: 2.924, lexicalMargin: 4.297, coverageGap: 4.126, agreement: 2.064 },
+}
 
 export interface RetrievalComponents {
   /** Cosine similarity of the query and the best chunk of the top article. */

@@ -18,7 +18,7 @@ their this that these those there here what which who whom whose when where why 
 about into over under again then once all any both each few more most other some such only own same can could
 would should will shall may might must let hello hi hey hiya greetings dear team good morning afternoon evening
 please pls plz thanks thank thx cheers regards kindly help question wondering wonder wanted want like know
-tell quick hoping hope guys folks sir madam ok okay well oh um uh lol im ive id
+tell quick hoping hope guys folks sir madam ok okay well oh um uh lol im ive id much many per
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(

@@ -29,8 +29,8 @@ export async function createEvalTarget(config: Config, knowledge: OpenedKnowledg
   const articleTexts = new Map<string, string>();
   for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? ''}\n${chunk.text}`);
   return {
-    async open(lang) {
-      const { conversation } = await conversations.create({ lang, channel: 'eval' });
+    async open(lang, key) {
+      const { conversation } = await conversations.create({ lang, channel: 'eval', id: `eval:${key}` });
       open.set(conversation.id, conversation);
       return conversation.id;
     },
