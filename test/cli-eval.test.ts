@@ -77,7 +77,7 @@ describe('firstline eval', () => {
     await writeFile(join(changed, 'answer-system.md'), system.replace('House style (always):', 'Style:'));
     const llm = { ...env(), OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'fake-chat' };
 
-    const worse = await runCli(['eval', '--suite', path, '--prompts', changed, '--baseline', join(ROOT, 'prompts'), '--out', join(directory, 'worse'), '--format', 'json,md'], llm);
+    const worse = await runCli(['eval', '--suite', path, '--prompts', changed, '--baseline', join(ROOT, 'prompts'), '--out', join(directory, 'worse'), '--format', 'json,md', '--no-cache'], llm);
     expect(worse.code).toBe(1);
     const report = JSON.parse(await readFile(join(directory, 'worse', 'report.json'), 'utf8')) as { comparison: { mcnemar: { passToFail: number; pValue: number }; regressions: string[]; cases: Array<{ change: string }> } };
     expect(report.comparison.mcnemar.passToFail).toBeGreaterThanOrEqual(10);
@@ -85,8 +85,18 @@ describe('firstline eval', () => {
     expect(report.comparison.regressions.join(' ')).toMatch(/politeness dropped/);
     expect(await readFile(join(directory, 'worse', 'report.md'), 'utf8')).toMatch(/\| prompts\/q0 \| pass→fail \|/);
 
-    const better = await runCli(['eval', '--suite', path, '--prompts', join(ROOT, 'prompts'), '--baseline', changed, '--out', join(directory, 'better'), '--format', 'json'], llm);
+    const better = await runCli(['eval', '--suite', path, '--prompts', join(ROOT, 'prompts'), '--baseline', changed, '--out', join(directory, 'better'), '--format', 'json', '--cache', join(directory, 'cache')], llm);
     expect(better.code).toBe(0);
+    const first = JSON.parse(await readFile(join(directory, 'better', 'report.json'), 'utf8')) as { usage: { calls: number; cacheHits: number; promptTokens: number; completionTokens: number } };
+    expect(first.usage.calls).toBeGreaterThanOrEqual(20);
+    expect(first.usage.promptTokens).toBeGreaterThan(first.usage.completionTokens);
+
+    const requestsBefore = fake.chatRequests.length;
+    const again = await runCli(['eval', '--suite', path, '--prompts', join(ROOT, 'prompts'), '--baseline', changed, '--out', join(directory, 'again'), '--format', 'json', '--cache', join(directory, 'cache')], llm);
+    expect(again.code).toBe(0);
+    expect(fake.chatRequests.length).toBe(requestsBefore);
+    const second = JSON.parse(await readFile(join(directory, 'again', 'report.json'), 'utf8')) as { usage: { calls: number; cacheHits: number } };
+    expect(second.usage).toMatchObject({ calls: 0, cacheHits: first.usage.calls });
     fake.responder = undefined;
   });
 });

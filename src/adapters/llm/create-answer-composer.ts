@@ -7,6 +7,8 @@ import { usesLlm } from '../../core/config/config.ts';
 import type { Logger } from '../../core/conversation/conversation-service.ts';
 import { parsePromptFile } from '../../core/prompts/prompt-file.ts';
 import { LlmComposer } from '../../core/reply/llm-composer.ts';
+import type { ModelCallCache } from '../../core/ports/model-cache.ts';
+import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { LlmSummarizer, type Summarizer } from '../../core/handoff/llm-summarizer.ts';
 import type { AnswerComposer } from '../../core/reply/reply-pipeline.ts';
 import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
@@ -36,7 +38,7 @@ export async function createSummarizer(config: Config, logger: Logger): Promise<
   return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger });
 }
 
-export async function createAnswerComposer(config: Config, logger: Logger): Promise<AnswerComposer | undefined> {
+export async function createAnswerComposer(config: Config, logger: Logger, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<AnswerComposer | undefined> {
   if (!usesLlm(config)) return undefined;
   const model = await chatModel(config);
   return new LlmComposer({
@@ -47,5 +49,8 @@ export async function createAnswerComposer(config: Config, logger: Logger): Prom
     contextTokens: 1500,
     timeoutMs: config.LLM_TIMEOUT_MS,
     logger,
+    cache: extras.cache,
+    meter: extras.meter,
+    modelId: `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`,
   });
 }

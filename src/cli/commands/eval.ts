@@ -11,6 +11,9 @@ import { buildReport, toHtml, toJunit, toMarkdown, toTable } from '../../core/ev
 import { runEval } from '../../core/evals/run-eval.ts';
 import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
 import { createEvalTarget } from '../../runtime/node/eval-target.ts';
+import { FileModelCache } from '../../adapters/cache/file-model-cache.ts';
+import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
+import { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { openKnowledge } from '../../runtime/node/knowledge-service.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
@@ -52,6 +55,8 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       format: { type: 'string', default: 'table,md,html,json,junit' },
       out: { type: 'string' },
       tolerance: { type: 'string', default: '0.02' },
+      cache: { type: 'string', default: join('evals', '.cache') },
+      'no-cache': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -70,8 +75,11 @@ export async function evalCommand(args: string[], env: Record<string, string | u
   const base = parseConfig({ ...env, KNOWLEDGE_DIR: knowledgeDir ?? env.KNOWLEDGE_DIR, INDEX_DIR: indexDir ?? env.INDEX_DIR, PROMPTS_DIR: values.prompts ?? env.PROMPTS_DIR });
   const knowledge = await openKnowledge(base);
 
+  const tokenizer = new TiktokenTokenizer();
+  const meter = new UsageMeter(tokenizer, { input: base.LLM_PRICE_INPUT_PER_1K, output: base.LLM_PRICE_OUTPUT_PER_1K });
+  const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
   const runWith = async (promptsDir: string, label: string) => {
-    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge);
+    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge, { cache, meter });
     try {
       return await runEval(suites, target, { repeat, concurrency, onProgress: progressBar(label) });
     } finally {
@@ -89,7 +97,9 @@ export async function evalCommand(args: string[], env: Record<string, string | u
     createdAt: new Date().toISOString(),
     baseline: baselineCases === undefined ? undefined : { prompts: values.baseline ?? '', cases: baselineCases },
     comparison: baselineCases === undefined ? undefined : compareRuns(cases, baselineCases, Number(values.tolerance)),
+    usage: meter.usage(),
   });
+  tokenizer.free();
 
   const out = values.out ?? join('evals', 'results', report.createdAt.replace(/[:.]/g, '-'));
   await mkdir(out, { recursive: true });

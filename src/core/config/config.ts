@@ -37,6 +37,9 @@ export const configSchema = z.object({
   OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   /** Deadline for one model answer, including the retry; past it the offline composer answers. */
   LLM_TIMEOUT_MS: integer(100, 600_000).default(20_000),
+  /** Prices per 1,000 tokens, for the cost estimate in eval reports. */
+  LLM_PRICE_INPUT_PER_1K: z.coerce.number().min(0).default(0),
+  LLM_PRICE_OUTPUT_PER_1K: z.coerce.number().min(0).default(0),
   PROMPTS_DIR: z.string().default('./prompts'),
 
   HOST: z.string().default('127.0.0.1'),

@@ -2,6 +2,7 @@
 import type { Comparison } from './compare.ts';
 import { evalMetrics, type EvalMetrics } from './eval-metrics.ts';
 import type { CaseResult } from './run-eval.ts';
+import type { Usage } from '../reply/usage-meter.ts';
 
 export interface CaseSummary {
   readonly id: string;
@@ -27,6 +28,8 @@ export interface EvalReport {
   readonly baseline?: { readonly prompts: string; readonly metrics: EvalMetrics; readonly cases: readonly CaseSummary[] } | undefined;
   readonly comparison?: Comparison | undefined;
   readonly gate: { readonly passed: boolean; readonly failures: readonly string[] };
+  /** Model calls, cache hits, tokens and estimated cost (all zero offline). */
+  readonly usage: Usage;
 }
 
 const average = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
@@ -50,7 +53,7 @@ export function summarizeCase(entry: CaseResult): CaseSummary {
   };
 }
 
-export function buildReport(input: { cases: readonly CaseResult[]; suites: readonly string[]; prompts: string; seconds: number; createdAt: string; baseline?: { prompts: string; cases: readonly CaseResult[] }; comparison?: Comparison }): EvalReport {
+export function buildReport(input: { cases: readonly CaseResult[]; suites: readonly string[]; prompts: string; seconds: number; createdAt: string; baseline?: { prompts: string; cases: readonly CaseResult[] }; comparison?: Comparison; usage?: Usage }): EvalReport {
   const groups = new Map<string, CaseResult[]>();
   for (const entry of input.cases) for (const group of [`lang:${entry.lang ?? 'auto'}`, ...entry.tags.map((tag) => `tag:${tag}`)]) groups.set(group, [...(groups.get(group) ?? []), entry]);
   const breakdown = Object.fromEntries(
@@ -74,6 +77,7 @@ export function buildReport(input: { cases: readonly CaseResult[]; suites: reado
     baseline: input.baseline === undefined ? undefined : { prompts: input.baseline.prompts, metrics: evalMetrics(input.baseline.cases), cases: input.baseline.cases.map(summarizeCase) },
     comparison: input.comparison,
     gate: { passed: failures.length === 0, failures },
+    usage: input.usage ?? { calls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0 },
   };
 }
 
@@ -97,6 +101,7 @@ export function toTable(report: EvalReport): string {
   const width = Math.max(...rows.map(([name]) => name.length));
   const lines = rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`);
   if (report.comparison !== undefined) lines.push(`${'vs baseline'.padEnd(width)}  ${report.comparison.mcnemar.failToPass} fixed, ${report.comparison.mcnemar.passToFail} broken (McNemar p = ${num(report.comparison.mcnemar.pValue)})`);
+  lines.push(`${'model calls'.padEnd(width)}  ${report.usage.calls} (+${report.usage.cacheHits} from cache), ${report.usage.promptTokens} + ${report.usage.completionTokens} tokens, est. cost ${report.usage.estimatedCost.toFixed(4)}`);
   lines.push(`${'gate'.padEnd(width)}  ${report.gate.passed ? 'PASS' : `FAIL: ${report.gate.failures.join('; ')}`}`);
   return `${lines.join('\n')}\n`;
 }

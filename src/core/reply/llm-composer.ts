@@ -9,6 +9,9 @@ import type { Tokenizer } from '../ports/tokenizer.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { isCourtesy } from './courtesy.ts';
 import { JsonStringFieldStream } from './json-string-stream.ts';
+import type { ModelCallCache } from '../ports/model-cache.ts';
+import { sha256Hex } from '../text/hash.ts';
+import type { UsageMeter } from './usage-meter.ts';
 import type { AnswerComposer, LlmComposedReply, LlmComposeInput } from './reply-pipeline.ts';
 
 export const llmAnswerSchema = z.object({
@@ -29,6 +32,11 @@ export interface LlmComposerOptions {
   /** Deadline for the whole answer, retry included. */
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Replays completions for identical calls (evals); production leaves it unset. */
+  readonly cache?: ModelCallCache | undefined;
+  readonly meter?: UsageMeter | undefined;
+  /** Identifies the model in cache keys. */
+  readonly modelId?: string | undefined;
 }
 
 const LANG_NAMES = { ru: 'Russian', en: 'English' } as const;
@@ -55,7 +63,7 @@ export class LlmComposer implements AnswerComposer {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       try {
-        const raw = await this.stream(messages, deadline, attempt === 1 ? input.onToken : undefined);
+        const raw = await this.complete(messages, deadline, attempt === 1 ? input.onToken : undefined, `${input.conversationId ?? ''}#${attempt}`);
         const parsed = parseAnswer(raw, new Set(sources.keys()));
         if (parsed.ok) {
           const used = parsed.value.citations.length > 0 ? parsed.value.citations : [...sources.keys()];
@@ -75,6 +83,23 @@ export class LlmComposer implements AnswerComposer {
       }
     }
     return undefined;
+  }
+
+  /** A completion from the cache when this exact call was made before, else streamed from the model. */
+  private async complete(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, onToken: ((token: string) => void) | undefined, call: string): Promise<string> {
+    const prompt = messages.map((message) => `${message.getType()}: ${typeof message.content === 'string' ? message.content : JSON.stringify(message.content)}`).join('\n');
+    const key = this.options.cache === undefined ? '' : await sha256Hex(`${this.options.modelId ?? ''}\n${prompt}\n${call}`);
+    const cached = this.options.cache === undefined ? undefined : await this.options.cache.get(key);
+    if (cached !== undefined) {
+      const visible = new JsonStringFieldStream('reply').push(cached);
+      if (visible !== '') onToken?.(visible);
+      this.options.meter?.record(prompt, cached, true);
+      return cached;
+    }
+    const raw = await this.stream(messages, signal, onToken);
+    this.options.meter?.record(prompt, raw, false);
+    await this.options.cache?.set(key, raw);
+    return raw;
   }
 
   private async stream(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, onToken?: (token: string) => void): Promise<string> {

@@ -38,6 +38,8 @@ export interface Reply {
 /** A composer that may do better than the offline one (an LLM); it returns undefined to fall back. */
 export interface LlmComposeInput extends ComposeInput {
   readonly question: string;
+  /** The conversation, so identical eval calls can be cached per conversation. */
+  readonly conversationId?: string | undefined;
   readonly history: readonly Message[];
   /** The best articles, most relevant first, with their retrieved chunks. */
   readonly articles: readonly ScoredArticle[];
@@ -130,7 +132,7 @@ export class ReplyPipeline {
       problem: (firstReply && reportsProblem(request.text)) || assessment.empathy,
       seed,
     };
-    let llm = await options.composer?.compose({ ...composeInput, question: request.text, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
+    let llm = await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
     if (llm?.needsHuman === true) return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
     if (llm !== undefined) {
       const check = groundedness(llm.text, llm.sources, llm.exempt);

@@ -11,10 +11,12 @@ import type { Logger } from '../../core/conversation/conversation-service.ts';
 import type { EvalTarget } from '../../core/evals/run-eval.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
 import { buildServices } from './services.ts';
+import type { ModelCallCache } from '../../core/ports/model-cache.ts';
+import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-export async function createEvalTarget(config: Config, knowledge: OpenedKnowledge): Promise<EvalTarget & { close(): Promise<void> }> {
+export async function createEvalTarget(config: Config, knowledge: OpenedKnowledge, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<EvalTarget & { close(): Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'firstline-eval-'));
   const store = SqliteStore.open(join(directory, 'eval.db'), { synchronous: 'normal' });
   const { conversations } = buildServices({
@@ -22,7 +24,7 @@ export async function createEvalTarget(config: Config, knowledge: OpenedKnowledg
     store,
     knowledge,
     logger: quiet,
-    composer: await createAnswerComposer(config, quiet),
+    composer: await createAnswerComposer(config, quiet, extras),
     summarizer: await createSummarizer(config, quiet),
   });
   const open = new Map<string, Conversation>();
