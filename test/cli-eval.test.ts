@@ -67,6 +67,10 @@ describe('firstline eval', () => {
     const curt = 'Код подтверждения обычно приходит в течение минуты.';
     fake.responder = (body) => {
       const system = JSON.stringify(body.messages ?? '');
+      if (system.includes('You grade one reply')) {
+        const rude = system.includes(`REPLY TO GRADE:\\n${curt}`);
+        return { kind: 'content', content: JSON.stringify({ politeness: { greeting: rude ? 0 : 1, acknowledgement: rude ? 0 : 1, empathy: null, apology: null, respect: 1, formalYou: 1, structure: 1, closing: rude ? 0 : 1 }, factuality: 1, unsupported: [], reason: 'graded' }) };
+      }
       return { kind: 'content', content: JSON.stringify({ reply: system.includes('House style') ? polite : curt, citations: ['login-code-not-received-ru'], confidence: 0.9, needsHuman: false }) };
     };
     const questions = ['не приходит код подтверждения', 'не приходит смс с кодом', 'код подтверждения не пришел', 'не получаю код для входа', 'смс с кодом не приходит уже полчаса', 'где мой код подтверждения', 'почему не приходит код', 'код для входа не пришел на телефон', 'не приходит смска с кодом', 'жду код подтверждения', 'код по смс не приходит', 'не могу получить код подтверждения'];
@@ -79,7 +83,14 @@ describe('firstline eval', () => {
 
     const worse = await runCli(['eval', '--suite', path, '--prompts', changed, '--baseline', join(ROOT, 'prompts'), '--out', join(directory, 'worse'), '--format', 'json,md', '--no-cache'], llm);
     expect(worse.code).toBe(1);
-    const report = JSON.parse(await readFile(join(directory, 'worse', 'report.json'), 'utf8')) as { comparison: { mcnemar: { passToFail: number; pValue: number }; regressions: string[]; cases: Array<{ change: string }> } };
+    const report = JSON.parse(await readFile(join(directory, 'worse', 'report.json'), 'utf8')) as {
+      metrics: { politeness: { judgeMean: number }; accuracy: { judgeFactuality: number } };
+      baseline: { metrics: { politeness: { judgeMean: number } } };
+      comparison: { mcnemar: { passToFail: number; pValue: number }; regressions: string[]; cases: Array<{ change: string }> };
+    };
+    expect(report.metrics.politeness.judgeMean).toBeCloseTo(0.5, 1);
+    expect(report.baseline.metrics.politeness.judgeMean).toBeGreaterThan(0.9);
+    expect(report.metrics.accuracy.judgeFactuality).toBe(1);
     expect(report.comparison.mcnemar.passToFail).toBeGreaterThanOrEqual(10);
     expect(report.comparison.mcnemar.pValue).toBeLessThan(0.01);
     expect(report.comparison.regressions.join(' ')).toMatch(/politeness dropped/);
@@ -96,7 +107,7 @@ describe('firstline eval', () => {
     expect(again.code).toBe(0);
     expect(fake.chatRequests.length).toBe(requestsBefore);
     const second = JSON.parse(await readFile(join(directory, 'again', 'report.json'), 'utf8')) as { usage: { calls: number; cacheHits: number } };
-    expect(second.usage).toMatchObject({ calls: 0, cacheHits: first.usage.calls });
+    expect(second.usage).toMatchObject({ calls: 0, cacheHits: first.usage.calls + first.usage.cacheHits });
     fake.responder = undefined;
   });
 });

@@ -1,6 +1,8 @@
 // The `firstline` command line: dispatches subcommands, maps errors to messages and exit codes. Runtime: Node.
 import { ConfigError } from '../core/config/config.ts';
 import { KnowledgeError } from '../core/knowledge/knowledge-error.ts';
+import { PromptError } from '../core/prompts/prompt-file.ts';
+import { SuiteError } from '../core/evals/suite.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -42,7 +44,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   try {
     return await command.run(args, env);
   } catch (error) {
-    if (error instanceof KnowledgeError || error instanceof ConfigError) {
+    if (error instanceof KnowledgeError || error instanceof ConfigError || error instanceof PromptError || error instanceof SuiteError) {
       process.stderr.write(`firstline ${name}: ${error.message}\n`);
       return 1;
     }

@@ -7,6 +7,7 @@ import { usesLlm } from '../../core/config/config.ts';
 import type { Logger } from '../../core/conversation/conversation-service.ts';
 import { parsePromptFile } from '../../core/prompts/prompt-file.ts';
 import { LlmComposer } from '../../core/reply/llm-composer.ts';
+import { LlmJudge, type Judge } from '../../core/graders/llm-judge.ts';
 import type { ModelCallCache } from '../../core/ports/model-cache.ts';
 import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { LlmSummarizer, type Summarizer } from '../../core/handoff/llm-summarizer.ts';
@@ -36,6 +37,19 @@ async function chatModel(config: Config) {
 export async function createSummarizer(config: Config, logger: Logger): Promise<Summarizer | undefined> {
   if (!usesLlm(config)) return undefined;
   return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger });
+}
+
+/** The LLM judge for evals, or undefined when no model is configured. */
+export async function createJudge(config: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<Judge | undefined> {
+  if (!usesLlm(config)) return undefined;
+  return new LlmJudge({
+    model: await chatModel(config),
+    prompt: await readPrompt(config.PROMPTS_DIR, 'judge'),
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    cache: extras.cache,
+    meter: extras.meter,
+    modelId: `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`,
+  });
 }
 
 export async function createAnswerComposer(config: Config, logger: Logger, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<AnswerComposer | undefined> {

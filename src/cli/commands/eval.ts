@@ -12,6 +12,7 @@ import { runEval } from '../../core/evals/run-eval.ts';
 import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
 import { createEvalTarget } from '../../runtime/node/eval-target.ts';
 import { FileModelCache } from '../../adapters/cache/file-model-cache.ts';
+import { createJudge } from '../../adapters/llm/create-answer-composer.ts';
 import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
 import { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { openKnowledge } from '../../runtime/node/knowledge-service.ts';
@@ -57,6 +58,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       tolerance: { type: 'string', default: '0.02' },
       cache: { type: 'string', default: join('evals', '.cache') },
       'no-cache': { type: 'boolean', default: false },
+      'no-judge': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -78,8 +80,10 @@ export async function evalCommand(args: string[], env: Record<string, string | u
   const tokenizer = new TiktokenTokenizer();
   const meter = new UsageMeter(tokenizer, { input: base.LLM_PRICE_INPUT_PER_1K, output: base.LLM_PRICE_OUTPUT_PER_1K });
   const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
+  // One judge, from the current prompts, grades both runs, so a baseline is judged by the same rubric.
+  const judge = values['no-judge'] ? undefined : await createJudge(base, { cache, meter });
   const runWith = async (promptsDir: string, label: string) => {
-    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge, { cache, meter });
+    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge, { cache, meter, judge });
     try {
       return await runEval(suites, target, { repeat, concurrency, onProgress: progressBar(label) });
     } finally {

@@ -10,8 +10,8 @@ export interface EvalMetrics {
   /** Share of cases whose every repeat passed (pass^k), when run with --repeat. */
   readonly passAllRepeats: number;
   readonly retrieval: { readonly queries: number; readonly hitAt1: number; readonly hitAt5: number; readonly mrr: number };
-  readonly politeness: { readonly mean: number; readonly passRate: number; readonly graded: number };
-  readonly accuracy: { readonly factRecall: number; readonly groundedness: number; readonly passRate: number; readonly graded: number };
+  readonly politeness: { readonly mean: number; readonly passRate: number; readonly graded: number; readonly judgeMean: number | null };
+  readonly accuracy: { readonly factRecall: number; readonly groundedness: number; readonly passRate: number; readonly graded: number; readonly judgeFactuality: number | null };
   readonly handoff: { readonly precision: number; readonly recall: number; readonly f1: number; readonly perReason: ReturnType<typeof handoffMetrics>['perReason']; readonly confusion: ReturnType<typeof handoffMetrics>['confusion'] };
   readonly calibration: { readonly ece: number; readonly brier: number; readonly riskCoverage: ReadonlyArray<{ readonly threshold: number; readonly coverage: number; readonly accuracy: number }> };
 }
@@ -26,6 +26,7 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
   const ranks = turns.filter((turn) => turn.retrievalRank !== undefined).map((turn) => turn.retrievalRank ?? null);
   const polite = turns.flatMap((turn) => (turn.politeness === null ? [] : [turn.politeness]));
   const accurate = turns.flatMap((turn) => (turn.accuracy === null ? [] : [turn.accuracy]));
+  const judged = turns.flatMap((turn) => (turn.judge == null ? [] : [turn.judge]));
   const decisions: LabelledDecision[] = turns
     .filter((turn) => turn.expect.action !== undefined)
     .map((turn, index) => ({
@@ -55,12 +56,13 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
       hitAt5: ranks.length === 0 ? 0 : ranks.filter((rank) => rank !== null && rank <= 5).length / ranks.length,
       mrr: mean(ranks.map((rank) => (rank === null ? 0 : 1 / rank))),
     },
-    politeness: { mean: mean(polite.map((grade) => grade.score)), passRate: polite.length === 0 ? 0 : polite.filter((grade) => grade.pass).length / polite.length, graded: polite.length },
+    politeness: { mean: mean(polite.map((grade) => grade.score)), passRate: polite.length === 0 ? 0 : polite.filter((grade) => grade.pass).length / polite.length, graded: polite.length, judgeMean: judged.length === 0 ? null : mean(judged.map((verdict) => verdict.politeness)) },
     accuracy: {
       factRecall: mean(accurate.flatMap((grade) => (grade.factRecall === null ? [] : [grade.factRecall]))),
       groundedness: mean(accurate.flatMap((grade) => (grade.groundedness === null ? [] : [grade.groundedness]))),
       passRate: accurate.length === 0 ? 0 : accurate.filter((grade) => grade.pass).length / accurate.length,
       graded: accurate.length,
+      judgeFactuality: judged.length === 0 ? null : mean(judged.map((verdict) => verdict.factuality)),
     },
     handoff: { precision: handoffBinary.precision, recall: handoffBinary.recall, f1: handoffBinary.f1, perReason: handoff.perReason, confusion: handoff.confusion },
     calibration: { ...calibration(predictions), riskCoverage },

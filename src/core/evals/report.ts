@@ -89,8 +89,8 @@ function headline(metrics: EvalMetrics): Array<[string, string]> {
     ['cases', String(metrics.cases)],
     ['pass rate', `${pct(metrics.passRate)} (95% CI ${pct(metrics.passRateInterval.low)}–${pct(metrics.passRateInterval.high)})`],
     ['retrieval hit@1 / hit@5 / MRR', `${num(metrics.retrieval.hitAt1)} / ${num(metrics.retrieval.hitAt5)} / ${num(metrics.retrieval.mrr)} (${metrics.retrieval.queries} queries)`],
-    ['politeness (mean, pass)', `${num(metrics.politeness.mean)}, ${pct(metrics.politeness.passRate)} of ${metrics.politeness.graded} replies`],
-    ['accuracy (fact recall, groundedness)', `${num(metrics.accuracy.factRecall)}, ${num(metrics.accuracy.groundedness)} over ${metrics.accuracy.graded} answers`],
+    ['politeness (mean, pass)', `${num(metrics.politeness.mean)}, ${pct(metrics.politeness.passRate)} of ${metrics.politeness.graded} replies${metrics.politeness.judgeMean === null ? '' : `; LLM judge ${num(metrics.politeness.judgeMean)}`}`],
+    ['accuracy (fact recall, groundedness)', `${num(metrics.accuracy.factRecall)}, ${num(metrics.accuracy.groundedness)} over ${metrics.accuracy.graded} answers${metrics.accuracy.judgeFactuality === null ? '' : `; LLM judge factuality ${num(metrics.accuracy.judgeFactuality)}`}`],
     ['handoff precision / recall / F1', `${num(metrics.handoff.precision)} / ${num(metrics.handoff.recall)} / ${num(metrics.handoff.f1)}`],
     ['calibration ECE / Brier', `${num(metrics.calibration.ece)} / ${num(metrics.calibration.brier)}`],
   ];

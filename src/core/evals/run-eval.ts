@@ -1,6 +1,7 @@
 // Runs eval cases through a target (the real reply pipeline behind the conversation service) and grades
 // every turn: action and reason, accuracy, house-style politeness. Runtime: any.
 import { gradeHouseStyle, type HouseStyleGrade } from '../graders/house-style.ts';
+import type { Judge, JudgeVerdict } from '../graders/llm-judge.ts';
 import { detectEmotion } from '../handoff/emotion.ts';
 import { reportsProblem } from '../reply/problem-signals.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -27,6 +28,8 @@ export interface EvalTarget {
   rank(text: string, lang: Lang): Promise<string[]>;
   /** The text of an article, for groundedness. */
   articleText(articleId: string): string;
+  /** The LLM judge, when a model is configured. */
+  readonly judge?: Judge | undefined;
 }
 
 export interface TurnResult {
@@ -36,6 +39,8 @@ export interface TurnResult {
   readonly actionOk: boolean;
   readonly politeness: HouseStyleGrade | null;
   readonly accuracy: AccuracyGrade | null;
+  /** The LLM judge's verdict, when one ran. */
+  readonly judge?: JudgeVerdict | null | undefined;
   /** 1-based rank of the first expected article, null when missing; undefined without expectations. */
   readonly retrievalRank?: number | null | undefined;
   readonly passed: boolean;
@@ -85,8 +90,9 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
     const index = ranked.findIndex((id) => expect.articles?.includes(id));
     retrievalRank = index === -1 ? null : index + 1;
   }
+  const judge = reply === null || target.judge === undefined ? null : ((await target.judge.judge({ lang, question: turn.customer, reply: reply.text, firstReply, sources: reply.citations.map((id) => target.articleText(id)) })) ?? null);
   const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true);
-  return { customer: turn.customer, expect, reply, actionOk, politeness, accuracy, retrievalRank, passed, reasons };
+  return { customer: turn.customer, expect, reply, actionOk, politeness, accuracy, judge, retrievalRank, passed, reasons };
 }
 
 async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repeat: number): Promise<CaseResult> {

@@ -12,6 +12,7 @@ import { isCourtesy } from '../reply/courtesy.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Emotion } from './emotion.ts';
 import { extractiveSummary } from './summary.ts';
+import { complete } from '../reply/model-completion.ts';
 
 const summarySchema = z.object({
   problem: z.string().trim().min(1).max(600),
@@ -37,10 +38,7 @@ export class LlmSummarizer implements Summarizer {
     const fallback = extractiveSummary(transcript, mood);
     try {
       const messages = await this.prompt.formatMessages({ lang_name: lang === 'ru' ? 'Russian' : 'English', transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n') });
-      let raw = '';
-      for await (const chunk of await this.options.model.stream(messages, { signal: AbortSignal.timeout(this.options.timeoutMs) })) {
-        if (typeof chunk.content === 'string') raw += chunk.content;
-      }
+      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs) });
       const parsed = summarySchema.safeParse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
       if (!parsed.success) throw new Error(`summary rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       const statements = [parsed.data.problem, ...parsed.data.botSaid, ...parsed.data.customerAnswered, ...parsed.data.openQuestions].join('\n');

@@ -4,6 +4,12 @@ import { z } from 'zod';
 
 export const promptMetaSchema = z.strictObject({ name: z.string().min(1), version: z.union([z.number(), z.string()]), description: z.string().optional() });
 
+/** A prompt file that cannot be used, naming the file and what is wrong. */
+export class PromptError extends Error {
+  readonly code = 'bad_request:prompt';
+  override name = 'PromptError';
+}
+
 export interface PromptFile {
   readonly name: string;
   readonly version: string;
@@ -13,8 +19,8 @@ export interface PromptFile {
 /** Parses a prompt file; throws naming the file when the front matter is missing or invalid. */
 export function parsePromptFile(path: string, text: string): PromptFile {
   const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text.replace(/\r\n?/g, '\n'));
-  if (match === null) throw new Error(`${path}: a prompt file starts with front matter between "---" lines`);
+  if (match === null) throw new PromptError(`${path}: a prompt file starts with front matter between "---" lines`);
   const meta = promptMetaSchema.safeParse(parseDocument(match[1] ?? '').toJS());
-  if (!meta.success) throw new Error(`${path}: front matter ${meta.error.issues.map((issue) => `"${issue.path.join('.')}" ${issue.message}`).join('; ')}`);
+  if (!meta.success) throw new PromptError(`${path}: front matter ${meta.error.issues.map((issue) => `"${issue.path.join('.')}" ${issue.message}`).join('; ')}`);
   return { name: meta.data.name, version: String(meta.data.version), template: (match[2] ?? '').trim() };
 }

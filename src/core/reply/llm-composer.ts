@@ -10,8 +10,8 @@ import type { PromptFile } from '../prompts/prompt-file.ts';
 import { isCourtesy } from './courtesy.ts';
 import { JsonStringFieldStream } from './json-string-stream.ts';
 import type { ModelCallCache } from '../ports/model-cache.ts';
-import { sha256Hex } from '../text/hash.ts';
 import type { UsageMeter } from './usage-meter.ts';
+import { complete } from './model-completion.ts';
 import type { AnswerComposer, LlmComposedReply, LlmComposeInput } from './reply-pipeline.ts';
 
 export const llmAnswerSchema = z.object({
@@ -85,33 +85,22 @@ export class LlmComposer implements AnswerComposer {
     return undefined;
   }
 
-  /** A completion from the cache when this exact call was made before, else streamed from the model. */
-  private async complete(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, onToken: ((token: string) => void) | undefined, call: string): Promise<string> {
-    const prompt = messages.map((message) => `${message.getType()}: ${typeof message.content === 'string' ? message.content : JSON.stringify(message.content)}`).join('\n');
-    const key = this.options.cache === undefined ? '' : await sha256Hex(`${this.options.modelId ?? ''}\n${prompt}\n${call}`);
-    const cached = this.options.cache === undefined ? undefined : await this.options.cache.get(key);
-    if (cached !== undefined) {
-      const visible = new JsonStringFieldStream('reply').push(cached);
-      if (visible !== '') onToken?.(visible);
-      this.options.meter?.record(prompt, cached, true);
-      return cached;
-    }
-    const raw = await this.stream(messages, signal, onToken);
-    this.options.meter?.record(prompt, raw, false);
-    await this.options.cache?.set(key, raw);
-    return raw;
-  }
-
-  private async stream(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, onToken?: (token: string) => void): Promise<string> {
+  /** A completion (from the cache when this exact call was made before); the reply field streams to `onToken`. */
+  private complete(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, onToken: ((token: string) => void) | undefined, call: string): Promise<string> {
     const field = new JsonStringFieldStream('reply');
-    let raw = '';
-    for await (const chunk of await this.options.model.stream(messages, { signal })) {
-      const text = typeof chunk.content === 'string' ? chunk.content : chunk.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
-      raw += text;
-      const visible = field.push(text);
-      if (visible !== '') onToken?.(visible);
-    }
-    return raw;
+    return complete({
+      model: this.options.model,
+      messages,
+      signal,
+      cache: this.options.cache,
+      meter: this.options.meter,
+      modelId: this.options.modelId,
+      call,
+      onText: (text) => {
+        const visible = field.push(text);
+        if (visible !== '') onToken?.(visible);
+      },
+    });
   }
 
   /** Context blocks of the best articles' retrieved chunks, best first, until the token budget is spent. */

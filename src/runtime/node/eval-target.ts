@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import type { Judge } from '../../core/graders/llm-judge.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
 import type { Conversation } from '../../core/conversation/conversation.ts';
@@ -16,7 +17,7 @@ import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-export async function createEvalTarget(config: Config, knowledge: OpenedKnowledge, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<EvalTarget & { close(): Promise<void> }> {
+export async function createEvalTarget(config: Config, knowledge: OpenedKnowledge, extras: { cache?: ModelCallCache; meter?: UsageMeter; judge?: Judge | undefined } = {}): Promise<EvalTarget & { close(): Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'firstline-eval-'));
   const store = SqliteStore.open(join(directory, 'eval.db'), { synchronous: 'normal' });
   const { conversations } = buildServices({
@@ -31,6 +32,7 @@ export async function createEvalTarget(config: Config, knowledge: OpenedKnowledg
   const articleTexts = new Map<string, string>();
   for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? ''}\n${chunk.text}`);
   return {
+    judge: extras.judge,
     async open(lang, key) {
       const { conversation } = await conversations.create({ lang, channel: 'eval', id: `eval:${key}` });
       open.set(conversation.id, conversation);
