@@ -2,18 +2,22 @@
 // Usage: node --import tsx bench/api-load.ts URL conversations.json SECONDS → JSON on stdout.
 import autocannon from 'autocannon';
 import { readFile } from 'node:fs/promises';
+import { parseSuite } from '../src/core/evals/suite.ts';
 
 const [url = '', file = '', secondsText = '15'] = process.argv.slice(2);
 const conversations = JSON.parse(await readFile(file, 'utf8')) as Array<{ id: string; token: string }>;
 const seconds = Number(secondsText);
-const QUESTIONS = [
-  'Здравствуйте! Не приходит код подтверждения',
-  'how do I change my wifi password',
-  'сколько стоит тариф Оптима',
-  'where is my order',
-  'не работает интернет, что делать',
-  'can I pay by card in the app',
-];
+// Real customer wording from the retrieval eval set, so each conversation asks varied questions and the
+// bot keeps answering (a question repeated after an answer is a loop and is handed to a person).
+const suite = parseSuite('evals/retrieval.yaml', await readFile('evals/retrieval.yaml', 'utf8'));
+// Questions on topics the bot answers itself (not the handoff-always ones), as a busy help desk mostly sees.
+const HANDOFF_TOPICS = /^(?:account-hacked|billing-dispute|data-request|account-deletion|legal-claims)-/;
+const QUESTIONS = suite.cases
+  .filter((entry) => !(entry.turns[0]?.expect.articles ?? []).some((id) => HANDOFF_TOPICS.test(id)))
+  .map((entry) => entry.turns[0]?.customer ?? '')
+  .filter((text) => text !== '');
+const CONNECTIONS = 50;
+const PER_CLIENT = Math.floor(conversations.length / CONNECTIONS) || 1;
 
 function summary(result: autocannon.Result) {
   return {
@@ -22,25 +26,32 @@ function summary(result: autocannon.Result) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    statusCodes: result.statusCodeStats,
   };
 }
 
-const ceiling = await autocannon({ url: `${url}/healthz`, connections: conversations.length, duration: seconds });
+const ceiling = await autocannon({ url: `${url}/healthz`, connections: CONNECTIONS, duration: seconds });
 let next = 0;
 const messages = await autocannon({
   url,
-  connections: conversations.length,
+  connections: CONNECTIONS,
   duration: seconds,
   setupClient: (client) => {
-    const conversation = conversations[next % conversations.length];
+    // Each connection is one customer at a time over its own conversations, asking questions in a long cycle.
+    const slot = next % CONNECTIONS;
+    const mine = conversations.slice(slot * PER_CLIENT, (slot + 1) * PER_CLIENT);
+    const offset = slot * 37;
     next += 1;
     client.setRequests(
-      QUESTIONS.map((text) => ({
-        method: 'POST',
-        path: `/v1/conversations/${conversation?.id ?? ''}/messages`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation?.token ?? ''}` },
-        body: JSON.stringify({ text }),
-      })),
+      Array.from({ length: PER_CLIENT * 8 }, (_, index) => {
+        const conversation = mine[index % mine.length];
+        return {
+          method: 'POST',
+          path: `/v1/conversations/${conversation?.id ?? ''}/messages`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation?.token ?? ''}` },
+          body: JSON.stringify({ text: QUESTIONS[(offset + index) % QUESTIONS.length] }),
+        };
+      }),
     );
   },
 });

@@ -20,7 +20,8 @@ const server = await startServerProcess({
 });
 try {
   const conversations = [];
-  for (let index = 0; index < CUSTOMERS; index += 1) {
+  // Many short conversations per connection (a few messages each), as on a real help desk.
+  for (let index = 0; index < CUSTOMERS * 80; index += 1) {
     const response = await fetch(`${server.url}/v1/conversations`, { method: 'POST' });
     conversations.push(await response.json());
   }
@@ -32,6 +33,13 @@ try {
     messages: { requestsPerSecond: number; p50: number; p99: number; errors: number; total: number };
   };
   const ratio = result.messages.requestsPerSecond / result.ceiling.requestsPerSecond;
+  const summary = { customer: 0, bot: 0, handedOff: 0 };
+  for (const conversation of conversations as Array<{ id: string; token: string }>) {
+    const body = (await (await fetch(`${server.url}/v1/conversations/${conversation.id}`, { headers: { authorization: `Bearer ${conversation.token}` } })).json()) as { status: string; messages: Array<{ role: string }> };
+    summary.customer += body.messages.filter((message) => message.role === 'customer').length;
+    summary.bot += body.messages.filter((message) => message.role === 'bot').length;
+    if (body.status !== 'bot') summary.handedOff += 1;
+  }
   process.stdout.write(
     [
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${CUSTOMERS} connections, ${SECONDS} s each; SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'}.`,
@@ -42,6 +50,7 @@ try {
       `| POST /v1/conversations/:id/messages | ${result.messages.requestsPerSecond.toFixed(0)} | ${result.messages.p50} | ${result.messages.p99} | ${result.messages.errors} | ${result.messages.total} |`,
       '',
       `Messages throughput is ${(ratio * 100).toFixed(1)} % of the ceiling.`,
+      `After the run: ${summary.bot} bot replies to ${summary.customer} customer messages; ${summary.handedOff} of ${conversations.length} conversations were handed to a person.`,
     ].join('\n') + '\n',
   );
 } finally {
