@@ -19,6 +19,11 @@ export async function readPrompt(directory: string, name: string) {
   return parsePromptFile(path, await readFile(path, 'utf8'));
 }
 
+/** Names model, endpoint and temperature in cache keys. */
+function modelIdOf(config: Config): string {
+  return `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`;
+}
+
 async function chatModel(config: Config) {
   const { ChatOpenAI } = await import('@langchain/openai');
   return new ChatOpenAI({
@@ -48,7 +53,7 @@ export async function createJudge(config: Config, extras: { cache?: ModelCallCac
     timeoutMs: config.LLM_TIMEOUT_MS,
     cache: extras.cache,
     meter: extras.meter,
-    modelId: `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`,
+    modelId: modelIdOf(config),
   });
 }
 
@@ -65,6 +70,6 @@ export async function createAnswerComposer(config: Config, logger: Logger, extra
     logger,
     cache: extras.cache,
     meter: extras.meter,
-    modelId: `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`,
+    modelId: modelIdOf(config),
   });
 }

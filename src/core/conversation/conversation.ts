@@ -1,6 +1,6 @@
 // Conversations, their messages and the append-only event log: the records every store keeps. Runtime: any.
 import { z } from 'zod';
-import { langSchema, type Lang } from '../text/lang.ts';
+import type { Lang } from '../text/lang.ts';
 
 export const conversationStatusSchema = z.enum(['bot', 'waiting', 'assigned', 'transferred', 'resolved']);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
@@ -79,4 +79,3 @@ export interface ConversationEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-export const LANG_OR_NULL = langSchema.nullable();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contentTerms } from '../text/terms.ts';
 import { HashingEmbeddings } from './hashing-embeddings.ts';
 
 const cosine = (left: number[], right: number[]): number => left.reduce((sum, value, index) => sum + value * (right[index] ?? 0), 0);
@@ -28,8 +29,11 @@ describe('HashingEmbeddings', () => {
 
   it('weights query terms when asked, so a rare word dominates', async () => {
     const [rare, common] = await embeddings.embedDocuments(['обещанный', 'интернет']);
-    const query = await embeddings.embedWeightedQuery('обещанный интернет', (term) => (term === 'интернет' ? 0.1 : 3));
+    const [rareTerm = '', commonTerm = ''] = [...contentTerms('обещанный'), ...contentTerms('интернет')];
+    const query = Array.from(embeddings.embedTerms([{ term: rareTerm, weight: 3 }, { term: commonTerm, weight: 0.1 }]));
+    const unweighted = Array.from(embeddings.embedTerms([{ term: rareTerm, weight: 1 }, { term: commonTerm, weight: 1 }]));
     expect(cosine(query, rare ?? [])).toBeGreaterThan(cosine(query, common ?? []));
+    expect(cosine(query, rare ?? []) - cosine(query, common ?? [])).toBeGreaterThan(cosine(unweighted, rare ?? []) - cosine(unweighted, common ?? []));
   });
 
   it('rejects nonsense dimensions', () => {

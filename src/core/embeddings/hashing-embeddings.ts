@@ -49,15 +49,10 @@ export class HashingEmbeddings implements EmbeddingsInterface {
   }
 
   /**
-   * Embeds a query with each term's features scaled by `weightOf(term)` (the index's IDF), so rare,
-   * telling words outweigh common ones. Documents stay unweighted, so cached vectors never go stale.
+   * Embeds already weighted terms: the retriever scales query terms by the index's IDF (and mixes in
+   * conversation context), so rare, telling words outweigh common ones. Documents stay unweighted, so
+   * cached vectors never go stale.
    */
-  embedWeightedQuery(text: string, weightOf: (term: string) => number): Promise<number[]> {
-    const terms = queryTerms(text).map((entry) => ({ ...entry, weight: entry.weight * weightOf(entry.term) }));
-    return Promise.resolve(Array.from(this.vectorOf(terms)));
-  }
-
-  /** Embeds already weighted terms (query terms mixed with conversation context). */
   embedTerms(terms: readonly WeightedTerm[]): Float32Array {
     return this.vectorOf(terms);
   }

@@ -25,7 +25,6 @@ export interface Summarizer {
   summarize(transcript: readonly Message[], mood: Emotion, lang: Lang): Promise<TicketSummary>;
 }
 
-export const extractiveSummarizer: Summarizer = { summarize: (transcript, mood) => Promise.resolve(extractiveSummary(transcript, mood)) };
 
 export class LlmSummarizer implements Summarizer {
   private readonly prompt: ChatPromptTemplate;

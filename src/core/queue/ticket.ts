@@ -4,8 +4,6 @@ import type { Lang } from '../text/lang.ts';
 
 export type TicketStatus = 'waiting' | 'assigned' | 'transferred' | 'resolved' | 'released';
 export type Priority = 'urgent' | 'high' | 'normal' | 'low';
-export const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
-export const OPEN_STATUSES: readonly TicketStatus[] = ['waiting', 'assigned', 'transferred'];
 
 export interface TicketSummary {
   /** The customer's problem in their own words (one or two sentences). */

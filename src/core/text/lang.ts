@@ -3,4 +3,3 @@ import { z } from 'zod';
 
 export const langSchema = z.enum(['ru', 'en']);
 export type Lang = z.infer<typeof langSchema>;
-export const LANGS: readonly Lang[] = ['ru', 'en'];

@@ -94,7 +94,7 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
           }
         }) as never;
       }
-      const result = await conversations.post(conversation, body, tokenize);
+      const result = await conversations.post(conversation, body);
       return c.json(resultView(result), 200);
     },
   );
@@ -122,10 +122,6 @@ export function streamPieces(text: string, wordsPerPiece = 3): string[] {
   const pieces: string[] = [];
   for (let index = 0; index < parts.length; index += wordsPerPiece) pieces.push(parts.slice(index, index + wordsPerPiece).join(''));
   return pieces;
-}
-
-function tokenize(): void {
-  // JSON responses do not stream; tokens are ignored.
 }
 
 function parseJson(raw: string): unknown {
