@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { ConversationService, Logger } from '../core/conversation/conversation-service.ts';
 import { AppError } from '../core/errors.ts';
@@ -9,9 +10,13 @@ import { RateLimiter, type RateLimit } from '../core/limits/rate-limiter.ts';
 import { docsPage } from './docs.ts';
 import { errorBody, handleError } from './errors.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { leadRoutes } from './routes/lead.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { uiRoutes } from './routes/ui.ts';
 import type { AgentService } from '../core/queue/agent-service.ts';
 import type { TicketStore } from '../core/ports/ticket-store.ts';
+import type { EvalRuns } from '../core/ports/eval-runs.ts';
+import type { ArticleSource } from '../core/ports/article-source.ts';
 
 export interface Readiness {
   readonly ready: boolean;
@@ -36,6 +41,14 @@ export interface AppDependencies {
   readonly clientAddress: (c: Context) => string;
   /** Serves the interactive docs' static files (Swagger UI), when the runtime has them. */
   readonly docsAsset?: ((name: string) => Promise<Response | undefined>) | undefined;
+  /** Serves the web UI's built scripts and styles (widget, agent console, lead dashboard). */
+  readonly uiAsset?: ((name: string) => Promise<Response | undefined>) | undefined;
+  /** Knowledge-base articles for citation links (`/kb/:id`). */
+  readonly articles?: ArticleSource | undefined;
+  /** Origins allowed to call the customer API from a browser (the embedded widget): `*` or a list. */
+  readonly widgetOrigins?: string | readonly string[] | undefined;
+  /** Finished eval runs for the lead dashboard. */
+  readonly evalRuns?: EvalRuns | undefined;
   readonly clock?: () => number;
 }
 
@@ -69,6 +82,15 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     return c.json({ status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks }, readiness.ready ? 200 : 503);
   });
 
+  const widgetCors = cors({
+    origin: typeof deps.widgetOrigins === 'string' || deps.widgetOrigins === undefined ? (deps.widgetOrigins ?? '*') : [...deps.widgetOrigins],
+    allowMethods: ['GET', 'POST'],
+    allowHeaders: ['authorization', 'content-type', 'accept', 'last-event-id'],
+    exposeHeaders: ['retry-after'],
+    maxAge: 600,
+  });
+  app.use('/v1/conversations', widgetCors);
+  app.use('/v1/conversations/*', widgetCors);
   app.use('/v1/*', async (c, next) => {
     const decision = perAddress.take(deps.clientAddress(c));
     if (!decision.allowed) throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
@@ -93,7 +115,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   );
 
   conversationRoutes(app, { ...deps, perConversation });
-  ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now: () => new Date(deps.clock?.() ?? Date.now()), pollMs: deps.eventPollMs });
+  const now = () => new Date(deps.clock?.() ?? Date.now());
+  ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, pollMs: deps.eventPollMs });
+  leadRoutes(app, { agents: deps.agents, tickets: deps.tickets, now, evalRuns: deps.evalRuns });
+  uiRoutes(app, { asset: deps.uiAsset, articles: deps.articles });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -83,5 +83,9 @@ export const conversationView = z
     createdAt: z.string(),
     updatedAt: z.string(),
     messages: z.array(messageView),
+    queue: z
+      .object({ position: z.number().int(), expectedWaitMinutes: z.number(), opensAt: z.string().optional() })
+      .nullable()
+      .openapi({ description: 'While the conversation waits for a person: its place in the queue and the expected wait.' }),
   })
   .openapi('Conversation');

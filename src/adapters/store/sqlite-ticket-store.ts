@@ -91,6 +91,16 @@ export class SqliteTicketStore implements TicketStore {
     return Promise.resolve(row.ahead + 1);
   }
 
+  positionOf(ticket: Ticket): Promise<number> {
+    const row = this.db
+      .sql(
+        `SELECT COUNT(*) AS ahead FROM tickets WHERE status IN ('waiting', 'transferred') AND group_name = ? AND id <> ?
+           AND (priority_score > ? OR (priority_score = ? AND (sla_due_at < ? OR (sla_due_at = ? AND created_at < ?))))`,
+      )
+      .get(ticket.group, ticket.id, ticket.priorityScore, ticket.priorityScore, ticket.slaDueAt, ticket.slaDueAt, ticket.createdAt) as { ahead: number };
+    return Promise.resolve(row.ahead + 1);
+  }
+
   listTickets(filter: TicketFilter): Promise<Ticket[]> {
     const where: string[] = [];
     const values: string[] = [];

@@ -82,6 +82,13 @@ export const configSchema = z.object({
   }, 'must be an IANA time zone such as Europe/Moscow'),
   QUEUE_MINUTES_PER_TICKET: z.coerce.number().positive().max(1440).default(5),
   DEFAULT_GROUP: z.string().trim().min(1).default('first-line'),
+  /** Sites allowed to embed the chat widget (CORS on the customer API): `*` or a comma-separated list of origins. */
+  WIDGET_ORIGINS: z
+    .string()
+    .default('*')
+    .refine((text) => text.trim() === '*' || text.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'use * or a comma-separated list of origins such as https://shop.example'),
+  /** Where `firstline eval` writes its runs; the lead dashboard lists them. */
+  EVAL_RESULTS_DIR: z.string().default('./evals/results'),
 });
 
 export type Config = z.infer<typeof configSchema> & { readonly INDEX_DIR: string };

@@ -3,7 +3,7 @@
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { NewTicket, TicketStore } from '../ports/ticket-store.ts';
-import { NEUTRAL, newTicket, queueNotice } from '../queue/open-ticket.ts';
+import { NEUTRAL, newTicket, queueNotice, queueStanding, type QueueStanding } from '../queue/open-ticket.ts';
 import type { Summarizer } from '../handoff/llm-summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
@@ -136,9 +136,17 @@ export class ConversationService {
     return hash;
   }
 
-  async read(conversation: Conversation): Promise<{ conversation: Conversation; messages: Message[] }> {
+  /** The conversation, its messages, and where it stands in the queue while it waits for a person. */
+  async read(conversation: Conversation): Promise<{ conversation: Conversation; messages: Message[]; queue: QueueStanding | null }> {
     const fresh = await this.deps.store.getConversation(conversation.id);
     const { tokenHash: _tokenHash, ...visible } = fresh ?? { ...conversation, tokenHash: '' };
-    return { conversation: visible, messages: await this.deps.store.listMessages(conversation.id) };
+    return { conversation: visible, messages: await this.deps.store.listMessages(conversation.id), queue: await this.standing(visible) };
+  }
+
+  private async standing(conversation: Conversation): Promise<QueueStanding | null> {
+    if (conversation.status !== 'waiting' && conversation.status !== 'transferred') return null;
+    const ticket = await this.deps.tickets.openTicketOf(conversation.id);
+    if (ticket === undefined) return null;
+    return queueStanding(await this.deps.tickets.positionOf(ticket), this.deps.now(), this.deps.queue);
   }
 }

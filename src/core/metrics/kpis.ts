@@ -111,3 +111,14 @@ export function computeKpis(events: readonly ConversationEvent[], from: string, 
     csat: { average: mean(ratings), responses: ratings.length, responseRate: resolved.length === 0 ? null : ratings.length / resolved.length },
   };
 }
+
+/** The KPIs of `buckets` equal consecutive periods covering [from, to), for charts over time. */
+export function kpiSeries(events: readonly ConversationEvent[], from: string, to: string, buckets: number): Kpis[] {
+  const start = Date.parse(from);
+  const width = (Date.parse(to) - start) / buckets;
+  return Array.from({ length: buckets }, (_, index) => {
+    const bucketFrom = new Date(start + index * width).toISOString();
+    const bucketTo = index === buckets - 1 ? to : new Date(start + (index + 1) * width).toISOString();
+    return computeKpis(events, bucketFrom, bucketTo);
+  });
+}

@@ -23,6 +23,8 @@ export interface Note {
 export interface TicketStore {
   /** 1 + open tickets of the group that would be served before a new ticket of this score. */
   queuePosition(group: string, priorityScore: number): Promise<number>;
+  /** Where a waiting ticket stands in its group's queue (1 = next), in the order agents see it. */
+  positionOf(ticket: Ticket): Promise<number>;
   listTickets(filter: TicketFilter): Promise<Ticket[]>;
   getTicket(id: string): Promise<Ticket | undefined>;
   openTicketOf(conversationId: string): Promise<Ticket | undefined>;

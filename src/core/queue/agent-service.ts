@@ -1,6 +1,7 @@
 // Agent-side use cases: authenticate by token, work the queue, talk to the customer, hand the
 // conversation back or resolve it. Runtime: any.
-import type { Message } from '../conversation/conversation.ts';
+import type { Citation, Message } from '../conversation/conversation.ts';
+import type { ReplyGenerator } from '../conversation/conversation-service.ts';
 import { hashToken } from '../conversation/tokens.ts';
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
@@ -12,6 +13,14 @@ export interface AgentServiceDependencies {
   readonly conversations: ConversationStore;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** Drafts suggested replies from the knowledge base; without it there are no suggestions. */
+  readonly replies?: ReplyGenerator | undefined;
+}
+
+export interface Suggestion {
+  readonly text: string;
+  readonly citations: readonly Citation[];
+  readonly confidence: number;
 }
 
 export interface TicketView extends Ticket {
@@ -19,10 +28,13 @@ export interface TicketView extends Ticket {
   readonly waitingSeconds: number;
   /** Past its SLA deadline without a first human response. */
   readonly overdue: boolean;
+  /** Who has claimed it, by name, for consoles. */
+  readonly assigneeName: string | null;
 }
 
 export class AgentService {
   private readonly agentsByHash = new Map<string, Agent>();
+  private namesById = new Map<string, string>();
 
   constructor(private readonly deps: AgentServiceDependencies) {}
 
@@ -37,17 +49,21 @@ export class AgentService {
     return agent;
   }
 
-  view(ticket: Ticket): TicketView {
+  private async view(ticket: Ticket): Promise<TicketView> {
     const now = this.deps.now().getTime();
+    if (ticket.assigneeId !== null && !this.namesById.has(ticket.assigneeId)) {
+      this.namesById = new Map((await this.deps.tickets.listAgents()).map((agent) => [agent.id, agent.name]));
+    }
     return {
       ...ticket,
+      assigneeName: ticket.assigneeId === null ? null : (this.namesById.get(ticket.assigneeId) ?? null),
       waitingSeconds: Math.max(0, Math.round(((ticket.resolvedAt === null ? now : Date.parse(ticket.resolvedAt)) - Date.parse(ticket.createdAt)) / 1000)),
       overdue: ticket.firstResponseAt === null && ticket.status !== 'resolved' && ticket.status !== 'released' && Date.parse(ticket.slaDueAt) < now,
     };
   }
 
   async list(filter: TicketFilter): Promise<TicketView[]> {
-    return (await this.deps.tickets.listTickets(filter)).map((ticket) => this.view(ticket));
+    return Promise.all((await this.deps.tickets.listTickets(filter)).map((ticket) => this.view(ticket)));
   }
 
   private async ticket(id: string): Promise<Ticket> {
@@ -56,13 +72,19 @@ export class AgentService {
     return ticket;
   }
 
-  async read(id: string): Promise<{ ticket: TicketView; transcript: Message[]; notes: Note[] }> {
+  async read(id: string): Promise<{ ticket: TicketView; transcript: Message[]; notes: Array<Note & { agentName: string | null }> }> {
     const ticket = await this.ticket(id);
-    return { ticket: this.view(ticket), transcript: await this.deps.conversations.listMessages(ticket.conversationId), notes: await this.deps.tickets.listNotes(id) };
+    const notes = await this.deps.tickets.listNotes(id);
+    if (notes.some((note) => !this.namesById.has(note.agentId))) this.namesById = new Map((await this.deps.tickets.listAgents()).map((agent) => [agent.id, agent.name]));
+    return {
+      ticket: await this.view(ticket),
+      transcript: await this.deps.conversations.listMessages(ticket.conversationId),
+      notes: notes.map((note) => ({ ...note, agentName: this.namesById.get(note.agentId) ?? null })),
+    };
   }
 
   async claim(id: string, agent: Agent): Promise<TicketView> {
-    return this.view(await this.deps.tickets.claimTicket(id, agent, this.deps.now().toISOString()));
+    return await this.view(await this.deps.tickets.claimTicket(id, agent, this.deps.now().toISOString()));
   }
 
   message(id: string, agent: Agent, text: string): Promise<Message> {
@@ -74,15 +96,33 @@ export class AgentService {
   }
 
   async transfer(id: string, agent: Agent, group: string): Promise<TicketView> {
-    return this.view(await this.deps.tickets.transferTicket(id, agent, group, this.deps.now().toISOString()));
+    return await this.view(await this.deps.tickets.transferTicket(id, agent, group, this.deps.now().toISOString()));
   }
 
   async release(id: string, agent: Agent): Promise<TicketView> {
-    return this.view(await this.deps.tickets.releaseTicket(id, agent, this.deps.now().toISOString()));
+    return await this.view(await this.deps.tickets.releaseTicket(id, agent, this.deps.now().toISOString()));
   }
 
   async resolve(id: string, agent: Agent, resolution: string): Promise<TicketView> {
-    return this.view(await this.deps.tickets.resolveTicket(id, agent, resolution, this.deps.now().toISOString()));
+    return await this.view(await this.deps.tickets.resolveTicket(id, agent, resolution, this.deps.now().toISOString()));
+  }
+
+  /**
+   * A reply drafted from the knowledge base for the agent to edit: the customer's problem as the summary
+   * states it (their last words are often "a person, please"), with the transcript as context. Null when
+   * nothing in the knowledge base supports an answer.
+   */
+  async suggest(id: string): Promise<Suggestion | null> {
+    const ticket = await this.ticket(id);
+    const conversation = await this.deps.conversations.getConversation(ticket.conversationId);
+    if (this.deps.replies === undefined || conversation === undefined) return null;
+    const transcript = await this.deps.conversations.listMessages(ticket.conversationId);
+    const lastCustomer = transcript.findLast((message) => message.role === 'customer')?.text ?? '';
+    const text = ticket.summary.problem.trim() === '' ? lastCustomer : ticket.summary.problem;
+    if (text.trim() === '') return null;
+    const reply = await this.deps.replies.reply({ conversation: { ...conversation, lang: ticket.lang }, history: transcript, text, purpose: 'draft' });
+    if (reply.meta.action !== 'answer') return null;
+    return { text: reply.text, citations: reply.meta.citations, confidence: reply.meta.confidence.score };
   }
 
   /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */

@@ -38,16 +38,28 @@ export function newTicket(input: { id: string; conversation: Conversation; trans
   };
 }
 
+export interface QueueStanding {
+  readonly position: number;
+  /** Expected minutes until a specialist answers, within working hours. */
+  readonly expectedWaitMinutes: number;
+  /** When specialists are back, if the service is outside its working hours now. */
+  readonly opensAt?: string | undefined;
+}
+
+export function queueStanding(position: number, now: Date, settings: QueueSettings): QueueStanding {
+  const { hours } = settings;
+  const opening = hours !== undefined && !isOpen(hours, now) ? nextOpening(hours, now) : undefined;
+  const expectedWaitMinutes = Math.max(2, Math.round(position * settings.minutesPerTicket));
+  return opening === undefined ? { position, expectedWaitMinutes } : { position, expectedWaitMinutes, opensAt: opening.toISOString() };
+}
+
 /** "You are number N in the queue…" within working hours; "specialists reply after …" outside them. */
 export function queueNotice(input: { lang: Lang; position: number; now: Date; settings: QueueSettings; seed: number }): string {
+  const standing = queueStanding(input.position, input.now, input.settings);
   const { hours } = input.settings;
-  if (hours !== undefined && !isOpen(hours, input.now)) {
-    const opening = nextOpening(hours, input.now);
-    if (opening !== undefined) {
-      const time = new Intl.DateTimeFormat(input.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: hours.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(opening);
-      return phrase(AFTER_HOURS_NOTICE, input.lang, input.seed, { time, zone: hours.timeZone });
-    }
+  if (standing.opensAt !== undefined && hours !== undefined) {
+    const time = new Intl.DateTimeFormat(input.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: hours.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(standing.opensAt));
+    return phrase(AFTER_HOURS_NOTICE, input.lang, input.seed, { time, zone: hours.timeZone });
   }
-  const minutes = Math.max(2, Math.round(input.position * input.settings.minutesPerTicket));
-  return phrase(QUEUE_NOTICE, input.lang, input.seed, { position: String(input.position), minutes: String(minutes) });
+  return phrase(QUEUE_NOTICE, input.lang, input.seed, { position: String(input.position), minutes: String(standing.expectedWaitMinutes) });
 }

@@ -9,7 +9,7 @@ import { hash32 } from '../text/hash.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { Lang } from '../text/lang.ts';
 import { finalConfidence, NO_MATCH, retrievalComponents, retrievalConfidence, type ConfidenceWeights } from './confidence.ts';
-import { decide, type DecisionThresholds } from './decide.ts';
+import { decide, type Decision, type DecisionThresholds } from './decide.ts';
 import { followUpContext, isVague } from './follow-up.ts';
 import { groundedness } from './groundedness.ts';
 import { composeOffline, type ComposedReply, type ComposeInput } from './offline-composer.ts';
@@ -24,6 +24,12 @@ export interface ReplyRequest {
   readonly text: string;
   /** Receives reply text as it is produced (streaming). */
   readonly onToken?: ((token: string) => void) | undefined;
+  /**
+   * `draft`: a suggested reply for an agent who already serves the customer. The handoff detectors are
+   * skipped and articles marked `handoff: always` may be quoted (the agent decides what to send); a draft
+   * with nothing to ground it comes back as a handoff, meaning "no suggestion".
+   */
+  readonly purpose?: 'customer' | 'draft' | undefined;
 }
 
 export interface Reply {
@@ -96,10 +102,11 @@ export class ReplyPipeline {
   private async replyOrThrow(request: ReplyRequest, lang: Lang): Promise<Reply> {
     const { options } = this;
     const seed = hash32(`${request.conversation.id}:${request.history.length}`);
-    const firstReply = !request.history.some((message) => message.role === 'bot');
+    const drafting = request.purpose === 'draft';
+    const firstReply = !request.history.some((message) => message.role === (drafting ? 'agent' : 'bot'));
     const assessment = assessMessage(request.history, request.text, options.handoffThresholds);
     const primary = assessment.reasons[0];
-    if (primary !== undefined) {
+    if (primary !== undefined && !drafting) {
       const reply = this.handoff(request, lang, primary, [], {}, 0, undefined, assessment.signals);
       return { ...reply, meta: { ...reply.meta, reasons: assessment.reasons }, signals: assessment.signals };
     }
@@ -107,7 +114,8 @@ export class ReplyPipeline {
     const retrieval = await options.retriever.retrieve(request.text, { k: 20, lang, context });
     const components = retrievalComponents(retrieval, options.index.lexical, context);
     const confidence = retrievalConfidence(components, options.weights);
-    const decision = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, options.thresholds);
+    const decided = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, options.thresholds);
+    const decision = drafting ? draftDecision(decided) : decided;
 
     if (decision.action === 'handoff') {
       const cited = decision.article !== undefined && decision.reason === 'sensitive' ? [citationOf(decision.article)] : [];
@@ -182,4 +190,11 @@ export class ReplyPipeline {
     const meta: ReplyMeta = { action: 'handoff', citations, confidence: { score, components }, lang, reasons: [reason], composer: 'offline' };
     return error === undefined ? { text, meta } : { text, meta, error };
   }
+}
+
+/** For a draft, the agent gets the best-supported article's answer instead of a question or a handoff. */
+function draftDecision(decision: Decision): Decision {
+  if (decision.action === 'clarify' && decision.options[0] !== undefined) return { action: 'answer', article: decision.options[0] };
+  if (decision.action === 'handoff' && decision.reason === 'sensitive' && decision.article !== undefined) return { action: 'answer', article: decision.article };
+  return decision;
 }

@@ -110,8 +110,8 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { conversation, messages } = await conversations.read(await authorized(c, id));
-      return c.json({ ...conversation, messages: messages.map(messageView) }, 200);
+      const { conversation, messages, queue } = await conversations.read(await authorized(c, id));
+      return c.json({ ...conversation, messages: messages.map(messageView), queue }, 200);
     },
   );
 }

@@ -1,4 +1,4 @@
-// Agent and lead API: the queue, ticket work, live events, KPIs; customer ratings and customer events. Runtime: any.
+// Agent API: the queue, ticket work, suggestions, live events; customer ratings and customer events. Runtime: any.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ConversationService } from '../../core/conversation/conversation-service.ts';
@@ -6,12 +6,10 @@ import { AppError } from '../../core/errors.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import type { AgentService } from '../../core/queue/agent-service.ts';
 import type { Agent, AgentRole } from '../../core/queue/ticket.ts';
-import { computeKpis } from '../../core/metrics/kpis.ts';
 import type { AppEnv } from '../app.ts';
 import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
 import { errorSchema } from '../schemas.ts';
 import { messageView } from '../views.ts';
-import { prometheusText } from './prometheus.ts';
 
 export interface TicketRouteDependencies {
   readonly agents: AgentService;
@@ -21,19 +19,18 @@ export interface TicketRouteDependencies {
   readonly pollMs?: number | undefined;
 }
 
-const WORKERS: readonly AgentRole[] = ['agent', 'lead', 'admin'];
-const LEADS: readonly AgentRole[] = ['lead', 'admin'];
+export const WORKERS: readonly AgentRole[] = ['agent', 'lead', 'admin'];
 const ADMINS: readonly AgentRole[] = ['admin'];
 
-function token(c: Context): string | undefined {
+export function token(c: Context): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
 }
 
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]));
+export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]));
 const idParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const textBody = z.strictObject({ text: z.string().transform((text) => text.trim()).pipe(z.string().min(1, 'text must not be empty').max(10_000)) });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = (description: string) => ({ 200: { description, content: { 'application/json': { schema: z.object({}).passthrough() } } } });
+export const ok = (description: string) => ({ 200: { description, content: { 'application/json': { schema: z.object({}).passthrough() } } } });
 
 export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependencies): void {
   const { agents } = deps;
@@ -62,6 +59,26 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependen
       const { ticket, transcript, notes } = await agents.read(c.req.valid('param').id);
       return c.json({ ticket, transcript: transcript.map(messageView), notes }, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/tickets/{id}/suggestion',
+      summary: 'A reply drafted from the knowledge base for the agent to edit (null when nothing supports one)',
+      security,
+      request: { params: idParams },
+      responses: { ...ok('Suggestion'), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      await as(c, WORKERS);
+      return c.json({ suggestion: await agents.suggest(c.req.valid('param').id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/agent/me', summary: 'The signed-in agent', security, responses: { ...ok('Agent'), ...errors(401) } }),
+    async (c) => c.json({ agent: await as(c, WORKERS) }, 200),
   );
 
   app.openapi(
@@ -134,32 +151,6 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependen
     await as(c, WORKERS);
     const start = lastEventId(c) ?? (await latestSeq(deps.tickets));
     return eventFeed(c, { after: start, fetch: (after) => deps.tickets.eventsAfter(after), map: agentEventView, pollMs: deps.pollMs });
-  });
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/metrics',
-      summary: 'Support KPIs over a period (leads)',
-      security,
-      request: { query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }) },
-      responses: { ...ok('KPIs'), ...errors(400, 401, 403) },
-    }),
-    async (c) => {
-      await as(c, LEADS);
-      const query = c.req.valid('query');
-      const to = query.to === undefined ? deps.now().toISOString() : new Date(query.to).toISOString();
-      const from = query.from === undefined ? new Date(Date.parse(to) - 7 * 86_400_000).toISOString() : new Date(query.from).toISOString();
-      if (from >= to) throw new AppError('bad_request:from', '"from" must be before "to"');
-      return c.json(computeKpis(await deps.tickets.eventsBetween('', to), from, to), 200);
-    },
-  );
-
-  app.get('/metrics', async (c) => {
-    const to = deps.now().toISOString();
-    const from = new Date(Date.parse(to) - 86_400_000).toISOString();
-    const kpis = computeKpis(await deps.tickets.eventsBetween('', to), from, to);
-    return c.body(prometheusText(kpis), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 
   app.openapi(

@@ -4,6 +4,9 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { swaggerAssets } from '../../adapters/http/swagger-assets.ts';
+import { uiAssets } from '../../adapters/http/ui-bundle.ts';
+import { evalRunsDirectory } from '../../adapters/fs/eval-runs-directory.ts';
+import { knowledgeArticleSource } from '../../adapters/fs/knowledge-article-source.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
 import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
@@ -52,6 +55,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     limits,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     docsAsset: swaggerAssets(),
+    uiAsset: uiAssets(),
+    articles: knowledgeArticleSource(config.KNOWLEDGE_DIR, knowledge.stored.snapshot.manifest.articles, config.MAX_ARTICLE_BYTES),
+    evalRuns: evalRunsDirectory(config.EVAL_RESULTS_DIR),
+    widgetOrigins: config.WIDGET_ORIGINS.trim() === '*' ? '*' : config.WIDGET_ORIGINS.split(',').map((origin) => origin.trim()),
   });
   const server: ServerType = await new Promise((resolve) => {
     const instance = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(instance));

@@ -34,7 +34,7 @@ export function buildServices(options: ServiceOptions) {
     handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
   });
   const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies: pipeline, now, newId, logger });
-  const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId });
+  const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies: pipeline });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const limits = {
     maxTextLength: config.MAX_TEXT_LENGTH,

@@ -1,0 +1,44 @@
+// The HTML shell every page shares: language, viewport, styles and deferred scripts. Runtime: any.
+import { escapeHtml } from './markdown.ts';
+import type { UiLang } from '../i18n.ts';
+
+export interface PageOptions {
+  readonly lang: UiLang;
+  readonly title: string;
+  readonly body: string;
+  readonly styles?: readonly string[];
+  readonly scripts?: readonly { readonly src: string; readonly attributes?: Readonly<Record<string, string>> }[];
+}
+
+export function page(options: PageOptions): string {
+  const styles = (options.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
+  const scripts = (options.scripts ?? [])
+    .map((script) => {
+      const attributes = Object.entries(script.attributes ?? {})
+        .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+        .join('');
+      return `<script src="${escapeHtml(script.src)}"${attributes} defer></script>`;
+    })
+    .join('');
+  return `<!doctype html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.title)}</title>
+${styles}
+</head>
+<body>
+${options.body}
+${scripts}
+</body>
+</html>
+`;
+}
+
+/** Scripts only from this origin; inline styles allowed for the widget's shadow root and chart sizing. */
+export const PAGE_SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+} as const;

@@ -1,0 +1,58 @@
+// Server-rendered pages: the home page, the chat page, the consoles' shells and knowledge-base articles. Runtime: any.
+import { STRINGS, type UiLang } from '../i18n.ts';
+import type { ArticlePage } from '../../core/ports/article-source.ts';
+import { page } from './layout.ts';
+import { escapeHtml, renderMarkdown } from './markdown.ts';
+
+const CONSOLE_CSS = '/ui/console.css';
+
+export function homePage(lang: UiLang): string {
+  const links = [
+    ['/chat', lang === 'ru' ? 'Чат с поддержкой (виджет)' : 'Support chat (widget)'],
+    ['/agent', lang === 'ru' ? 'Консоль специалиста' : 'Agent console'],
+    ['/lead', lang === 'ru' ? 'Панель руководителя' : 'Lead dashboard'],
+    ['/docs', lang === 'ru' ? 'Документация API' : 'API documentation'],
+  ];
+  const items = links.map(([href, label]) => `<li><a href="${href}">${escapeHtml(label ?? '')}</a></li>`).join('');
+  return page({ lang, title: 'Firstline', styles: [CONSOLE_CSS], body: `<main class="page narrow"><h1>Firstline</h1><ul class="links">${items}</ul></main>` });
+}
+
+export function chatPage(lang: UiLang): string {
+  const text = STRINGS[lang];
+  const intro = lang === 'ru' ? 'Задайте вопрос о тарифах, оплате, интернете или личном кабинете — бот ответит сразу, а при необходимости позовёт специалиста.' : 'Ask about plans, payments, your connection or your account: the bot answers at once and calls a specialist when needed.';
+  return page({
+    lang,
+    title: `${text.widgetTitle} — Firstline`,
+    styles: [CONSOLE_CSS],
+    body: `<main class="page chat-page"><h1>${escapeHtml(text.widgetTitle)}</h1><p>${escapeHtml(intro)}</p><div id="firstline-chat" class="chat-host"></div></main>`,
+    scripts: [{ src: '/widget.js', attributes: { 'data-mode': 'inline', 'data-target': '#firstline-chat', 'data-lang': lang } }],
+  });
+}
+
+export function consolePage(lang: UiLang, kind: 'agent' | 'lead'): string {
+  const text = STRINGS[lang];
+  const title = kind === 'agent' ? (lang === 'ru' ? 'Консоль специалиста' : 'Agent console') : text.leadTitle;
+  const styles = kind === 'lead' ? [CONSOLE_CSS, '/ui/uplot.css', '/ui/lead.css'] : [CONSOLE_CSS];
+  return page({
+    lang,
+    title: `${title} — Firstline`,
+    styles,
+    body: `<div id="app" class="app" data-title="${escapeHtml(title)}"><noscript>JavaScript is required.</noscript></div>`,
+    scripts: [{ src: `/ui/${kind}.js` }],
+  });
+}
+
+export function articlePage(article: ArticlePage): string {
+  const updated = article.updated === undefined ? '' : `<p class="meta">${article.lang === 'ru' ? 'Обновлено' : 'Updated'}: ${escapeHtml(article.updated)}</p>`;
+  return page({
+    lang: article.lang,
+    title: article.title,
+    styles: [CONSOLE_CSS],
+    body: `<main class="page narrow article"><h1>${escapeHtml(article.title)}</h1>${updated}${renderMarkdown(article.body)}</main>`,
+  });
+}
+
+export function notFoundPage(lang: UiLang): string {
+  const message = lang === 'ru' ? 'Такой страницы нет.' : 'There is no such page.';
+  return page({ lang, title: '404', styles: [CONSOLE_CSS], body: `<main class="page narrow"><h1>404</h1><p>${message} <a href="/">Firstline</a></p></main>` });
+}
