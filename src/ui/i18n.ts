@@ -237,3 +237,53 @@ export function uiLang(tag: string | null | undefined): UiLang {
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
+
+/** Names of handoff reasons, ticket states and priorities as people read them. */
+export const LABELS: Readonly<Record<UiLang, Readonly<Record<string, string>>>> = {
+  ru: {
+    human_request: 'просьба о человеке',
+    emotion: 'эмоции',
+    sensitive: 'чувствительная тема',
+    low_confidence: 'бот не уверен',
+    loop: 'зацикливание',
+    error: 'сбой бота',
+    waiting: 'ждёт',
+    assigned: 'в работе',
+    transferred: 'передано',
+    resolved: 'решено',
+    released: 'возвращено боту',
+    urgent: 'срочно',
+    high: 'высокий',
+    normal: 'обычный',
+    low: 'низкий',
+    anger: 'гнев',
+    frustration: 'раздражение',
+    distress: 'тревога',
+    neutral: 'спокойно',
+  },
+  en: {
+    human_request: 'asked for a person',
+    emotion: 'emotion',
+    sensitive: 'sensitive topic',
+    low_confidence: 'bot unsure',
+    loop: 'loop',
+    error: 'bot failure',
+    waiting: 'waiting',
+    assigned: 'assigned',
+    transferred: 'transferred',
+    resolved: 'resolved',
+    released: 'back with the bot',
+    urgent: 'urgent',
+    high: 'high',
+    normal: 'normal',
+    low: 'low',
+    anger: 'anger',
+    frustration: 'frustration',
+    distress: 'distress',
+    neutral: 'calm',
+  },
+};
+
+export function label(lang: UiLang, key: string): string {
+  return LABELS[lang][key] ?? key;
+}

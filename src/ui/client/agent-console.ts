@@ -1,6 +1,6 @@
 // The agent console: sign in with a token, the live queue by priority and SLA, and a ticket view with the
 // summary card first, the transcript, notes and every action on the ticket. Runtime: browser.
-import { STRINGS, fill, uiLang } from '../i18n.ts';
+import { STRINGS, fill, label, uiLang } from '../i18n.ts';
 import { ApiError, api } from './api.ts';
 import { duration, h } from './dom.ts';
 import { followEvents } from './sse.ts';
@@ -234,11 +234,11 @@ class AgentConsole {
   }
 
   private queueItem(ticket: TicketView): HTMLLIElement {
-    const status = ticket.status === 'assigned' && ticket.assigneeName !== null ? fill(t.claimedBy, { name: ticket.assigneeName }) : ticket.status;
+    const status = ticket.status === 'assigned' && ticket.assigneeName !== null ? fill(t.claimedBy, { name: ticket.assigneeName }) : label(lang, ticket.status);
     const button = h(
       'button',
       { type: 'button', className: 'ticket-item', 'data-ticket-id': ticket.id, 'aria-current': String(ticket.id === this.selectedId), onclick: () => void this.open(ticket.id) },
-      h('span', { className: 'line' }, h('span', { className: `badge ${ticket.priority}` }, ticket.priority), ticket.reasons.map((reason) => h('span', { className: 'badge reason' }, reason)), h('span', {}, ticket.lang.toUpperCase())),
+      h('span', { className: 'line' }, h('span', { className: `badge ${ticket.priority}` }, label(lang, ticket.priority)), ticket.reasons.map((reason) => h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason))), h('span', {}, ticket.lang.toUpperCase())),
       h('span', { className: 'problem' }, ticket.summary.problem || ticket.id),
       h('span', { className: 'line' }, h('span', { className: 'sla', 'data-due': ticket.slaDueAt, 'data-responded': String(ticket.firstResponseAt !== null) }), h('span', { className: 'waiting', 'data-since': ticket.createdAt }), h('span', {}, status)),
     );
@@ -321,14 +321,14 @@ class AgentConsole {
         'dl',
         {},
         row(t.problem, summary.problem || '—'),
-        row(t.reasons, h('span', {}, ticket.reasons.map((reason) => h('span', { className: 'badge reason' }, reason)))),
-        row(t.mood, `${summary.mood.label} (${summary.mood.intensity.toFixed(2)})`),
+        row(t.reasons, h('span', {}, ticket.reasons.map((reason) => h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason))))),
+        row(t.mood, `${label(lang, summary.mood.label)} (${summary.mood.intensity.toFixed(2)})`),
         row(t.botTried, list(summary.botSaid)),
         row(t.articlesUsed, articles),
         row(t.customerAnswered, list(summary.customerAnswered)),
         row(t.openQuestions, list(summary.openQuestions)),
         row(t.confidence, components),
-        row(t.status, `${ticket.status} · ${ticket.group} · ${t.priority}: ${ticket.priority} · ${t.language}: ${ticket.lang.toUpperCase()}`),
+        row(t.status, `${label(lang, ticket.status)} · ${ticket.group} · ${t.priority}: ${label(lang, ticket.priority)} · ${t.language}: ${ticket.lang.toUpperCase()}`),
       ),
     );
   }

@@ -133,7 +133,7 @@ const oneDecimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maxim
 const twoDecimals = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-const clock = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
 const clockSeconds = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const dayMonth = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' });
 
@@ -257,7 +257,14 @@ function chartSpecs(buckets: readonly Kpis[]): ChartSpec[] {
 function yRange(unit: Unit): uPlot.Scale.Range {
   if (unit === 'percent') return [0, 100];
   if (unit === 'csat') return [1, 5];
-  return (_plot, _min, max) => [0, isNumber(max) && max > 0 ? max * 1.15 : 1];
+  // At least 0..1 so that a few tiny values (a bot answering in 0.05 s) do not blow up the axis.
+  return (_plot, _min, max) => [0, isNumber(max) ? Math.max(1, max * 1.15) : 1];
+}
+
+/** Axis numbers carry as many decimals as the tick step needs: 0.05 s steps read "0,05", 20 % steps "20". */
+function axisNumber(increment: number): Intl.NumberFormat {
+  const decimals = increment > 0 && increment < 1 ? Math.min(3, Math.ceil(-Math.log10(increment) - 1e-9)) : 0;
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): uPlot.Options {
@@ -276,7 +283,7 @@ function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): uPlot.O
       {
         size: 56,
         incrs: spec.unit === 'count' ? [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] : undefined,
-        values: (_plot, splits) => splits.map((value) => (spec.unit === 'seconds' || spec.unit === 'count' ? integer : spec.unit === 'percent' ? integer : oneDecimal).format(value)),
+        values: (_plot, splits, _axis, _space, increment) => splits.map((value) => axisNumber(increment).format(value)),
       },
     ],
     series: [
@@ -287,7 +294,7 @@ function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): uPlot.O
         dash: DASHES[index % DASHES.length],
         width: 2,
         points: { show: true, size: 6 },
-        value: (_plot: uPlot, value: number | null) => (isNumber(value) ? formatUnit(spec.unit, value) : t.noData),
+        value: (_plot: uPlot, value: number | null, _series: number, index: number | null) => (isNumber(value) ? formatUnit(spec.unit, value) : index === null ? '—' : t.noData),
       })),
     ],
     legend: { live: true },

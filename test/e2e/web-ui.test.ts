@@ -1,0 +1,241 @@
+// The web UI in a real browser against the real service on 127.0.0.1: the widget, the agent console and the
+// lead dashboard, with screenshots of the key moments in test-artifacts/screenshots.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchChromium, screenshot } from '../support/browser.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { runCli } from '../run-cli.ts';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+let server: ServerProcess;
+let browser: Browser;
+let dataDir: string;
+let evalDir: string;
+const tokens: Record<'maria' | 'ivan' | 'lead', string> = { maria: '', ivan: '', lead: '' };
+
+async function addAgent(name: string, role: string): Promise<string> {
+  const result = await runCli(['agents', 'add', name, '--role', role], { DATA_DIR: dataDir });
+  const token = /token: (\S+)/.exec(result.stdout)?.[1];
+  if (token === undefined) throw new Error(`agents add failed: ${result.stdout}${result.stderr}`);
+  return token;
+}
+
+async function signIn(page: Page, path: string, token: string): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await page.getByLabel('Токен доступа').fill(token);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** What the widget's composer holds focus on, through its shadow root. */
+function focusedInWidget(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.firstline-widget');
+    const active = host?.shadowRoot?.activeElement;
+    return active === null || active === undefined ? `outside:${document.activeElement?.tagName ?? ''}` : `${active.tagName.toLowerCase()}${active.className === '' ? '' : `.${active.className}`}`;
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'firstline-e2e-'));
+  evalDir = join(dataDir, 'evals');
+  tokens.maria = await addAgent('Мария Петрова', 'agent');
+  tokens.ivan = await addAgent('Иван Соколов', 'agent');
+  tokens.lead = await addAgent('Ольга Лебедева', 'lead');
+  const evalRun = await runCli(['eval', '--suite', 'evals/answers.yaml', '--format', 'json,html', '--out', join(evalDir, 'answers-run')], { DATA_DIR: dataDir });
+  if (!existsSync(join(evalDir, 'answers-run', 'report.json'))) throw new Error(`eval run wrote no report: ${evalRun.stdout}${evalRun.stderr}`);
+  server = await startServerProcess({ DATA_DIR: dataDir, EVAL_RESULTS_DIR: evalDir, SQLITE_SYNCHRONOUS: 'normal' }, 120_000);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('customer chat widget', () => {
+  it('answers a Russian question with a citation link, streams into the page and survives a reload on a phone-sized screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/chat`);
+    const widget = page.locator('.firstline-widget');
+    await widget.getByLabel('Ваше сообщение').fill('Добрый вечер. Не могу зайти в личный кабинет, пароль не помню. Как его сбросить?');
+    await widget.getByLabel('Ваше сообщение').press('Enter');
+    const reply = widget.locator('li.msg.bot[data-action="answer"]');
+    await expect.poll(() => reply.count(), { timeout: 15_000 }).toBe(1);
+    const text = await reply.innerText();
+    expect(text).toMatch(/Здравствуйте|Добр/);
+    expect(text).toMatch(/сбросить/);
+    const link = reply.locator('nav a');
+    expect(await link.getAttribute('href')).toBe(`${server.url}/kb/password-reset-ru`);
+    await screenshot(page, '01-widget-answer-ru');
+
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+
+    await page.reload();
+    await expect.poll(() => widget.locator('li.msg').count(), { timeout: 10_000 }).toBe(2);
+    expect(await widget.locator('li.msg.customer').innerText()).toContain('пароль не помню');
+
+    const article = await context.newPage();
+    await article.goto(`${server.url}/kb/password-reset-ru`);
+    expect(await article.locator('h1').innerText()).not.toBe('');
+    expect(await article.locator('ol li').count()).toBeGreaterThan(1);
+    await screenshot(article, '02-article-page');
+    await context.close();
+  });
+});
+
+describe('handoff to an agent, live on both sides', () => {
+  let customer: BrowserContext;
+  let maria: BrowserContext;
+  let ivan: BrowserContext;
+
+  afterAll(async () => {
+    await Promise.all([customer?.close(), maria?.close(), ivan?.close()]);
+  });
+
+  it('hands an angry customer to an agent who claims, replies and resolves; the customer sees it all live and rates', async () => {
+    maria = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const agent = await maria.newPage();
+    await signIn(agent, '/agent', tokens.maria);
+    await agent.getByText('Мария Петрова (agent)').waitFor();
+    const queueBefore = await agent.locator('.ticket-item').count();
+
+    customer = await browser.newContext({ viewport: { width: 420, height: 800 }, locale: 'ru-RU' });
+    const chat = await customer.newPage();
+    await chat.goto(`${server.url}/chat`);
+    const widget = chat.locator('.firstline-widget');
+    const angry = 'Это уже третий раз!!! Интернет опять не работает, я в бешенстве, сколько можно издеваться над клиентами?!';
+    await widget.getByLabel('Ваше сообщение').fill(angry);
+    await widget.getByRole('button', { name: 'Отправить' }).click();
+    const notice = widget.locator('p.notice');
+    await notice.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await notice.innerText()).toMatch(/в очереди/);
+    expect(await widget.locator('li.msg.bot[data-action="handoff"]').count()).toBe(1);
+    await screenshot(chat, '03-widget-handoff-notice');
+
+    // The ticket appears in the agent's queue without a reload.
+    const item = agent.locator('.ticket-item', { hasText: 'Интернет опять не работает' });
+    await item.waitFor({ timeout: 10_000 });
+    expect(await agent.locator('.ticket-item').count()).toBe(queueBefore + 1);
+    expect(await item.locator('.badge.reason').getAttribute('data-reason')).toBe('emotion');
+    await screenshot(agent, '04-agent-queue-live');
+
+    // A second agent has the same ticket open.
+    ivan = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const second = await ivan.newPage();
+    await signIn(second, '/agent', tokens.ivan);
+    await second.locator('.ticket-item', { hasText: 'Интернет опять не работает' }).click();
+    await second.getByRole('button', { name: 'Взять в работу' }).waitFor();
+
+    await item.click();
+    const summary = agent.locator('[data-testid="summary"]');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Интернет опять не работает');
+    expect(await summary.locator('[data-reason]').first().getAttribute('data-reason')).toBe('emotion');
+    expect(await summary.innerText()).toContain('эмоции');
+    await agent.getByRole('button', { name: 'Взять в работу' }).click();
+    await agent.getByRole('textbox', { name: 'Ответ клиенту' }).waitFor();
+    await screenshot(agent, '05-agent-ticket-summary');
+
+    // The second agent sees at once that the ticket is taken.
+    const banner = second.locator('[data-testid="claimed-banner"]');
+    await banner.waitFor({ timeout: 5_000 });
+    expect(await banner.innerText()).toContain('Мария Петрова');
+    expect(await second.getByRole('button', { name: 'Взять в работу' }).count()).toBe(0);
+    await screenshot(second, '06-second-agent-sees-claim');
+
+    // The customer sees who joined, then the agent's reply, live.
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('Мария Петрова');
+    const answer = 'Здравствуйте! Меня зовут Мария, я уже проверяю Вашу линию. Приношу извинения за неудобства.';
+    await agent.getByRole('textbox', { name: 'Ответ клиенту' }).fill(answer);
+    await agent.getByRole('textbox', { name: 'Ответ клиенту' }).press('Enter');
+    const live = widget.locator('li.msg.agent');
+    await live.waitFor({ timeout: 10_000 });
+    expect(await live.innerText()).toContain('Мария Петрова');
+    expect(await live.innerText()).toContain('проверяю Вашу линию');
+    await screenshot(chat, '07-widget-agent-reply-live');
+
+    await agent.locator('[data-testid="transcript"] li.agent').waitFor();
+    await agent.getByRole('button', { name: 'Решено', exact: true }).click();
+    await expect.poll(() => agent.locator('.ticket-item', { hasText: 'Интернет опять не работает' }).count(), { timeout: 10_000 }).toBe(0);
+
+    // After resolve, the customer rates.
+    const rating = widget.locator('form.rating');
+    await rating.waitFor({ state: 'visible', timeout: 10_000 });
+    await rating.getByLabel('5 из 5').check();
+    await rating.getByLabel('Комментарий (необязательно)').fill('Спасибо, быстро помогли');
+    await screenshot(chat, '08-widget-rating');
+    await rating.getByRole('button', { name: 'Отправить оценку' }).click();
+    await rating.getByText('Спасибо за оценку!').waitFor({ timeout: 10_000 });
+  });
+});
+
+describe('lead dashboard', () => {
+  it('shows the conversations, the handoff and the rating in its KPIs, charts them and lists the eval run', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await signIn(page, '/lead', tokens.lead);
+    const kpis = page.locator('[data-testid="kpis"]');
+    await kpis.waitFor({ timeout: 10_000 });
+    const value = (name: string) => kpis.locator(`[data-kpi="${name}"]`).innerText();
+    await expect.poll(() => value('conversations'), { timeout: 10_000 }).toMatch(/\b2\b/);
+    expect(await value('tickets')).toMatch(/\b1\b/);
+    expect(await value('csat')).toMatch(/5[.,]0/);
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(6);
+    const runs = page.locator('[data-testid="eval-runs"] tbody tr');
+    await runs.first().waitFor();
+    expect(await runs.count()).toBe(1);
+    await screenshot(page, '09-lead-dashboard');
+    await context.close();
+  });
+});
+
+describe('widget embedded on another site', () => {
+  let site: Server;
+  let siteUrl = '';
+
+  beforeAll(async () => {
+    site = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>Kometa shop</h1><p><a href="#plans">Plans</a></p><script src="${server.url}/widget.js" defer></script></body></html>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const address = site.address();
+    siteUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())));
+
+  it('works with the keyboard alone: open, ask, reach the citation, close back to the launcher', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await page.locator('.firstline-widget').locator('button.launcher').waitFor();
+    for (let step = 0; step < 5 && !(await focusedInWidget(page)).includes('launcher'); step += 1) await page.keyboard.press('Tab');
+    expect(await focusedInWidget(page)).toBe('button.launcher');
+    await page.keyboard.press('Enter');
+    expect(await focusedInWidget(page)).toBe('textarea');
+    await page.keyboard.type('hi, forgot my password for My Kometa. how do i reset it?');
+    await page.keyboard.press('Enter');
+    const reply = page.locator('.firstline-widget li.msg.bot[data-action="answer"]');
+    await reply.waitFor({ timeout: 15_000 });
+    expect(await reply.innerText()).toMatch(/Hello|Hi\b|Good/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInWidget(page)).toBe('a');
+    const href = await page.evaluate(() => (document.querySelector('.firstline-widget')?.shadowRoot?.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    expect(href).toBe(`${server.url}/kb/password-reset-en`);
+    await screenshot(page, '10-widget-embedded-keyboard');
+    await page.keyboard.press('Escape');
+    expect(await focusedInWidget(page)).toBe('button.launcher');
+    expect(await page.locator('.firstline-widget section.panel').isHidden()).toBe(true);
+    await context.close();
+  });
+});
