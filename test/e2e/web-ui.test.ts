@@ -154,6 +154,8 @@ describe('handoff to an agent, live on both sides', () => {
 
     // The customer sees who joined, then the agent's reply, live.
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('Мария Петрова');
+    await agent.getByRole('button', { name: 'Предложить ответ' }).click();
+    await expect.poll(() => agent.getByRole('textbox', { name: 'Ответ клиенту' }).inputValue(), { timeout: 10_000 }).toMatch(/интернет|роутер/i);
     const answer = 'Здравствуйте! Меня зовут Мария, я уже проверяю Вашу линию. Приношу извинения за неудобства.';
     await agent.getByRole('textbox', { name: 'Ответ клиенту' }).fill(answer);
     await agent.getByRole('textbox', { name: 'Ответ клиенту' }).press('Enter');
@@ -233,6 +235,25 @@ describe('widget embedded on another site', () => {
     const href = await page.evaluate(() => (document.querySelector('.firstline-widget')?.shadowRoot?.activeElement as HTMLAnchorElement | null)?.href ?? '');
     expect(href).toBe(`${server.url}/kb/password-reset-en`);
     await screenshot(page, '10-widget-embedded-keyboard');
+    const contrast = await page.evaluate(() => {
+      const root = document.querySelector('.firstline-widget')?.shadowRoot;
+      const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
+        [r, g, b].map((channel) => channel / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, index) => sum + c * [0.2126, 0.7152, 0.0722][index]!, 0);
+      const background = (element: Element | null): number[] => {
+        for (let node = element; node !== null; node = node.parentElement) {
+          const color = rgb(getComputedStyle(node).backgroundColor);
+          if (color.length === 3 || (color[3] ?? 0) > 0) return color.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      return ['header h2', '.state', 'li.msg.customer', 'li.msg.bot', 'li.msg.bot .who', 'nav a', '.hint', 'button.primary', 'textarea'].map((selector) => {
+        const element = root?.querySelector(selector) ?? null;
+        const [light, dark] = [luminance(rgb(element === null ? '' : getComputedStyle(element).color)), luminance(background(element))].sort((a, b) => b - a);
+        return { selector, ratio: element === null ? 0 : (light! + 0.05) / (dark! + 0.05) };
+      });
+    });
+    for (const entry of contrast) expect(entry.ratio, entry.selector).toBeGreaterThanOrEqual(4.5);
     await page.keyboard.press('Escape');
     expect(await focusedInWidget(page)).toBe('button.launcher');
     expect(await page.locator('.firstline-widget section.panel').isHidden()).toBe(true);

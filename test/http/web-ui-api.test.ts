@@ -135,6 +135,15 @@ describe('queue standing and suggestions', () => {
     expect(suggestion?.text).not.toMatch(/очереди|специалист/);
   });
 
+  it('drafts from the part of an angry message that the knowledge base answers', async () => {
+    const customer = await openConversation(service.app);
+    await customer.post({ text: 'Это уже третий раз!!! Интернет опять не работает, я в бешенстве, сколько можно издеваться над клиентами?!' });
+    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as { tickets: Array<{ id: string; conversationId: string }> };
+    const ticket = tickets.find((entry) => entry.conversationId === customer.id);
+    const { suggestion } = (await (await api(`/v1/tickets/${ticket?.id}/suggestion`, tokens.agent)).json()) as { suggestion: { citations: Array<{ articleId: string }> } | null };
+    expect(suggestion?.citations.map((citation) => citation.articleId)).toEqual(['no-internet-ru']);
+  });
+
   it('offers no suggestion when nothing in the knowledge base answers', async () => {
     const customer = await openConversation(service.app);
     await customer.post({ text: 'Позовите живого человека. Какая погода будет завтра на Марсе?' });

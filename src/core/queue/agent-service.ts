@@ -108,21 +108,25 @@ export class AgentService {
   }
 
   /**
-   * A reply drafted from the knowledge base for the agent to edit: the customer's problem as the summary
-   * states it (their last words are often "a person, please"), with the transcript as context. Null when
-   * nothing in the knowledge base supports an answer.
+   * A reply drafted from the knowledge base for the agent to edit. Upset customers wrap the problem in
+   * words no article answers ("third time!!!, I am furious"), so the draft is tried on the summary's
+   * problem, the last customer messages, and each of their sentences and clauses; the best-supported
+   * answer wins. Null when nothing in the knowledge base supports one.
    */
   async suggest(id: string): Promise<Suggestion | null> {
     const ticket = await this.ticket(id);
     const conversation = await this.deps.conversations.getConversation(ticket.conversationId);
     if (this.deps.replies === undefined || conversation === undefined) return null;
     const transcript = await this.deps.conversations.listMessages(ticket.conversationId);
-    const lastCustomer = transcript.findLast((message) => message.role === 'customer')?.text ?? '';
-    const text = ticket.summary.problem.trim() === '' ? lastCustomer : ticket.summary.problem;
-    if (text.trim() === '') return null;
-    const reply = await this.deps.replies.reply({ conversation: { ...conversation, lang: ticket.lang }, history: transcript, text, purpose: 'draft' });
-    if (reply.meta.action !== 'answer') return null;
-    return { text: reply.text, citations: reply.meta.citations, confidence: reply.meta.confidence.score };
+    const said = [ticket.summary.problem, ...transcript.filter((message) => message.role === 'customer').slice(-3).map((message) => message.text)];
+    const candidates = [...new Set(said.flatMap((text) => [text, ...text.split(/[.!?;,\n]+/)]).map((text) => text.trim()))].filter((text) => text.split(/\s+/).length >= 2).slice(0, 16);
+    let best: Suggestion | null = null;
+    for (const text of candidates) {
+      const reply = await this.deps.replies.reply({ conversation: { ...conversation, lang: ticket.lang }, history: transcript, text, purpose: 'draft' });
+      if (reply.meta.action !== 'answer' || (best !== null && reply.meta.confidence.score <= best.confidence)) continue;
+      best = { text: reply.text, citations: reply.meta.citations, confidence: reply.meta.confidence.score };
+    }
+    return best;
   }
 
   /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */
