@@ -112,6 +112,21 @@ const ru = {
   pass: 'пройден',
   fail: 'не пройден',
   noData: 'нет данных',
+  kpisTitle: 'Показатели',
+  chartsTitle: 'Динамика',
+  updated: 'Обновлено: {time}',
+  csatResponses: 'оценок: {count}',
+  showTable: 'Показать таблицей',
+  time: 'Время',
+  cases: 'Кейсов',
+  hitAt1: 'hit@1',
+  mrr: 'MRR',
+  politeness: 'Вежливость',
+  factRecall: 'Полнота фактов',
+  groundedness: 'Обоснованность',
+  handoffF1: 'F1 передачи',
+  reportOf: 'Отчёт за {date}',
+  secondShort: 'с',
 } as const;
 
 export type UiStrings = { readonly [K in keyof typeof ru]: string };
@@ -224,6 +239,21 @@ const en: UiStrings = {
   pass: 'pass',
   fail: 'fail',
   noData: 'no data',
+  kpisTitle: 'Key metrics',
+  chartsTitle: 'Trends',
+  updated: 'Updated: {time}',
+  csatResponses: 'responses: {count}',
+  showTable: 'Show as a table',
+  time: 'Time',
+  cases: 'Cases',
+  hitAt1: 'hit@1',
+  mrr: 'MRR',
+  politeness: 'Politeness',
+  factRecall: 'Fact recall',
+  groundedness: 'Groundedness',
+  handoffF1: 'Handoff F1',
+  reportOf: 'Report of {date}',
+  secondShort: 's',
 };
 
 export const STRINGS: Readonly<Record<UiLang, UiStrings>> = { ru, en };

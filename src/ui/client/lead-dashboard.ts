@@ -1,163 +1,20 @@
 // The team-lead dashboard: sign in with a lead token, KPI tiles and uPlot charts over a chosen period (refreshed
 // every 30 s and on a period change), and the latest eval runs with their HTML reports. Runtime: browser.
 import uPlot from 'uplot';
-import { STRINGS, fill, uiLang } from '../i18n.ts';
+import { fill } from '../i18n.ts';
 import { ApiError, api } from './api.ts';
-import { duration, h } from './dom.ts';
+import { h } from './dom.ts';
+import { CHART_HEIGHT, chartSpecs, chartWidth, dataTable, plotData, plotOptions, type Chart, type ChartSpec } from './lead-charts.ts';
+import { PERIODS, clockSeconds, dateTime, errorText, integer, isNumber, oneDecimal, seconds, share, t, twoDecimals, type EvalRun, type KpiSeries, type Kpis, type PeriodKey } from './lead-model.ts';
 
 interface Agent {
   readonly id: string;
   readonly name: string;
   readonly role: string;
 }
-interface Kpis {
-  readonly period: { readonly from: string; readonly to: string };
-  readonly firstResponseBotSeconds: number | null;
-  readonly firstResponseHumanSeconds: number | null;
-  readonly resolutionSeconds: number | null;
-  readonly conversations: number | null;
-  readonly tickets: number | null;
-  readonly backlog: number | null;
-  readonly overdue: number | null;
-  readonly slaAttainment: number | null;
-  readonly containment: number | null;
-  readonly handoffRateByReason: Readonly<Record<string, number>> | null;
-  readonly csat: { readonly average: number | null; readonly responses: number | null; readonly responseRate: number | null } | null;
-}
-interface KpiSeries {
-  readonly from: string;
-  readonly to: string;
-  readonly buckets: readonly Kpis[];
-}
-interface EvalRun {
-  readonly id: string;
-  readonly createdAt: string;
-  readonly seconds: number;
-  readonly prompts: string;
-  readonly gate: { readonly passed: boolean; readonly failures: readonly string[] };
-  readonly hasBaseline: boolean;
-  readonly metrics: {
-    readonly cases: number;
-    readonly passRate: number;
-    readonly retrieval: { readonly hitAt1: number; readonly hitAt5: number; readonly mrr: number };
-    readonly politeness: { readonly mean: number };
-    readonly accuracy: { readonly factRecall: number; readonly groundedness: number };
-    readonly handoff: { readonly precision: number; readonly recall: number; readonly f1: number };
-    readonly calibration: { readonly ece: number; readonly brier: number };
-  };
-}
-
-type PeriodKey = '24h' | '7d' | '30d';
-type Unit = 'seconds' | 'minutes' | 'count' | 'percent' | 'csat';
-interface Line {
-  readonly label: string;
-  readonly pick: (kpis: Kpis) => number | null;
-}
-interface ChartSpec {
-  readonly id: string;
-  readonly caption: string;
-  readonly unit: Unit;
-  readonly lines: readonly Line[];
-}
-interface Chart {
-  readonly host: HTMLElement;
-  readonly figure: HTMLElement;
-  readonly data: HTMLElement;
-  plot?: uPlot;
-  signature?: string;
-}
-
-const lang = uiLang(document.documentElement.lang);
-const t = STRINGS[lang];
 const TOKEN_KEY = 'firstline:lead-token';
 const PERIOD_KEY = 'firstline:lead-period';
 const REFRESH_MS = 30_000;
-const HOUR = 3600;
-const DAY = 86_400;
-const CHART_HEIGHT = 220;
-const MIN_CHART_WIDTH = 280;
-const PERIODS: Readonly<Record<PeriodKey, { readonly label: string; readonly seconds: number; readonly buckets: number }>> = {
-  '24h': { label: t.period24h, seconds: DAY, buckets: 24 },
-  '7d': { label: t.period7d, seconds: 7 * DAY, buckets: 7 },
-  '30d': { label: t.period30d, seconds: 30 * DAY, buckets: 30 },
-};
-/** Okabe–Ito hues, darkened where needed for 3:1 contrast on white; dashes tell series apart without colour. */
-const COLOURS = ['#0072b2', '#c84f00', '#007a5a', '#b3478f', '#8a6100', '#000000'];
-const DASHES: readonly number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 5]];
-const REASON_ORDER = ['human_request', 'emotion', 'sensitive', 'low_confidence', 'loop', 'error'];
-
-/** Strings the shared dictionary does not have (yet). */
-const LOCAL = {
-  ru: {
-    kpisTitle: 'Показатели',
-    chartsTitle: 'Динамика',
-    updated: 'Обновлено: {time}',
-    csatResponses: 'оценок: {count}',
-    showTable: 'Показать таблицей',
-    time: 'Время',
-    cases: 'Кейсов',
-    hitAt1: 'hit@1',
-    mrr: 'MRR',
-    politeness: 'Вежливость',
-    factRecall: 'Полнота фактов',
-    groundedness: 'Обоснованность',
-    handoffF1: 'F1 передачи',
-    reportOf: 'Отчёт за {date}',
-    second: 'с',
-    reasons: { human_request: 'Просьба позвать человека', emotion: 'Эмоции', sensitive: 'Чувствительная тема', low_confidence: 'Низкая уверенность', loop: 'Зацикливание', error: 'Ошибка' } as Record<string, string>,
-  },
-  en: {
-    kpisTitle: 'Key metrics',
-    chartsTitle: 'Trends',
-    updated: 'Updated: {time}',
-    csatResponses: 'responses: {count}',
-    showTable: 'Show as a table',
-    time: 'Time',
-    cases: 'Cases',
-    hitAt1: 'hit@1',
-    mrr: 'MRR',
-    politeness: 'Politeness',
-    factRecall: 'Fact recall',
-    groundedness: 'Groundedness',
-    handoffF1: 'Handoff F1',
-    reportOf: 'Report of {date}',
-    second: 's',
-    reasons: { human_request: 'Asked for a person', emotion: 'Emotion', sensitive: 'Sensitive topic', low_confidence: 'Low confidence', loop: 'Loop', error: 'Error' } as Record<string, string>,
-  },
-}[lang];
-
-// ---- Formatting ---------------------------------------------------------------------------------------------
-
-const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
-const clockSeconds = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dayMonth = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' });
-
-const isNumber = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
-/** Sub-10-second times (the bot's) keep a decimal; longer ones read as "4 min 09 s". */
-const seconds = (value: number) => (value < 10 && !Number.isInteger(value) ? `${oneDecimal.format(value)} ${LOCAL.second}` : duration(value, lang));
-const share = (value: number) => percentFormat.format(value);
-const toPercent = (value: number | null | undefined) => (isNumber(value) ? value * 100 : null);
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function formatUnit(unit: Unit, value: number): string {
-  switch (unit) {
-    case 'seconds':
-      return seconds(value);
-    case 'minutes':
-      return oneDecimal.format(value);
-    case 'count':
-      return integer.format(value);
-    case 'percent':
-      return `${oneDecimal.format(value)} %`;
-    case 'csat':
-      return oneDecimal.format(value);
-  }
-}
 
 // ---- KPI tiles ----------------------------------------------------------------------------------------------
 
@@ -182,7 +39,7 @@ const TILES: readonly Tile[] = [
     key: 'csat',
     label: t.kpiCsat,
     value: (k) => (isNumber(k.csat?.average) ? `${oneDecimal.format(k.csat.average)} / 5` : null),
-    hint: (k) => (isNumber(k.csat?.responses) && k.csat.responses > 0 ? fill(LOCAL.csatResponses, { count: integer.format(k.csat.responses) }) : null),
+    hint: (k) => (isNumber(k.csat?.responses) && k.csat.responses > 0 ? fill(t.csatResponses, { count: integer.format(k.csat.responses) }) : null),
   },
 ];
 
@@ -201,141 +58,6 @@ function renderTiles(container: HTMLElement, kpis: Kpis | undefined): void {
     }),
   );
 }
-
-// ---- Charts -------------------------------------------------------------------------------------------------
-
-function reasonsIn(buckets: readonly Kpis[]): string[] {
-  const found = new Set(buckets.flatMap((bucket) => Object.keys(bucket.handoffRateByReason ?? {})));
-  const rank = (reason: string) => (REASON_ORDER.includes(reason) ? REASON_ORDER.indexOf(reason) : REASON_ORDER.length);
-  return [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-function chartSpecs(buckets: readonly Kpis[]): ChartSpec[] {
-  return [
-    {
-      id: 'first-response',
-      caption: t.chartFirstResponse,
-      unit: 'seconds',
-      lines: [
-        { label: t.bot, pick: (k) => k.firstResponseBotSeconds },
-        { label: t.agent, pick: (k) => k.firstResponseHumanSeconds },
-      ],
-    },
-    { id: 'resolution', caption: t.chartResolution, unit: 'minutes', lines: [{ label: t.kpiResolution, pick: (k) => (isNumber(k.resolutionSeconds) ? k.resolutionSeconds / 60 : null) }] },
-    {
-      id: 'backlog',
-      caption: t.chartBacklog,
-      unit: 'count',
-      lines: [
-        { label: t.kpiBacklog, pick: (k) => k.backlog },
-        { label: t.kpiOverdue, pick: (k) => k.overdue },
-      ],
-    },
-    {
-      id: 'sla',
-      caption: t.chartSla,
-      unit: 'percent',
-      lines: [
-        { label: t.kpiSla, pick: (k) => toPercent(k.slaAttainment) },
-        { label: t.kpiContainment, pick: (k) => toPercent(k.containment) },
-      ],
-    },
-    {
-      id: 'handoff',
-      caption: t.chartHandoff,
-      unit: 'percent',
-      // A bucket without conversations has no rate; with conversations, a missing reason means none were handed off for it.
-      lines: reasonsIn(buckets).map((reason) => ({
-        label: LOCAL.reasons[reason] ?? reason,
-        pick: (k: Kpis) => (isNumber(k.conversations) && k.conversations > 0 ? toPercent(k.handoffRateByReason?.[reason] ?? 0) : null),
-      })),
-    },
-    { id: 'csat', caption: t.chartCsat, unit: 'csat', lines: [{ label: t.kpiCsat, pick: (k) => k.csat?.average ?? null }] },
-  ];
-}
-
-function yRange(unit: Unit): uPlot.Scale.Range {
-  if (unit === 'percent') return [0, 100];
-  if (unit === 'csat') return [1, 5];
-  // At least 0..1 so that a few tiny values (a bot answering in 0.05 s) do not blow up the axis.
-  return (_plot, _min, max) => [0, isNumber(max) ? Math.max(1, max * 1.15) : 1];
-}
-
-/** Axis numbers carry as many decimals as the tick step needs: 0.05 s steps read "0,05", 20 % steps "20". */
-function axisNumber(increment: number): Intl.NumberFormat {
-  const decimals = increment > 0 && increment < 1 ? Math.min(3, Math.ceil(-Math.log10(increment) - 1e-9)) : 0;
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
-
-function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): uPlot.Options {
-  const hourly = period === '24h';
-  const timeLabel = (value: number) => (hourly ? clock : dayMonth).format(new Date(value * 1000));
-  return {
-    width,
-    height: CHART_HEIGHT,
-    scales: { x: { time: true }, y: { range: yRange(spec.unit) } },
-    axes: [
-      {
-        space: 64,
-        incrs: hourly ? [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, DAY] : [DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY],
-        values: (_plot, splits) => splits.map(timeLabel),
-      },
-      {
-        size: 56,
-        incrs: spec.unit === 'count' ? [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] : undefined,
-        values: (_plot, splits, _axis, _space, increment) => splits.map((value) => axisNumber(increment).format(value)),
-      },
-    ],
-    series: [
-      { label: LOCAL.time, value: (_plot, value) => (isNumber(value) ? dateTime.format(new Date(value * 1000)) : '—') },
-      ...spec.lines.map((line, index) => ({
-        label: line.label,
-        stroke: COLOURS[index % COLOURS.length],
-        dash: DASHES[index % DASHES.length],
-        width: 2,
-        points: { show: true, size: 6 },
-        value: (_plot: uPlot, value: number | null, _series: number, index: number | null) => (isNumber(value) ? formatUnit(spec.unit, value) : index === null ? '—' : t.noData),
-      })),
-    ],
-    legend: { live: true },
-    cursor: { drag: { x: false, y: false } },
-  };
-}
-
-function plotData(spec: ChartSpec, buckets: readonly Kpis[]): uPlot.AlignedData {
-  const xs = buckets.map((bucket) => Math.round(Date.parse(bucket.period.from) / 1000));
-  return [xs, ...spec.lines.map((line) => buckets.map((bucket) => {
-    const value = line.pick(bucket);
-    return isNumber(value) ? value : null;
-  }))];
-}
-
-/** The same numbers as the chart, as a table, for keyboards and screen readers. */
-function dataTable(spec: ChartSpec, buckets: readonly Kpis[], period: PeriodKey): HTMLTableElement {
-  const when = period === '24h' ? dateTime : new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-  return h(
-    'table',
-    { className: 'chart-table' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, LOCAL.time), spec.lines.map((line) => h('th', { scope: 'col' }, line.label)))),
-    h(
-      'tbody',
-      {},
-      buckets.map((bucket) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, when.format(new Date(bucket.period.from))),
-          spec.lines.map((line) => {
-            const value = line.pick(bucket);
-            return h('td', { className: 'num' }, isNumber(value) ? formatUnit(spec.unit, value) : t.noData);
-          }),
-        ),
-      ),
-    ),
-  );
-}
-
-const chartWidth = (host: HTMLElement) => Math.max(MIN_CHART_WIDTH, Math.floor(host.clientWidth));
 
 // ---- The dashboard ------------------------------------------------------------------------------------------
 
@@ -481,8 +203,8 @@ class LeadDashboard {
         'main',
         { className: 'page lead' },
         this.alert,
-        h('section', { className: 'kpis', 'aria-labelledby': 'kpis-title' }, h('div', { className: 'section-head' }, h('h2', { id: 'kpis-title' }, LOCAL.kpisTitle), this.updated), this.tiles),
-        h('section', { className: 'trends', 'aria-labelledby': 'charts-title' }, h('h2', { id: 'charts-title' }, LOCAL.chartsTitle), this.chartGrid),
+        h('section', { className: 'kpis', 'aria-labelledby': 'kpis-title' }, h('div', { className: 'section-head' }, h('h2', { id: 'kpis-title' }, t.kpisTitle), this.updated), this.tiles),
+        h('section', { className: 'trends', 'aria-labelledby': 'charts-title' }, h('h2', { id: 'charts-title' }, t.chartsTitle), this.chartGrid),
         h('section', { className: 'evals', 'aria-labelledby': 'evals-title' }, h('h2', { id: 'evals-title' }, t.evalRuns), this.evalAlert, this.evalBody),
       ),
     );
@@ -498,6 +220,7 @@ class LeadDashboard {
     this.sequence += 1;
     const sequence = this.sequence;
     const query = this.query();
+    this.alert.textContent = '';
     this.tiles.setAttribute('aria-busy', 'true');
     const kpis = this.call<Kpis>(`/v1/metrics?${query}`).then(
       (result) => {
@@ -514,8 +237,7 @@ class LeadDashboard {
     renderTiles(this.tiles, kpis);
     this.tiles.removeAttribute('aria-busy');
     this.lastRefresh = Date.now();
-    this.updated.textContent = fill(LOCAL.updated, { time: clockSeconds.format(new Date()) });
-    this.alert.textContent = '';
+    this.updated.textContent = fill(t.updated, { time: clockSeconds.format(new Date()) });
   }
 
   private async loadSeries(sequence: number, query: string): Promise<void> {
@@ -570,7 +292,7 @@ class LeadDashboard {
       h('figcaption', { id: captionId }, spec.caption),
       h('p', { className: 'no-data' }, t.noData),
       host,
-      h('details', {}, h('summary', {}, LOCAL.showTable), data),
+      h('details', {}, h('summary', {}, t.showTable), data),
     );
     this.chartGrid.append(figure);
     const chart: Chart = { host, figure, data };
@@ -604,12 +326,12 @@ class LeadDashboard {
   }
 
   private evalTable(runs: readonly EvalRun[]): HTMLElement {
-    const columns = [t.evalDate, LOCAL.cases, t.evalPassRate, t.evalGate, LOCAL.hitAt1, LOCAL.mrr, LOCAL.politeness, LOCAL.factRecall, LOCAL.groundedness, LOCAL.handoffF1, t.evalReport];
+    const columns = [t.evalDate, t.cases, t.evalPassRate, t.evalGate, t.hitAt1, t.mrr, t.politeness, t.factRecall, t.groundedness, t.handoffF1, t.evalReport];
     const number = (value: number) => h('td', { className: 'num' }, isNumber(value) ? twoDecimals.format(value) : '—');
     const row = (run: EvalRun) => {
       const date = Number.isNaN(Date.parse(run.createdAt)) ? run.createdAt : dateTime.format(new Date(run.createdAt));
       const { metrics } = run;
-      const report = h('button', { type: 'button', className: 'secondary', 'aria-label': fill(LOCAL.reportOf, { date }) }, t.open);
+      const report = h('button', { type: 'button', className: 'secondary', 'aria-label': fill(t.reportOf, { date }) }, t.open);
       report.addEventListener('click', () => void this.openReport(run, report));
       return h(
         'tr',
