@@ -63,6 +63,7 @@ export function customerEventView(event: ConversationEvent): { event: string; da
     case 'ticket-transferred':
       return { event: 'status', data: { status: 'transferred', at: event.at } };
     case 'ticket-released':
+    case 'conversation-reopened':
       return { event: 'status', data: { status: 'bot', at: event.at } };
     case 'ticket-resolved':
       return { event: 'status', data: { status: 'resolved', ratingRequested: true, at: event.at } };

@@ -244,6 +244,7 @@ class ChatWidget {
     this.notice.textContent = notice;
     this.notice.hidden = notice === '';
     if (status === 'resolved' && this.stored?.rated !== true) this.showRating();
+    if (status === 'bot') this.rating.hidden = true;
   }
 
   private showRating(): void {
