@@ -98,7 +98,7 @@ let falsePositive = 0;
 let falseNegative = 0;
 let neutralTexts = 0;
 for (const row of cedr) {
-  const labels = (row[1] ?? '').replace(/[[\]\s]/g, '').split(',').filter(Boolean).map(Number);
+  const labels = (row[1] ?? '').replace(/[[\]]/g, ' ').split(/[\s,]+/).filter(Boolean).map(Number);
   const escalation = labels.some((label) => label === 1 || label === 3 || label === 4);
   const detected = detectEmotion(row[0] ?? '').label !== 'neutral';
   if (labels.length === 0) neutralTexts += 1;
