@@ -33,6 +33,16 @@ export const PRAISE = ['отлично', 'прекрасно', 'замечате
 export const DIRECT_QUESTION = ['почему вы', 'зачем вы', 'why did you', 'why would you', 'why are you', 'why do you', 'what is your problem', 'what the', 'who do you think', 'how dare'] as const;
 export const NEGATIVE_WORDS = ['ужасн', 'отвратит', 'кошмар', 'бред', 'чушь', 'ерунд', 'глуп', 'неправ', 'wrong', 'bad', 'terrible', 'horrible', 'awful', 'nonsense', 'ridiculous', 'absurd', 'silly', 'hate', 'annoying', 'lazy', 'no one', 'nobody cares', 'shut up', 'заткн', 'отвали', 'отстань', 'пошел', 'пошла', 'пошли вон', 'убирайся', 'get lost', 'go away'] as const;
 
+/** Insisting on facts ("actually", "in fact") reads as correcting the other person. */
+export const FACTUALITY = ['на самом деле', 'вообще-то', 'actually', 'in fact', 'the fact is', 'the point is', 'the reality is', 'really\\?'] as const;
+/** Rhetorical negative questions and "thanks, but": reproach dressed as a question or a thank-you. */
+export const REPROACH = [
+  "aren't you", "don't you", "didn't you", "can't you", "won't you", "haven't you", "isn't it obvious", 'did you not', 'do you not', 'did you even', 'did you bother', 'excuse me\\?', 'i asked you', 'thanks,? but', 'thank you,? but',
+  'разве вы не', 'вы что,', 'вы вообще', 'неужели так сложно', 'вам (?:трудно|сложно)', 'я же (?:спросил|писал|просил)', 'спасибо,? но',
+] as const;
+/** Softening asides and inclusive "we". */
+export const INDIRECT = ['кстати', 'by the way', 'btw', "let's", 'давайте'] as const;
+
 export function stemsPattern(stems: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.join('|')})`, 'gu');
 }

@@ -19,4 +19,17 @@ describe('politeness', () => {
     expect(politeness('ты можешь нормально ответить').features['informal-you']).toBe(1);
     expect(politeness('ОТВЕТЬТЕ НАКОНЕЦ НА МОЙ ВОПРОС').features.shouting).toBe(1);
   });
+
+  it('hears reproach in rhetorical questions and in "thanks, but", in both languages', () => {
+    expect(politeness("Aren't you supposed to answer within a day?").score).toBeLessThan(0.5);
+    expect(politeness('Thanks, but did you even read my message?').score).toBeLessThan(politeness('Thanks, this answers my question.').score);
+    expect(politeness('Вы что, не читали моё письмо?').score).toBeLessThan(0.5);
+    expect(politeness('Спасибо, но я же просил другое.').score).toBeLessThan(politeness('Спасибо, это то, что нужно.').score);
+  });
+
+  it('ranks a blunt opening below the same request asked indirectly', () => {
+    expect(politeness('So what is the status of my refund?').score).toBeLessThan(politeness('By the way, could you tell me the status of my refund?').score);
+    expect(politeness('Please explain the charge.').score).toBeLessThan(politeness('Could you please explain the charge?').score);
+    expect(politeness('Actually, the router is new.').score).toBeLessThan(politeness('The router is new.').score);
+  });
 });

@@ -6,6 +6,8 @@ import {
   APOLOGY,
   CONDESCENSION,
   DIRECT_QUESTION,
+  FACTUALITY,
+  INDIRECT,
   GRATITUDE,
   GREETING,
   HEDGES,
@@ -14,6 +16,7 @@ import {
   PLEASE,
   PRAISE,
   PROFANITY,
+  REPROACH,
   stemsPattern,
 } from './lexicons.ts';
 
@@ -32,6 +35,9 @@ const FEATURES: readonly Feature[] = [
   { name: 'greeting', weight: 0.6, pattern: stemsPattern(GREETING), cap: 1 },
   { name: 'hedge', weight: 0.45, pattern: stemsPattern(HEDGES), cap: 3 },
   { name: 'praise', weight: 0.5, pattern: stemsPattern(PRAISE), cap: 2 },
+  { name: 'indirect', weight: 0.3, pattern: stemsPattern(INDIRECT), cap: 1 },
+  { name: 'factuality', weight: -0.4, pattern: stemsPattern(FACTUALITY), cap: 2 },
+  { name: 'reproach', weight: -0.7, pattern: stemsPattern(REPROACH), cap: 2 },
   { name: 'hostile-question', weight: -0.9, pattern: stemsPattern(DIRECT_QUESTION), cap: 2 },
   { name: 'negativity', weight: -0.6, pattern: stemsPattern(NEGATIVE_WORDS), cap: 3 },
   { name: 'condescension', weight: -1.2, pattern: stemsPattern(CONDESCENSION), cap: 2 },
@@ -71,6 +77,20 @@ export function politeness(text: string): PolitenessScore {
   // A question starting with "you"/"вы" or a bare imperative reads as pushy in requests.
   if (/^\s*(?:you |вы |ты )/iu.test(text) && /\?/.test(text)) {
     features['you-first'] = 1;
+    linear -= 0.3;
+  }
+  // Requests that open bluntly: "So why…", "What is…", "Please explain…" (politeness research: sentence-initial
+  // "please" and direct wh-questions read as less polite than the same words mid-sentence).
+  if (/^\s*(?:so|then|and|but)\b/iu.test(text)) {
+    features['direct-start'] = 1;
+    linear -= 0.3;
+  }
+  if (/^\s*(?:please|пожалуйста)\b/iu.test(text)) {
+    features['please-first'] = 1;
+    linear -= 0.4;
+  }
+  if (/^\s*(?:what|why|how|who|where|when|which|почему|зачем|что|как|кто|где|когда)\b/iu.test(text) && /\?/.test(text) && !/(?:could|would|might|can|may)\s+(?:you|i|we)|не могли бы|подскажите/iu.test(text)) {
+    features['direct-question'] = 1;
     linear -= 0.3;
   }
   if (/(?<!\p{L})(?:ты|тебя|тебе|твой|твоя|твои)(?!\p{L})/u.test(normalized)) {
