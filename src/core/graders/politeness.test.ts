@@ -32,4 +32,10 @@ describe('politeness', () => {
     expect(politeness('Please explain the charge.').score).toBeLessThan(politeness('Could you please explain the charge?').score);
     expect(politeness('Actually, the router is new.').score).toBeLessThan(politeness('The router is new.').score);
   });
+
+  it('catches Russian obscenities behind prefixes and abbreviations, and threats, without flagging look-alike words', () => {
+    for (const rude of ['да мне похуй', 'ахуеть можно', 'кто-то спиздил роутер', 'пздц какой-то', 'этих тварей', 'убью тебя']) expect(politeness(rude).score, rude).toBeLessThan(0.3);
+    for (const plain of ['Учитель неграмотен', 'Не вешайте трубку', 'Ухудшение скорости после обновления', 'Страхуем оборудование', 'Павел Дуров', 'Я опоздал с оплатой']) expect(politeness(plain).score, plain).toBe(0.5);
+    expect(politeness('Проститутки приезжали').features.apology).toBeUndefined();
+  });
 });

@@ -17,6 +17,7 @@ import {
   PRAISE,
   PROFANITY,
   REPROACH,
+  VIOLENCE,
   stemsPattern,
 } from './lexicons.ts';
 
@@ -42,6 +43,7 @@ const FEATURES: readonly Feature[] = [
   { name: 'negativity', weight: -0.6, pattern: stemsPattern(NEGATIVE_WORDS), cap: 3 },
   { name: 'condescension', weight: -1.2, pattern: stemsPattern(CONDESCENSION), cap: 2 },
   { name: 'insult', weight: -1.8, pattern: stemsPattern(INSULTS), cap: 3 },
+  { name: 'violence', weight: -1.5, pattern: stemsPattern(VIOLENCE), cap: 2 },
   { name: 'profanity', weight: -2.2, pattern: stemsPattern(PROFANITY), cap: 3 },
 ];
 
