@@ -108,6 +108,6 @@ for (const row of cedr) {
 }
 const precision = truePositive / Math.max(1, truePositive + falsePositive);
 const recall = truePositive / Math.max(1, truePositive + falseNegative);
-results.push(`| escalation emotions: sadness, fear, anger (CEDR, ru) | F1 (P ${precision.toFixed(3)}, R ${recall.toFixed(3)}) | ${((2 * precision * recall) / Math.max(1e-9, precision + recall)).toFixed(3)} | ≥ 0.75 | ${cedr.length} (${neutralTexts} without emotion) |`);
+results.push(`| escalation emotions: sadness, fear, anger (CEDR, ru) | F1 (P ${precision.toFixed(3)}, R ${recall.toFixed(3)}) | ${((2 * precision * recall) / Math.max(1e-9, precision + recall)).toFixed(4)} | ≥ 0.75 | ${cedr.length} (${neutralTexts} without emotion) |`);
 
 process.stdout.write(`| measure | metric | value | target | rows |\n|---|---|---:|---:|---:|\n${results.join('\n')}\n`);

@@ -43,6 +43,25 @@ describe('detectEmotion', () => {
     expect(detectEmotion('немного раздражает, что приложение выкидывает, как исправить?').intensity).toBeLessThan(0.55);
     expect(detectEmotion('Как подключить автоплатёж?')).toEqual({ label: 'neutral', intensity: 0, signals: [] });
   });
+
+  it('hears mild sadness in sad emoticons without handing off on them', () => {
+    for (const text of ['опять не грузится приложение((', 'скорость упала :(', 'не работает 😢']) {
+      const emotion = detectEmotion(text);
+      expect(emotion.label, text).toBe('distress');
+      expect(emotion.intensity, text).toBeLessThan(0.55);
+    }
+  });
+
+  it('tells a feeling from a topic: reported threats, attackers and deaths are not the writer’s emotion', () => {
+    for (const text of ['Злоумышленники угрожали владельцу и забрали телефон.', 'В результате аварии погибли двое.', 'Эксперты оценили угрозы для сети.']) expect(detectEmotion(text).label, text).toBe('neutral');
+    expect(detectEmotion('Боюсь, что деньги пропадут').label).toBe('distress');
+    expect(detectEmotion('я злюсь, сколько можно ждать').label).toBe('anger');
+  });
+
+  it('reads one word in capitals as a raised voice, but not an abbreviation', () => {
+    expect(detectEmotion('Верните деньги СРОЧНО').signals).toContain('caps-word');
+    for (const text of ['Штраф ГИБДД пришёл в приложение', 'Подключил приставку по HDMI', 'Документы из СССР']) expect(detectEmotion(text).signals, text).not.toContain('caps-word');
+  });
 });
 
 describe('detectSensitive', () => {

@@ -32,20 +32,33 @@ const SIGNALS: readonly Signal[] = [
   { name: 'threat-to-complain', label: 'frustration', weight: 0.6, pattern: words('жалоб|пожалуюсь|роскомнадзор|роспотребнадзор|ркн|(?:напишу|оставлю) (?:\\p{L}+ )?отзыв|напишу везде|в соцсет|file a complaint|complain(?:ing)? to|report you|regulator|bad review|negative review|one[- ]star|1[- ]star|tell everyone|post(?:ing)? (?:about|this)|twitter|facebook|forums?|all over the internet|пост в|в интернете напишу|на весь интернет|в отзывах') },
   { name: 'repeated-contact', label: 'frustration', weight: 0.6, pattern: words('(?:пишу|звоню|обращаюсь|жалуюсь)\\s+(?:уже\\s+|вам\\s+)*(?:второй|третий|четв[её]ртый|пятый|\\d+[- ]?(?:[йи]|ый|ий)?|в который|в очередной|не первый|десятый|сотый)\\s+раз|в который раз|в очередной раз|сколько (?:можно|раз)|уже (?:неделю|месяц|\\d+ (?:дн|недел|час))|до сих пор (?:не|нет)|(?:second|third|fourth|fifth|tenth|\\d+(?:st|nd|rd|th)) time|again and again|yet again|(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) (?:time|message|request)|keep (?:calling|writing|contacting|asking)|how many (?:more )?times|for (?:days|weeks) now') },
   { name: 'ongoing-problem', label: 'frustration', weight: 0.35, pattern: words('(?:второй|третий|четв[её]ртый|пятый|\\d+)\\s+(?:день|дня|дней|неделю|недели|недель)\\s+(?:без|нет|не\\s)|одно и то же|каждый (?:день|раз) (?:одно|то же|опять)|(?:a|one|two|three|\\d+|another)\\s+(?:days?|weeks?)\\s+(?:without|with no)|same (?:copy-paste|answer) again|again\\b') },
-  { name: 'despair', label: 'distress', weight: 0.6, pattern: words('отчаян|не могу больше|больше не могу|нет сил|плачу|реву|рыдаю|в слезах|не знаю,? что (?:мне )?делать|паник|в шоке|беда|катастроф|desperate|can\'?t take (?:it|this)|crying|in tears|panic|at my wits|breaking down|nightmare|don\'?t know what (?:else )?to do|can\'?t cope') },
+  { name: 'despair', label: 'distress', weight: 0.6, pattern: words('отчаян|не могу больше|больше не могу|нет сил|плачу|реву|рыдаю|в слезах|не знаю,? что (?:мне )?делать|паникую|в панике|в шоке|беда|катастроф|desperate|can\'?t take (?:it|this)|crying|in tears|panic|at my wits|breaking down|nightmare|don\'?t know what (?:else )?to do|can\'?t cope') },
   { name: 'fear', label: 'distress', weight: 0.35, pattern: words('страшно|боюсь|тревож|переживаю|напуган|scared|afraid|worried sick|anxious|terrified') },
   { name: 'urgency', label: 'distress', weight: 0.25, pattern: words('срочно|немедленно|urgent|asap|right now|immediately') },
   { name: 'sadness', label: 'distress', weight: 0.25, pattern: words('грустно|печаль|тоск|обидно|расстро|разочарова|sad\\b|upset|disappointed|heartbroken') },
   // General emotion vocabulary (news, social posts): low weights, so alone it never hands a conversation off.
-  { name: 'sorrow', label: 'distress', weight: 0.2, pattern: words('груст|печал|тоск|слез|слёз|плак|плач|горе |горя |горюю|скорб|траур|погиб|гибел|умер|умерл|смерт|трагед|несчаст|одиноч|одинок|депресс|жалко|жаль|скучаю|разбит\\p{L}* сердц|потерял|утрат|больно|боль |страдан|мучени|безнадеж|обреч|sad|sorrow|grief|griev|mourn|tears|cry|died|death|tragedy|lonely|depress|heartbreak|miserable|hopeless|pain') },
-  { name: 'fright', label: 'distress', weight: 0.2, pattern: words('страх|страш|боюсь|боял|бояться|опаса|испуг|испуга|пуга|ужас|жутк|тревог|тревож|паник|кошмар|опасн|угроз|dread|fear|afraid|scary|scared|terrif|horror|panic|alarm|threat|danger|frighten') },
-  { name: 'irritation', label: 'anger', weight: 0.2, pattern: words('зл[оюия]|злост|злоб|гнев|ярост|бешен|бесит|бесят|ненавист|ненавиж|возмущ|раздраж|обид|взбес|разозл|негодов|вражд|агресс|angry|anger|rage|furious|hate|annoy|irritat|resent|outrage|mad at') },
+  // Words for feelings, not for events: a reported death, accident or threat is a topic, not the writer's emotion.
+  { name: 'sorrow', label: 'distress', weight: 0.2, pattern: words('груст|печал|тоск|слез|слёз|плак|плач|поплак|расплак|рыда|разревел|реву|к сожалению|разочаров|скучать|жизнь боль|горюю|скорб|траур|одиноч|одинок|депресс|жалко|жаль|скучаю|соскучил|разбит\\p{L}* сердц|потерял|утрат|больно|безнадеж|обреч|sad|sorrow|grief|griev|mourn|tears|cry|lonely|depress|heartbreak|miserable|hopeless') },
+  { name: 'fright', label: 'distress', weight: 0.2, pattern: words('страх|страш|боюсь|боишься|боится|боятся|боял|бояться|побаива|опаса|волнуюсь|волнуется|волнуешься|испуг|испуга|пуга|ужас|жутк|тревог|тревож|паникую|в панике|кошмар|dread|fear|afraid|scary|scared|terrif|horror|panick|frighten') },
+  { name: 'irritation', label: 'anger', weight: 0.2, pattern: words('зл(?:ой|ая|ое|ые|ую|юсь|ится|ишь|ился|илась|ит|о(?:[\\s!.,]|$))|злост|злоб(?!одн)|гнев|звере(?:ю|ет)|отвращен|ярост|бешен|бесит|бесят|ненавист|ненавиж|возмущ|раздраж|обид|взбес|разозл|негодов|вражд|angry|anger|rage|furious|hate|annoy|irritat|resent|outrage|mad at') },
+  { name: 'sad-emoticon', label: 'distress', weight: 0.2, pattern: /(?::|;|=)-?['’]?\(|\({2,}|(?<![\p{L}\p{N}])\(\s*$|:с(?!\p{L})|[\u{2639}\u{1F61E}\u{1F614}\u{1F622}\u{1F62D}\u{1F641}\u{1F625}\u{1F62A}\u{1F613}]/u },
   { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
 ];
 
 const sum = (values: readonly number[]) => 1 - values.reduce((product, value) => product * (1 - value), 1);
 
 /** Detects emotion in one message; `previousContacts` (earlier customer messages) adds a repeat-contact signal. */
+/**
+ * One word in capitals that reads as a raised voice («СРОЧНО», "NEVER"), not an abbreviation: five letters
+ * or more with at least two vowels, so ГИБДД, СССР, NATO or HDMI do not count.
+ */
+function shoutedWord(text: string): boolean {
+  for (const word of text.match(/(?<!\p{L})\p{Lu}{5,}(?!\p{L})/gu) ?? []) {
+    if ((word.match(/[AEIOUYАЕЁИОУЫЭЮЯ]/gu) ?? []).length >= 2 && !/^(?:IPTV|HDMI|WI-?FI|DHCP)$/u.test(word)) return true;
+  }
+  return false;
+}
+
 export function detectEmotion(text: string): Emotion {
   const normalized = normalize(text);
   const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];
@@ -56,7 +69,7 @@ export function detectEmotion(text: string): Emotion {
   const shouting = /(?<!\p{L})\p{Lu}{2,}(?:[\s,!?.]+\p{Lu}{2,}){1,}(?!\p{L})/u.exec(text)?.[0].replace(/[^\p{L}]/gu, '').length ?? 0;
   const allCaps = letters.length >= 8 && capitals.length / letters.length >= 0.6;
   if (allCaps || shouting >= 7) found.push({ name: 'caps', label: 'anger', weight: allCaps && letters.length >= 20 ? 0.55 : 0.35 });
-  else if (/(?<!\p{L})\p{Lu}{4,}(?!\p{L})/u.test(text) && !/(?<!\p{L})(?:SMS|IPTV|HDMI|WIFI|WI-FI|USB|VPN|LAN|WAN|DHCP|DNS|ООО|ОАО|ПАО)(?!\p{L})/u.test(text)) found.push({ name: 'caps-word', label: 'anger', weight: 0.3 });
+  else if (shoutedWord(text)) found.push({ name: 'caps-word', label: 'anger', weight: 0.3 });
   const exclamations = Math.max(0, ...(text.match(/!{2,}/g) ?? []).map((run) => run.length));
   if (exclamations >= 3) found.push({ name: 'exclamations', label: 'anger', weight: 0.3 });
   else if (exclamations === 2) found.push({ name: 'exclamations', label: 'anger', weight: 0.15 });
