@@ -29,7 +29,7 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     if (!Number.isInteger(this.dimensions) || this.dimensions < 16) {
       throw new RangeError(`dimensions must be an integer >= 16, got ${this.dimensions}`);
     }
-    this.modelId = `firstline-hashing-v3-${this.dimensions}`;
+    this.modelId = `firstline-hashing-v4-${this.dimensions}`;
   }
 
   embedDocuments(documents: string[]): Promise<number[][]> {

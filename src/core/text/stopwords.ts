@@ -19,6 +19,7 @@ about into over under again then once all any both each few more most other some
 would should will shall may might must let hello hi hey hiya greetings dear team good morning afternoon evening
 please pls plz thanks thank thx cheers regards kindly help question wondering wonder wanted want like know
 tell quick hoping hope guys folks sir madam ok okay well oh um uh lol im ive id much many per
+whats thats get gets got getting
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
