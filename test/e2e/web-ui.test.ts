@@ -150,10 +150,21 @@ describe('handoff to an agent, live on both sides', () => {
     await banner.waitFor({ timeout: 5_000 });
     expect(await banner.innerText()).toContain('Мария Петрова');
     expect(await second.getByRole('button', { name: 'Взять в работу' }).count()).toBe(0);
+    expect(await second.getByRole('textbox', { name: 'Ответ клиенту' }).isVisible()).toBe(false);
     await screenshot(second, '06-second-agent-sees-claim');
 
     // The customer sees who joined, then the agent's reply, live.
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('Мария Петрова');
+    // The customer writes while the agent is typing: the transcript updates, the agent's text and focus stay.
+    const replyBox = agent.getByRole('textbox', { name: 'Ответ клиенту' });
+    await replyBox.click();
+    await replyBox.pressSequentially('Здравствуйте');
+    await widget.getByLabel('Ваше сообщение').fill('Алло, тут кто-нибудь есть?');
+    await widget.getByLabel('Ваше сообщение').press('Enter');
+    await expect.poll(() => agent.locator('[data-testid="transcript"] li.customer').count(), { timeout: 10_000 }).toBe(2);
+    expect(await replyBox.inputValue()).toBe('Здравствуйте');
+    expect(await agent.evaluate(() => document.activeElement?.id)).toBe('reply-text');
+    await replyBox.fill('');
     await agent.getByRole('button', { name: 'Предложить ответ' }).click();
     await expect.poll(() => agent.getByRole('textbox', { name: 'Ответ клиенту' }).inputValue(), { timeout: 10_000 }).toMatch(/интернет|роутер/i);
     const answer = 'Здравствуйте! Меня зовут Мария, я уже проверяю Вашу линию. Приношу извинения за неудобства.';
@@ -191,7 +202,7 @@ describe('lead dashboard', () => {
     await expect.poll(() => value('conversations'), { timeout: 10_000 }).toMatch(/\b2\b/);
     expect(await value('tickets')).toMatch(/\b1\b/);
     expect(await value('csat')).toMatch(/5[.,]0/);
-    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.locator('.chart canvas').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
     const runs = page.locator('[data-testid="eval-runs"] tbody tr');
     await runs.first().waitFor();
     expect(await runs.count()).toBe(1);

@@ -12,6 +12,7 @@ import { openConversation, sampleKnowledge, testService, type TestService } from
 
 let service: TestService;
 let runs: string;
+let scratch: string;
 const tokens = { agent: newToken(), lead: newToken() };
 
 function report(createdAt: string, passRate: number) {
@@ -34,7 +35,11 @@ function report(createdAt: string, passRate: number) {
 }
 
 beforeAll(async () => {
-  runs = await mkdtemp(join(tmpdir(), 'firstline-runs-'));
+  scratch = await mkdtemp(join(tmpdir(), 'firstline-runs-'));
+  runs = join(scratch, 'runs');
+  await mkdir(runs);
+  await mkdir(join(scratch, 'outside'));
+  await writeFile(join(scratch, 'outside', 'report.html'), '<!doctype html><title>not a run</title>');
   await mkdir(join(runs, '2026-11-20T10-00-00-000Z'));
   await writeFile(join(runs, '2026-11-20T10-00-00-000Z', 'report.json'), JSON.stringify(report('2026-11-20T10:00:00.000Z', 0.8)));
   await writeFile(join(runs, '2026-11-20T10-00-00-000Z', 'report.html'), '<!doctype html><title>run one</title>');
@@ -59,7 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service.close();
-  await rm(runs, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
 });
 
 const api = (path: string, token: string, init: RequestInit = {}) => service.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
@@ -99,6 +104,8 @@ describe('customer API from an embedding site', () => {
     const created = await service.app.request('/v1/conversations', { method: 'POST', headers: { origin: 'https://shop.example', 'content-type': 'application/json' }, body: '{}' });
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const agentSide = await service.app.request('/v1/tickets', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
+    expect(agentSide.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 
@@ -183,7 +190,10 @@ describe('lead data', () => {
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(await html.text()).toContain('run one');
     expect((await api('/v1/evals/2026-11-21T10-00-00-000Z/report.html', tokens.lead)).status).toBe(404);
-    expect((await api('/v1/evals/..%2F..%2Fetc/report.html', tokens.lead)).status).toBe(404);
+    const escape = await api('/v1/evals/..%2Foutside/report.html', tokens.lead);
+    expect(escape.status).toBe(404);
+    expect(await escape.text()).not.toContain('not a run');
+    expect(html.headers.get('content-security-policy')).toMatch(/^sandbox;/);
     expect((await api('/v1/evals', tokens.agent)).status).toBe(403);
   });
 });

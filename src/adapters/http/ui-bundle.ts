@@ -39,10 +39,10 @@ export async function buildUi(): Promise<UiFile[]> {
   return [...scripts, ...styles];
 }
 
-/** Builds on first use (start-up calls it at once) and serves the files with a short cache lifetime. */
-export function uiAssets(): (name: string) => Promise<Response | undefined> {
+/** Builds at once (start-up calls it) and serves the files with a short cache lifetime; a failed build is logged. */
+export function uiAssets(onError: (error: unknown) => void): (name: string) => Promise<Response | undefined> {
   const files = buildUi().then((list) => new Map(list.map((file) => [file.name, file])));
-  files.catch(() => undefined);
+  files.catch(onError);
   return async (name) => {
     const file = (await files).get(name);
     if (file === undefined) return undefined;

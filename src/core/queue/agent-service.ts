@@ -120,13 +120,18 @@ export class AgentService {
     const transcript = await this.deps.conversations.listMessages(ticket.conversationId);
     const said = [ticket.summary.problem, ...transcript.filter((message) => message.role === 'customer').slice(-3).map((message) => message.text)];
     const candidates = [...new Set(said.flatMap((text) => [text, ...text.split(/[.!?;,\n]+/)]).map((text) => text.trim()))].filter((text) => text.split(/\s+/).length >= 2).slice(0, 16);
-    let best: Suggestion | null = null;
+    const request = { conversation: { ...conversation, lang: ticket.lang }, history: transcript };
+    let best: (Suggestion & { readonly asked: string }) | null = null;
     for (const text of candidates) {
-      const reply = await this.deps.replies.reply({ conversation: { ...conversation, lang: ticket.lang }, history: transcript, text, purpose: 'draft' });
+      const reply = await this.deps.replies.reply({ ...request, text, purpose: 'draft-probe' });
       if (reply.meta.action !== 'answer' || (best !== null && reply.meta.confidence.score <= best.confidence)) continue;
-      best = { text: reply.text, citations: reply.meta.citations, confidence: reply.meta.confidence.score };
+      best = { asked: text, text: reply.text, citations: reply.meta.citations, confidence: reply.meta.confidence.score };
     }
-    return best;
+    if (best === null) return null;
+    // Candidates are compared without the model; only the winner is written by it, when one is configured.
+    const final = await this.deps.replies.reply({ ...request, text: best.asked, purpose: 'draft' });
+    const chosen = final.meta.action === 'answer' ? { text: final.text, citations: final.meta.citations, confidence: final.meta.confidence.score } : best;
+    return { text: chosen.text, citations: chosen.citations, confidence: chosen.confidence };
   }
 
   /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */

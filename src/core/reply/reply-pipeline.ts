@@ -27,9 +27,10 @@ export interface ReplyRequest {
   /**
    * `draft`: a suggested reply for an agent who already serves the customer. The handoff detectors are
    * skipped and articles marked `handoff: always` may be quoted (the agent decides what to send); a draft
-   * with nothing to ground it comes back as a handoff, meaning "no suggestion".
+   * with nothing to ground it comes back as a handoff, meaning "no suggestion". `draft-probe` is the same
+   * without the model, to compare candidate wordings cheaply.
    */
-  readonly purpose?: 'customer' | 'draft' | undefined;
+  readonly purpose?: 'customer' | 'draft' | 'draft-probe' | undefined;
 }
 
 export interface Reply {
@@ -102,7 +103,7 @@ export class ReplyPipeline {
   private async replyOrThrow(request: ReplyRequest, lang: Lang): Promise<Reply> {
     const { options } = this;
     const seed = hash32(`${request.conversation.id}:${request.history.length}`);
-    const drafting = request.purpose === 'draft';
+    const drafting = request.purpose === 'draft' || request.purpose === 'draft-probe';
     const firstReply = !request.history.some((message) => message.role === (drafting ? 'agent' : 'bot'));
     const assessment = assessMessage(request.history, request.text, options.handoffThresholds);
     const primary = assessment.reasons[0];
@@ -140,7 +141,7 @@ export class ReplyPipeline {
       problem: (firstReply && reportsProblem(request.text)) || assessment.empathy,
       seed,
     };
-    let llm = await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
+    let llm = request.purpose === 'draft-probe' ? undefined : await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
     if (llm?.needsHuman === true) return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
     if (llm !== undefined) {
       const check = groundedness(llm.text, llm.sources, llm.exempt);

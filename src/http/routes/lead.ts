@@ -95,7 +95,8 @@ export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies
       const { id } = c.req.valid('param');
       const html = await deps.evalRuns?.htmlReport(id);
       if (html === undefined) throw new AppError('not_found:eval_run', `eval run ${id} does not exist or has no HTML report`);
-      return c.html(html);
+      // A stored file is served on this origin: sandboxed, it cannot run script or reach the API.
+      return c.html(html, 200, { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff' });
     },
   );
 }

@@ -55,7 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     limits,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     docsAsset: swaggerAssets(),
-    uiAsset: uiAssets(),
+    uiAsset: uiAssets((error) => logger.error({ err: error }, 'the web UI could not be built; /chat, /agent and /lead will not load')),
     articles: knowledgeArticleSource(config.KNOWLEDGE_DIR, knowledge.stored.snapshot.manifest.articles, config.MAX_ARTICLE_BYTES),
     evalRuns: evalRunsDirectory(config.EVAL_RESULTS_DIR),
     widgetOrigins: config.WIDGET_ORIGINS.trim() === '*' ? '*' : config.WIDGET_ORIGINS.split(',').map((origin) => origin.trim()),

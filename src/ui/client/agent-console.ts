@@ -1,65 +1,12 @@
 // The agent console: sign in with a token, the live queue by priority and SLA, and a ticket view with the
-// summary card first, the transcript, notes and every action on the ticket. Runtime: browser.
-import { STRINGS, fill, label, uiLang } from '../i18n.ts';
+// summary card first, the transcript, notes and every action on the ticket. The reply box and the note form
+// live as long as the open ticket, so live updates never take focus or text away from the agent. Runtime: browser.
+import { fill, label } from '../i18n.ts';
 import { ApiError, api } from './api.ts';
 import { duration, h } from './dom.ts';
 import { followEvents } from './sse.ts';
+import { lang, notesList, summaryCard, t, transcriptList, type Agent, type Citation, type TicketDetails, type TicketView } from './agent-model.ts';
 
-interface Agent {
-  readonly id: string;
-  readonly name: string;
-  readonly role: string;
-}
-interface Citation {
-  readonly articleId: string;
-  readonly title: string;
-}
-interface TicketView {
-  readonly id: string;
-  readonly conversationId: string;
-  readonly status: 'waiting' | 'assigned' | 'transferred' | 'resolved' | 'released';
-  readonly group: string;
-  readonly priority: string;
-  readonly reasons: readonly string[];
-  readonly signals: { readonly confidence?: { readonly score: number; readonly components: Readonly<Record<string, number>> } };
-  readonly summary: {
-    readonly problem: string;
-    readonly botSaid: readonly string[];
-    readonly citedArticles: readonly string[];
-    readonly customerAnswered: readonly string[];
-    readonly mood: { readonly label: string; readonly intensity: number };
-    readonly openQuestions: readonly string[];
-  };
-  readonly lang: string;
-  readonly customer: { readonly name?: string; readonly email?: string; readonly plan?: string };
-  readonly assigneeId: string | null;
-  readonly assigneeName: string | null;
-  readonly slaDueAt: string;
-  readonly createdAt: string;
-  readonly firstResponseAt: string | null;
-}
-interface TranscriptMessage {
-  readonly id: string;
-  readonly role: string;
-  readonly text: string;
-  readonly at: string;
-  readonly citations?: readonly Citation[];
-  readonly author?: { readonly name: string };
-}
-interface Note {
-  readonly id: string;
-  readonly text: string;
-  readonly at: string;
-  readonly agentName: string | null;
-}
-interface TicketDetails {
-  readonly ticket: TicketView;
-  readonly transcript: readonly TranscriptMessage[];
-  readonly notes: readonly Note[];
-}
-
-const lang = uiLang(document.documentElement.lang);
-const t = STRINGS[lang];
 const TOKEN_KEY = 'firstline:agent-token';
 const GROUPS = ['first-line', 'second-line', 'billing', 'security'];
 const RESOLUTIONS: ReadonlyArray<[string, string]> = [
@@ -70,23 +17,45 @@ const RESOLUTIONS: ReadonlyArray<[string, string]> = [
 ];
 const app = document.getElementById('app') ?? document.body;
 const baseTitle = document.title;
+const clock = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The open ticket's view: slots refreshed from data, and the forms the agent types into, kept as they are. */
+interface TicketPane {
+  readonly id: string;
+  readonly heading: HTMLHeadingElement;
+  readonly banner: HTMLElement;
+  readonly summary: HTMLElement;
+  readonly actions: HTMLElement;
+  readonly composer: HTMLElement;
+  readonly suggestStatus: HTMLElement;
+  readonly transcript: HTMLElement;
+  readonly notes: HTMLElement;
+  /** What each slot was last drawn from, so unchanged slots are left alone. */
+  readonly drawn: Record<string, string>;
+}
 
 class AgentConsole {
+  private token: string | undefined;
   private me: Agent | undefined;
   private tickets: TicketView[] = [];
   private details: TicketDetails | undefined;
   private selectedId: string | undefined;
+  private pane: TicketPane | undefined;
   private feed: AbortController | undefined;
   private unseen = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshSelected = false;
+  private openSequence = 0;
+  private acting = false;
   private readonly queueList = h('ul', { className: 'ticket-list', 'aria-labelledby': 'queue-title' });
   private readonly queueCount = h('span', { className: 'badge' });
   private readonly view = h('section', { className: 'ticket-view', 'aria-label': t.summary });
   private readonly alert = h('p', { className: 'alert', role: 'alert' });
   private readonly reply = h('textarea', { id: 'reply-text', 'aria-describedby': 'reply-hint' });
-  private replyFor: string | undefined;
+  private readonly note = h('textarea', { id: 'note-text' });
 
-  constructor(private token: string | undefined) {
+  constructor(token: string | undefined) {
     setInterval(() => this.tick(), 1000);
     document.addEventListener('visibilitychange', () => {
       if (!document.hidden) this.clearUnseen();
@@ -108,6 +77,12 @@ class AgentConsole {
 
   private signInForm(message = ''): void {
     this.feed?.abort();
+    this.feed = undefined;
+    clearTimeout(this.refreshTimer);
+    this.token = undefined;
+    this.selectedId = undefined;
+    this.details = undefined;
+    this.pane = undefined;
     const input = h('input', { id: 'agent-token', type: 'password', autocomplete: 'off', required: true });
     const alert = h('p', { className: 'alert', role: 'alert' }, message);
     const form = h(
@@ -134,15 +109,16 @@ class AgentConsole {
     try {
       this.me = (await this.call<{ agent: Agent }>('/v1/agent/me')).agent;
     } catch (error) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      const message = fill(t.signInFailed, { message: error instanceof Error ? error.message : String(error) });
+      // Only a refused token is forgotten; a network blip keeps it for the next try.
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
+      const message = fill(t.signInFailed, { message: errorText(error) });
       if (alert === undefined) this.signInForm(message);
       else alert.textContent = message;
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, token);
     this.layout();
-    await this.refreshQueue();
+    // Follow first and load the queue once the feed is connected, so no ticket falls between the two.
     this.follow();
   }
 
@@ -153,8 +129,6 @@ class AgentConsole {
       className: 'secondary',
       onclick: () => {
         sessionStorage.removeItem(TOKEN_KEY);
-        this.token = undefined;
-        this.selectedId = undefined;
         this.signInForm();
       },
     }, t.signOut);
@@ -173,6 +147,7 @@ class AgentConsole {
       url: `${location.origin}/v1/agent/events`,
       token: this.token ?? '',
       signal: controller.signal,
+      onOpen: () => void this.refreshQueue(),
       onDenied: () => this.signInForm(),
       onMessage: (message) => {
         const data = JSON.parse(message.data) as { ticketId?: string; conversationId?: string };
@@ -184,11 +159,13 @@ class AgentConsole {
 
   /** Several events often arrive together (a claim, then a message): refresh once for all of them. */
   private scheduleRefresh(ticketId?: string, conversationId?: string): void {
-    const touchesSelected = this.details !== undefined && (ticketId === this.details.ticket.id || conversationId === this.details.ticket.conversationId);
+    const details = this.details;
+    if (details !== undefined && (ticketId === details.ticket.id || conversationId === details.ticket.conversationId)) this.refreshSelected = true;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       void this.refreshQueue();
-      if (touchesSelected && this.selectedId !== undefined) void this.open(this.selectedId, false);
+      if (this.refreshSelected && this.selectedId !== undefined) void this.open(this.selectedId, false);
+      this.refreshSelected = false;
     }, 100);
   }
 
@@ -214,12 +191,13 @@ class AgentConsole {
   }
 
   private async refreshQueue(): Promise<void> {
+    if (this.token === undefined) return;
     try {
       this.tickets = (await this.call<{ tickets: TicketView[] }>('/v1/tickets')).tickets;
       this.alert.textContent = '';
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return this.signInForm();
-      this.alert.textContent = fill(t.actionFailed, { message: error instanceof Error ? error.message : String(error) });
+      this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
       return;
     }
     this.queueCount.textContent = String(this.tickets.length);
@@ -235,12 +213,21 @@ class AgentConsole {
 
   private queueItem(ticket: TicketView): HTMLLIElement {
     const status = ticket.status === 'assigned' && ticket.assigneeName !== null ? fill(t.claimedBy, { name: ticket.assigneeName }) : label(lang, ticket.status);
+    // The countdowns change every second: screen readers get the deadline once instead of a changing name.
+    const deadline = `SLA ${clock.format(new Date(ticket.slaDueAt))}`;
     const button = h(
       'button',
       { type: 'button', className: 'ticket-item', 'data-ticket-id': ticket.id, 'aria-current': String(ticket.id === this.selectedId), onclick: () => void this.open(ticket.id) },
       h('span', { className: 'line' }, h('span', { className: `badge ${ticket.priority}` }, label(lang, ticket.priority)), ticket.reasons.map((reason) => h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason))), h('span', {}, ticket.lang.toUpperCase())),
       h('span', { className: 'problem' }, ticket.summary.problem || ticket.id),
-      h('span', { className: 'line' }, h('span', { className: 'sla', 'data-due': ticket.slaDueAt, 'data-responded': String(ticket.firstResponseAt !== null) }), h('span', { className: 'waiting', 'data-since': ticket.createdAt }), h('span', {}, status)),
+      h(
+        'span',
+        { className: 'line' },
+        h('span', { className: 'sla', 'aria-hidden': 'true', 'data-due': ticket.slaDueAt, 'data-responded': String(ticket.firstResponseAt !== null) }),
+        h('span', { className: 'sr-only' }, deadline),
+        h('span', { className: 'waiting', 'aria-hidden': 'true', 'data-since': ticket.createdAt }),
+        h('span', {}, status),
+      ),
     );
     return h('li', {}, button);
   }
@@ -259,91 +246,107 @@ class AgentConsole {
     }
   }
 
+  /** Loads a ticket; a slower answer for a ticket the agent has already left is dropped. */
   private async open(id: string, focus = true): Promise<void> {
+    const sequence = (this.openSequence += 1);
+    let details: TicketDetails;
     try {
-      this.details = await this.call<TicketDetails>(`/v1/tickets/${encodeURIComponent(id)}`);
+      details = await this.call<TicketDetails>(`/v1/tickets/${encodeURIComponent(id)}`);
     } catch (error) {
-      this.alert.textContent = fill(t.actionFailed, { message: error instanceof Error ? error.message : String(error) });
+      if (sequence === this.openSequence) this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
       return;
     }
-    if (this.selectedId !== id) {
-      this.reply.value = '';
-      this.replyFor = id;
-    }
+    if (sequence !== this.openSequence || this.token === undefined) return;
+    this.details = details;
     this.selectedId = id;
     for (const element of this.queueList.querySelectorAll<HTMLElement>('[data-ticket-id]')) element.setAttribute('aria-current', String(element.dataset.ticketId === id));
-    this.renderTicket();
-    if (focus) this.view.querySelector<HTMLElement>('h2')?.focus();
+    if (this.pane?.id !== id) this.pane = this.buildPane(id);
+    this.renderTicket(this.pane, details);
+    if (focus) this.pane.heading.focus();
   }
 
-  private renderTicket(): void {
-    const details = this.details;
-    if (details === undefined) return;
+  private buildPane(id: string): TicketPane {
+    this.reply.value = '';
+    this.note.value = '';
+    const suggestStatus = h('span', { className: 'hint', role: 'status' });
+    const suggest = h('button', { type: 'button', className: 'secondary', onclick: () => void this.suggest(id, suggestStatus) }, t.suggest);
+    const composer = h(
+      'section',
+      { className: 'card composer', 'aria-label': t.reply, hidden: true },
+      h('label', { for: 'reply-text' }, t.reply),
+      this.reply,
+      h('div', { className: 'row' }, h('button', { type: 'button', className: 'primary', onclick: () => void this.sendReply() }, t.send), suggest, h('span', { id: 'reply-hint', className: 'hint' }, t.replyHint), suggestStatus),
+    );
+    const notes = h('div', {});
+    const noteForm = h(
+      'form',
+      {
+        onsubmit: (event) => {
+          event.preventDefault();
+          const value = this.note.value.trim();
+          if (value !== '') void this.act('notes', { text: value }).then((done) => done && (this.note.value = ''));
+        },
+      },
+      h('label', { for: 'note-text' }, t.noteLabel),
+      this.note,
+      h('button', { type: 'submit', className: 'secondary' }, t.addNote),
+    );
+    const pane: TicketPane = {
+      id,
+      heading: h('h2', { tabindex: -1, className: 'sr-only' }),
+      banner: h('div', {}),
+      summary: h('div', {}),
+      actions: h('div', { className: 'actions card' }),
+      composer,
+      suggestStatus,
+      transcript: h('div', {}),
+      notes,
+      drawn: {},
+    };
+    this.view.replaceChildren(
+      pane.heading,
+      pane.banner,
+      pane.summary,
+      pane.actions,
+      composer,
+      h('section', { className: 'card', 'aria-labelledby': 'transcript-title' }, h('h3', { id: 'transcript-title' }, t.transcript), pane.transcript),
+      h('section', { className: 'card notes', 'aria-labelledby': 'notes-title' }, h('h3', { id: 'notes-title' }, t.notes), notes, noteForm),
+    );
+    return pane;
+  }
+
+  /** Redraws only the slots whose data changed; the reply box and note form are never rebuilt. */
+  private renderTicket(pane: TicketPane, details: TicketDetails): void {
     const { ticket } = details;
     const mine = ticket.assigneeId !== null && ticket.assigneeId === this.me?.id;
-    const takenByOther = ticket.status === 'assigned' && !mine;
-    const customer = [ticket.customer.name, ticket.customer.email, ticket.customer.plan].filter((part) => part !== undefined && part !== '').join(' · ');
-    const parts: Array<Node | null> = [
-      h('h2', { tabindex: -1, className: 'sr-only' }, `${t.summary}: ${ticket.summary.problem}`),
-      takenByOther ? h('p', { className: 'banner', role: 'status', 'data-testid': 'claimed-banner' }, fill(t.claimedByOther, { name: ticket.assigneeName ?? '?' })) : null,
-      this.summaryCard(details),
-      this.actions(ticket, mine),
-      mine ? this.composer() : null,
-      h('section', { className: 'card', 'aria-labelledby': 'transcript-title' }, h('h3', { id: 'transcript-title' }, `${t.transcript}${customer === '' ? '' : ` — ${customer}`}`), this.transcript(details.transcript)),
-      this.notes(details.notes),
-    ];
-    this.view.replaceChildren(...parts.filter((part): part is Node => part !== null));
-  }
-
-  private summaryCard(details: TicketDetails): HTMLElement {
-    const { ticket } = details;
-    const { summary } = ticket;
-    const list = (items: readonly string[]): Node | string => (items.length === 0 ? '—' : h('ul', {}, items.map((item) => h('li', {}, item))));
-    const cited = new Map<string, string>();
-    for (const message of details.transcript) for (const citation of message.citations ?? []) cited.set(citation.articleId, citation.title);
-    const articles = cited.size === 0 ? list(summary.citedArticles) : h('ul', {}, [...cited].map(([id, title]) => h('li', {}, h('a', { href: `/kb/${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener' }, title))));
-    const confidence = ticket.signals.confidence;
-    const components =
-      confidence === undefined
-        ? '—'
-        : h(
-            'table',
-            { className: 'components' },
-            h('tr', {}, h('th', {}, 'score'), h('td', {}, confidence.score.toFixed(2))),
-            Object.entries(confidence.components).map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value.toFixed(2)))),
-          );
-    const row = (label: string, value: Node | string | null) => [h('dt', {}, label), h('dd', {}, value ?? '—')];
-    return h(
-      'section',
-      { className: 'card summary', 'aria-labelledby': 'summary-title', 'data-testid': 'summary' },
-      h('h3', { id: 'summary-title' }, t.summary),
-      h(
-        'dl',
-        {},
-        row(t.problem, summary.problem || '—'),
-        row(t.reasons, h('span', {}, ticket.reasons.map((reason) => h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason))))),
-        row(t.mood, `${label(lang, summary.mood.label)} (${summary.mood.intensity.toFixed(2)})`),
-        row(t.botTried, list(summary.botSaid)),
-        row(t.articlesUsed, articles),
-        row(t.customerAnswered, list(summary.customerAnswered)),
-        row(t.openQuestions, list(summary.openQuestions)),
-        row(t.confidence, components),
-        row(t.status, `${label(lang, ticket.status)} · ${ticket.group} · ${t.priority}: ${label(lang, ticket.priority)} · ${t.language}: ${ticket.lang.toUpperCase()}`),
-      ),
+    const draw = (slot: keyof TicketPane & string, key: string, render: () => Node | null) => {
+      if (pane.drawn[slot] === key) return;
+      pane.drawn[slot] = key;
+      const element = pane[slot] as HTMLElement;
+      const node = render();
+      element.replaceChildren(...(node === null ? [] : [node]));
+    };
+    pane.heading.textContent = `${t.summary}: ${ticket.summary.problem}`;
+    draw('banner', `${ticket.status}|${ticket.assigneeId}`, () =>
+      ticket.status === 'assigned' && !mine ? h('p', { className: 'banner', role: 'status', 'data-testid': 'claimed-banner' }, fill(t.claimedByOther, { name: ticket.assigneeName ?? '?' })) : null,
     );
+    draw('summary', JSON.stringify([ticket.summary, ticket.status, ticket.group, ticket.priority, details.transcript.length]), () => summaryCard(details));
+    draw('actions', `${ticket.status}|${ticket.assigneeId}|${ticket.group}`, () => this.actions(ticket, mine));
+    pane.actions.hidden = pane.actions.childElementCount === 0;
+    pane.composer.hidden = !mine;
+    draw('transcript', details.transcript.map((message) => message.id).join(','), () => transcriptList(details.transcript));
+    draw('notes', details.notes.map((note) => note.id).join(','), () => notesList(details.notes));
   }
 
-  private actions(ticket: TicketView, mine: boolean): HTMLElement {
-    const container = h('div', { className: 'actions card' });
-    const act = (label: string, path: string, body?: () => unknown, className = 'secondary') =>
-      h('button', { type: 'button', className, onclick: () => void this.act(path, body?.()) }, label);
-    const open = ticket.status === 'waiting' || ticket.status === 'transferred';
-    if (open) container.append(act(t.claim, 'claim', undefined, 'primary'));
+  private actions(ticket: TicketView, mine: boolean): Node | null {
+    const act = (text: string, path: string, body?: () => unknown, className = 'secondary') => h('button', { type: 'button', className, onclick: () => void this.act(path, body?.()) }, text);
+    const parts: Node[] = [];
+    if (ticket.status === 'waiting' || ticket.status === 'transferred') parts.push(act(t.claim, 'claim', undefined, 'primary'));
     if (mine) {
       const groups = [...new Set([...GROUPS, ...this.tickets.map((entry) => entry.group)])].filter((group) => group !== ticket.group);
       const group = h('select', { id: 'transfer-group' }, groups.map((name) => h('option', { value: name }, name)));
-      const resolution = h('select', { id: 'resolution' }, RESOLUTIONS.map(([value, label]) => h('option', { value }, label)));
-      container.append(
+      const resolution = h('select', { id: 'resolution' }, RESOLUTIONS.map(([value, text]) => h('option', { value }, text)));
+      parts.push(
         h('span', { className: 'field' }, h('label', { for: 'resolution' }, t.resolutionLabel), resolution),
         act(t.resolve, 'resolve', () => ({ resolution: resolution.value }), 'primary'),
         h('span', { className: 'field' }, h('label', { for: 'transfer-group' }, t.groupLabel), group),
@@ -351,71 +354,26 @@ class AgentConsole {
         act(t.release, 'release'),
       );
     }
-    return container;
+    if (parts.length === 0) return null;
+    const fragment = document.createDocumentFragment();
+    fragment.append(...parts);
+    return fragment;
   }
 
-  private composer(): HTMLElement {
-    const id = this.selectedId;
-    if (this.replyFor !== id) {
-      this.reply.value = '';
-      this.replyFor = id;
+  /** Drafts a reply; it lands only in the reply box of the ticket it was drafted for. */
+  private async suggest(id: string, status: HTMLElement): Promise<void> {
+    try {
+      const { suggestion } = await this.call<{ suggestion: { text: string; citations: Citation[] } | null }>(`/v1/tickets/${encodeURIComponent(id)}/suggestion`);
+      if (this.pane?.id !== id) return;
+      if (suggestion === null) status.textContent = t.noSuggestion;
+      else {
+        this.reply.value = suggestion.text;
+        status.textContent = suggestion.citations.map((citation) => citation.title).join(', ');
+        this.reply.focus();
+      }
+    } catch (error) {
+      if (this.pane?.id === id) status.textContent = fill(t.actionFailed, { message: errorText(error) });
     }
-    const status = h('span', { className: 'hint', role: 'status' });
-    const suggest = h('button', {
-      type: 'button',
-      className: 'secondary',
-      onclick: async () => {
-        if (id === undefined) return;
-        try {
-          const { suggestion } = await this.call<{ suggestion: { text: string; citations: Citation[] } | null }>(`/v1/tickets/${encodeURIComponent(id)}/suggestion`);
-          if (suggestion === null) status.textContent = t.noSuggestion;
-          else {
-            this.reply.value = suggestion.text;
-            status.textContent = suggestion.citations.map((citation) => citation.title).join(', ');
-            this.reply.focus();
-          }
-        } catch (error) {
-          status.textContent = fill(t.actionFailed, { message: error instanceof Error ? error.message : String(error) });
-        }
-      },
-    }, t.suggest);
-    return h(
-      'section',
-      { className: 'card composer', 'aria-labelledby': 'reply-label' },
-      h('label', { id: 'reply-label', for: 'reply-text' }, t.reply),
-      this.reply,
-      h('div', { className: 'row' }, h('button', { type: 'button', className: 'primary', onclick: () => void this.sendReply() }, t.send), suggest, h('span', { id: 'reply-hint', className: 'hint' }, t.replyHint), status),
-    );
-  }
-
-  private transcript(messages: readonly TranscriptMessage[]): HTMLElement {
-    const who = (message: TranscriptMessage) => (message.role === 'customer' ? t.customer : message.role === 'agent' ? (message.author?.name ?? t.agent) : t.bot);
-    return h(
-      'ol',
-      { className: 'transcript', 'data-testid': 'transcript' },
-      messages.map((message) =>
-        h('li', { className: message.role }, h('span', { className: 'who' }, `${who(message)} · ${new Date(message.at).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB')}`), message.text),
-      ),
-    );
-  }
-
-  private notes(notes: readonly Note[]): HTMLElement {
-    const text = h('textarea', { id: 'note-text' });
-    const form = h(
-      'form',
-      {
-        onsubmit: (event) => {
-          event.preventDefault();
-          const value = text.value.trim();
-          if (value !== '') void this.act('notes', { text: value });
-        },
-      },
-      h('label', { for: 'note-text' }, t.noteLabel),
-      text,
-      h('button', { type: 'submit', className: 'secondary' }, t.addNote),
-    );
-    const list = notes.length === 0 ? h('p', { className: 'hint' }, t.noNotes) : h('ul', {}, notes.map((note) => h('li', {}, `${note.agentName ?? ''}: ${note.text}`)));
-    return h('section', { className: 'card notes', 'aria-labelledby': 'notes-title' }, h('h3', { id: 'notes-title' }, t.notes), list, form);
   }
 
   private async sendReply(): Promise<void> {
@@ -424,18 +382,28 @@ class AgentConsole {
     if (await this.act('messages', { text })) this.reply.value = '';
   }
 
+  /** One action at a time: a double Enter or double click must not send a message twice. */
   private async act(action: string, body?: unknown): Promise<boolean> {
     const id = this.selectedId;
-    if (id === undefined) return false;
+    if (id === undefined || this.acting) return false;
+    this.acting = true;
     try {
       await this.call(`/v1/tickets/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
       this.alert.textContent = '';
     } catch (error) {
-      this.alert.textContent = fill(t.actionFailed, { message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof ApiError && error.status === 401) {
+        this.signInForm();
+        return false;
+      }
+      this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
       await this.open(id, false);
       return false;
+    } finally {
+      this.acting = false;
     }
     await Promise.all([this.open(id, false), this.refreshQueue()]);
+    // After a claim the agent's next step is the reply.
+    if (action === 'claim' && !this.reply.closest('section')?.hidden) this.reply.focus();
     return true;
   }
 }

@@ -366,18 +366,26 @@ class LeadDashboard {
   /** The report is HTML behind the lead's token, so it is fetched here and opened from a blob in a new tab. */
   private async openReport(run: EvalRun, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
+    // The tab opens during the click (browsers block pop-ups opened later) and receives the report when it arrives.
+    const tab = window.open('about:blank', '_blank');
     try {
       const response = await fetch(`${location.origin}/v1/evals/${encodeURIComponent(run.id)}/report.html`, { headers: { authorization: `Bearer ${this.token ?? ''}`, accept: 'text/html' } });
       if (!response.ok) {
         const payload = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
         throw new ApiError(response.status, payload?.error?.code ?? `http_${response.status}`, payload?.error?.message ?? response.statusText);
       }
-      const blob = new Blob([await response.text()], { type: 'text/html;charset=utf-8' });
+      // The blob runs on this origin, so it carries its own policy: no script, nothing fetched.
+      const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
+      const report = await response.text();
+      const html = /<head[^>]*>/i.test(report) ? report.replace(/<head[^>]*>/i, (head) => `${head}${policy}`) : `${policy}${report}`;
+      const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
       const url = URL.createObjectURL(blob);
-      window.open(url, '_blank', 'noopener');
+      if (tab === null) window.location.assign(url);
+      else tab.location.href = url;
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.evalAlert.textContent = '';
     } catch (error) {
+      tab?.close();
       if (error instanceof ApiError && error.status === 401) return this.fail(error);
       this.evalAlert.textContent = fill(t.actionFailed, { message: errorText(error) });
     } finally {

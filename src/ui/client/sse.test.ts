@@ -21,6 +21,18 @@ describe('reading server-sent events', () => {
     ]);
   });
 
+  it('keeps a CRLF split across chunks together and survives a handler that throws', async () => {
+    const messages: SseMessage[] = [];
+    await readEventStream(streamOf('event: reply\r', '\nid: 2\r\ndata: x\r\n\r\n', 'data: boom\n\n', 'data: y\n\n'), (message) => {
+      if (message.data === 'boom') throw new Error('bad handler');
+      messages.push(message);
+    });
+    expect(messages).toEqual([
+      { event: 'reply', id: '2', data: 'x' },
+      { event: 'message', id: undefined, data: 'y' },
+    ]);
+  });
+
   it('treats a block without data as nothing and defaults the event name', () => {
     expect(parseBlock('id: 5')).toBeUndefined();
     expect(parseBlock('data: x')).toEqual({ event: 'message', data: 'x', id: undefined });

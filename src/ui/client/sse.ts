@@ -6,23 +6,41 @@ export interface SseMessage {
   readonly id?: string | undefined;
 }
 
-/** Splits an event stream into messages as bytes arrive; calls `onMessage` for each complete one. */
+/**
+ * Splits an event stream into messages as bytes arrive; calls `onMessage` for each complete one. A handler
+ * that throws does not end the stream, and the connection is released however reading ends.
+ */
 export async function readEventStream(body: ReadableStream<Uint8Array>, onMessage: (message: SseMessage) => void): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const message = parseBlock(block);
-      if (message !== undefined) onMessage(message);
-      end = buffer.indexOf('\n\n');
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      // A CR at the end may be the first half of a CRLF split across chunks: keep it for the next one.
+      const complete = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
+      const text = buffer.slice(0, complete).replace(/\r\n?/g, '\n');
+      const rest = buffer.slice(complete);
+      let start = 0;
+      let end = text.indexOf('\n\n');
+      while (end >= 0) {
+        const message = parseBlock(text.slice(start, end));
+        if (message !== undefined) {
+          try {
+            onMessage(message);
+          } catch {
+            // One malformed event must not cost the customer the live feed.
+          }
+        }
+        start = end + 2;
+        end = text.indexOf('\n\n', start);
+      }
+      buffer = text.slice(start) + rest;
     }
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
 }
 
@@ -51,6 +69,8 @@ export interface FollowOptions {
   readonly signal: AbortSignal;
   /** Told when the token stops working (401/403/404): following stops. */
   readonly onDenied?: ((status: number) => void) | undefined;
+  /** Told each time the feed is connected (first time and after a reconnect). */
+  readonly onOpen?: (() => void) | undefined;
 }
 
 /** Follows a live feed for as long as `signal` allows, reconnecting with Last-Event-ID after a drop. */
@@ -68,6 +88,7 @@ export async function followEvents(options: FollowOptions): Promise<void> {
       }
       if (response.ok && response.body !== null) {
         delay = 500;
+        options.onOpen?.();
         await readEventStream(response.body, (message) => {
           if (message.id !== undefined) lastEventId = message.id;
           options.onMessage(message);

@@ -43,6 +43,25 @@ interface PostResult {
 }
 
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+
+/** A random id for idempotent sends; `crypto.randomUUID` exists only on https pages, so http hosts get the same from random bytes. */
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Styles in the shadow root through a constructed sheet where supported, so host pages need no 'unsafe-inline'. */
+function applyStyles(shadow: ShadowRoot): void {
+  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } else shadow.append(h('style', {}, css));
+}
 const BASE = script === null ? location.origin : new URL(script.src, location.href).origin;
 const STORAGE_KEY = `firstline:conversation:${BASE}`;
 
@@ -54,6 +73,7 @@ class ChatWidget {
   private readonly seen = new Set<string>();
   private follow: AbortController | undefined;
   private busy = false;
+  private statusSequence = 0;
   private readonly root: HTMLElement;
   private readonly launcher: HTMLButtonElement | undefined;
   private readonly panel: HTMLElement;
@@ -74,6 +94,7 @@ class ChatWidget {
     this.lang = lang;
     this.t = STRINGS[lang];
     const shadow = host.attachShadow({ mode: 'open' });
+    applyStyles(shadow);
     const composer = h('form', { className: 'composer', onsubmit: (event) => this.onSubmit(event) }, this.inputLabel, this.input, this.sendButton, this.hint);
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -84,14 +105,14 @@ class ChatWidget {
     const header = h('header', {}, this.title, this.state, mode === 'floating' ? this.closeButton : null);
     this.panel = h('section', { id: 'fl-panel', className: 'panel', 'aria-labelledby': 'fl-title', hidden: mode === 'floating' }, header, this.log, this.typing, this.notice, this.error, this.rating, composer);
     if (mode === 'floating') {
-      this.launcher = h('button', { type: 'button', className: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fl-panel', onclick: () => this.toggle(true) });
+      this.launcher = h('button', { type: 'button', className: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fl-panel', onclick: () => this.toggle(this.panel.hidden) });
       this.closeButton.addEventListener('click', () => this.toggle(false));
       this.panel.addEventListener('keydown', (event) => {
         if ((event as KeyboardEvent).key === 'Escape') this.toggle(false);
       });
     }
     this.root = h('div', { className: 'fl', 'data-mode': mode }, this.launcher ?? null, this.panel);
-    shadow.append(h('style', {}, css), this.root);
+    shadow.append(this.root);
     this.applyLang();
     this.stored = this.load();
     if (this.stored === undefined) this.welcome();
@@ -103,7 +124,7 @@ class ChatWidget {
     this.title.textContent = t.widgetTitle;
     this.closeButton.setAttribute('aria-label', t.widgetClose);
     this.launcher?.replaceChildren(t.widgetTitle);
-    this.launcher?.setAttribute('aria-label', t.widgetOpen);
+    this.launcher?.setAttribute('title', t.widgetOpen);
     this.inputLabel.textContent = t.messageLabel;
     this.input.placeholder = t.messagePlaceholder;
     this.sendButton.textContent = t.send;
@@ -127,6 +148,20 @@ class ChatWidget {
     this.launcher.setAttribute('aria-expanded', String(open));
     if (open) this.input.focus();
     else this.launcher.focus();
+    this.updateFollowing();
+  }
+
+  /**
+   * A live feed costs a connection and server polling, so a closed floating widget follows only while a
+   * person is involved; an open or inline one always does.
+   */
+  private updateFollowing(): void {
+    const wanted = this.stored !== undefined && (this.mode === 'inline' || !this.panel.hidden || this.status !== 'bot');
+    if (wanted && this.follow === undefined) this.startFollowing();
+    if (!wanted && this.follow !== undefined) {
+      this.follow.abort();
+      this.follow = undefined;
+    }
   }
 
   private load(): Stored | undefined {
@@ -155,24 +190,29 @@ class ChatWidget {
   private async restore(): Promise<void> {
     const stored = this.stored;
     if (stored === undefined) return;
+    // Sending waits for the transcript, so a message cannot be rendered twice.
+    this.busy = true;
     try {
       const conversation = await api<ConversationView>(BASE, `/v1/conversations/${encodeURIComponent(stored.id)}`, { token: stored.token });
       this.setLang(conversation.lang);
       if (conversation.messages.length === 0) this.welcome();
       for (const message of conversation.messages) this.render(message);
       this.showStatus(conversation.status, conversation.queue);
-      this.startFollowing();
+      this.updateFollowing();
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)) {
         this.reset();
         return;
       }
       this.showError(this.t.sendFailed, () => void this.restore());
+    } finally {
+      this.busy = false;
     }
   }
 
   private reset(): void {
     this.follow?.abort();
+    this.follow = undefined;
     this.stored = undefined;
     this.save();
     this.seen.clear();
@@ -189,7 +229,7 @@ class ChatWidget {
     const created = await api<{ id: string; token: string }>(BASE, '/v1/conversations', { method: 'POST', body: { lang: this.lang, channel: 'web' } });
     this.stored = { id: created.id, token: created.token };
     this.save();
-    this.startFollowing();
+    this.updateFollowing();
     return this.stored;
   }
 
@@ -219,9 +259,15 @@ class ChatWidget {
     const agent = data.agent as { name?: string } | undefined;
     if (status === 'waiting' || status === 'transferred') {
       const stored = this.stored;
+      const sequence = (this.statusSequence += 1);
       const view = stored === undefined ? undefined : await api<ConversationView>(BASE, `/v1/conversations/${encodeURIComponent(stored.id)}`, { token: stored.token }).catch(() => undefined);
-      this.showStatus(status, view?.queue ?? null);
-    } else this.showStatus(status, null, agent?.name);
+      // A claim may have arrived while the queue position was loading: the newer status wins.
+      if (sequence !== this.statusSequence) return;
+      this.showStatus(view?.status ?? status, view?.queue ?? null);
+    } else {
+      this.statusSequence += 1;
+      this.showStatus(status, null, agent?.name);
+    }
   }
 
   private statusText(): string {
@@ -244,6 +290,7 @@ class ChatWidget {
     this.notice.textContent = notice;
     this.notice.hidden = notice === '';
     if (status === 'resolved' && this.stored?.rated !== true) this.showRating();
+    this.updateFollowing();
     if (status === 'bot') this.rating.hidden = true;
   }
 
@@ -270,7 +317,14 @@ class ChatWidget {
         .then(() => {
           if (this.stored !== undefined) this.stored.rated = true;
           this.save();
-          const again = h('button', { type: 'button', className: 'secondary', onclick: () => this.reset() }, t.newConversation);
+          const again = h('button', {
+            type: 'button',
+            className: 'secondary',
+            onclick: () => {
+              this.reset();
+              this.input.focus();
+            },
+          }, t.newConversation);
           this.rating.replaceChildren(h('p', { role: 'status' }, t.rateThanks), again);
           again.focus();
         })
@@ -288,6 +342,7 @@ class ChatWidget {
           className: 'secondary',
           onclick: () => {
             this.error.hidden = true;
+            this.input.focus();
             retry();
           },
         }, this.t.retry),
@@ -329,16 +384,18 @@ class ChatWidget {
     const text = this.input.value.trim();
     if (text === '' || this.busy) return;
     this.input.value = '';
-    await this.send(text, crypto.randomUUID());
+    await this.send(text, newId());
   }
 
-  private async send(text: string, clientMessageId: string, pending?: HTMLLIElement): Promise<void> {
+  private async send(text: string, clientMessageId: string, pending?: HTMLLIElement, retried = false): Promise<void> {
     this.busy = true;
     this.sendButton.disabled = true;
     this.error.hidden = true;
     const own = pending ?? this.bubble('customer', this.t.you, text).item;
     own.classList.add('pending');
     this.typing.hidden = false;
+    // Screen readers hear the finished reply once, not every streamed fragment.
+    this.log.setAttribute('aria-busy', 'true');
     let streaming: { item: HTMLLIElement; body: HTMLSpanElement } | undefined;
     try {
       const stored = await this.ensureConversation();
@@ -380,14 +437,17 @@ class ChatWidget {
       }
     } catch (error) {
       streaming?.item.remove();
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) && this.stored !== undefined) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) && this.stored !== undefined && !retried) {
+        // The stored conversation is gone (another device, a wiped database): start a new one, once.
         this.reset();
         this.busy = false;
-        return this.send(text, clientMessageId);
+        this.log.removeAttribute('aria-busy');
+        return this.send(text, clientMessageId, undefined, true);
       }
       const message = error instanceof ApiError && error.status >= 400 && error.status < 500 ? error.message : this.t.sendFailed;
       this.showError(message, () => void this.send(text, clientMessageId, own));
     } finally {
+      this.log.removeAttribute('aria-busy');
       this.typing.hidden = true;
       this.busy = false;
       this.sendButton.disabled = false;

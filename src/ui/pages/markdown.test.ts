@@ -14,5 +14,6 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('<a href="https://example.com/a">ok</a>');
     expect(html).toContain('<a href="/kb/a">rel</a>');
+    expect(renderMarkdown('[x](//evil.example/a) [y](/\\evil.example)')).not.toContain('href');
   });
 });

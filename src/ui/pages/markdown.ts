@@ -9,7 +9,7 @@ function inline(text: string): string {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^\s)]*)\)/g, '<a href="$2">$1</a>');
+    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/(?![/\\]))[^\s)]*)\)/g, '<a href="$2">$1</a>');
 }
 
 export function renderMarkdown(markdown: string): string {
