@@ -4,6 +4,7 @@
 import { fill, label } from '../i18n.ts';
 import { ApiError, api } from './api.ts';
 import { duration, h } from './dom.ts';
+import { showSignInForm } from './sign-in-form.ts';
 import { followEvents } from './sse.ts';
 import { lang, notesList, summaryCard, t, transcriptList, type Agent, type Citation, type TicketDetails, type TicketView } from './agent-model.ts';
 
@@ -83,25 +84,7 @@ class AgentConsole {
     this.selectedId = undefined;
     this.details = undefined;
     this.pane = undefined;
-    const input = h('input', { id: 'agent-token', type: 'password', autocomplete: 'off', required: true });
-    const alert = h('p', { className: 'alert', role: 'alert' }, message);
-    const form = h(
-      'form',
-      {
-        className: 'signin',
-        onsubmit: (event) => {
-          event.preventDefault();
-          void this.start(input.value.trim(), alert);
-        },
-      },
-      h('h2', {}, `${app.dataset.title ?? ''} — ${t.signInTitle}`),
-      h('label', { for: 'agent-token' }, t.tokenLabel),
-      input,
-      alert,
-      h('button', { type: 'submit', className: 'primary' }, t.signIn),
-    );
-    app.replaceChildren(form);
-    input.focus();
+    showSignInForm(app, { id: 'agent-token', title: app.dataset.title ?? '', message, onToken: (token, alert) => void this.start(token, alert) });
   }
 
   private async start(token: string, alert?: HTMLElement): Promise<void> {

@@ -1,6 +1,7 @@
 // What the agent console reads from the API, and the parts of a ticket view that are rebuilt from data:
 // the summary card, the transcript and the notes. Runtime: browser.
 import { STRINGS, label, uiLang } from '../i18n.ts';
+import type { TicketSummary } from '../../core/queue/ticket.ts';
 import { h } from './dom.ts';
 
 export const lang = uiLang(document.documentElement.lang);
@@ -23,14 +24,7 @@ export interface TicketView {
   readonly priority: string;
   readonly reasons: readonly string[];
   readonly signals: { readonly confidence?: { readonly score: number; readonly components: Readonly<Record<string, number>> } };
-  readonly summary: {
-    readonly problem: string;
-    readonly botSaid: readonly string[];
-    readonly citedArticles: readonly string[];
-    readonly customerAnswered: readonly string[];
-    readonly mood: { readonly label: string; readonly intensity: number };
-    readonly openQuestions: readonly string[];
-  };
+  readonly summary: TicketSummary;
   readonly lang: string;
   readonly customer: { readonly name?: string; readonly email?: string; readonly plan?: string };
   readonly assigneeId: string | null;

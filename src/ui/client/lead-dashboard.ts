@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import { fill } from '../i18n.ts';
 import { ApiError, api } from './api.ts';
+import { showSignInForm } from './sign-in-form.ts';
 import { h } from './dom.ts';
 import { CHART_HEIGHT, chartSpecs, chartWidth, dataTable, plotData, plotOptions, type Chart, type ChartSpec } from './lead-charts.ts';
 import { PERIODS, clockSeconds, dateTime, errorText, integer, isNumber, oneDecimal, seconds, share, t, twoDecimals, type EvalRun, type KpiSeries, type Kpis, type PeriodKey } from './lead-model.ts';
@@ -106,26 +107,7 @@ class LeadDashboard {
 
   private signInForm(message = ''): void {
     this.stop();
-    const input = h('input', { id: 'lead-token', type: 'password', autocomplete: 'off', required: true });
-    const alert = h('p', { className: 'alert', role: 'alert' }, message);
-    const form = h(
-      'form',
-      {
-        className: 'signin',
-        onsubmit: (event) => {
-          event.preventDefault();
-          const token = input.value.trim();
-          if (token !== '') void this.start(token, alert);
-        },
-      },
-      h('h1', {}, `${title} — ${t.signInTitle}`),
-      h('label', { for: 'lead-token' }, t.tokenLabel),
-      input,
-      alert,
-      h('button', { type: 'submit', className: 'primary' }, t.signIn),
-    );
-    app.replaceChildren(h('main', { className: 'signin-page' }, form));
-    input.focus();
+    showSignInForm(app, { id: 'lead-token', title, message, onToken: (token, alert) => void this.start(token, alert) });
   }
 
   /** Checks the token (who it is, and that it may read metrics), then shows the dashboard. */

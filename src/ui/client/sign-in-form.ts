@@ -1,0 +1,28 @@
+// The token sign-in form both consoles open with. Runtime: browser.
+import { STRINGS, uiLang } from '../i18n.ts';
+import { h } from './dom.ts';
+
+/** Renders the form into `host`; `onToken` receives the trimmed token and the alert to report a refusal in. */
+export function showSignInForm(host: HTMLElement, options: { id: string; title: string; message: string; onToken: (token: string, alert: HTMLElement) => void }): void {
+  const t = STRINGS[uiLang(document.documentElement.lang)];
+  const input = h('input', { id: options.id, type: 'password', autocomplete: 'off', required: true });
+  const alert = h('p', { className: 'alert', role: 'alert' }, options.message);
+  const form = h(
+    'form',
+    {
+      className: 'signin',
+      onsubmit: (event) => {
+        event.preventDefault();
+        const token = input.value.trim();
+        if (token !== '') options.onToken(token, alert);
+      },
+    },
+    h('h1', {}, `${options.title} — ${t.signInTitle}`),
+    h('label', { for: options.id }, t.tokenLabel),
+    input,
+    alert,
+    h('button', { type: 'submit', className: 'primary' }, t.signIn),
+  );
+  host.replaceChildren(h('main', { className: 'signin-page' }, form));
+  input.focus();
+}
