@@ -2,9 +2,9 @@
 // summary card first, the transcript, notes and every action on the ticket. The reply box and the note form
 // live as long as the open ticket, so live updates never take focus or text away from the agent. Runtime: browser.
 import { fill, label } from '../i18n.ts';
-import { ApiError, api } from './api.ts';
+import { ApiError, api, errorText } from './api.ts';
 import { duration, h } from './dom.ts';
-import { showSignInForm } from './sign-in-form.ts';
+import { refuseSignIn, showSignInForm } from './sign-in-form.ts';
 import { followEvents } from './sse.ts';
 import { lang, notesList, summaryCard, t, transcriptList, type Agent, type Citation, type TicketDetails, type TicketView } from './agent-model.ts';
 
@@ -19,7 +19,6 @@ const RESOLUTIONS: ReadonlyArray<[string, string]> = [
 const app = document.getElementById('app') ?? document.body;
 const baseTitle = document.title;
 const clock = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The open ticket's view: slots refreshed from data, and the forms the agent types into, kept as they are. */
 interface TicketPane {
@@ -92,11 +91,7 @@ class AgentConsole {
     try {
       this.me = (await this.call<{ agent: Agent }>('/v1/agent/me')).agent;
     } catch (error) {
-      // Only a refused token is forgotten; a network blip keeps it for the next try.
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
-      const message = fill(t.signInFailed, { message: errorText(error) });
-      if (alert === undefined) this.signInForm(message);
-      else alert.textContent = message;
+      refuseSignIn(error, { tokenKey: TOKEN_KEY, alert, showForm: (message) => this.signInForm(message) });
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, token);

@@ -27,3 +27,6 @@ export async function api<T>(base: string, path: string, options: { token?: stri
   }
   return payload as T;
 }
+
+/** What to show of a failure: the API's message, or the error's. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

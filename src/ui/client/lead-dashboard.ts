@@ -2,11 +2,11 @@
 // every 30 s and on a period change), and the latest eval runs with their HTML reports. Runtime: browser.
 import uPlot from 'uplot';
 import { fill } from '../i18n.ts';
-import { ApiError, api } from './api.ts';
-import { showSignInForm } from './sign-in-form.ts';
+import { ApiError, api, errorText } from './api.ts';
+import { refuseSignIn, showSignInForm } from './sign-in-form.ts';
 import { h } from './dom.ts';
 import { CHART_HEIGHT, chartSpecs, chartWidth, dataTable, plotData, plotOptions, type Chart, type ChartSpec } from './lead-charts.ts';
-import { PERIODS, clockSeconds, dateTime, errorText, integer, isNumber, oneDecimal, seconds, share, t, twoDecimals, type EvalRun, type KpiSeries, type Kpis, type PeriodKey } from './lead-model.ts';
+import { PERIODS, clockSeconds, dateTime, integer, isNumber, oneDecimal, seconds, share, t, twoDecimals, type EvalRun, type KpiSeries, type Kpis, type PeriodKey } from './lead-model.ts';
 
 interface Agent {
   readonly id: string;
@@ -120,10 +120,7 @@ class LeadDashboard {
       kpis = await this.call<Kpis>(`/v1/metrics?${query}`);
     } catch (error) {
       this.token = undefined;
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
-      const message = fill(t.signInFailed, { message: errorText(error) });
-      if (alert === undefined) this.signInForm(message);
-      else alert.textContent = message;
+      refuseSignIn(error, { tokenKey: TOKEN_KEY, alert, showForm: (message) => this.signInForm(message) });
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, token);

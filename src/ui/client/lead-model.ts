@@ -69,7 +69,6 @@ export const isNumber = (value: number | null | undefined): value is number => t
 export const seconds = (value: number) => (value < 10 && !Number.isInteger(value) ? `${oneDecimal.format(value)} ${t.secondShort}` : duration(value, lang));
 export const share = (value: number) => percentFormat.format(value);
 export const toPercent = (value: number | null | undefined) => (isNumber(value) ? value * 100 : null);
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function formatUnit(unit: Unit, value: number): string {
   switch (unit) {

@@ -1,5 +1,6 @@
 // The token sign-in form both consoles open with. Runtime: browser.
-import { STRINGS, uiLang } from '../i18n.ts';
+import { STRINGS, fill, uiLang } from '../i18n.ts';
+import { ApiError, errorText } from './api.ts';
 import { h } from './dom.ts';
 
 /** Renders the form into `host`; `onToken` receives the trimmed token and the alert to report a refusal in. */
@@ -25,4 +26,15 @@ export function showSignInForm(host: HTMLElement, options: { id: string; title: 
   );
   host.replaceChildren(h('main', { className: 'signin-page' }, form));
   input.focus();
+}
+
+/**
+ * A refused sign-in: only a token the service rejected (401/403) is forgotten, so a network blip keeps it for
+ * the next try. The reason goes to the form's alert, or a fresh form when there was none (a stored token).
+ */
+export function refuseSignIn(error: unknown, options: { tokenKey: string; alert: HTMLElement | undefined; showForm: (message: string) => void }): void {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) sessionStorage.removeItem(options.tokenKey);
+  const message = fill(STRINGS[uiLang(document.documentElement.lang)].signInFailed, { message: errorText(error) });
+  if (options.alert === undefined) options.showForm(message);
+  else options.alert.textContent = message;
 }
