@@ -104,15 +104,17 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     }
     await next();
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.limits.maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large:body', `the request body is larger than ${deps.limits.maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw new AppError('payload_too_large:body', `the request body is larger than ${deps.limits.maxBodyBytes} bytes`);
+  };
+  const countedBody = bodyLimit({ maxSize: deps.limits.maxBodyBytes, onError: tooLarge });
+  app.use('/v1/*', (c, next) => {
+    // A declared Content-Length is enforced by the HTTP layer, so the header decides; only bodies of unknown
+    // length are counted as they stream (which turns the request into a full Web Request: slower).
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) return Number.parseInt(declared, 10) > deps.limits.maxBodyBytes ? tooLarge() : next();
+    return countedBody(c, next);
+  });
 
   conversationRoutes(app, { ...deps, perConversation });
   const now = () => new Date(deps.clock?.() ?? Date.now());

@@ -41,6 +41,23 @@ describe('bad input gets a 4xx JSON error that says what is wrong', () => {
     expect(await errorOf(await post({ text: 'x'.repeat(5000) }))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large:body' } } });
   });
 
+  it('enforces the body limit from a declared Content-Length and by counting a body of unknown length', async () => {
+    const { id, token, post } = await openConversation(service.app);
+    const large = JSON.stringify({ text: 'x'.repeat(5000) });
+    expect(await errorOf(await post(large, { 'content-length': String(large.length) }))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large:body' } } });
+    const small = JSON.stringify({ text: 'How do I change my plan?' });
+    expect((await post(small, { 'content-length': String(small.length) })).status).toBe(200);
+    const streamed = (text: string) =>
+      service.app.request(`/v1/conversations/${id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), controller.close()) }),
+        duplex: 'half',
+      } as RequestInit);
+    expect(await errorOf(await streamed(large))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large:body' } } });
+    expect((await streamed(JSON.stringify({ text: 'And the price?' }))).status).toBe(200);
+  });
+
   it('answers 404 for an unknown conversation or route', async () => {
     const { token } = await openConversation(service.app);
     const response = await service.app.request('/v1/conversations/nope', { headers: { authorization: `Bearer ${token}` } });

@@ -82,9 +82,12 @@ async function pruneGenerations(directory: string, keep: string): Promise<void> 
   );
 }
 
-/** Loads the current generation, or undefined when the directory holds no complete index. */
-export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_HNSW): Promise<StoredIndex | undefined> {
-  const generation = (await readFile(join(directory, CURRENT), 'utf8').catch(() => '')).trim();
+/**
+ * Loads the current generation (or the one named, e.g. the generation a server process already serves), or
+ * undefined when the directory holds no complete index.
+ */
+export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_HNSW, only?: string): Promise<StoredIndex | undefined> {
+  const generation = only ?? (await readFile(join(directory, CURRENT), 'utf8').catch(() => '')).trim();
   if (generation === '') return undefined;
   const source = join(directory, generation);
   const manifest = JSON.parse(await readFile(join(source, 'manifest.json'), 'utf8')) as IndexManifest;

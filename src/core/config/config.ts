@@ -47,6 +47,11 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `full` fsyncs each commit (survives power loss); `normal` survives process crashes only. */
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  /**
+   * Worker threads for the offline reply pipeline: \`auto\` (one per spare core, at most 4), or a count; 0
+   * keeps it on the main thread. Not used when a chat model answers (that time is spent waiting, not computing).
+   */
+  REPLY_WORKERS: z.union([z.literal('auto'), integer(0, 64)]).default('auto'),
   MAX_TEXT_LENGTH: integer(1, 100_000).default(4000),
   MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(1, 1_000_000).default(30),

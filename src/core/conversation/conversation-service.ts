@@ -48,9 +48,11 @@ export class ConversationService {
   /** `id` is for callers that need reproducible conversations (evals); the API always lets the service choose. */
   async create(input: { lang?: Lang | undefined; customer?: Customer | undefined; channel?: string | undefined; id?: string | undefined }): Promise<{ conversation: Conversation; token: string }> {
     const token = newToken();
+    // The customer's first message follows at once: remember the hash now rather than compute it again then.
+    const tokenHash = await this.hashOf(token);
     const conversation = await this.deps.store.createConversation({
       id: input.id ?? this.deps.newId(),
-      tokenHash: await hashToken(token),
+      tokenHash,
       lang: input.lang ?? null,
       customer: input.customer ?? {},
       channel: input.channel ?? 'api',

@@ -92,12 +92,17 @@ export class ReplyPipeline {
 
   /** Always resolves: an exception anywhere inside becomes a handoff with reason `error`. */
   async reply(request: ReplyRequest): Promise<Reply> {
-    const lang = detectLanguage(request.text, request.conversation.lang ?? 'ru');
     try {
-      return await this.replyOrThrow(request, lang);
+      return await this.replyOrThrow(request, detectLanguage(request.text, request.conversation.lang ?? 'ru'));
     } catch (error) {
-      return this.handoff(request, lang, 'error', [], { ...NO_MATCH, error: 1 }, 0, error);
+      return this.failed(request, error);
     }
+  }
+
+  /** The handoff with reason `error`, for a reply that could not be produced (also when a worker thread died). */
+  failed(request: ReplyRequest, error: unknown): Reply {
+    const lang = detectLanguage(request.text, request.conversation.lang ?? 'ru');
+    return this.handoff(request, lang, 'error', [], { ...NO_MATCH, error: 1 }, 0, error);
   }
 
   private async replyOrThrow(request: ReplyRequest, lang: Lang): Promise<Reply> {

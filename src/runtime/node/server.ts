@@ -11,9 +11,24 @@ import { createLogger } from '../../adapters/logging/pino-logger.ts';
 import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
+import type { Logger } from '../../core/conversation/conversation-service.ts';
+import type { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
 import { createApp } from '../../http/app.ts';
 import { openKnowledge } from './knowledge-service.ts';
-import { buildServices } from './services.ts';
+import { ReplyWorkerPool, replyWorkerCount } from './reply-worker-pool.ts';
+import { buildServices, createReplyPipeline } from './services.ts';
+
+/** Worker threads for the offline pipeline, or undefined (main thread) when none are wanted or they fail to start. */
+async function startReplyWorkers(config: Config, generation: string, fallback: ReplyPipeline, logger: Logger): Promise<ReplyWorkerPool | undefined> {
+  const size = replyWorkerCount(config.REPLY_WORKERS);
+  if (size === 0) return undefined;
+  try {
+    return await ReplyWorkerPool.start({ size, data: { config, generation }, fallback, logger });
+  } catch (error) {
+    logger.error({ err: error }, 'reply workers could not start; the main thread runs the reply pipeline');
+    return undefined;
+  }
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -28,12 +43,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const knowledge = await openKnowledge(config);
   if (knowledge.ingested !== undefined) logger.info({ ...knowledge.ingested.stats, seconds: knowledge.ingested.seconds }, 'knowledge index built');
+  const composer = await createAnswerComposer(config, logger);
+  const pipeline = createReplyPipeline(config, knowledge, logger, composer);
+  const workers = composer === undefined ? await startReplyWorkers(config, knowledge.stored.generation, pipeline, logger) : undefined;
   const { conversations, agents, limits } = buildServices({
     config,
     store,
     knowledge,
     logger,
-    composer: await createAnswerComposer(config, logger),
+    composer,
+    pipeline,
+    replies: workers,
     summarizer: await createSummarizer(config, logger),
   });
   const app = createApp({
@@ -66,14 +86,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
-  logger.info({ url, chunks: knowledge.stored.index.chunks.length, embedder: knowledge.embedder.id }, 'listening');
+  logger.info({ url, chunks: knowledge.stored.index.chunks.length, embedder: knowledge.embedder.id, replyWorkers: workers?.size ?? 0 }, 'listening');
   return {
     url,
     port,
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          void store.close().then(() => resolve());
+          void Promise.all([workers?.close(), store.close()]).then(() => resolve());
         });
       }),
   };

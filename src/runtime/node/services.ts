@@ -2,12 +2,27 @@
 // the conversation service and the agent service are built (the server and the tests share it). Runtime: Node.
 import type { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { queueSettings, type Config } from '../../core/config/config.ts';
-import { ConversationService, type Logger } from '../../core/conversation/conversation-service.ts';
+import { ConversationService, type Logger, type ReplyGenerator } from '../../core/conversation/conversation-service.ts';
 import type { Summarizer } from '../../core/handoff/llm-summarizer.ts';
+import { uuid7Generator } from '../../core/util/uuid7.ts';
 import { AgentService } from '../../core/queue/agent-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
 import { ReplyPipeline, type AnswerComposer } from '../../core/reply/reply-pipeline.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
+
+/** The in-process reply pipeline for this configuration and index (the worker threads build the same one). */
+export function createReplyPipeline(config: Config, knowledge: Pick<OpenedKnowledge, 'stored' | 'retriever'>, logger: Logger, composer?: AnswerComposer): ReplyPipeline {
+  return new ReplyPipeline({
+    index: knowledge.stored.index,
+    retriever: knowledge.retriever,
+    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
+    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
+    minGroundedness: config.MIN_GROUNDEDNESS,
+    composer,
+    logger,
+    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
+  });
+}
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -17,23 +32,20 @@ export interface ServiceOptions {
   readonly composer?: AnswerComposer | undefined;
   readonly summarizer?: Summarizer | undefined;
   readonly now?: (() => Date) | undefined;
+  /** Built by the caller when it also needs it (the worker pool's fallback); otherwise built here. */
+  readonly pipeline?: ReplyPipeline | undefined;
+  /** Where customer replies come from; the pipeline itself unless worker threads serve them. */
+  readonly replies?: ReplyGenerator | undefined;
 }
 
 export function buildServices(options: ServiceOptions) {
   const { config, store, knowledge, logger } = options;
   const now = options.now ?? (() => new Date());
-  const newId = () => crypto.randomUUID();
-  const pipeline = new ReplyPipeline({
-    index: knowledge.stored.index,
-    retriever: knowledge.retriever,
-    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
-    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
-    minGroundedness: config.MIN_GROUNDEDNESS,
-    composer: options.composer,
-    logger,
-    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
-  });
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies: pipeline, now, newId, logger });
+  // Time-ordered ids: new rows land at the end of the SQLite indexes.
+  const newId = uuid7Generator();
+  const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer);
+  const replies = options.replies ?? pipeline;
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies: pipeline });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const limits = {

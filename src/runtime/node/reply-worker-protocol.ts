@@ -1,0 +1,26 @@
+// Messages between the server's main thread and its reply worker threads. Everything here survives the
+// structured clone: plain data and Error objects, no functions. Runtime: Node.
+import type { Config } from '../../core/config/config.ts';
+import type { Reply, ReplyRequest } from '../../core/reply/reply-pipeline.ts';
+
+/** What a worker is started with: the configuration and the index generation the main thread serves. */
+export interface ReplyWorkerData {
+  readonly config: Config;
+  readonly generation: string;
+}
+
+/** A reply request without its streaming callback; `stream` asks for `token` messages. */
+export type WorkerRequest = Omit<ReplyRequest, 'onToken'> & { readonly stream: boolean };
+
+export type ToWorker = { readonly kind: 'reply'; readonly id: number; readonly request: WorkerRequest };
+
+export type FromWorker =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'token'; readonly id: number; readonly text: string }
+  | { readonly kind: 'reply'; readonly id: number; readonly reply: Reply };
+
+/** A reply as it can cross threads: an `error` that is not an Error becomes one. */
+export function transferableReply(reply: Reply): Reply {
+  if (reply.error === undefined || reply.error instanceof Error) return reply;
+  return { ...reply, error: new Error(String(reply.error)) };
+}
