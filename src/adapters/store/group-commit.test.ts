@@ -11,9 +11,55 @@ describe('GroupCommit', () => {
     const results = await Promise.allSettled([insert('a'), insert('b'), insert('a'), insert('c')]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(database.prepare('SELECT name FROM items ORDER BY id').all()).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
-    expect(commits.stats).toEqual({ commits: 1, operations: 4 });
+    expect(commits.stats).toEqual({ commits: 1, operations: 4, syncs: 0, retries: 1 });
     await insert('d');
     expect(commits.stats.commits).toBe(2);
+    database.close();
+  });
+
+  it('runs a batch without savepoints when nothing fails', async () => {
+    const database = new BetterSqlite3(':memory:');
+    database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
+    const commits = new GroupCommit(database);
+    const values = await Promise.all(['a', 'b', 'c'].map((name) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).changes)));
+    expect(values).toEqual([1, 1, 1]);
+    expect(commits.stats).toMatchObject({ commits: 1, operations: 3, retries: 0 });
+    database.close();
+  });
+
+  it('settles writes only after a flush that began after their commit, sharing one flush among waiting batches', async () => {
+    const database = new BetterSqlite3(':memory:');
+    database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const flushes: Array<() => void> = [];
+    const commits = new GroupCommit(database, { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) });
+    const settled: string[] = [];
+    const insert = (name: string) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name)).then(() => settled.push(name));
+    const first = insert('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(flushes).toHaveLength(1);
+    // Two more batches commit while the first flush is still running: they must wait for a new one.
+    const later = [insert('b')];
+    await new Promise((resolve) => setImmediate(resolve));
+    later.push(insert('c'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commits.stats.commits).toBe(3);
+    expect(settled).toEqual([]);
+    flushes[0]?.();
+    await first;
+    expect(settled).toEqual(['a']);
+    expect(flushes).toHaveLength(2);
+    flushes[1]?.();
+    await Promise.all(later);
+    expect(settled).toEqual(['a', 'b', 'c']);
+    expect(commits.stats.syncs).toBe(2);
+    database.close();
+  });
+
+  it('rejects the writes whose flush failed', async () => {
+    const database = new BetterSqlite3(':memory:');
+    database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const commits = new GroupCommit(database, { sync: () => Promise.reject(new Error('EIO: disk failure')) });
+    await expect(commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run('a'))).rejects.toThrow('EIO');
     database.close();
   });
 });
