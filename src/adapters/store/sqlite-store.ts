@@ -118,13 +118,13 @@ export class SqliteStore implements ConversationStore {
     return Promise.resolve(row === undefined ? undefined : toConversation(row));
   }
 
-  addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean }> {
+  addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean; status: ConversationStatus }> {
     return this.writes.run(() => {
       if (input.clientMessageId !== undefined) {
         const existing = this
           .sql('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?')
           .get(input.conversationId, input.clientMessageId) as MessageRow | undefined;
-        if (existing !== undefined) return { message: toMessage(existing), duplicate: true };
+        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: (this.row(input.conversationId)?.status ?? 'bot') as ConversationStatus };
       }
       this
         .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -135,7 +135,7 @@ export class SqliteStore implements ConversationStore {
       if (status === 'resolved') this.event(input.conversationId, 'conversation-reopened', 'customer', input.at, { from: 'resolved', to: 'bot' });
       this.event(input.conversationId, 'message-received', 'customer', input.at, { messageId: input.id, status: status === 'resolved' ? 'bot' : status });
       const message: Message = { id: input.id, conversationId: input.conversationId, role: 'customer', text: input.text, at: input.at, clientMessageId: input.clientMessageId ?? null, replyTo: null, reply: null, author: null };
-      return { message, duplicate: false };
+      return { message, duplicate: false, status: status === 'resolved' ? 'bot' : status };
     });
   }
 
@@ -170,10 +170,12 @@ export class SqliteStore implements ConversationStore {
   }
 
   recentMessages(conversationId: string, limit: number): Promise<Message[]> {
-    const rows = this.sql(
-      'SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
-    ).all(conversationId, limit) as MessageRow[];
-    return Promise.resolve(rows.map(toMessage));
+    // Newest first straight off the (conversation_id, seq) index, then reversed: no sort, no reply column.
+    const rows = this.sql('SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?').all(
+      conversationId,
+      limit,
+    ) as MessageRow[];
+    return Promise.resolve(rows.reverse().map(toMessage));
   }
 
   listMessages(conversationId: string): Promise<Message[]> {

@@ -79,7 +79,7 @@ export class ConversationService {
    */
   async post(conversation: Conversation, input: { text: string; clientMessageId?: string | undefined }, onToken?: (token: string) => void): Promise<PostResult> {
     const { store } = this.deps;
-    const { message, duplicate } = await store.addCustomerMessage({
+    const { message, duplicate, status } = await store.addCustomerMessage({
       id: this.deps.newId(),
       conversationId: conversation.id,
       text: input.text,
@@ -96,8 +96,8 @@ export class ConversationService {
         return { message, reply: existing };
       }
     }
-    const current = (await store.getConversation(conversation.id)) ?? conversation;
-    if (current.status !== 'bot') return { message, reply: null };
+    if (status !== 'bot') return { message, reply: null };
+    const current: Conversation = { ...conversation, status };
     const history = (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1)).filter((entry) => entry.id !== message.id).slice(-HISTORY_LIMIT);
     const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken });
     if (reply.error !== undefined) {

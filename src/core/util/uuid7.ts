@@ -8,6 +8,9 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 export function uuid7Generator(now: () => number = Date.now): () => string {
   let lastMs = -1;
   let counter = 0;
+  // Random bytes drawn 4 KiB at a time: one call into the system's generator per 256 ids.
+  const pool = new Uint8Array(4096);
+  let offset = pool.length;
   return () => {
     let ms = now();
     if (ms > lastMs) {
@@ -23,7 +26,11 @@ export function uuid7Generator(now: () => number = Date.now): () => string {
         counter = 0;
       }
     }
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    if (offset + 16 > pool.length) {
+      crypto.getRandomValues(pool);
+      offset = 0;
+    }
+    const bytes = pool.slice(offset, (offset += 16));
     for (let index = 5, rest = ms; index >= 0; index -= 1, rest = Math.floor(rest / 256)) bytes[index] = rest % 256;
     bytes[6] = 0x70 | (counter >> 8);
     bytes[7] = counter & 0xff;
