@@ -37,13 +37,14 @@ const messages = await autocannon({
   connections: CONNECTIONS,
   duration: seconds,
   setupClient: (client) => {
-    // Each connection is one customer at a time over its own conversations, asking questions in a long cycle.
+    // Each connection is one customer at a time over its own conversations, asking varied questions.
     const slot = next % CONNECTIONS;
     const mine = conversations.slice(slot * PER_CLIENT, (slot + 1) * PER_CLIENT);
     const offset = slot * 37;
     next += 1;
     client.setRequests(
-      Array.from({ length: PER_CLIENT * 8 }, (_, index) => {
+      // Message k of every conversation before message k + 1 of any: three messages per conversation.
+      Array.from({ length: PER_CLIENT * 3 }, (_, index) => {
         const conversation = mine[index % mine.length];
         return {
           method: 'POST',

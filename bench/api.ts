@@ -10,6 +10,7 @@ import { startServerProcess } from '../test/support/server-process.ts';
 const run = promisify(execFile);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 12_000);
 const directory = await mkdtemp(join(tmpdir(), 'firstline-bench-api-'));
 const server = await startServerProcess({
   DATA_DIR: join(directory, 'data'),
@@ -19,11 +20,15 @@ const server = await startServerProcess({
   ...(process.env.SQLITE_SYNCHRONOUS === undefined ? {} : { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS }),
 });
 try {
-  const conversations = [];
-  // Many short conversations per connection (a few messages each), as on a real help desk.
-  for (let index = 0; index < CUSTOMERS * 80; index += 1) {
-    const response = await fetch(`${server.url}/v1/conversations`, { method: 'POST' });
-    conversations.push(await response.json());
+  // Many short conversations (three messages each while the run lasts), as on a real help desk. Enough of
+  // them that a faster server does not push more messages into each conversation: later messages hit the
+  // loop detector and handed-off conversations, whose posts are cheaper, and would flatter the figures.
+  const conversations: Array<{ id: string; token: string }> = [];
+  for (let batch = 0; batch < CONVERSATIONS; batch += 25) {
+    const opened = await Promise.all(
+      Array.from({ length: Math.min(25, CONVERSATIONS - batch) }, async () => (await fetch(`${server.url}/v1/conversations`, { method: 'POST' })).json() as Promise<{ id: string; token: string }>),
+    );
+    conversations.push(...opened);
   }
   const file = join(directory, 'conversations.json');
   await writeFile(file, JSON.stringify(conversations));
@@ -34,7 +39,7 @@ try {
   };
   const ratio = result.messages.requestsPerSecond / result.ceiling.requestsPerSecond;
   const summary = { customer: 0, bot: 0, handedOff: 0 };
-  for (const conversation of conversations as Array<{ id: string; token: string }>) {
+  for (const conversation of conversations) {
     const body = (await (await fetch(`${server.url}/v1/conversations/${conversation.id}`, { headers: { authorization: `Bearer ${conversation.token}` } })).json()) as { status: string; messages: Array<{ role: string }> };
     summary.customer += body.messages.filter((message) => message.role === 'customer').length;
     summary.bot += body.messages.filter((message) => message.role === 'bot').length;
@@ -42,7 +47,7 @@ try {
   }
   process.stdout.write(
     [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${CUSTOMERS} connections, ${SECONDS} s each; SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'}.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${CUSTOMERS} connections, ${SECONDS} s each; ${conversations.length} conversations; SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'}; REPLY_WORKERS=${process.env.REPLY_WORKERS ?? 'auto'}.`,
       '',
       '| endpoint | requests/s | p50 (ms) | p99 (ms) | errors | requests |',
       '|---|---:|---:|---:|---:|---:|',
@@ -50,7 +55,7 @@ try {
       `| POST /v1/conversations/:id/messages | ${result.messages.requestsPerSecond.toFixed(0)} | ${result.messages.p50} | ${result.messages.p99} | ${result.messages.errors} | ${result.messages.total} |`,
       '',
       `Messages throughput is ${(ratio * 100).toFixed(1)} % of the ceiling.`,
-      `After the run: ${summary.bot} bot replies to ${summary.customer} customer messages; ${summary.handedOff} of ${conversations.length} conversations were handed to a person.`,
+      `After the run: ${summary.bot} bot replies to ${summary.customer} customer messages (${((100 * summary.bot) / Math.max(1, summary.customer)).toFixed(0)} %); ${summary.handedOff} of ${conversations.length} conversations were handed to a person.`,
     ].join('\n') + '\n',
   );
 } finally {
