@@ -46,7 +46,7 @@ export function buildServices(options: ServiceOptions) {
   const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer);
   const replies = options.replies ?? pipeline;
   const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger });
-  const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies: pipeline });
+  const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const limits = {
     maxTextLength: config.MAX_TEXT_LENGTH,
