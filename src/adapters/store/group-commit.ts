@@ -92,7 +92,8 @@ export class GroupCommit {
       this.commit.run();
       return values.map((value) => ({ ok: true, value }));
     } catch {
-      this.database.exec('ROLLBACK');
+      // Some errors (disk full, I/O) end the transaction themselves.
+      if (this.database.inTransaction) this.database.exec('ROLLBACK');
     }
     this.stats.retries += 1;
     const outcomes: Outcome[] = [];
