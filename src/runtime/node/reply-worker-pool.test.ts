@@ -78,6 +78,25 @@ describe('ReplyWorkerPool', () => {
     }
   }, 60_000);
 
+  it('hands off the customers of a worker that dies, keeps answering the others, and replaces it', async () => {
+    const entry = new URL('../../../test/fakes/crashing-reply-worker.mjs', import.meta.url);
+    const pool = await ReplyWorkerPool.start({ size: 2, data: { config, generation: knowledge.stored.generation }, fallback: pipeline, logger, entry });
+    try {
+      const base = requests[1] as ReplyRequest;
+      const [crashed, answered] = await Promise.all([pool.reply({ ...base, text: 'crash' }), pool.reply({ ...base, text: 'hello' })]);
+      expect(crashed.meta).toMatchObject({ action: 'handoff', reasons: ['error'] });
+      expect(crashed.error).toBeInstanceOf(Error);
+      expect(answered.text).toBe('echo: hello');
+      expect(pool.replaced).toBe(1);
+      const deadline = Date.now() + 30_000;
+      while (pool.size < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(pool.size).toBe(2);
+      expect((await pool.reply({ ...base, text: 'still there?' })).text).toBe('echo: still there?');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('refuses to start on an index generation that is not on disk', async () => {
     await expect(ReplyWorkerPool.start({ size: 1, data: { config, generation: 'gen-missing' }, fallback: pipeline, logger })).rejects.toThrow(/gen-missing|ENOENT/);
   }, 60_000);

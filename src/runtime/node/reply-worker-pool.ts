@@ -20,6 +20,8 @@ export interface ReplyWorkerPoolOptions {
   /** A worker that takes longer than this for one reply is presumed stuck and replaced. */
   readonly replyTimeoutMs?: number | undefined;
   readonly startTimeoutMs?: number | undefined;
+  /** The worker script; tests substitute scripted workers. */
+  readonly entry?: URL | undefined;
 }
 
 interface Pending {
@@ -93,7 +95,7 @@ export class ReplyWorkerPool implements ReplyGenerator {
 
   private spawn(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(ENTRY, { workerData: this.options.data });
+      const worker = new Worker(this.options.entry ?? ENTRY, { workerData: this.options.data });
       const slot: Slot = { worker, pending: new Map() };
       let ready = false;
       const startTimer = setTimeout(() => {
