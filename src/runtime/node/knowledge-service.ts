@@ -49,6 +49,14 @@ export interface OpenedKnowledge {
   readonly ingested?: IngestRun | undefined;
 }
 
+/** Opens one index generation that is already on disk (a reply worker opens the one its server serves). */
+export async function openGeneration(config: Config, generation: string): Promise<OpenedKnowledge> {
+  const stored = await loadIndex(config.INDEX_DIR, undefined, generation);
+  if (stored === undefined) throw new Error(`index generation ${generation} in ${config.INDEX_DIR} could not be loaded`);
+  const embedder = await createEmbedder(config);
+  return { stored, retriever: new HybridRetriever(stored.index, embedder.embeddings), embedder };
+}
+
 /** Loads the index, building it first when it is missing or was built with a different embedder. */
 export async function openKnowledge(config: Config): Promise<OpenedKnowledge> {
   const embedder = await createEmbedder(config);

@@ -19,8 +19,16 @@ export type FromWorker =
   | { readonly kind: 'token'; readonly id: number; readonly text: string }
   | { readonly kind: 'reply'; readonly id: number; readonly reply: Reply };
 
-/** A reply as it can cross threads: an `error` that is not an Error becomes one. */
+/**
+ * A reply as it can cross threads: its `error` becomes a plain Error with the same message and stack, since
+ * an error's own fields (a `cause`, a response object) need not survive the structured clone.
+ */
 export function transferableReply(reply: Reply): Reply {
-  if (reply.error === undefined || reply.error instanceof Error) return reply;
-  return { ...reply, error: new Error(String(reply.error)) };
+  if (reply.error === undefined) return reply;
+  const error = new Error(reply.error instanceof Error ? reply.error.message : String(reply.error));
+  if (reply.error instanceof Error) {
+    error.name = reply.error.name;
+    error.stack = reply.error.stack;
+  }
+  return { ...reply, error };
 }

@@ -1,21 +1,15 @@
 // A reply worker thread: loads the index generation the main thread serves and runs the offline reply
 // pipeline for requests posted to it, so retrieval and composition do not hold up HTTP and SQLite. Runtime: Node.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEmbedder } from '../../adapters/embeddings/create-embedder.ts';
-import { loadIndex } from '../../adapters/fs/index-store.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
-import { HybridRetriever } from '../../core/retrieval/hybrid-retriever.ts';
+import { openGeneration } from './knowledge-service.ts';
 import { transferableReply, type FromWorker, type ReplyWorkerData, type ToWorker } from './reply-worker-protocol.ts';
 import { createReplyPipeline } from './services.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('reply-worker.ts runs only as a worker thread');
 const { config, generation } = workerData as ReplyWorkerData;
-const stored = await loadIndex(config.INDEX_DIR, undefined, generation);
-if (stored === undefined) throw new Error(`index generation ${generation} in ${config.INDEX_DIR} could not be loaded`);
-const embedder = await createEmbedder(config);
-const logger = createLogger(config.LOG_LEVEL);
-const pipeline = createReplyPipeline(config, { stored, retriever: new HybridRetriever(stored.index, embedder.embeddings) }, logger);
+const pipeline = createReplyPipeline(config, await openGeneration(config, generation), createLogger(config.LOG_LEVEL));
 const send = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
