@@ -1,6 +1,6 @@
 // The Hono application: routes, validation, errors, limits. Built from injected dependencies only. Runtime: any.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -89,8 +89,16 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     exposeHeaders: ['retry-after'],
     maxAge: 600,
   });
-  app.use('/v1/conversations', widgetCors);
-  app.use('/v1/conversations/*', widgetCors);
+  // Only browsers send Origin, and only they read CORS headers. Skipping the middleware for other clients also
+  // keeps Hono from rebuilding every response (it touches c.res before the handler runs).
+  const varyByOrigin = deps.widgetOrigins !== undefined && deps.widgetOrigins !== '*';
+  const corsForBrowsers: MiddlewareHandler = (c, next) => {
+    if (c.req.header('origin') !== undefined) return widgetCors(c, next);
+    if (varyByOrigin) c.header('Vary', 'Origin');
+    return next();
+  };
+  app.use('/v1/conversations', corsForBrowsers);
+  app.use('/v1/conversations/*', corsForBrowsers);
   app.use('/v1/*', async (c, next) => {
     const decision = perAddress.take(deps.clientAddress(c));
     if (!decision.allowed) throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });

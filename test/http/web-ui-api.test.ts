@@ -107,6 +107,15 @@ describe('customer API from an embedding site', () => {
     const agentSide = await service.app.request('/v1/tickets', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
     expect(agentSide.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('answers clients that send no Origin without CORS headers, still marking the response as varying by Origin', async () => {
+    const created = await service.app.request('/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('access-control-allow-origin')).toBeNull();
+    expect(created.headers.get('vary')).toBe('Origin');
+    expect(created.headers.get('x-request-id')).not.toBeNull();
+    expect(await created.json()).toMatchObject({ id: expect.any(String), token: expect.any(String) });
+  });
 });
 
 describe('queue standing and suggestions', () => {

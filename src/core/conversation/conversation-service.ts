@@ -9,6 +9,7 @@ import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Conversation, Customer, Message } from './conversation.ts';
+import { LruCache } from '../util/lru-cache.ts';
 import { digestsEqual, hashToken, newToken } from './tokens.ts';
 
 /** Messages of history the reply pipeline sees: enough for follow-ups, greetings and loops. */
@@ -34,6 +35,8 @@ export interface ConversationServiceDependencies {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly logger: Logger;
+  /** SHA-256 hex of a bearer token; Web Crypto unless the runtime offers something cheaper. */
+  readonly hashToken?: ((token: string) => string | Promise<string>) | undefined;
 }
 
 export interface PostResult {
@@ -126,14 +129,13 @@ export class ConversationService {
     return { message, reply: outcome.delivered ? outcome.message : null };
   }
 
-  private readonly hashes = new Map<string, string>();
+  private readonly hashes = new LruCache<string, string>(10_000);
 
   /** SHA-256 of a token, remembered for recently seen tokens (a customer sends many messages). */
   private async hashOf(token: string): Promise<string> {
     const known = this.hashes.get(token);
     if (known !== undefined) return known;
-    const hash = await hashToken(token);
-    if (this.hashes.size >= 10_000) this.hashes.delete(this.hashes.keys().next().value ?? '');
+    const hash = await (this.deps.hashToken ?? hashToken)(token);
     this.hashes.set(token, hash);
     return hash;
   }

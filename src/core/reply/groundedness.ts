@@ -3,6 +3,7 @@
 import { normalize } from '../text/normalize.ts';
 import { stem } from '../text/stem.ts';
 import { contentTerms } from '../text/terms.ts';
+import { LruCache } from '../util/lru-cache.ts';
 
 export interface SentenceSupport {
   readonly sentence: string;
@@ -48,6 +49,16 @@ function factsOf(text: string): string[] {
   return facts;
 }
 
+interface SourceAnalysis {
+  readonly terms: ReadonlySet<string>;
+  readonly facts: ReadonlySet<string>;
+}
+
+const analyseSource = (text: string): SourceAnalysis => ({ terms: new Set(contentTerms(text)), facts: new Set(factsOf(normalize(text))) });
+
+/** Sources are mostly knowledge-base passages, checked again and again: their terms and facts are kept. */
+const SOURCES = new LruCache<string, SourceAnalysis>(512);
+
 /**
  * Checks every sentence of `reply` except those in `exempt` (the bot's own greetings and closings,
  * listed, or recognised by a predicate)
@@ -55,9 +66,7 @@ function factsOf(text: string): string[] {
  * {@link OVERLAP_THRESHOLD} of its content words do.
  */
 export function groundedness(reply: string, sources: readonly string[], exempt: readonly string[] | ((sentence: string) => boolean) = []): Groundedness {
-  const sourceText = sources.join('\n');
-  const sourceTerms = new Set(contentTerms(sourceText));
-  const sourceFacts = new Set(factsOf(normalize(sourceText)));
+  const { terms: sourceTerms, facts: sourceFacts } = SOURCES.through(sources.join('\n'), analyseSource);
   const exemptSet = typeof exempt === 'function' ? undefined : new Set(exempt.flatMap(sentencesOf).map((sentence) => normalize(sentence)));
   const isExempt = (sentence: string) => (typeof exempt === 'function' ? exempt(sentence) : (exemptSet?.has(normalize(sentence)) ?? false));
   const checked: SentenceSupport[] = [];

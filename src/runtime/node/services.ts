@@ -1,5 +1,6 @@
 // Wires the use cases from configuration, a store and a knowledge index: the one place the reply pipeline,
 // the conversation service and the agent service are built (the server and the tests share it). Runtime: Node.
+import { nodeTokenHash } from '../../adapters/crypto/node-token-hash.ts';
 import type { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { queueSettings, type Config } from '../../core/config/config.ts';
 import { ConversationService, type Logger, type ReplyGenerator } from '../../core/conversation/conversation-service.ts';
@@ -45,7 +46,7 @@ export function buildServices(options: ServiceOptions) {
   const newId = uuid7Generator();
   const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer);
   const replies = options.replies ?? pipeline;
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger });
+  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger, hashToken: nodeTokenHash });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const limits = {

@@ -1,0 +1,54 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from './migrate.ts';
+
+function databaseAt(version: number) {
+  const database = new BetterSqlite3(':memory:');
+  database.pragma('foreign_keys = ON');
+  migrate(
+    database,
+    loadMigrations().filter((migration) => migration.version <= version),
+  );
+  return database;
+}
+
+const insertMessage = (database: BetterSqlite3.Database, id: string, seq: number, clientMessageId: string | null, replyTo: string | null = null) =>
+  database.prepare("INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id, reply_to) VALUES (?, 'c1', ?, ?, 'text', 'now', ?, ?)").run(id, seq, replyTo === null ? 'customer' : 'bot', clientMessageId, replyTo);
+
+describe('migrate', () => {
+  it('rebuilds the messages table keeping every row, reference and rule, and indexes only messages with a client id', () => {
+    const database = databaseAt(2);
+    database.prepare("INSERT INTO conversations (id, token_hash, channel, status, created_at, updated_at) VALUES ('c1', 'h', 'api', 'bot', 'now', 'now')").run();
+    insertMessage(database, 'm1', 1, 'client-1');
+    insertMessage(database, 'm2', 2, null, 'm1');
+    insertMessage(database, 'm3', 3, null);
+
+    expect(migrate(database)).toEqual(loadMigrations().filter((migration) => migration.version > 2).map((migration) => migration.version));
+    expect(database.prepare('SELECT id, client_message_id, reply_to FROM messages ORDER BY seq').all()).toEqual([
+      { id: 'm1', client_message_id: 'client-1', reply_to: null },
+      { id: 'm2', client_message_id: null, reply_to: 'm1' },
+      { id: 'm3', client_message_id: null, reply_to: null },
+    ]);
+    expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The rules still hold: one client id per conversation, a unique place in it, replies to existing messages.
+    expect(() => insertMessage(database, 'm4', 4, 'client-1')).toThrow(/UNIQUE/);
+    expect(() => insertMessage(database, 'm4', 3, null)).toThrow(/UNIQUE/);
+    expect(() => insertMessage(database, 'm4', 4, null, 'missing')).toThrow(/FOREIGN KEY/);
+    insertMessage(database, 'm4', 4, null);
+    const plan = database.prepare("EXPLAIN QUERY PLAN SELECT * FROM messages WHERE conversation_id = 'c1' AND client_message_id = 'client-1'").all() as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/messages_client_message/);
+    const indexed = database.prepare("SELECT count(*) AS rows FROM messages INDEXED BY messages_client_message WHERE conversation_id = 'c1' AND client_message_id IS NOT NULL").get() as { rows: number };
+    expect(indexed.rows).toBe(1);
+  });
+
+  it('rolls back a migration that leaves a broken reference and keeps foreign keys on', () => {
+    const database = databaseAt(3);
+    database.prepare("INSERT INTO conversations (id, token_hash, channel, status, created_at, updated_at) VALUES ('c1', 'h', 'api', 'bot', 'now', 'now')").run();
+    insertMessage(database, 'm1', 1, null);
+    const breaking = { version: 99, name: '099-breaking.sql', sql: "UPDATE messages SET conversation_id = 'nowhere';" };
+    expect(() => migrate(database, [breaking])).toThrow(/099-breaking\.sql leaves 1 broken reference/);
+    expect(database.pragma('user_version', { simple: true })).toBe(3);
+    expect(database.prepare('SELECT conversation_id FROM messages').get()).toEqual({ conversation_id: 'c1' });
+    expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
