@@ -113,6 +113,11 @@ export class SqliteStore implements ConversationStore {
     return this.sql('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
   }
 
+  /** Just the status, for writes that only need to know who owns the conversation. */
+  private status(id: string): ConversationStatus | undefined {
+    return (this.sql('SELECT status FROM conversations WHERE id = ?').get(id) as { status: ConversationStatus } | undefined)?.status;
+  }
+
   getConversation(id: string): Promise<(Conversation & { tokenHash: string }) | undefined> {
     const row = this.row(id);
     return Promise.resolve(row === undefined ? undefined : toConversation(row));
@@ -124,12 +129,12 @@ export class SqliteStore implements ConversationStore {
         const existing = this
           .sql('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?')
           .get(input.conversationId, input.clientMessageId) as MessageRow | undefined;
-        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: (this.row(input.conversationId)?.status ?? 'bot') as ConversationStatus };
+        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: this.status(input.conversationId) ?? 'bot' };
       }
       this
         .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'customer', input.text, input.at, input.clientMessageId ?? null);
-      const status = (this.row(input.conversationId)?.status ?? 'bot') as ConversationStatus;
+      const status = this.status(input.conversationId) ?? 'bot';
       // A new message after resolution goes back to the bot.
       this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status === 'resolved' ? 'bot' : status, input.at, input.conversationId);
       if (status === 'resolved') this.event(input.conversationId, 'conversation-reopened', 'customer', input.at, { from: 'resolved', to: 'bot' });
@@ -143,8 +148,7 @@ export class SqliteStore implements ConversationStore {
     return this.writes.run((): BotReplyOutcome => {
       const existing = this.sql('SELECT * FROM messages WHERE reply_to = ?').get(input.replyTo) as MessageRow | undefined;
       if (existing !== undefined) return { delivered: true, message: toMessage(existing) };
-      const row = this.row(input.conversationId);
-      const status = (row?.status ?? 'resolved') as ConversationStatus;
+      const status = this.status(input.conversationId) ?? 'resolved';
       if (status !== 'bot') {
         this.event(input.conversationId, 'reply-dropped', 'bot', input.at, { replyTo: input.replyTo, status });
         return { delivered: false, status };

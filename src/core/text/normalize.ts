@@ -4,8 +4,16 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 // Every combining mark but the breve, so «й» survives decomposition while «ё» and «é» fold.
 const COMBINING = /[\u0300-\u0305\u0307-\u036f]/g;
 
+/**
+ * Characters that Unicode decomposition leaves as they are, or (ё, й) that the steps below give back
+ * unchanged: ASCII, the basic Cyrillic alphabet, and common typographic marks. Text made only of these,
+ * which is most text here, skips the two normalisation passes.
+ */
+const STABLE = /^[\u0000-\u007f\u0401\u0410-\u044f\u0451«»‘’“”„–—]*$/;
+
 /** Lower-cases, folds «ё» to «е», strips accents and unifies apostrophes. */
 export function normalize(text: string): string {
+  if (STABLE.test(text)) return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
   return text
     .normalize('NFKD')
     .replace(COMBINING, '')
