@@ -1,4 +1,5 @@
 // Text normalisation and word splitting shared by retrieval and the detectors. Runtime: any.
+import { LruCache } from '../util/lru-cache.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 // Every combining mark but the breve, so «й» survives decomposition while «ё» and «é» fold.
@@ -13,6 +14,14 @@ const STABLE = /^[\u0000-\u007f\u0401\u0410-\u044f\u0451«»‘’“”„–�
 
 /** Lower-cases, folds «ё» to «е», strips accents and unifies apostrophes. */
 export function normalize(text: string): string {
+  return text.length > MEMO_MAX_LENGTH ? normalizeText(text) : normalized.through(text, normalizeText);
+}
+
+/** The detectors, retrieval and the grader normalise the same message again and again; long texts (articles) are not kept. */
+const MEMO_MAX_LENGTH = 4_096;
+const normalized = new LruCache<string, string>(1024);
+
+function normalizeText(text: string): string {
   if (STABLE.test(text)) return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
   return text
     .normalize('NFKD')

@@ -4,6 +4,7 @@ import { isCyrillic, isLatin, words } from './normalize.ts';
 import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
 import { toCyrillic, toLatin } from './transliterate.ts';
+import { LruCache } from '../util/lru-cache.ts';
 
 export interface WeightedTerm {
   readonly term: string;
@@ -49,7 +50,14 @@ export function contentTerms(text: string): readonly string[] {
  * Query terms: the content terms with weight 1, plus each word's transliteration into the other
  * script with weight {@link EXPANSION_WEIGHT}, so mixed-script product words still match.
  */
-export function queryTerms(text: string): WeightedTerm[] {
+export function queryTerms(text: string): readonly WeightedTerm[] {
+  return queryTermCache.through(text, analyseQuery);
+}
+
+/** Retrieval, confidence and the embedder each ask for the same message's terms. */
+const queryTermCache = new LruCache<string, readonly WeightedTerm[]>(1024);
+
+function analyseQuery(text: string): readonly WeightedTerm[] {
   const result: WeightedTerm[] = [];
   for (const word of contentWords(text)) {
     const term = stem(word);
