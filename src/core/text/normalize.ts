@@ -10,7 +10,7 @@ const COMBINING = /[\u0300-\u0305\u0307-\u036f]/g;
  * unchanged: ASCII, the basic Cyrillic alphabet, and common typographic marks. Text made only of these,
  * which is most text here, skips the two normalisation passes.
  */
-const STABLE = /^[\u0000-\u007f\u0401\u0410-\u044f\u0451«»‘’“”„–—]*$/;
+const STABLE = /^[\t\n\r\u0020-\u007f\u0401\u0410-\u044f\u0451«»‘’“”„–—]*$/;
 
 /** Lower-cases, folds «ё» to «е», strips accents and unifies apostrophes. */
 export function normalize(text: string): string {
