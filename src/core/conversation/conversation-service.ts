@@ -9,7 +9,7 @@ import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Conversation, Customer, Message } from './conversation.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 import { digestsEqual, hashToken, newToken } from './tokens.ts';
 
 /** Messages of history the reply pipeline sees: enough for follow-ups, greetings and loops. */
@@ -129,7 +129,7 @@ export class ConversationService {
     return { message, reply: outcome.delivered ? outcome.message : null };
   }
 
-  private readonly hashes = new LruCache<string, string>(10_000);
+  private readonly hashes = new RecentCache<string, string>(10_000);
 
   /** SHA-256 of a token, remembered for recently seen tokens (a customer sends many messages). */
   private async hashOf(token: string): Promise<string> {

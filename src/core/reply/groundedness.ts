@@ -3,7 +3,7 @@
 import { normalize } from '../text/normalize.ts';
 import { stem } from '../text/stem.ts';
 import { contentTerms } from '../text/terms.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 
 export interface SentenceSupport {
   readonly sentence: string;
@@ -57,7 +57,7 @@ interface SourceAnalysis {
 const analyseSource = (text: string): SourceAnalysis => ({ terms: new Set(contentTerms(text)), facts: new Set(factsOf(normalize(text))) });
 
 /** Sources are mostly knowledge-base passages, checked again and again: their terms and facts are kept. */
-const SOURCES = new LruCache<string, SourceAnalysis>(512);
+const SOURCES = new RecentCache<string, SourceAnalysis>(512);
 
 /**
  * Checks every sentence of `reply` except those in `exempt` (the bot's own greetings and closings,

@@ -1,7 +1,7 @@
 // Lexical retrieval: an Okapi BM25 inverted index over typed arrays, fast at 100k chunks. Runtime: any.
 import type { Lang } from '../text/lang.ts';
 import type { WeightedTerm } from '../text/terms.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 import { TopK } from '../util/top-k.ts';
 
 export const LANG_CODES: Record<Lang, number> = { ru: 0, en: 1 };
@@ -146,7 +146,7 @@ export class Bm25Index {
   }
 
   /** Customers use the same words again and again: each term's relatives are worked out once. */
-  private readonly relatives = new LruCache<string, readonly string[]>(20_000);
+  private readonly relatives = new RecentCache<string, readonly string[]>(20_000);
 
   private readonly relativesOf = (term: string): readonly string[] => {
     if (term.length < 4 || /\d/.test(term)) return [];

@@ -1,5 +1,5 @@
 // Text normalisation and word splitting shared by retrieval and the detectors. Runtime: any.
-import { LruCache } from '../util/lru-cache.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 // Every combining mark but the breve, so «й» survives decomposition while «ё» and «é» fold.
@@ -19,7 +19,7 @@ export function normalize(text: string): string {
 
 /** The detectors, retrieval and the grader normalise the same message again and again; long texts (articles) are not kept. */
 const MEMO_MAX_LENGTH = 4_096;
-const normalized = new LruCache<string, string>(1024);
+const normalized = new RecentCache<string, string>(1024);
 
 function normalizeText(text: string): string {
   if (STABLE.test(text)) return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");

@@ -4,7 +4,7 @@ import { isCyrillic, isLatin, words } from './normalize.ts';
 import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
 import { toCyrillic, toLatin } from './transliterate.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 
 export interface WeightedTerm {
   readonly term: string;
@@ -55,7 +55,7 @@ export function queryTerms(text: string): readonly WeightedTerm[] {
 }
 
 /** Retrieval, confidence and the embedder each ask for the same message's terms. */
-const queryTermCache = new LruCache<string, readonly WeightedTerm[]>(1024);
+const queryTermCache = new RecentCache<string, readonly WeightedTerm[]>(1024);
 
 function analyseQuery(text: string): readonly WeightedTerm[] {
   const result: WeightedTerm[] = [];
