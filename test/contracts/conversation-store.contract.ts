@@ -26,7 +26,8 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
 
     it('stores messages in order and links a reply to its message', async () => {
       const store = await withConversation();
-      const { message } = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z' });
+      const { message, first } = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z' });
+      expect(first).toBe(true);
       const outcome = await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'hello', at: '2026-11-01T10:00:02.000Z', reply });
       expect(outcome).toMatchObject({ delivered: true, message: { id: 'r1', role: 'bot', replyTo: 'm1', reply } });
       expect((await store.listMessages('c1')).map((entry) => [entry.id, entry.role, entry.text])).toEqual([['m1', 'customer', 'hi'], ['r1', 'bot', 'hello']]);
@@ -42,7 +43,7 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       const first = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z', clientMessageId: 'k' });
       const second = await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hi again', at: '2026-11-01T10:00:03.000Z', clientMessageId: 'k' });
       expect(first.duplicate).toBe(false);
-      expect(second).toEqual({ message: first.message, duplicate: true, status: 'bot' });
+      expect(second).toEqual({ message: first.message, duplicate: true, status: 'bot', first: true });
       expect(await store.listMessages('c1')).toHaveLength(1);
       await store.close();
     });
@@ -53,7 +54,7 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       const handoff: ReplyMeta = { ...reply, action: 'handoff', reasons: ['human_request'] };
       await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'A specialist will reply', at: '2026-11-01T10:00:02.000Z', reply: handoff, nextStatus: 'waiting' });
       expect((await store.getConversation('c1'))?.status).toBe('waiting');
-      expect((await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hello?', at: '2026-11-01T10:00:03.000Z' })).status).toBe('waiting');
+      expect(await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hello?', at: '2026-11-01T10:00:03.000Z' })).toMatchObject({ status: 'waiting', first: false });
       const late = await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'late', at: '2026-11-01T10:00:04.000Z', reply });
       expect(late).toEqual({ delivered: false, status: 'waiting' });
       expect((await store.listMessages('c1')).map((entry) => entry.id)).toEqual(['m1', 'r1', 'm2']);

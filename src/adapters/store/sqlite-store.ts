@@ -19,6 +19,7 @@ interface ConversationRow {
 interface MessageRow {
   id: string;
   conversation_id: string;
+  seq?: number;
   role: string;
   text: string;
   at: string;
@@ -123,24 +124,25 @@ export class SqliteStore implements ConversationStore {
     return Promise.resolve(row === undefined ? undefined : toConversation(row));
   }
 
-  addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean; status: ConversationStatus }> {
+  addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean; status: ConversationStatus; first: boolean }> {
     return this.writes.run(() => {
       if (input.clientMessageId !== undefined) {
         const existing = this
           .sql('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?')
           .get(input.conversationId, input.clientMessageId) as MessageRow | undefined;
-        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: this.status(input.conversationId) ?? 'bot' };
+        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: this.status(input.conversationId) ?? 'bot', first: existing.seq === 1 };
       }
+      const seq = this.nextSeq(input.conversationId);
       this
         .sql('INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'customer', input.text, input.at, input.clientMessageId ?? null);
+        .run(input.id, input.conversationId, seq, 'customer', input.text, input.at, input.clientMessageId ?? null);
       const status = this.status(input.conversationId) ?? 'bot';
       // A new message after resolution goes back to the bot.
       this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status === 'resolved' ? 'bot' : status, input.at, input.conversationId);
       if (status === 'resolved') this.event(input.conversationId, 'conversation-reopened', 'customer', input.at, { from: 'resolved', to: 'bot' });
       this.event(input.conversationId, 'message-received', 'customer', input.at, { messageId: input.id, status: status === 'resolved' ? 'bot' : status });
       const message: Message = { id: input.id, conversationId: input.conversationId, role: 'customer', text: input.text, at: input.at, clientMessageId: input.clientMessageId ?? null, replyTo: null, reply: null, author: null };
-      return { message, duplicate: false, status: status === 'resolved' ? 'bot' : status };
+      return { message, duplicate: false, status: status === 'resolved' ? 'bot' : status, first: seq === 1 };
     });
   }
 

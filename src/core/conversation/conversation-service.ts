@@ -82,7 +82,7 @@ export class ConversationService {
    */
   async post(conversation: Conversation, input: { text: string; clientMessageId?: string | undefined }, onToken?: (token: string) => void): Promise<PostResult> {
     const { store } = this.deps;
-    const { message, duplicate, status } = await store.addCustomerMessage({
+    const { message, duplicate, status, first } = await store.addCustomerMessage({
       id: this.deps.newId(),
       conversationId: conversation.id,
       text: input.text,
@@ -101,7 +101,8 @@ export class ConversationService {
     }
     if (status !== 'bot') return { message, reply: null };
     const current: Conversation = { ...conversation, status };
-    const history = (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1)).filter((entry) => entry.id !== message.id).slice(-HISTORY_LIMIT);
+    // A conversation's first message has no history to read.
+    const history = first ? [] : (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1)).filter((entry) => entry.id !== message.id).slice(-HISTORY_LIMIT);
     const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken });
     if (reply.error !== undefined) {
       this.deps.logger.error({ conversationId: conversation.id, messageId: message.id, err: reply.error }, 'reply pipeline failed; handing off');
