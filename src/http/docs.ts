@@ -21,9 +21,12 @@ const INIT = "window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Hono app, whatever its environment
 export function docsPage(app: Hono<any>, asset?: (name: string) => Promise<Response | undefined>): void {
   app.get('/docs', (c) => c.html(PAGE));
-  app.get('/docs/assets/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  // One route for every asset: a static path beside a parameter at the same place would push Hono off its
+  // regular-expression router (every request would be matched by the slower trie router).
   app.get('/docs/assets/:name', async (c) => {
-    const response = asset === undefined ? undefined : await asset(c.req.param('name'));
+    const name = c.req.param('name');
+    if (name === 'init.js') return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    const response = asset === undefined ? undefined : await asset(name);
     return response ?? c.json({ error: { code: 'not_found:asset', message: 'documentation assets are not available in this runtime' } }, 404);
   });
 }

@@ -139,4 +139,10 @@ describe('readiness and documents', () => {
     expect(await (await app.request('/docs')).text()).toContain('/docs/assets/swagger-ui-bundle.js');
     expect(await (await app.request('/docs/assets/init.js')).text()).toContain("url: '/openapi.json'");
   });
+
+  it('keeps every route within reach of Hono\'s regular-expression router, the fast one', async () => {
+    const { app } = await service();
+    await app.request('/healthz');
+    expect((app as unknown as { router: { name: string } }).router.name).toBe('SmartRouter + RegExpRouter');
+  });
 });
