@@ -195,9 +195,17 @@ describe('lead dashboard', () => {
   it('shows the conversations, the handoff and the rating in its KPIs, charts them and lists the eval run', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    await signIn(page, '/lead', tokens.lead);
+    const whoAmI: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/agent/me') whoAmI.push(request.url());
+    });
+    await page.goto(`${server.url}/lead`);
+    await page.getByLabel('Токен доступа').fill(tokens.lead);
+    // An impatient double click signs in once.
+    await page.getByRole('button', { name: 'Войти' }).dblclick();
     const kpis = page.locator('[data-testid="kpis"]');
     await kpis.waitFor({ timeout: 10_000 });
+    expect(whoAmI).toHaveLength(1);
     const value = (name: string) => kpis.locator(`[data-kpi="${name}"]`).innerText();
     await expect.poll(() => value('conversations'), { timeout: 10_000 }).toMatch(/\b2\b/);
     expect(await value('tickets')).toMatch(/\b1\b/);

@@ -83,7 +83,7 @@ class AgentConsole {
     this.selectedId = undefined;
     this.details = undefined;
     this.pane = undefined;
-    showSignInForm(app, { id: 'agent-token', title: app.dataset.title ?? '', message, onToken: (token, alert) => void this.start(token, alert) });
+    showSignInForm(app, { id: 'agent-token', title: app.dataset.title ?? '', message, onToken: (token, alert) => this.start(token, alert) });
   }
 
   private async start(token: string, alert?: HTMLElement): Promise<void> {

@@ -107,7 +107,7 @@ class LeadDashboard {
 
   private signInForm(message = ''): void {
     this.stop();
-    showSignInForm(app, { id: 'lead-token', title, message, onToken: (token, alert) => void this.start(token, alert) });
+    showSignInForm(app, { id: 'lead-token', title, message, onToken: (token, alert) => this.start(token, alert) });
   }
 
   /** Checks the token (who it is, and that it may read metrics), then shows the dashboard. */

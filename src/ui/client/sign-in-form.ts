@@ -3,11 +3,15 @@ import { STRINGS, fill, uiLang } from '../i18n.ts';
 import { ApiError, errorText } from './api.ts';
 import { h } from './dom.ts';
 
-/** Renders the form into `host`; `onToken` receives the trimmed token and the alert to report a refusal in. */
-export function showSignInForm(host: HTMLElement, options: { id: string; title: string; message: string; onToken: (token: string, alert: HTMLElement) => void }): void {
+/**
+ * Renders the form into `host`; `onToken` receives the trimmed token and the alert to report a refusal in.
+ * While an attempt is in flight the button is disabled, so a double click signs in once.
+ */
+export function showSignInForm(host: HTMLElement, options: { id: string; title: string; message: string; onToken: (token: string, alert: HTMLElement) => Promise<void> }): void {
   const t = STRINGS[uiLang(document.documentElement.lang)];
   const input = h('input', { id: options.id, type: 'password', autocomplete: 'off', required: true });
   const alert = h('p', { className: 'alert', role: 'alert' }, options.message);
+  const button = h('button', { type: 'submit', className: 'primary' }, t.signIn);
   const form = h(
     'form',
     {
@@ -15,14 +19,18 @@ export function showSignInForm(host: HTMLElement, options: { id: string; title: 
       onsubmit: (event) => {
         event.preventDefault();
         const token = input.value.trim();
-        if (token !== '') options.onToken(token, alert);
+        if (token === '' || button.disabled) return;
+        button.disabled = true;
+        void options.onToken(token, alert).finally(() => {
+          button.disabled = false;
+        });
       },
     },
     h('h1', {}, `${options.title} — ${t.signInTitle}`),
     h('label', { for: options.id }, t.tokenLabel),
     input,
     alert,
-    h('button', { type: 'submit', className: 'primary' }, t.signIn),
+    button,
   );
   host.replaceChildren(h('main', { className: 'signin-page' }, form));
   input.focus();
