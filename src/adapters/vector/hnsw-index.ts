@@ -20,12 +20,15 @@ async function hnswlib(): Promise<typeof Hnswlib> {
 }
 
 export class HnswVectorIndex implements VectorIndex {
+  private readonly queryValues: number[];
+
   private constructor(
     private readonly index: HierarchicalNSW,
     readonly dimensions: number,
     private readonly options: HnswOptions,
   ) {
     index.setEf(options.efSearch);
+    this.queryValues = new Array<number>(dimensions).fill(0);
   }
 
   get size(): number {
@@ -60,7 +63,11 @@ export class HnswVectorIndex implements VectorIndex {
     if (count === 0) return [];
     // A small index is searched almost exhaustively at a fraction of efSearch; large ones use it in full.
     this.index.setEf(Math.max(count, Math.min(this.options.efSearch, Math.ceil(this.size / 2))));
-    const result = this.index.searchKnn(Array.from(query), count, filter);
+    // The binding wants a plain array and copies it at once, so one array is reused: filling it costs far
+    // less than building a new one from the typed array each time.
+    const values = this.queryValues;
+    for (let index = 0; index < this.dimensions; index += 1) values[index] = query[index] ?? 0;
+    const result = this.index.searchKnn(values, count, filter);
     return result.neighbors.map((label, position) => ({ label, score: 1 - (result.distances[position] ?? 1) }));
   }
 }
