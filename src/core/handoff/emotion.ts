@@ -45,6 +45,9 @@ const SIGNALS: readonly Signal[] = [
   { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
 ];
 
+/** All the word signals in one pattern: most messages match none, and one scan says so. */
+const ANY_SIGNAL = new RegExp(SIGNALS.map((signal) => `(?:${signal.pattern.source})`).join('|'), 'u');
+
 const sum = (values: readonly number[]) => 1 - values.reduce((product, value) => product * (1 - value), 1);
 
 /** Detects emotion in one message; `previousContacts` (earlier customer messages) adds a repeat-contact signal. */
@@ -62,7 +65,7 @@ function shoutedWord(text: string): boolean {
 export function detectEmotion(text: string): Emotion {
   const normalized = normalize(text);
   const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];
-  for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);
+  if (ANY_SIGNAL.test(normalized)) for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);
 
   const letters = text.match(/\p{L}/gu) ?? [];
   const capitals = text.match(/\p{Lu}/gu) ?? [];
