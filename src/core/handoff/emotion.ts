@@ -1,6 +1,7 @@
 // Emotion in a customer message (RU/EN): anger, frustration or distress with an intensity in [0, 1],
 // from wording, profanity and insults, threats to leave or complain, repeated contact, capitals and
 // repeated punctuation. Each signal is kept for the agent's view. Runtime: any.
+import { anyOf } from '../text/any-of.ts';
 import { normalize } from '../text/normalize.ts';
 
 export type EmotionLabel = 'anger' | 'frustration' | 'distress' | 'neutral';
@@ -46,7 +47,7 @@ const SIGNALS: readonly Signal[] = [
 ];
 
 /** All the word signals in one pattern: most messages match none, and one scan says so. */
-const ANY_SIGNAL = new RegExp(SIGNALS.map((signal) => `(?:${signal.pattern.source})`).join('|'), 'u');
+const ANY_SIGNAL = anyOf(SIGNALS.map((signal) => signal.pattern));
 
 const sum = (values: readonly number[]) => 1 - values.reduce((product, value) => product * (1 - value), 1);
 

@@ -1,4 +1,5 @@
 // Detects a request to talk to a person (RU/EN), also inside a longer message; mere mentions of staff do not count. Runtime: any.
+import { anyOf } from '../text/any-of.ts';
 import { normalize } from '../text/normalize.ts';
 
 const RU_PERSON = '(?:оператор\\p{L}*|человек\\p{L}*|люд\\p{L}*|специалист\\p{L}*|менеджер\\p{L}*|сотрудник\\p{L}*|консультант\\p{L}*|агент\\p{L}*|живо\\p{L}*|поддержк\\p{L}*|техподдержк\\p{L}*|саппорт\\p{L}*|кого[- ]нибудь|кого[- ]то)';
@@ -47,8 +48,12 @@ export interface HumanRequest {
 }
 
 /** True when the customer asks to be served by a person. */
+/** All request patterns in one: most messages ask for nobody, and one scan says so. */
+const ANY_PATTERN = anyOf(PATTERNS);
+
 export function detectHumanRequest(text: string): HumanRequest {
   const normalized = normalize(text).replace(/\s+/g, ' ').trim();
+  if (!ANY_PATTERN.test(normalized)) return { matched: false };
   for (const pattern of PATTERNS) {
     const match = pattern.exec(normalized);
     if (match === null) continue;
