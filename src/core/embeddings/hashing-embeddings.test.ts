@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentTerms } from '../text/terms.ts';
+import { hash32 } from '../text/hash.ts';
+import { contentTerms, type WeightedTerm } from '../text/terms.ts';
+import { normalizeInPlace } from '../util/unit-vector.ts';
 import { HashingEmbeddings } from './hashing-embeddings.ts';
 
 const cosine = (left: number[], right: number[]): number => left.reduce((sum, value, index) => sum + value * (right[index] ?? 0), 0);
@@ -34,6 +37,36 @@ describe('HashingEmbeddings', () => {
     const unweighted = Array.from(embeddings.embedTerms([{ term: rareTerm, weight: 1 }, { term: commonTerm, weight: 1 }]));
     expect(cosine(query, rare ?? [])).toBeGreaterThan(cosine(query, common ?? []));
     expect(cosine(query, rare ?? []) - cosine(query, common ?? [])).toBeGreaterThan(cosine(unweighted, rare ?? []) - cosine(unweighted, common ?? []));
+  });
+
+  it('gives bit-for-bit the vectors of hashing every feature afresh, however often a term was seen', () => {
+    // The definition, feature by feature: a signed hashed stem, character 3- and 4-grams of the padded stem,
+    // and bigrams of adjacent typed terms; then scaled to unit length.
+    const reference = (terms: readonly WeightedTerm[], dimensions: number) => {
+      const vector = new Float32Array(dimensions);
+      const add = (feature: string, weight: number) => {
+        const hash = hash32(feature);
+        const slot = (hash & 0x7fffffff) % dimensions;
+        vector[slot] = (vector[slot] ?? 0) + (hash >>> 31 === 1 ? -1 : 1) * weight;
+      };
+      let previous: WeightedTerm | undefined;
+      for (const current of terms) {
+        add(`w:${current.term}`, 1 * current.weight);
+        const padded = `<${current.term}>`;
+        for (const size of [3, 4]) for (let start = 0; start + size <= padded.length; start += 1) add(`g:${padded.slice(start, start + size)}`, 0.3 * current.weight);
+        if (previous !== undefined && !current.expansion && !previous.expansion) add(`b:${previous.term} ${current.term}`, 0.3 * Math.min(current.weight, previous.weight));
+        if (!current.expansion) previous = current;
+      }
+      normalizeInPlace(vector);
+      return vector;
+    };
+    const embeddings = new HashingEmbeddings({ dimensions: 64 });
+    const term = fc.record({ term: fc.constantFrom('тариф', 'роутер', 'wifi', 'пароль', 'reset', 'kometa', '500', 'оплат'), weight: fc.double({ min: 0.05, max: 3, noNaN: true }), expansion: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 8 }), (terms) => {
+        expect(Array.from(embeddings.embedTerms(terms))).toEqual(Array.from(reference(terms, 64)));
+      }),
+    );
   });
 
   it('rejects nonsense dimensions', () => {

@@ -2,6 +2,7 @@
 // for Russian and English, with no model download and no network. Runtime: any.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { hash32 } from '../text/hash.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 import { normalizeInPlace } from '../util/unit-vector.ts';
 import { contentTerms, queryTerms, type WeightedTerm } from '../text/terms.ts';
 
@@ -14,6 +15,12 @@ const STEM_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.3;
 const NGRAM_WEIGHT = 0.3;
 const NGRAM_SIZES = [3, 4] as const;
+
+interface TermFeatures {
+  readonly slots: Int32Array;
+  readonly signs: Int8Array;
+  readonly weights: Float64Array;
+}
 
 /**
  * Embeds text as an L2-normalised dense vector of signed hashed features. The same text always
@@ -61,12 +68,11 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     const vector = new Float32Array(this.dimensions);
     let previous: WeightedTerm | undefined;
     for (const current of terms) {
-      this.add(vector, `w:${current.term}`, STEM_WEIGHT * current.weight);
-      const padded = `<${current.term}>`;
-      for (const size of NGRAM_SIZES) {
-        for (let start = 0; start + size <= padded.length; start += 1) {
-          this.add(vector, `g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT * current.weight);
-        }
+      const { slots, signs, weights } = this.termFeatures.through(current.term, this.featuresOf);
+      // The same additions, in the same order, as hashing each feature here (the sign is exact).
+      for (let feature = 0; feature < slots.length; feature += 1) {
+        const slot = slots[feature] as number;
+        vector[slot] = (vector[slot] ?? 0) + (signs[feature] as number) * ((weights[feature] as number) * current.weight);
       }
       if (previous !== undefined && !current.expansion && !previous.expansion) {
         this.add(vector, `b:${previous.term} ${current.term}`, BIGRAM_WEIGHT * Math.min(current.weight, previous.weight));
@@ -76,6 +82,27 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     normalizeInPlace(vector);
     return vector;
   }
+
+  /** Each term's stem and n-gram features, hashed once: queries repeat the same words all day. */
+  private readonly termFeatures = new RecentCache<string, TermFeatures>(20_000);
+
+  private readonly featuresOf = (term: string): TermFeatures => {
+    const slots: number[] = [];
+    const signs: number[] = [];
+    const weights: number[] = [];
+    const feature = (name: string, weight: number) => {
+      const hash = hash32(name);
+      slots.push((hash & 0x7fffffff) % this.dimensions);
+      signs.push(hash >>> 31 === 1 ? -1 : 1);
+      weights.push(weight);
+    };
+    feature(`w:${term}`, STEM_WEIGHT);
+    const padded = `<${term}>`;
+    for (const size of NGRAM_SIZES) {
+      for (let start = 0; start + size <= padded.length; start += 1) feature(`g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT);
+    }
+    return { slots: Int32Array.from(slots), signs: Int8Array.from(signs), weights: Float64Array.from(weights) };
+  };
 
   private add(vector: Float32Array, feature: string, weight: number): void {
     const hash = hash32(feature);

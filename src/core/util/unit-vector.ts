@@ -10,7 +10,7 @@ export function unitVector(values: ArrayLike<number>): Float32Array {
 /** Scales `vector` to L2 norm 1 in place; a zero vector is left as it is. */
 export function normalizeInPlace(vector: Float32Array): void {
   let norm = 0;
-  for (const value of vector) norm += value * value;
+  for (let index = 0; index < vector.length; index += 1) norm += (vector[index] as number) * (vector[index] as number);
   if (norm === 0) return;
   const scale = 1 / Math.sqrt(norm);
   for (let index = 0; index < vector.length; index += 1) vector[index] = (vector[index] ?? 0) * scale;
