@@ -17,9 +17,10 @@ const NGRAM_WEIGHT = 0.3;
 const NGRAM_SIZES = [3, 4] as const;
 
 interface TermFeatures {
-  readonly slots: Int32Array;
-  readonly signs: Int8Array;
-  readonly weights: Float64Array;
+  /** Vector positions of the term's features, in the order they are added. */
+  readonly slots: readonly number[];
+  /** Each feature's weight with its hashed sign (±1) applied, which is exact. */
+  readonly weights: readonly number[];
 }
 
 /**
@@ -68,11 +69,11 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     const vector = new Float32Array(this.dimensions);
     let previous: WeightedTerm | undefined;
     for (const current of terms) {
-      const { slots, signs, weights } = this.termFeatures.through(current.term, this.featuresOf);
-      // The same additions, in the same order, as hashing each feature here (the sign is exact).
+      const { slots, weights } = this.termFeatures.through(current.term, this.featuresOf);
+      // The same additions, in the same order, as hashing each feature here (applying a sign is exact).
       for (let feature = 0; feature < slots.length; feature += 1) {
         const slot = slots[feature] as number;
-        vector[slot] = (vector[slot] ?? 0) + (signs[feature] as number) * ((weights[feature] as number) * current.weight);
+        vector[slot] = (vector[slot] ?? 0) + (weights[feature] as number) * current.weight;
       }
       if (previous !== undefined && !current.expansion && !previous.expansion) {
         this.add(vector, `b:${previous.term} ${current.term}`, BIGRAM_WEIGHT * Math.min(current.weight, previous.weight));
@@ -88,20 +89,18 @@ export class HashingEmbeddings implements EmbeddingsInterface {
 
   private readonly featuresOf = (term: string): TermFeatures => {
     const slots: number[] = [];
-    const signs: number[] = [];
     const weights: number[] = [];
     const feature = (name: string, weight: number) => {
       const hash = hash32(name);
       slots.push((hash & 0x7fffffff) % this.dimensions);
-      signs.push(hash >>> 31 === 1 ? -1 : 1);
-      weights.push(weight);
+      weights.push(hash >>> 31 === 1 ? -weight : weight);
     };
     feature(`w:${term}`, STEM_WEIGHT);
     const padded = `<${term}>`;
     for (const size of NGRAM_SIZES) {
       for (let start = 0; start + size <= padded.length; start += 1) feature(`g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT);
     }
-    return { slots: Int32Array.from(slots), signs: Int8Array.from(signs), weights: Float64Array.from(weights) };
+    return { slots, weights };
   };
 
   private add(vector: Float32Array, feature: string, weight: number): void {
