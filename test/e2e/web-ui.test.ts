@@ -119,6 +119,9 @@ describe('handoff to an agent, live on both sides', () => {
     await notice.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await notice.innerText()).toMatch(/в очереди/);
     expect(await widget.locator('li.msg.bot[data-action="handoff"]').count()).toBe(1);
+    // Screen readers hear the queue once: in the bot's reply (the live log), not again from the notice.
+    expect(await widget.locator('li.msg.bot[data-action="handoff"]').innerText()).toMatch(/очеред/);
+    expect(await notice.getAttribute('aria-live')).toBe('off');
     await screenshot(chat, '03-widget-handoff-notice');
 
     // The ticket appears in the agent's queue without a reload.
@@ -155,6 +158,7 @@ describe('handoff to an agent, live on both sides', () => {
 
     // The customer sees who joined, then the agent's reply, live.
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('Мария Петрова');
+    expect(await notice.getAttribute('aria-live')).toBe('polite');
     // The customer writes while the agent is typing: the transcript updates, the agent's text and focus stay.
     const replyBox = agent.getByRole('textbox', { name: 'Ответ клиенту' });
     await replyBox.click();

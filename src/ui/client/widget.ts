@@ -82,7 +82,8 @@ class ChatWidget {
   private readonly closeButton = h('button', { type: 'button' }, '×');
   private readonly log = h('ol', { className: 'log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'fl-title' });
   private readonly typing = h('p', { className: 'typing', hidden: true });
-  private readonly notice = h('p', { className: 'notice', role: 'status', hidden: true });
+  /** Live only for news the conversation log does not carry (an agent joined, resolved): the queue notice repeats the bot's handoff reply, which the log already announced. */
+  private readonly notice = h('p', { className: 'notice', 'aria-live': 'off', hidden: true });
   private readonly error = h('div', { className: 'error', role: 'alert', hidden: true });
   private readonly rating = h('form', { className: 'rating', hidden: true });
   private readonly input = h('textarea', { id: 'fl-input', rows: 2, 'aria-describedby': 'fl-hint' });
@@ -287,6 +288,8 @@ class ChatWidget {
           : fill(t.queueAfterHours, { time: new Date(queue.opensAt).toLocaleString(this.lang === 'ru' ? 'ru-RU' : 'en-GB', { weekday: 'long', hour: '2-digit', minute: '2-digit' }) });
     } else if (status === 'assigned' && agentName !== undefined) notice = fill(t.agentJoined, { name: agentName });
     else if (status === 'resolved') notice = t.resolvedNotice;
+    const queued = status === 'waiting' || status === 'transferred';
+    this.notice.setAttribute('aria-live', queued ? 'off' : 'polite');
     this.notice.textContent = notice;
     this.notice.hidden = notice === '';
     if (status === 'resolved' && this.stored?.rated !== true) this.showRating();
