@@ -1,7 +1,6 @@
 // Emotion in a customer message (RU/EN): anger, frustration or distress with an intensity in [0, 1],
 // from wording, profanity and insults, threats to leave or complain, repeated contact, capitals and
 // repeated punctuation. Each signal is kept for the agent's view. Runtime: any.
-import { anyOf } from '../text/any-of.ts';
 import { normalize } from '../text/normalize.ts';
 
 export type EmotionLabel = 'anger' | 'frustration' | 'distress' | 'neutral';
@@ -46,9 +45,6 @@ const SIGNALS: readonly Signal[] = [
   { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
 ];
 
-/** All the word signals in one pattern: most messages match none, and one scan says so. */
-const ANY_SIGNAL = anyOf(SIGNALS.map((signal) => signal.pattern));
-
 const sum = (values: readonly number[]) => 1 - values.reduce((product, value) => product * (1 - value), 1);
 
 /** Detects emotion in one message; `previousContacts` (earlier customer messages) adds a repeat-contact signal. */
@@ -66,7 +62,7 @@ function shoutedWord(text: string): boolean {
 export function detectEmotion(text: string): Emotion {
   const normalized = normalize(text);
   const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];
-  if (ANY_SIGNAL.test(normalized)) for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);
+  for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);
 
   const letters = text.match(/\p{L}/gu) ?? [];
   const capitals = text.match(/\p{Lu}/gu) ?? [];

@@ -1,6 +1,5 @@
 // Sensitive topics a person must handle: legal threats, payment disputes, security incidents,
 // personal-data requests and any sign of risk to a person (RU/EN). Runtime: any.
-import { anyOf } from '../text/any-of.ts';
 import { normalize } from '../text/normalize.ts';
 
 export type SensitiveKind = 'risk' | 'security' | 'legal' | 'payment-dispute' | 'personal-data';
@@ -28,13 +27,9 @@ export interface SensitiveMatch {
 }
 
 /** Every sensitive kind the message touches, most urgent first. */
-/** All rules in one pattern: most messages touch none of them, and one scan says so. */
-const ANY_RULE = anyOf(RULES.map((entry) => entry.pattern));
-
 export function detectSensitive(text: string): SensitiveMatch[] {
   const normalized = normalize(text);
   const matches: SensitiveMatch[] = [];
-  if (!ANY_RULE.test(normalized)) return matches;
   for (const { kind, pattern } of RULES) {
     const match = pattern.exec(normalized);
     if (match !== null) matches.push({ kind, evidence: match[0] });
