@@ -41,13 +41,22 @@ describe('migrate', () => {
     expect(indexed.rows).toBe(1);
   });
 
+  it('leaves the event log with the indexes its queries use, and those queries use them', () => {
+    const database = databaseAt(Number.MAX_SAFE_INTEGER);
+    const indexes = (database.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL").all() as Array<{ name: string }>).map((row) => row.name);
+    expect(indexes).toEqual(['events_conversation']);
+    const plan = (sql: string) => (database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 'c1', 10) as Array<{ detail: string }>).map((step) => step.detail).join(' ');
+    expect(plan('SELECT * FROM events WHERE seq > ? AND conversation_id = ? ORDER BY seq LIMIT ?')).toMatch(/events_conversation|INTEGER PRIMARY KEY/);
+  });
+
   it('rolls back a migration that leaves a broken reference and keeps foreign keys on', () => {
-    const database = databaseAt(3);
+    const database = databaseAt(Number.MAX_SAFE_INTEGER);
+    const version = database.pragma('user_version', { simple: true }) as number;
     database.prepare("INSERT INTO conversations (id, token_hash, channel, status, created_at, updated_at) VALUES ('c1', 'h', 'api', 'bot', 'now', 'now')").run();
     insertMessage(database, 'm1', 1, null);
     const breaking = { version: 99, name: '099-breaking.sql', sql: "UPDATE messages SET conversation_id = 'nowhere';" };
     expect(() => migrate(database, [breaking])).toThrow(/099-breaking\.sql leaves 1 broken reference/);
-    expect(database.pragma('user_version', { simple: true })).toBe(3);
+    expect(database.pragma('user_version', { simple: true })).toBe(version);
     expect(database.prepare('SELECT conversation_id FROM messages').get()).toEqual({ conversation_id: 'c1' });
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
   });
