@@ -30,20 +30,14 @@ function contentWords(text: string): string[] {
   return result;
 }
 
-const termCache = new Map<string, readonly string[]>();
-const TERM_CACHE_LIMIT = 4096;
+const termCache = new RecentCache<string, readonly string[]>(4096);
 
 /**
  * Content terms of a text, in order: canonical words, stop words dropped, stemmed. Results are
  * memoised (bounded), because the same article passages are analysed for every reply.
  */
 export function contentTerms(text: string): readonly string[] {
-  const cached = termCache.get(text);
-  if (cached !== undefined) return cached;
-  const terms = contentWords(text).map(stem);
-  if (termCache.size >= TERM_CACHE_LIMIT) termCache.delete(termCache.keys().next().value ?? '');
-  termCache.set(text, terms);
-  return terms;
+  return termCache.through(text, (key) => contentWords(key).map(stem));
 }
 
 /**
