@@ -27,27 +27,35 @@ describe('GroupCommit', () => {
     database.close();
   });
 
-  it('settles writes only after a flush that began after their commit, sharing one flush among waiting batches', async () => {
+  it('settles writes only after a flush that began after their commit, holding writes that arrive during a flush for one batch after it', async () => {
     const database = new BetterSqlite3(':memory:');
     database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
     const flushes: Array<() => void> = [];
     const commits = new GroupCommit(database, { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) });
     const settled: string[] = [];
+    const stored = () => (database.prepare('SELECT name FROM items ORDER BY id').all() as Array<{ name: string }>).map((row) => row.name);
     const insert = (name: string) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name)).then(() => settled.push(name));
     const first = insert('a');
     await new Promise((resolve) => setImmediate(resolve));
     expect(flushes).toHaveLength(1);
-    // Two more batches commit while the first flush is still running: they must wait for a new one.
+    expect(stored()).toEqual(['a']);
+    // Two more writes, in different turns of the event loop, while the first flush is still running: they
+    // wait, uncommitted, and then share one transaction and one new flush.
     const later = [insert('b')];
     await new Promise((resolve) => setImmediate(resolve));
     later.push(insert('c'));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(commits.stats.commits).toBe(3);
+    expect(commits.stats.commits).toBe(1);
+    expect(stored()).toEqual(['a']);
     expect(settled).toEqual([]);
     flushes[0]?.();
     await first;
     expect(settled).toEqual(['a']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commits.stats).toMatchObject({ commits: 2, operations: 3 });
+    expect(stored()).toEqual(['a', 'b', 'c']);
     expect(flushes).toHaveLength(2);
+    expect(settled).toEqual(['a']);
     flushes[1]?.();
     await Promise.all(later);
     expect(settled).toEqual(['a', 'b', 'c']);

@@ -7,8 +7,10 @@
 //   and the batch run again with a savepoint per operation, so one failure does not undo the others.
 //   Operations must therefore touch nothing but the database (they may run twice).
 // - The fsync. With `sync` given, the connection commits without syncing (synchronous=NORMAL) and `sync`
-//   flushes the WAL file on libuv's thread pool, so the event loop keeps serving while the disk works;
-//   commits that finish while a flush is running share the next one.
+//   flushes the WAL file on libuv's thread pool, so the event loop keeps serving while the disk works.
+//   Writes that arrive while a flush runs wait for it and then commit as one batch, covered by the next
+//   flush: they could not be acknowledged before that flush anyway, and one larger transaction writes each
+//   shared page (table tails, index tails) to the WAL once instead of once per small batch.
 import type { Database, Statement } from 'better-sqlite3';
 
 interface Pending {
@@ -52,11 +54,14 @@ export class GroupCommit {
   run<T>(operation: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ operation, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.syncing || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
@@ -113,7 +118,7 @@ export class GroupCommit {
     return outcomes;
   }
 
-  /** Calls `settle` once the committed batch is on disk: at once, or after a flush that started after COMMIT. */
+  /** Calls `settle` once the committed batch is on disk: at once, or after a flush that starts after COMMIT. */
   private durable(settle: () => void, fail: (error: unknown) => void): void {
     if (this.options.sync === undefined) return settle();
     this.unsynced.push({ settle, fail });
@@ -139,6 +144,7 @@ export class GroupCommit {
       .finally(() => {
         this.syncing = false;
         this.startSync();
+        this.schedule();
       });
   }
 }
