@@ -63,6 +63,18 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       await store.close();
     });
 
+    it('dates the conversation by its latest message or change of status', async () => {
+      const store = await withConversation();
+      await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z' });
+      expect((await store.getConversation('c1'))?.updatedAt).toBe('2026-11-01T10:00:01.000Z');
+      await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'hello', at: '2026-11-01T10:00:02.000Z', reply });
+      expect((await store.getConversation('c1'))?.updatedAt).toBe('2026-11-01T10:00:02.000Z');
+      await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'a person, please', at: '2026-11-01T10:00:03.000Z' });
+      await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'A specialist will reply', at: '2026-11-01T10:00:04.000Z', reply: { ...reply, action: 'handoff' }, nextStatus: 'waiting' });
+      expect(await store.getConversation('c1')).toMatchObject({ status: 'waiting', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:04.000Z' });
+      await store.close();
+    });
+
     it('reports itself writable', async () => {
       const store = await open();
       await expect(store.checkWritable()).resolves.toBeUndefined();

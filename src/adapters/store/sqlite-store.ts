@@ -110,8 +110,17 @@ export class SqliteStore implements ConversationStore {
     });
   }
 
+  /**
+   * The conversation row. Its `updated_at` column moves only when the status changes; the conversation's
+   * `updatedAt` is the later of that and its newest message, so a message need not rewrite the
+   * conversation's row (a page written to the WAL, and later to the database, for every message).
+   */
   private row(id: string): ConversationRow | undefined {
-    return this.sql('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return this.sql(
+      `SELECT id, token_hash, lang, customer, channel, status, created_at,
+         MAX(updated_at, COALESCE((SELECT at FROM messages WHERE conversation_id = conversations.id ORDER BY seq DESC LIMIT 1), updated_at)) AS updated_at
+       FROM conversations WHERE id = ?`,
+    ).get(id) as ConversationRow | undefined;
   }
 
   /** Just the status, for writes that only need to know who owns the conversation. */
@@ -138,8 +147,10 @@ export class SqliteStore implements ConversationStore {
         .run(input.id, input.conversationId, seq, 'customer', input.text, input.at, input.clientMessageId ?? null);
       const status = this.status(input.conversationId) ?? 'bot';
       // A new message after resolution goes back to the bot.
-      this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(status === 'resolved' ? 'bot' : status, input.at, input.conversationId);
-      if (status === 'resolved') this.event(input.conversationId, 'conversation-reopened', 'customer', input.at, { from: 'resolved', to: 'bot' });
+      if (status === 'resolved') {
+        this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run('bot', input.at, input.conversationId);
+        this.event(input.conversationId, 'conversation-reopened', 'customer', input.at, { from: 'resolved', to: 'bot' });
+      }
       this.event(input.conversationId, 'message-received', 'customer', input.at, { messageId: input.id, status: status === 'resolved' ? 'bot' : status });
       const message: Message = { id: input.id, conversationId: input.conversationId, role: 'customer', text: input.text, at: input.at, clientMessageId: input.clientMessageId ?? null, replyTo: null, reply: null, author: null };
       return { message, duplicate: false, status: status === 'resolved' ? 'bot' : status, first: seq === 1 };
@@ -160,8 +171,8 @@ export class SqliteStore implements ConversationStore {
         .run(input.id, input.conversationId, this.nextSeq(input.conversationId), 'bot', input.text, input.at, input.replyTo, JSON.stringify(input.reply));
       this.event(input.conversationId, 'reply-sent', 'bot', input.at, { messageId: input.id, replyTo: input.replyTo, action: input.reply.action, score: input.reply.confidence.score });
       const nextStatus = input.nextStatus ?? 'bot';
-      this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(nextStatus, input.at, input.conversationId);
       if (nextStatus !== status) {
+        this.sql('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(nextStatus, input.at, input.conversationId);
         this.event(input.conversationId, 'conversation-handed-off', 'bot', input.at, { from: status, to: nextStatus, reasons: input.reply.reasons ?? [] });
       }
       if (input.ticket !== undefined) this.tickets.insertTicket(input.conversationId, input.ticket, input.at);
