@@ -112,6 +112,17 @@ describe('handoff to a person, end to end through the API', () => {
     expect(text).toMatch(/^firstline_tickets \d+$/m);
     expect(text).toMatch(/^firstline_csat_average 5$/m);
   });
+
+  it('counts in the KPIs what happened since the last read of them', async () => {
+    type Counts = { conversations: number; tickets: number; handoffRateByReason: Record<string, number> };
+    const before = (await (await api('/v1/metrics', tokens.lead)).json()) as Counts;
+    const customer = await openConversation(service.app);
+    await customer.post({ text: 'соедините со специалистом' });
+    const after = (await (await api('/v1/metrics', tokens.lead)).json()) as Counts;
+    expect(after.conversations).toBe(before.conversations + 1);
+    expect(after.tickets).toBe(before.tickets + 1);
+    expect(after.handoffRateByReason.human_request).toBeGreaterThan(0);
+  });
 });
 
 describe('each role reaches only its own routes', () => {

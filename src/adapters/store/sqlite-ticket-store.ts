@@ -242,9 +242,4 @@ export class SqliteTicketStore implements TicketStore {
     ) as Array<{ seq: number; conversation_id: string; type: string; actor: string; at: string; data: string }>;
     return Promise.resolve(rows.map((row) => ({ seq: row.seq, conversationId: row.conversation_id, type: row.type, actor: row.actor, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> })));
   }
-
-  eventsBetween(from: string, to: string): Promise<ConversationEvent[]> {
-    const rows = this.db.sql('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq').all(from, to) as Array<{ seq: number; conversation_id: string; type: string; actor: string; at: string; data: string }>;
-    return Promise.resolve(rows.map((row) => ({ seq: row.seq, conversationId: row.conversation_id, type: row.type, actor: row.actor, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> })));
-  }
 }

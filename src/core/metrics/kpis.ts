@@ -1,5 +1,6 @@
 // Support KPIs computed from the event log alone, so they can be recomputed for any period and tested on
-// constructed timelines. Bot time never enters the human measures. Runtime: any.
+// constructed timelines. Bot time never enters the human measures. This is the definition; the service
+// answers from `KpiProjection`, which reads the log once and is tested equal to it. Runtime: any.
 import type { ConversationEvent } from '../conversation/conversation.ts';
 
 export interface Kpis {
@@ -112,13 +113,17 @@ export function computeKpis(events: readonly ConversationEvent[], from: string, 
   };
 }
 
-/** The KPIs of `buckets` equal consecutive periods covering [from, to), for charts over time. */
-export function kpiSeries(events: readonly ConversationEvent[], from: string, to: string, buckets: number): Kpis[] {
+/** [from, to) cut into `buckets` equal consecutive periods; the last one ends exactly at `to`. */
+export function bucketBounds(from: string, to: string, buckets: number): Array<[string, string]> {
   const start = Date.parse(from);
   const width = (Date.parse(to) - start) / buckets;
-  return Array.from({ length: buckets }, (_, index) => {
-    const bucketFrom = new Date(start + index * width).toISOString();
-    const bucketTo = index === buckets - 1 ? to : new Date(start + (index + 1) * width).toISOString();
-    return computeKpis(events, bucketFrom, bucketTo);
-  });
+  return Array.from({ length: buckets }, (_, index) => [
+    new Date(start + index * width).toISOString(),
+    index === buckets - 1 ? to : new Date(start + (index + 1) * width).toISOString(),
+  ]);
+}
+
+/** The KPIs of `buckets` equal consecutive periods covering [from, to), for charts over time. */
+export function kpiSeries(events: readonly ConversationEvent[], from: string, to: string, buckets: number): Kpis[] {
+  return bucketBounds(from, to, buckets).map(([bucketFrom, bucketTo]) => computeKpis(events, bucketFrom, bucketTo));
 }

@@ -47,6 +47,4 @@ export interface TicketStore {
 
   /** Events with `seq` greater than `after`, oldest first, optionally of one conversation. */
   eventsAfter(after: number, options?: { conversationId?: string | undefined; limit?: number | undefined }): Promise<ConversationEvent[]>;
-  /** Every event in [from, to), oldest first (for KPIs). */
-  eventsBetween(from: string, to: string): Promise<ConversationEvent[]>;
 }

@@ -1,7 +1,7 @@
 // Lead API: support KPIs over a period and over time, Prometheus metrics, and the latest eval runs. Runtime: any.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../core/errors.ts';
-import { computeKpis, kpiSeries } from '../../core/metrics/kpis.ts';
+import { KpiProjection } from '../../core/metrics/kpi-projection.ts';
 import type { EvalRuns } from '../../core/ports/eval-runs.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import type { AgentService } from '../../core/queue/agent-service.ts';
@@ -32,13 +32,20 @@ function period(query: z.infer<typeof periodQuery>, now: Date): { from: string; 
 export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies): void {
   const security = [{ agentToken: [] }];
   const asLead = (c: Parameters<typeof token>[0]) => deps.agents.authenticate(token(c), LEADS);
+  // Read from the event log once and kept up to date, so a dashboard refresh or a metrics scrape reads only
+  // the events written since the last one instead of the whole log.
+  const facts = new KpiProjection(deps.tickets);
+  const kpis = async (from: string, to: string) => {
+    await facts.refresh();
+    return facts.kpis(from, to);
+  };
 
   app.openapi(
     createRoute({ method: 'get', path: '/v1/metrics', summary: 'Support KPIs over a period (leads)', security, request: { query: periodQuery }, responses: { ...ok('KPIs'), ...errors(400, 401, 403) } }),
     async (c) => {
       await asLead(c);
       const { from, to } = period(c.req.valid('query'), deps.now());
-      return c.json(computeKpis(await deps.tickets.eventsBetween('', to), from, to), 200);
+      return c.json(await kpis(from, to), 200);
     },
   );
 
@@ -55,15 +62,15 @@ export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies
       await asLead(c);
       const query = c.req.valid('query');
       const { from, to } = period(query, deps.now());
-      return c.json({ from, to, buckets: kpiSeries(await deps.tickets.eventsBetween('', to), from, to, query.buckets) }, 200);
+      await facts.refresh();
+      return c.json({ from, to, buckets: facts.series(from, to, query.buckets) }, 200);
     },
   );
 
   app.get('/metrics', async (c) => {
     const to = deps.now().toISOString();
     const from = new Date(Date.parse(to) - DAY_MS).toISOString();
-    const kpis = computeKpis(await deps.tickets.eventsBetween('', to), from, to);
-    return c.body(prometheusText(kpis), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.body(prometheusText(await kpis(from, to)), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 
   app.openapi(

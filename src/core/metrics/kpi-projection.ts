@@ -1,0 +1,181 @@
+// Support KPIs kept up to date from the event log: each event is read once, in `seq` order, into compact
+// time-ordered facts, and any period (or series of buckets) is answered from those facts without reading
+// the log again. The definitions are `computeKpis`'s, which stays the reference (tested equal). Runtime: any.
+import type { ConversationEvent } from '../conversation/conversation.ts';
+import { bucketBounds, type Kpis } from './kpis.ts';
+
+/** Where the projection reads the log: events with `seq` above `after`, oldest first, at most `limit`. */
+export interface KpiEventSource {
+  eventsAfter(after: number, options?: { limit?: number | undefined }): Promise<ConversationEvent[]>;
+}
+
+interface Timed {
+  readonly at: string;
+}
+
+interface TicketFacts extends Timed {
+  readonly dueAt: string;
+  readonly reasons: readonly string[];
+  firstResponseAt?: string;
+  closedAt?: string;
+  resolvedAt?: string;
+}
+
+const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+
+/** Index of the first entry at or after `time` in a list ordered by time. */
+function lowerBound(list: readonly Timed[], time: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as Timed).at < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Keeps `list` ordered by time. Events nearly always arrive in time order, so this is nearly always a push. */
+function insertByTime<T extends Timed>(list: T[], item: T): void {
+  let index = list.length;
+  while (index > 0 && (list[index - 1] as T).at > item.at) index -= 1;
+  if (index === list.length) list.push(item);
+  else list.splice(index, 0, item);
+}
+
+const between = <T extends Timed>(list: readonly T[], from: string, to: string): readonly T[] => list.slice(lowerBound(list, from), lowerBound(list, to));
+
+/**
+ * The KPI facts of the whole log, read incrementally. Memory grows with the number of conversations,
+ * replies, ratings and tickets (a few numbers and ids each), not with the number of events; customer
+ * messages are remembered only until the bot answers them.
+ */
+export class KpiProjection {
+  private after = 0;
+  private reading: Promise<void> | undefined;
+  private readonly received = new Map<string, string>();
+  private readonly conversations: Array<{ readonly at: string; readonly id: string }> = [];
+  /** Conversation → when its first ticket was created. */
+  private readonly handoffs = new Map<string, string>();
+  private readonly botReplies: Array<{ readonly at: string; readonly seconds: number }> = [];
+  private readonly ratings: Array<{ readonly at: string; readonly score: number }> = [];
+  private readonly ticketsById = new Map<string, TicketFacts>();
+  /** The same tickets ordered by creation time. */
+  private readonly tickets: TicketFacts[] = [];
+
+  constructor(
+    private readonly source: KpiEventSource,
+    private readonly pageSize = 5_000,
+  ) {}
+
+  /**
+   * Reads the events written since the last call, a page at a time, yielding to other work between pages
+   * (the first call after a start reads the whole log). Callers that arrive while a read runs share it.
+   */
+  refresh(): Promise<void> {
+    this.reading ??= this.readNewEvents().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async readNewEvents(): Promise<void> {
+    for (;;) {
+      const page = await this.source.eventsAfter(this.after, { limit: this.pageSize });
+      for (const event of page) this.apply(event);
+      const last = page.at(-1);
+      if (last !== undefined) this.after = last.seq;
+      if (page.length < this.pageSize) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  /** Adds one event's facts; events must come in `seq` order. */
+  apply(event: ConversationEvent): void {
+    const { data, at } = event;
+    switch (event.type) {
+      case 'conversation-created':
+        insertByTime(this.conversations, { at, id: event.conversationId });
+        break;
+      case 'message-received':
+        this.received.set(String(data.messageId), at);
+        break;
+      case 'reply-sent': {
+        // A message gets one reply at most (the store enforces it), so its time can be forgotten now.
+        const key = String(data.replyTo);
+        const asked = this.received.get(key);
+        if (asked === undefined) break;
+        this.received.delete(key);
+        insertByTime(this.botReplies, { at, seconds: seconds(asked, at) });
+        break;
+      }
+      case 'ticket-created': {
+        const ticket: TicketFacts = { at, dueAt: String(data.slaDueAt), reasons: (data.reasons as string[] | undefined) ?? [] };
+        this.ticketsById.set(String(data.ticketId), ticket);
+        insertByTime(this.tickets, ticket);
+        const first = this.handoffs.get(event.conversationId);
+        if (first === undefined || at < first) this.handoffs.set(event.conversationId, at);
+        break;
+      }
+      case 'agent-message-sent': {
+        const ticket = this.ticketsById.get(String(data.ticketId));
+        if (ticket !== undefined && (ticket.firstResponseAt === undefined || at < ticket.firstResponseAt)) ticket.firstResponseAt = at;
+        break;
+      }
+      case 'ticket-resolved':
+      case 'ticket-released': {
+        const ticket = this.ticketsById.get(String(data.ticketId));
+        if (ticket === undefined) break;
+        ticket.closedAt = at;
+        if (event.type === 'ticket-resolved') ticket.resolvedAt = at;
+        break;
+      }
+      case 'rating-received':
+        insertByTime(this.ratings, { at, score: Number(data.score) });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The KPIs of [from, to), as `computeKpis` defines them: nothing at or after `to` is known yet. */
+  kpis(from: string, to: string): Kpis {
+    const known = (time: string | undefined) => (time !== undefined && time < to ? time : undefined);
+    const inPeriod = (time: string | undefined) => time !== undefined && time >= from && time < to;
+    const existing = this.tickets.slice(0, lowerBound(this.tickets, to));
+    const created = this.tickets.slice(lowerBound(this.tickets, from), existing.length);
+    const conversations = between(this.conversations, from, to);
+    const resolved = existing.filter((ticket) => inPeriod(known(ticket.resolvedAt)));
+    const open = existing.filter((ticket) => known(ticket.closedAt) === undefined);
+    const overdue = open.filter((ticket) => known(ticket.firstResponseAt) === undefined && ticket.dueAt < to);
+    const judged = created.filter((ticket) => known(ticket.firstResponseAt) !== undefined || ticket.dueAt < to);
+    const met = judged.filter((ticket) => {
+      const first = known(ticket.firstResponseAt);
+      return first !== undefined && first <= ticket.dueAt;
+    });
+    const reasons: Record<string, number> = {};
+    for (const ticket of created) for (const reason of ticket.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
+    const contained = conversations.filter((conversation) => known(this.handoffs.get(conversation.id)) === undefined).length;
+    const ratings = between(this.ratings, from, to).map((rating) => rating.score);
+    return {
+      period: { from, to },
+      firstResponseBotSeconds: mean(between(this.botReplies, from, to).map((reply) => reply.seconds)),
+      firstResponseHumanSeconds: mean(existing.filter((ticket) => inPeriod(known(ticket.firstResponseAt))).map((ticket) => seconds(ticket.at, ticket.firstResponseAt ?? ticket.at))),
+      resolutionSeconds: mean(resolved.map((ticket) => seconds(ticket.at, ticket.resolvedAt ?? ticket.at))),
+      conversations: conversations.length,
+      tickets: created.length,
+      backlog: open.length,
+      overdue: overdue.length,
+      slaAttainment: judged.length === 0 ? null : met.length / judged.length,
+      containment: conversations.length === 0 ? null : contained / conversations.length,
+      handoffRateByReason: Object.fromEntries(Object.entries(reasons).map(([reason, count]) => [reason, conversations.length === 0 ? 0 : count / conversations.length])),
+      csat: { average: mean(ratings), responses: ratings.length, responseRate: resolved.length === 0 ? null : ratings.length / resolved.length },
+    };
+  }
+
+  /** The KPIs of `buckets` equal consecutive periods covering [from, to), as `kpiSeries` defines them. */
+  series(from: string, to: string, buckets: number): Kpis[] {
+    return bucketBounds(from, to, buckets).map(([bucketFrom, bucketTo]) => this.kpis(bucketFrom, bucketTo));
+  }
+}
