@@ -14,11 +14,15 @@ interface Timed {
 }
 
 interface TicketFacts extends Timed {
+  /** Creation order, so sums run in the order the reference adds them (floating point is not associative). */
+  readonly order: number;
   readonly dueAt: string;
   readonly reasons: readonly string[];
   firstResponseAt?: string;
   closedAt?: string;
   resolvedAt?: string;
+  /** When it stopped being at risk of breaching its SLA (first answered or closed), once it has. */
+  settled?: { at: string; readonly ticket: TicketFacts };
 }
 
 const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
@@ -46,6 +50,18 @@ function insertByTime<T extends Timed>(list: T[], item: T): void {
 
 const between = <T extends Timed>(list: readonly T[], from: string, to: string): readonly T[] => list.slice(lowerBound(list, from), lowerBound(list, to));
 
+/** Removes `item` (found by identity among the entries with its time) from a list ordered by time. */
+function removeByTime<T extends Timed>(list: T[], item: T): void {
+  for (let index = lowerBound(list, item.at); index < list.length && (list[index] as T).at === item.at; index += 1) {
+    if (list[index] === item) {
+      list.splice(index, 1);
+      return;
+    }
+  }
+}
+
+const byOrder = (left: { readonly ticket: TicketFacts }, right: { readonly ticket: TicketFacts }) => left.ticket.order - right.ticket.order;
+
 /**
  * The KPI facts of the whole log, read incrementally. Memory grows with the number of conversations,
  * replies, ratings and tickets (a few numbers and ids each), not with the number of events; customer
@@ -61,8 +77,14 @@ export class KpiProjection {
   private readonly botReplies: Array<{ readonly at: string; readonly seconds: number }> = [];
   private readonly ratings: Array<{ readonly at: string; readonly score: number }> = [];
   private readonly ticketsById = new Map<string, TicketFacts>();
-  /** The same tickets ordered by creation time. */
+  /** The same tickets ordered by creation time, and their first answers, closures and resolutions by time. */
   private readonly tickets: TicketFacts[] = [];
+  private readonly firstResponses: Array<{ at: string; readonly ticket: TicketFacts }> = [];
+  private readonly closures: Timed[] = [];
+  private readonly resolutions: Array<{ readonly at: string; readonly ticket: TicketFacts }> = [];
+  /** Tickets neither answered nor closed yet, and the others by the time that first happened to them. */
+  private readonly unsettled = new Set<TicketFacts>();
+  private readonly settled: Array<{ at: string; readonly ticket: TicketFacts }> = [];
 
   constructor(
     private readonly source: KpiEventSource,
@@ -111,24 +133,36 @@ export class KpiProjection {
         break;
       }
       case 'ticket-created': {
-        const ticket: TicketFacts = { at, dueAt: String(data.slaDueAt), reasons: (data.reasons as string[] | undefined) ?? [] };
+        const ticket: TicketFacts = { at, order: this.ticketsById.size, dueAt: String(data.slaDueAt), reasons: (data.reasons as string[] | undefined) ?? [] };
         this.ticketsById.set(String(data.ticketId), ticket);
         insertByTime(this.tickets, ticket);
+        this.unsettled.add(ticket);
         const first = this.handoffs.get(event.conversationId);
         if (first === undefined || at < first) this.handoffs.set(event.conversationId, at);
         break;
       }
       case 'agent-message-sent': {
         const ticket = this.ticketsById.get(String(data.ticketId));
-        if (ticket !== undefined && (ticket.firstResponseAt === undefined || at < ticket.firstResponseAt)) ticket.firstResponseAt = at;
+        if (ticket === undefined || (ticket.firstResponseAt !== undefined && ticket.firstResponseAt <= at)) break;
+        const earlier = this.firstResponses.find((entry) => entry.ticket === ticket);
+        if (earlier !== undefined) removeByTime(this.firstResponses, earlier);
+        ticket.firstResponseAt = at;
+        insertByTime(this.firstResponses, { at, ticket });
+        this.settle(ticket, at);
         break;
       }
       case 'ticket-resolved':
       case 'ticket-released': {
+        // Closing is final (a reopened conversation gets a new ticket): the first close is the one.
         const ticket = this.ticketsById.get(String(data.ticketId));
-        if (ticket === undefined) break;
+        if (ticket === undefined || ticket.closedAt !== undefined) break;
         ticket.closedAt = at;
-        if (event.type === 'ticket-resolved') ticket.resolvedAt = at;
+        insertByTime(this.closures, { at });
+        if (event.type === 'ticket-resolved') {
+          ticket.resolvedAt = at;
+          insertByTime(this.resolutions, { at, ticket });
+        }
+        this.settle(ticket, at);
         break;
       }
       case 'rating-received':
@@ -139,16 +173,36 @@ export class KpiProjection {
     }
   }
 
-  /** The KPIs of [from, to), as `computeKpis` defines them: nothing at or after `to` is known yet. */
+  private settle(ticket: TicketFacts, at: string): void {
+    if (ticket.settled === undefined) {
+      this.unsettled.delete(ticket);
+      ticket.settled = { at, ticket };
+    } else if (at < ticket.settled.at) {
+      removeByTime(this.settled, ticket.settled);
+      ticket.settled.at = at;
+    } else return;
+    insertByTime(this.settled, ticket.settled);
+  }
+
+  /**
+   * The KPIs of [from, to), as `computeKpis` defines them: nothing at or after `to` is known yet. The cost
+   * follows the period's activity and, for the overdue count, the tickets still waiting for an answer
+   * and those answered or closed since `to`; not the length of the history.
+   */
   kpis(from: string, to: string): Kpis {
     const known = (time: string | undefined) => (time !== undefined && time < to ? time : undefined);
-    const inPeriod = (time: string | undefined) => time !== undefined && time >= from && time < to;
-    const existing = this.tickets.slice(0, lowerBound(this.tickets, to));
-    const created = this.tickets.slice(lowerBound(this.tickets, from), existing.length);
+    const existing = lowerBound(this.tickets, to);
+    const created = this.tickets.slice(lowerBound(this.tickets, from), existing);
     const conversations = between(this.conversations, from, to);
-    const resolved = existing.filter((ticket) => inPeriod(known(ticket.resolvedAt)));
-    const open = existing.filter((ticket) => known(ticket.closedAt) === undefined);
-    const overdue = open.filter((ticket) => known(ticket.firstResponseAt) === undefined && ticket.dueAt < to);
+    const resolved = [...between(this.resolutions, from, to)].sort(byOrder).map((entry) => entry.ticket);
+    const answered = [...between(this.firstResponses, from, to)].sort(byOrder).map((entry) => entry.ticket);
+    // Overdue at `to`: past the deadline, neither answered nor closed before `to`.
+    let overdue = 0;
+    for (const ticket of this.unsettled) if (ticket.at < to && ticket.dueAt < to) overdue += 1;
+    for (let index = lowerBound(this.settled, to); index < this.settled.length; index += 1) {
+      const { ticket } = this.settled[index] as { ticket: TicketFacts };
+      if (ticket.at < to && ticket.dueAt < to) overdue += 1;
+    }
     const judged = created.filter((ticket) => known(ticket.firstResponseAt) !== undefined || ticket.dueAt < to);
     const met = judged.filter((ticket) => {
       const first = known(ticket.firstResponseAt);
@@ -161,12 +215,12 @@ export class KpiProjection {
     return {
       period: { from, to },
       firstResponseBotSeconds: mean(between(this.botReplies, from, to).map((reply) => reply.seconds)),
-      firstResponseHumanSeconds: mean(existing.filter((ticket) => inPeriod(known(ticket.firstResponseAt))).map((ticket) => seconds(ticket.at, ticket.firstResponseAt ?? ticket.at))),
+      firstResponseHumanSeconds: mean(answered.map((ticket) => seconds(ticket.at, ticket.firstResponseAt ?? ticket.at))),
       resolutionSeconds: mean(resolved.map((ticket) => seconds(ticket.at, ticket.resolvedAt ?? ticket.at))),
       conversations: conversations.length,
       tickets: created.length,
-      backlog: open.length,
-      overdue: overdue.length,
+      backlog: existing - lowerBound(this.closures, to),
+      overdue,
       slaAttainment: judged.length === 0 ? null : met.length / judged.length,
       containment: conversations.length === 0 ? null : contained / conversations.length,
       handoffRateByReason: Object.fromEntries(Object.entries(reasons).map(([reason, count]) => [reason, conversations.length === 0 ? 0 : count / conversations.length])),
