@@ -70,4 +70,22 @@ describe('GroupCommit', () => {
     await expect(commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run('a'))).rejects.toThrow('EIO');
     database.close();
   });
+
+  it('fails the writes of a flush that throws at once, and goes on committing later writes', async () => {
+    const database = new BetterSqlite3(':memory:');
+    database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    let flushes = 0;
+    const commits = new GroupCommit(database, {
+      sync: () => {
+        flushes += 1;
+        if (flushes === 1) throw new Error('EBADF: bad file descriptor');
+        return Promise.resolve();
+      },
+    });
+    const insert = (name: string) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).changes);
+    await expect(insert('a')).rejects.toThrow('EBADF');
+    await expect(insert('b')).resolves.toBe(1);
+    expect(flushes).toBe(2);
+    database.close();
+  });
 });

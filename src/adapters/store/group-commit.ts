@@ -131,7 +131,9 @@ export class GroupCommit {
     this.syncing = true;
     const batches = this.unsynced;
     this.unsynced = [];
-    sync()
+    // Through a promise, so a `sync` that throws at once fails its batches instead of holding every later write.
+    Promise.resolve()
+      .then(sync)
       .then(
         () => {
           this.stats.syncs += 1;

@@ -24,21 +24,25 @@ interface Step {
   readonly pick: number;
   readonly gapSeconds: number;
   readonly minutes: number;
+  /** How much earlier than its commit a reply or ticket is stamped (a handoff's waits for its summary). */
+  readonly lagMs: number;
 }
 
 /**
- * A plausible log from random steps, in time order: conversations open, customers write, the bot answers
- * some messages, tickets are created, answered by agents, resolved or released once, and rated.
+ * A plausible log from random steps: conversations open, customers write (some while a person has the
+ * conversation), the bot answers some messages, tickets are created, answered by agents, resolved or
+ * released once, and rated. Replies and tickets may be stamped earlier than events committed before them,
+ * never earlier than the message they answer.
  */
 function timelineOf(steps: readonly Step[]): ConversationEvent[] {
   const events: ConversationEvent[] = [];
   const conversations: string[] = [];
-  const unanswered: string[] = [];
+  const unanswered: Array<{ id: string; at: number }> = [];
   const open: Array<{ id: string; conversationId: string }> = [];
   const tickets: Array<{ id: string; conversationId: string }> = [];
   let time = START;
-  const push = (conversationId: string, type: string, data: Record<string, unknown>) =>
-    events.push({ seq: events.length + 1, conversationId, type, actor: 'x', at: iso(time), data });
+  const push = (conversationId: string, type: string, data: Record<string, unknown>, at = time) =>
+    events.push({ seq: events.length + 1, conversationId, type, actor: 'x', at: iso(at), data });
   for (const [index, step] of steps.entries()) {
     time += step.gapSeconds * 1000;
     const conversation = conversations[step.pick % Math.max(1, conversations.length)];
@@ -49,13 +53,17 @@ function timelineOf(steps: readonly Step[]): ConversationEvent[] {
         push(id, 'conversation-created', {});
         break;
       }
-      case 1:
-        unanswered.push(`m${index}`);
-        push(conversation ?? '', 'message-received', { messageId: `m${index}` });
+      case 1: {
+        // A message sent while a person has the conversation is not the bot's to answer; it can still get a
+        // bot reply later (a retry after the person handed back), which the KPIs leave out.
+        const status = ['bot', 'bot', 'waiting', undefined][step.pick % 4];
+        unanswered.push({ id: `m${index}`, at: time });
+        push(conversation ?? '', 'message-received', { messageId: `m${index}`, ...(status === undefined ? {} : { status }) });
         break;
+      }
       case 2: {
-        const message = unanswered.splice(step.pick % Math.max(1, unanswered.length), 1)[0] ?? `unknown${index}`;
-        push(conversation ?? '', 'reply-sent', { messageId: `r${index}`, replyTo: message });
+        const message = unanswered.splice(step.pick % Math.max(1, unanswered.length), 1)[0] ?? { id: `unknown${index}`, at: time };
+        push(conversation ?? '', 'reply-sent', { messageId: `r${index}`, replyTo: message.id }, Math.max(message.at, time - step.lagMs));
         break;
       }
       case 3: {
@@ -63,7 +71,8 @@ function timelineOf(steps: readonly Step[]): ConversationEvent[] {
         open.push(ticket);
         tickets.push(ticket);
         const reasons = [['emotion'], ['human_request'], ['sensitive', 'emotion'], []][step.pick % 4];
-        push(ticket.conversationId, 'ticket-created', { ticketId: ticket.id, reasons, slaDueAt: iso(time + step.minutes * 60_000) });
+        const at = time - step.lagMs;
+        push(ticket.conversationId, 'ticket-created', { ticketId: ticket.id, reasons, slaDueAt: iso(at + step.minutes * 60_000) }, at);
         break;
       }
       case 4: {
@@ -85,7 +94,13 @@ function timelineOf(steps: readonly Step[]): ConversationEvent[] {
 }
 
 const steps = fc.array(
-  fc.record({ kind: fc.integer({ min: 0, max: 7 }), pick: fc.nat(1000), gapSeconds: fc.integer({ min: 0, max: 4 }).map((slots) => slots * 30), minutes: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({
+    kind: fc.integer({ min: 0, max: 7 }),
+    pick: fc.nat(1000),
+    gapSeconds: fc.integer({ min: 0, max: 4 }).map((slots) => slots * 30),
+    minutes: fc.integer({ min: 1, max: 60 }),
+    lagMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90_000 })),
+  }),
   { minLength: 10, maxLength: 120, size: 'max' },
 );
 
@@ -102,12 +117,32 @@ describe('KpiProjection', () => {
         expect(projection.kpis(from, to)).toEqual(computeKpis(events, from, to));
         expect(projection.series(from, to, buckets)).toEqual(kpiSeries(events, from, to, buckets));
       }),
-      { numRuns: 100 },
+      // A failure is reported with the smallest log found within 20 s, rather than timing out while it shrinks.
+      { numRuns: 100, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true },
     );
   }, 60_000);
 
+  it('adds bot reply delays in the order the replies were written, as the reference does', async () => {
+    // Three replies written in this order but stamped out of order (the second waited for a summary), with
+    // delays whose floating-point sum depends on the order: 1.207 s, 2.814 s and 1.43 s.
+    const at = (ms: number) => iso(START + ms);
+    const events: ConversationEvent[] = [
+      { seq: 1, conversationId: 'a', type: 'message-received', actor: 'customer', at: at(0), data: { messageId: 'm1', status: 'bot' } },
+      { seq: 2, conversationId: 'b', type: 'message-received', actor: 'customer', at: at(100), data: { messageId: 'm2', status: 'bot' } },
+      { seq: 3, conversationId: 'c', type: 'message-received', actor: 'customer', at: at(200), data: { messageId: 'm3', status: 'bot' } },
+      { seq: 4, conversationId: 'a', type: 'reply-sent', actor: 'bot', at: at(1_207), data: { replyTo: 'm1' } },
+      { seq: 5, conversationId: 'c', type: 'reply-sent', actor: 'bot', at: at(3_014), data: { replyTo: 'm3' } },
+      { seq: 6, conversationId: 'b', type: 'reply-sent', actor: 'bot', at: at(1_530), data: { replyTo: 'm2' } },
+    ];
+    const projection = new KpiProjection(logOf(events));
+    await projection.refresh();
+    const reference = computeKpis(events, iso(START), iso(START + 60_000));
+    expect(reference.firstResponseBotSeconds).toBe((1.207 + 2.814 + 1.43) / 3);
+    expect(projection.kpis(iso(START), iso(START + 60_000))).toEqual(reference);
+  });
+
   it('reads only what was written since its last read, a page at a time', async () => {
-    const events = timelineOf(Array.from({ length: 40 }, (_, index) => ({ kind: index % 8, pick: index * 7, gapSeconds: 30, minutes: 15 })));
+    const events = timelineOf(Array.from({ length: 40 }, (_, index) => ({ kind: index % 8, pick: index * 7, gapSeconds: 30, minutes: 15, lagMs: 0 })));
     const later = events.splice(25);
     const log = logOf(events);
     const projection = new KpiProjection(log, 10);
@@ -123,7 +158,7 @@ describe('KpiProjection', () => {
   });
 
   it('shares one read among callers that arrive while it runs', async () => {
-    const log = logOf(timelineOf([{ kind: 0, pick: 0, gapSeconds: 0, minutes: 1 }]));
+    const log = logOf(timelineOf([{ kind: 0, pick: 0, gapSeconds: 0, minutes: 1, lagMs: 0 }]));
     const projection = new KpiProjection(log);
     await Promise.all([projection.refresh(), projection.refresh(), projection.refresh()]);
     expect(log.reads).toBe(1);

@@ -2,7 +2,7 @@
 // time-ordered facts, and any period (or series of buckets) is answered from those facts without reading
 // the log again. The definitions are `computeKpis`'s, which stays the reference (tested equal). Runtime: any.
 import type { ConversationEvent } from '../conversation/conversation.ts';
-import { bucketBounds, type Kpis } from './kpis.ts';
+import { botsTurn, bucketBounds, type Kpis } from './kpis.ts';
 
 /** Where the projection reads the log: events with `seq` above `after`, oldest first, at most `limit`. */
 export interface KpiEventSource {
@@ -64,8 +64,9 @@ const byOrder = (left: { readonly ticket: TicketFacts }, right: { readonly ticke
 
 /**
  * The KPI facts of the whole log, read incrementally. Memory grows with the number of conversations,
- * replies, ratings and tickets (a few numbers and ids each), not with the number of events; customer
- * messages are remembered only until the bot answers them.
+ * replies, ratings and tickets (a few numbers and ids each), not with the number of events. A customer
+ * message is remembered only if it is the bot's to answer, and only until the bot answers it (a reply the
+ * service dropped leaves one behind).
  */
 export class KpiProjection {
   private after = 0;
@@ -74,7 +75,7 @@ export class KpiProjection {
   private readonly conversations: Array<{ readonly at: string; readonly id: string }> = [];
   /** Conversation → when its first ticket was created. */
   private readonly handoffs = new Map<string, string>();
-  private readonly botReplies: Array<{ readonly at: string; readonly seconds: number }> = [];
+  private readonly botReplies: Array<{ readonly at: string; readonly seq: number; readonly seconds: number }> = [];
   private readonly ratings: Array<{ readonly at: string; readonly score: number }> = [];
   private readonly ticketsById = new Map<string, TicketFacts>();
   /** The same tickets ordered by creation time, and their first answers, closures and resolutions by time. */
@@ -89,6 +90,8 @@ export class KpiProjection {
   constructor(
     private readonly source: KpiEventSource,
     private readonly pageSize = 5_000,
+    /** Lets other work run between pages (a timer by default). */
+    private readonly pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
   ) {}
 
   /**
@@ -105,11 +108,12 @@ export class KpiProjection {
   private async readNewEvents(): Promise<void> {
     for (;;) {
       const page = await this.source.eventsAfter(this.after, { limit: this.pageSize });
-      for (const event of page) this.apply(event);
-      const last = page.at(-1);
-      if (last !== undefined) this.after = last.seq;
+      for (const event of page) {
+        this.apply(event);
+        this.after = event.seq;
+      }
       if (page.length < this.pageSize) return;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await this.pause();
     }
   }
 
@@ -121,7 +125,7 @@ export class KpiProjection {
         insertByTime(this.conversations, { at, id: event.conversationId });
         break;
       case 'message-received':
-        this.received.set(String(data.messageId), at);
+        if (botsTurn(data)) this.received.set(String(data.messageId), at);
         break;
       case 'reply-sent': {
         // A message gets one reply at most (the store enforces it), so its time can be forgotten now.
@@ -129,7 +133,7 @@ export class KpiProjection {
         const asked = this.received.get(key);
         if (asked === undefined) break;
         this.received.delete(key);
-        insertByTime(this.botReplies, { at, seconds: seconds(asked, at) });
+        insertByTime(this.botReplies, { at, seq: event.seq, seconds: seconds(asked, at) });
         break;
       }
       case 'ticket-created': {
@@ -214,7 +218,7 @@ export class KpiProjection {
     const ratings = between(this.ratings, from, to).map((rating) => rating.score);
     return {
       period: { from, to },
-      firstResponseBotSeconds: mean(between(this.botReplies, from, to).map((reply) => reply.seconds)),
+      firstResponseBotSeconds: mean([...between(this.botReplies, from, to)].sort((left, right) => left.seq - right.seq).map((reply) => reply.seconds)),
       firstResponseHumanSeconds: mean(answered.map((ticket) => seconds(ticket.at, ticket.firstResponseAt ?? ticket.at))),
       resolutionSeconds: mean(resolved.map((ticket) => seconds(ticket.at, ticket.resolvedAt ?? ticket.at))),
       conversations: conversations.length,

@@ -5,7 +5,7 @@ import type { ConversationEvent } from '../conversation/conversation.ts';
 
 export interface Kpis {
   readonly period: { readonly from: string; readonly to: string };
-  /** Average seconds from a customer message to the bot's reply. */
+  /** Average seconds from a customer message the bot was to answer to the bot's reply. */
   readonly firstResponseBotSeconds: number | null;
   /** Average seconds from handoff (ticket created) to the first agent message. */
   readonly firstResponseHumanSeconds: number | null;
@@ -29,6 +29,9 @@ const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)
 const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 const inPeriod = (at: string, from: string, to: string) => at >= from && at < to;
 
+/** Whether a `message-received` event's message was the bot's to answer (events without a status were). */
+export const botsTurn = (data: Readonly<Record<string, unknown>>) => data.status === undefined || data.status === 'bot';
+
 interface TicketTimeline {
   readonly conversationId: string;
   readonly createdAt: string;
@@ -48,14 +51,17 @@ export function computeKpis(events: readonly ConversationEvent[], from: string, 
   const handedOff = new Set<string>();
   const ratings: number[] = [];
   for (const event of events) {
-    if (event.at >= to) break;
+    // Not `break`: a write can carry a time taken before a slower one committed (a handoff's reply waits for
+    // its summary), so the log is in commit order, not strictly in time order.
+    if (event.at >= to) continue;
     const data = event.data;
     switch (event.type) {
       case 'conversation-created':
         if (inPeriod(event.at, from, to)) conversations.add(event.conversationId);
         break;
       case 'message-received':
-        received.set(String(data.messageId), event.at);
+        // Only messages the bot was to answer; while a person has the conversation the bot stays silent.
+        if (botsTurn(data)) received.set(String(data.messageId), event.at);
         break;
       case 'reply-sent': {
         const asked = received.get(String(data.replyTo));
