@@ -115,10 +115,13 @@ describe('handoff to a person, end to end through the API', () => {
 
   it('counts in the KPIs what happened since the last read of them', async () => {
     type Counts = { conversations: number; tickets: number; handoffRateByReason: Record<string, number> };
-    const before = (await (await api('/v1/metrics', tokens.lead)).json()) as Counts;
+    // A period that ends after everything this test writes: by default it ends now, and a conversation
+    // opened in the same millisecond as the read would fall just outside it.
+    const query = `?to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`;
+    const before = (await (await api(`/v1/metrics${query}`, tokens.lead)).json()) as Counts;
     const customer = await openConversation(service.app);
     await customer.post({ text: 'соедините со специалистом' });
-    const after = (await (await api('/v1/metrics', tokens.lead)).json()) as Counts;
+    const after = (await (await api(`/v1/metrics${query}`, tokens.lead)).json()) as Counts;
     expect(after.conversations).toBe(before.conversations + 1);
     expect(after.tickets).toBe(before.tickets + 1);
     expect(after.handoffRateByReason.human_request).toBeGreaterThan(0);
