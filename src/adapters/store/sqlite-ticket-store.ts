@@ -233,6 +233,10 @@ export class SqliteTicketStore implements TicketStore {
     return Promise.resolve(this.db.sql('SELECT id, name, role FROM agents ORDER BY created_at, id').all() as Agent[]);
   }
 
+  lastEventSeq(): Promise<number> {
+    return Promise.resolve((this.db.sql('SELECT COALESCE(MAX(seq), 0) AS seq FROM events').get() as { seq: number }).seq);
+  }
+
   eventsAfter(after: number, options: { conversationId?: string | undefined; limit?: number | undefined } = {}): Promise<ConversationEvent[]> {
     const limit = options.limit ?? 500;
     const rows = (

@@ -45,6 +45,8 @@ export interface TicketStore {
   findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined>;
   listAgents(): Promise<Agent[]>;
 
+  /** The newest event's `seq`, or 0 when the log is empty: where a live feed starts. */
+  lastEventSeq(): Promise<number>;
   /** Events with `seq` greater than `after`, oldest first, optionally of one conversation. */
   eventsAfter(after: number, options?: { conversationId?: string | undefined; limit?: number | undefined }): Promise<ConversationEvent[]>;
 }

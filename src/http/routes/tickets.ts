@@ -149,7 +149,7 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependen
 
   app.get('/v1/agent/events', async (c) => {
     await as(c, WORKERS);
-    const start = lastEventId(c) ?? (await latestSeq(deps.tickets));
+    const start = lastEventId(c) ?? (await deps.tickets.lastEventSeq());
     return eventFeed(c, { after: start, fetch: (after) => deps.tickets.eventsAfter(after), map: agentEventView, pollMs: deps.pollMs });
   });
 
@@ -166,14 +166,4 @@ function customerToken(c: Context): string {
   const value = token(c);
   if (value === undefined) throw new AppError('unauthorized:token', 'send the conversation token as "Authorization: Bearer <token>"');
   return value;
-}
-
-async function latestSeq(tickets: TicketStore): Promise<number> {
-  let after = 0;
-  for (;;) {
-    const batch = await tickets.eventsAfter(after, { limit: 5000 });
-    const last = batch.at(-1);
-    if (last === undefined) return after;
-    after = last.seq;
-  }
 }
