@@ -2,7 +2,7 @@
 // time-ordered facts, and any period (or series of buckets) is answered from those facts without reading
 // the log again. The definitions are `computeKpis`'s, which stays the reference (tested equal). Runtime: any.
 import type { ConversationEvent } from '../conversation/conversation.ts';
-import { botsTurn, bucketBounds, type Kpis } from './kpis.ts';
+import { botsTurn, bucketBounds, mean, seconds, type Kpis } from './kpis.ts';
 
 /** Where the projection reads the log: events with `seq` above `after`, oldest first, at most `limit`. */
 export interface KpiEventSource {
@@ -25,8 +25,6 @@ interface TicketFacts extends Timed {
   settled?: { at: string; readonly ticket: TicketFacts };
 }
 
-const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
-const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 
 /** Index of the first entry at or after `time` in a list ordered by time. */
 function lowerBound(list: readonly Timed[], time: string): number {

@@ -25,8 +25,10 @@ export interface Kpis {
   readonly csat: { readonly average: number | null; readonly responses: number; readonly responseRate: number | null };
 }
 
-const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
-const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+/** Seconds from one ISO time to another. */
+export const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+/** The mean, or null for no values. */
+export const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 const inPeriod = (at: string, from: string, to: string) => at >= from && at < to;
 
 /** Whether a `message-received` event's message was the bot's to answer (events without a status were). */
