@@ -29,8 +29,7 @@ export interface GroupCommitOptions {
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
-  /** Committed batches waiting for a flush to start, and whether one is running. */
-  private unsynced: Array<{ readonly settle: () => void; readonly fail: (error: unknown) => void }> = [];
+  /** Whether a flush is running; no batch commits meanwhile. */
   private syncing = false;
   /** Transactions committed, operations written, flushes of the WAL and batches rerun with savepoints. */
   readonly stats = { commits: 0, operations: 0, syncs: 0, retries: 0 };
@@ -118,34 +117,24 @@ export class GroupCommit {
     return outcomes;
   }
 
-  /** Calls `settle` once the committed batch is on disk: at once, or after a flush that starts after COMMIT. */
+  /** Calls `settle` once the committed batch is on disk: at once, or after a flush started after its COMMIT. */
   private durable(settle: () => void, fail: (error: unknown) => void): void {
-    if (this.options.sync === undefined) return settle();
-    this.unsynced.push({ settle, fail });
-    this.startSync();
-  }
-
-  private startSync(): void {
     const { sync } = this.options;
-    if (this.syncing || sync === undefined || this.unsynced.length === 0) return;
+    if (sync === undefined) return settle();
+    // A batch commits only while no flush runs, so this flush covers exactly this batch.
     this.syncing = true;
-    const batches = this.unsynced;
-    this.unsynced = [];
-    // Through a promise, so a `sync` that throws at once fails its batches instead of holding every later write.
+    // Through a promise, so a `sync` that throws at once fails its batch instead of holding every later write.
     Promise.resolve()
       .then(sync)
       .then(
         () => {
           this.stats.syncs += 1;
-          for (const batch of batches) batch.settle();
+          settle();
         },
-        (error: unknown) => {
-          for (const batch of batches) batch.fail(error);
-        },
+        fail,
       )
       .finally(() => {
         this.syncing = false;
-        this.startSync();
         this.schedule();
       });
   }
