@@ -58,3 +58,9 @@ export function calibration(predictions: readonly { confidence: number; correct:
   const brier = predictions.reduce((sum, entry) => sum + (entry.confidence - (entry.correct ? 1 : 0)) ** 2, 0) / predictions.length;
   return { ece, brier };
 }
+
+/** The value at quantile `q` in [0, 1] of ascending `sorted` values (nearest rank); NaN when empty. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}

@@ -1,0 +1,185 @@
+// Checks one claim against the cited passages: the same quantity, contact, name or promise must be there, and
+// about the same thing (a plan's price is not another plan's, the SMS code's validity not the e-mail code's). Runtime: any.
+import { clauseAround, type Claim } from './claims.ts';
+import { commitmentsOf, type Commitment } from './commitments.ts';
+import { sameContact } from './contacts.ts';
+import { mentionsOf, nameAt } from './names.ts';
+import { sameQuantity, type Quantity } from './quantities.ts';
+import { prefixOf, sectionOf, termsOf, type Passage, type SourceIndex } from './source-index.ts';
+
+export type ClaimVerdict = 'supported' | 'not-in-sources' | 'other-subject' | 'contradicted' | 'prompt-text';
+
+export interface ClaimCheck {
+  readonly claim: Claim;
+  readonly verdict: ClaimVerdict;
+  /** The passage that supports or contradicts the claim, when there is one. */
+  readonly evidence?: string | undefined;
+}
+
+export interface CheckContext {
+  readonly index: SourceIndex;
+  /** The customer's own words: a reply may repeat the names and contacts the customer gave. */
+  readonly customerText?: string | undefined;
+}
+
+/** How much better another passage must match a claim's clause to show that the claim borrowed its number. */
+export const CONTRAST_MARGIN = 0.25;
+/** Least match between the clause and a passage for that passage to say what the clause is about. */
+export const CONTRAST_FLOOR = 0.6;
+/** Least match between a promise's clause and a passage that makes the same kind of promise. */
+export const COMMITMENT_FLOOR = 0.5;
+
+const supported = (claim: Claim, evidence?: string): ClaimCheck => ({ claim, verdict: 'supported', evidence });
+
+/**
+ * What a claim is about: the content terms of its clause, without the claim's own words, numbers and
+ * promise words; when the clause says too little, the clause before it (what a dash or colon attaches it to)
+ * is added, then the one after it.
+ */
+function subjectTerms(sentence: string, position: number, own: string): string[] {
+  const clause = clauseAround(sentence, position);
+  const excluded = new Set(termsOf([own, ...commitmentsOf(sentence).map((commitment) => commitment.text)].join(' ')).map(prefixOf));
+  const words = (text: string) => termsOf(text).filter((term) => !/\d/.test(term) && !excluded.has(prefixOf(term)));
+  const terms = words(clause.text);
+  if (terms.length >= 2) return terms;
+  const wider = words(sentence.slice(clause.previousStart, clause.end));
+  return wider.length >= 2 ? wider : words(sentence.slice(clause.previousStart, clause.nextEnd));
+}
+
+export function checkClaim(claim: Claim, sentence: string, context: CheckContext): ClaimCheck {
+  switch (claim.kind) {
+    case 'amount':
+    case 'percent':
+    case 'duration':
+    case 'count':
+      return checkQuantity(claim, claim.quantity, sentence, context.index);
+    case 'phone':
+    case 'url':
+    case 'email':
+    case 'secret': {
+      const evidence = context.index.passages.find((passage) => passage.contacts.some((contact) => sameContact(claim.contact, contact)));
+      if (evidence !== undefined) return supported(claim, evidence.text);
+      const own = context.customerText?.toLowerCase().replace(/[\s()-]/g, '') ?? '';
+      return own !== '' && own.includes(claim.contact.text.toLowerCase().replace(/[\s()-]/g, '')) ? supported(claim) : { claim, verdict: 'not-in-sources' };
+    }
+    case 'entity':
+      return checkEntity(claim, context);
+    case 'commitment':
+      return checkCommitment(claim, sentence, context.index);
+    case 'prompt':
+      return { claim, verdict: 'prompt-text' };
+  }
+}
+
+/** What a promise in a source passage is about, as term prefixes. */
+function subjectOf(text: string, commitment: Commitment): string[] {
+  const clause = clauseAround(text, commitment.start);
+  return subjectTerms(clause.text, commitment.start - clause.start, commitment.text).map(prefixOf);
+}
+
+/** Values that can stand in for each other's place: same dimension, and for counts the same counted word. */
+function comparable(quantity: Quantity, other: Quantity): boolean {
+  if (quantity.dimension !== other.dimension) return false;
+  return quantity.dimension !== 'count' || prefixOf(quantity.unit) === prefixOf(other.unit);
+}
+
+function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index: SourceIndex): ClaimCheck {
+  const occurrences = index.passages.flatMap((passage) => passage.quantities.map((other) => ({ passage, other })));
+  const matches = occurrences.filter(({ other }) => sameQuantity(quantity, other));
+  if (matches.length === 0) return { claim, verdict: 'not-in-sources' };
+
+  // A name next to the number in the reply («Оптима» … 990 ₽) must be the name next to it in the source.
+  const distinctive = (key: string) => index.isDistinctive(key);
+  const clause = clauseAround(sentence, quantity.start);
+  const window = sentence.slice(clause.previousStart, clause.end);
+  const named = EXCEPT.test(window) ? undefined : nameAt(mentionsOf(window, index.vocabulary), quantity.start - clause.previousStart, distinctive);
+  if (named !== undefined && quantity.unit !== 'ord') {
+    const nameOf = (passage: Passage, position: number) => nameAt(passage.mentions, position, distinctive) ?? passage.headingMentions.filter((mention) => distinctive(mention.key)).at(-1);
+    if (matches.some(({ passage, other }) => [named.key, undefined].includes(nameOf(passage, other.start)?.key))) return supported(claim, matches[0]?.passage.text);
+    const rival = occurrences.find(({ passage, other }) => comparable(quantity, other) && !sameQuantity(quantity, other) && nameOf(passage, other.start)?.key === named.key);
+    if (rival !== undefined) return { claim, verdict: 'other-subject', evidence: rival.passage.text };
+  }
+
+  // What the clause is about must not fit another value of the same kind clearly better than this one.
+  const terms = subjectTerms(sentence, claim.start, claim.text);
+  let support = 0;
+  let supportFound = new Set<string>();
+  for (const { passage, other } of matches) {
+    const local = localTerms(passage, other);
+    const score = index.alignmentWith(terms, local);
+    if (score > support) [support, supportFound] = [score, found(terms, local)];
+  }
+  for (const { passage, other } of occurrences) {
+    if (!comparable(quantity, other) || sameQuantity(quantity, other)) continue;
+    const local = localTerms(passage, other);
+    const score = index.alignmentWith(terms, local);
+    if (score < CONTRAST_FLOOR) continue;
+    const rivalFound = found(terms, local);
+    const covers = rivalFound.size > supportFound.size && [...supportFound].every((term) => rivalFound.has(term));
+    if (score >= support + CONTRAST_MARGIN || covers) return { claim, verdict: 'contradicted', evidence: passage.text };
+  }
+  return supported(claim, matches[0]?.passage.text);
+}
+
+/** Exceptions («кроме Москвы», "except Moscow") name what a number is not about. */
+const EXCEPT = /(?<![\p{L}])(?:кроме|помимо|except|other\s+than|besides|outside)(?![\p{L}])/iu;
+
+const LOCAL = new WeakMap<Quantity, ReadonlySet<string>>();
+/** Words before and after a value in a source passage that say what it is about. */
+const WORDS_BEFORE = 8;
+const WORDS_AFTER = 4;
+
+/** What a value in a source passage is about: the words around it (not cut at brackets), with its section's heading. */
+function localTerms(passage: Passage, quantity: Quantity): ReadonlySet<string> {
+  let terms = LOCAL.get(quantity);
+  if (terms === undefined) {
+    const before = passage.text.slice(0, quantity.start).split(/\s+/).slice(-WORDS_BEFORE).join(' ');
+    const after = passage.text.slice(quantity.end).split(/\s+/).slice(0, WORDS_AFTER + 1).join(' ');
+    const words = termsOf(`${before} ${after}`).filter((term) => !/\d/.test(term));
+    terms = new Set([...words, ...termsOf(sectionOf(passage.heading))].map(prefixOf));
+    LOCAL.set(quantity, terms);
+  }
+  return terms;
+}
+
+const found = (terms: readonly string[], local: ReadonlySet<string>) => new Set(terms.map(prefixOf).filter((term) => local.has(term)));
+
+function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckContext): ClaimCheck {
+  const { entity } = claim;
+  const { index } = context;
+  if (index.containsText(entity.text) || (context.customerText ?? '').toLowerCase().includes(entity.text.toLowerCase())) return supported(claim);
+  if (entity.kind === 'code') return { claim, verdict: 'not-in-sources' };
+  const terms = entity.key.split(' ').map(prefixOf);
+  if (entity.kind === 'menu') return terms.every((term) => index.hasTerm(term)) ? supported(claim) : { claim, verdict: 'not-in-sources' };
+  const evidence = index.passages.find((passage) => {
+    const heading = new Set(termsOf(passage.heading).map(prefixOf));
+    return terms.every((term) => passage.terms.has(term) || heading.has(term));
+  });
+  return evidence === undefined ? { claim, verdict: 'not-in-sources' } : supported(claim, evidence.text);
+}
+
+function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence: string, index: SourceIndex): ClaimCheck {
+  const { commitment } = claim;
+  const trigger = termsOf(commitment.text).map(prefixOf);
+  // The promise's own clause says what is promised; only a clause with nothing but promise words borrows its neighbours'.
+  const clause = clauseAround(sentence, commitment.start);
+  const own = subjectTerms(clause.text, commitment.start - clause.start, claim.text);
+  const terms = own.length > 0 && termsOf(clause.text).length > 1 ? own : subjectTerms(sentence, claim.start, claim.text);
+  // The sources saying this very thing will not happen («Стоимость доставки … не возвращается»).
+  const denial = index.passages.find((passage) =>
+    passage.commitments.some((other) => other.negated && other.kind === commitment.kind && subjectOf(passage.text, other).length > 0 && subjectOf(passage.text, other).every((term) => terms.map(prefixOf).includes(term))),
+  );
+  if (denial !== undefined) return { claim, verdict: 'contradicted', evidence: denial.text };
+  let best: Passage | undefined;
+  let bestScore = 0;
+  for (const passage of index.passages) {
+    const promises = passage.commitments.some((other) => other.kind === commitment.kind) || trigger.some((term) => passage.terms.has(term));
+    if (!promises) continue;
+    const score = terms.length === 0 ? 1 : index.alignment(terms, passage);
+    if (score > bestScore) {
+      best = passage;
+      bestScore = score;
+    }
+  }
+  return best !== undefined && bestScore >= COMMITMENT_FLOOR ? supported(claim, best.text) : { claim, verdict: 'not-in-sources', evidence: best?.text };
+}

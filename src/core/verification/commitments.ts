@@ -1,0 +1,50 @@
+// Commitments in text: promises of money back, compensation, discounts, free periods, bonuses, callbacks,
+// visits, guarantees and "we will…" actions, in Russian and English. Runtime: any.
+
+export type CommitmentKind = 'compensation' | 'refund' | 'discount' | 'free' | 'bonus' | 'callback' | 'visit' | 'guarantee' | 'action';
+
+export interface Commitment {
+  readonly kind: CommitmentKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Said as what will not happen («не возвращается», "is not refunded"). */
+  readonly negated: boolean;
+}
+
+/** Verbs a first-person promise is made of: what the company would have to do. */
+const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво';
+const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop';
+
+const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern: string }> = [
+  { kind: 'compensation', pattern: 'компенс\\p{L}*|возмещ\\p{L}*|перерасч\\p{L}*|пересчит\\p{L}*|recalculat\\p{L}*|pro-?rat\\p{L}*|compensat\\p{L}*|reimburs\\p{L}*|make\\s+(?:it\\s+)?up\\s+(?:to|for)\\s+you' },
+  { kind: 'refund', pattern: 'верн(?:ем|ут|ет|ется|утся|уть)|возвра[тщ]\\p{L}*|refund\\p{L}*|money\\s+back|(?:return|give\\s+back)\\s+(?:the\\s+|your\\s+)?(?:money|payment|funds)' },
+  { kind: 'discount', pattern: 'скидк\\p{L}*|дисконт\\p{L}*|уценк\\p{L}*|дешевле|discount\\p{L}*|\\d+\\s*%\\s+off|cheaper|reduced\\s+(?:price|rate|fee)' },
+  { kind: 'free', pattern: 'бесплатн\\p{L}*|даром|в\\s+подарок|подар\\p{L}*|дарим|free(?:\\s+of\\s+charge)?|no\\s+charge|at\\s+no\\s+(?:extra\\s+|additional\\s+)?cost|complimentary|on\\s+us|without\\s+(?:any\\s+)?charge' },
+  { kind: 'bonus', pattern: 'бонус\\p{L}*|начисл\\p{L}*|балл(?:ы|ов|ами)?|кэшб[эе]к\\p{L}*|bonus\\p{L}*|cashback|(?:credit|add)(?:ed)?\\s+(?:\\p{L}+\\s+){0,3}?to\\s+your\\s+(?:account|balance)' },
+  { kind: 'callback', pattern: 'перезвон\\p{L}*|позвон(?:им|ит|ят|ю)(?!\\p{L})|свяж(?:емся|ется|утся|усь)|call\\s+you(?:\\s+back)?|ring\\s+you|phone\\s+you|contact\\s+you|reach\\s+out\\s+to\\s+you|get\\s+back\\s+to\\s+you' },
+  { kind: 'visit', pattern: 'приед(?:ет|ут|ем)|выед(?:ет|ут)|приезжа\\p{L}*|(?:technician|engineer|specialist|someone|master)\\s+(?:will|\'ll|can|would)\\s+(?:come|visit|stop\\s+by|be\\s+there)|visit\\s+you|send\\s+(?:a|an|our)\\s+(?:technician|engineer)' },
+  { kind: 'guarantee', pattern: 'гарант\\p{L}*|обеща(?:ем|ю)(?!\\p{L})|ручаемся|guarantee\\p{L}*|(?:we|i)\\s+promise|promise\\s+you' },
+  {
+    kind: 'action',
+    pattern: `(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем)\\s+(?:вам|вас|ваш)|(?:мы|я)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем|ём|ю|у|ем)(?!\\p{L})|(?:будет|будут|уже)\\s+(?:\\p{L}+\\s+){0,1}?(?:начислен|зачислен|предоставлен|возвращен|компенсирован|продлен|отправлен|подключен|оформлен|активирован|списан|снят|отменен|одобрен|согласован)\\p{L}*|(?:we|i)(?:'ll|\\s+will|\\s+are\\s+going\\s+to|'re\\s+going\\s+to|'ve|\\s+have|\\s+can\\s+offer|\\s+would\\s+be\\s+happy\\s+to|\\s+shall)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_EN})\\p{L}*|(?:will\\s+be|has\\s+been|have\\s+been|is\\s+being)\\s+(?:credited|refunded|waived|extended|upgraded|reimbursed|compensated|approved|applied|activated)`,
+  },
+];
+
+/** A negation in the two words before a promise word. */
+const NEGATION = /(?:^|[\s(])(?:не|нельзя|нет|без|not|no|never|isn't|aren't|won't|cannot|can't|don't|doesn't)(?:\s+\S+)?\s+$/u;
+
+const COMPILED = PATTERNS.map(({ kind, pattern }) => ({ kind, regex: new RegExp(`(?<![\\p{L}])(?:${pattern})`, 'gu') }));
+
+/** Every commitment phrase in `text`, in order (overlapping phrases of different kinds are all kept). */
+export function commitmentsOf(text: string): Commitment[] {
+  const lowered = text.toLowerCase().replace(/ё/g, 'е');
+  const found: Commitment[] = [];
+  for (const { kind, regex } of COMPILED) {
+    for (const match of lowered.matchAll(regex)) {
+      const negated = NEGATION.test(lowered.slice(Math.max(0, match.index - 24), match.index)) || /(?:won't|will\s+not|cannot|can't|не\s+)/u.test(match[0]);
+      found.push({ kind, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length, negated });
+    }
+  }
+  return found.sort((left, right) => left.start - right.start);
+}

@@ -1,0 +1,68 @@
+// Phone numbers, links, e-mail addresses and secret-looking tokens in text, in a canonical form:
+// «8 (800) 555-35-35» and "+7 800 555 35 35" are both 88005553535. Runtime: any.
+
+export type ContactKind = 'phone' | 'url' | 'email' | 'secret';
+
+export interface Contact {
+  readonly kind: ContactKind;
+  /** Canonical form: digits for phones, host and path for links, lower case for addresses. */
+  readonly value: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu;
+const URL = /(?:https?:\/\/|www\.)[^\s)»"'<>]+|(?<![@\p{L}\d.-])(?:[a-z\d-]+\.)+(?:ru|com|net|org|example|рф|io|app)(?![\p{L}\d-])(?:\/[^\s)»"'<>]*)?/giu;
+const PHONE = /(?<![\d+])(?:\+\s?7|8|7)[\s\u00a0-]*\(?\s*\d{3}\s*\)?[\s\u00a0-]*\d{3}[\s\u00a0-]*\d{2}[\s\u00a0-]*\d{2}(?!\d)|(?<![\d+])\+\d{1,3}[\s\u00a0-]*\(?\d{2,4}\)?(?:[\s\u00a0-]*\d{2,4}){2,4}(?!\d)|\*\d{2,4}#/gu;
+/** Keys, tokens and passwords: long runs mixing letters and digits, or with a key-like prefix. */
+const SECRET = /(?<![\p{L}\d])(?:sk|pk|rk|api|key|tok|ghp|xox[bp])[-_][\w-]{8,}|(?<![\p{L}\d/.-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z\d_-]{24,}(?![\p{L}\d])/giu;
+
+function canonicalPhone(text: string): string {
+  const digits = text.replace(/\D/g, '');
+  return digits.length === 11 && digits.startsWith('7') ? `8${digits.slice(1)}` : digits;
+}
+
+/** Host and path, lower case, without the scheme, "www.", a trailing slash or punctuation. */
+export function canonicalUrl(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[.,;:!?]+$/, '')
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
+}
+
+/** Every contact in `text`, in order. Addresses are found before links, so an address's domain is not a link too. */
+export function contactsOf(text: string): Contact[] {
+  const found: Contact[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (start: number, end: number) => taken.every(([from, to]) => end <= from || start >= to);
+  const collect = (pattern: RegExp, kind: ContactKind, canonical: (raw: string) => string) => {
+    for (const match of text.matchAll(pattern)) {
+      const raw = match[0].replace(/[.,;:!?]+$/, '');
+      const start = match.index;
+      const end = start + raw.length;
+      if (!free(start, end)) continue;
+      taken.push([start, end]);
+      found.push({ kind, value: canonical(raw), text: raw, start, end });
+    }
+  };
+  collect(EMAIL, 'email', (raw) => raw.toLowerCase());
+  collect(URL, 'url', canonicalUrl);
+  collect(PHONE, 'phone', canonicalPhone);
+  collect(SECRET, 'secret', (raw) => raw.toLowerCase());
+  return found.sort((left, right) => left.start - right.start);
+}
+
+/**
+ * A link is supported by the same link in a source, or by a source link under it: a reply may name the
+ * site ("kometa.example") whose page the article links, but not a page the article does not have.
+ */
+export function sameContact(claim: Contact, source: Contact): boolean {
+  if (claim.kind !== source.kind) return false;
+  if (claim.kind !== 'url') return claim.value === source.value;
+  return source.value === claim.value || source.value.startsWith(`${claim.value}/`) || (!claim.value.includes('/') && hostOf(source.value) === claim.value);
+}
+
+const hostOf = (url: string) => url.split('/')[0] ?? url;

@@ -1,0 +1,56 @@
+// Splits reply text into sentences and list items, all at once or as it streams, keeping the exact text
+// between them, so a reply rebuilt from the kept segments reads as the model wrote it. Runtime: any.
+
+export interface Segment {
+  /** The sentence or list item as written (list marker included). */
+  readonly text: string;
+  /** The whitespace that followed it. */
+  readonly gap: string;
+}
+
+/** A sentence ends at a line break, or after . ! ? … before a capital letter, a digit, a quote or a list marker. */
+const BOUNDARY = /\n[\s]*|(?<=[.!?…])[ \t\u00a0]+(?=[\p{Lu}\d«"“(*•-])/gu;
+/** Text that only starts a list item ("1.", "2)") is not a sentence of its own. */
+const LIST_MARKER_ONLY = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])$/u;
+const MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/u;
+
+/** The sentence without its list marker and Markdown emphasis: what the checker reads. */
+export function plainSentence(segment: string): string {
+  return segment.replace(MARKER, '').replace(/\*\*|__/g, '').trim();
+}
+
+/** Splits finished text. */
+export function segmentsOf(text: string): Segment[] {
+  const stream = new SegmentStream();
+  return [...stream.push(text), ...stream.end()];
+}
+
+/** Feeds on text as it arrives and returns each segment once the start of the next one confirms where it ends. */
+export class SegmentStream {
+  private buffer = '';
+
+  push(text: string): Segment[] {
+    this.buffer += text;
+    const segments: Segment[] = [];
+    let start = 0;
+    for (const match of this.buffer.matchAll(BOUNDARY)) {
+      const end = match.index + match[0].length;
+      // The boundary is only certain once a character follows it.
+      if (end >= this.buffer.length) break;
+      const sentence = this.buffer.slice(start, match.index);
+      if (LIST_MARKER_ONLY.test(sentence) || sentence.trim() === '') continue;
+      segments.push({ text: sentence, gap: match[0] });
+      start = end;
+    }
+    this.buffer = this.buffer.slice(start);
+    return segments;
+  }
+
+  /** Whatever is left when the text is complete. */
+  end(): Segment[] {
+    const rest = this.buffer;
+    this.buffer = '';
+    const text = rest.trimEnd();
+    return text.trim() === '' ? [] : [{ text: text.replace(/^\s+/, ''), gap: '' }];
+  }
+}
