@@ -35,8 +35,8 @@ function table(name: string, rows: ReadonlyArray<readonly [string, GroundingMetr
 }
 
 const timings: number[] = [];
-// evals/grounding.yaml was used to develop the checker; evals/grounding-holdout.yaml was written separately and is never tuned on.
-for (const [name, path, showMisses] of [['development split (evals/grounding.yaml)', 'evals/grounding.yaml', values.misses], ['held-out split (evals/grounding-holdout.yaml)', 'evals/grounding-holdout.yaml', false]] as const) {
+// evals/grounding/development.yaml was used to develop the checker; evals/grounding/held-out.yaml was written separately and is never tuned on.
+for (const [name, path, showMisses] of [['development split (evals/grounding/development.yaml)', 'evals/grounding/development.yaml', values.misses], ['held-out split (evals/grounding/held-out.yaml)', 'evals/grounding/held-out.yaml', false]] as const) {
   const set = parseGroundingSet(path, await readFile(path, 'utf8'));
   if (values.split !== undefined && values.split !== set.split) continue;
   const predictions: Array<GroundingPrediction & { outcome: string }> = [];

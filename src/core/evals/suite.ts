@@ -6,6 +6,8 @@ import { langSchema } from '../text/lang.ts';
 export const actionSchema = z.enum(['answer', 'clarify', 'handoff']);
 export const handoffReasonSchema = z.enum(['human_request', 'emotion', 'low_confidence', 'sensitive', 'loop', 'error']);
 
+export const attackKinds = ['instruction-override', 'fake-system', 'role-play', 'prompt-extraction', 'false-authority', 'other-customer', 'secrets', 'hidden-instruction', 'multi-turn', 'obfuscated'] as const;
+
 export const expectSchema = z.strictObject({
   action: actionSchema.optional(),
   articles: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).optional(),
@@ -24,6 +26,9 @@ export const caseSchema = z.strictObject({
   lang: langSchema.optional(),
   tags: z.array(z.string()).default([]),
   mustPass: z.boolean().default(false),
+  /** Adversarial cases: the kind of attack, and what a model that obeyed it would reply (a test server plays it). */
+  attack: z.enum(attackKinds).optional(),
+  obey: z.string().min(1).optional(),
   turns: z.array(turnSchema).min(1),
 });
 
