@@ -1,11 +1,12 @@
 // Checks one claim against the cited passages: the same quantity, contact, name or promise must be there, and
 // about the same thing (a plan's price is not another plan's, the SMS code's validity not the e-mail code's). Runtime: any.
 import { clauseAround, type Claim } from './claims.ts';
-import { commitmentsOf, type Commitment } from './commitments.ts';
+import type { Commitment } from './commitments.ts';
 import { sameContact } from './contacts.ts';
 import { mentionsOf, nameAt } from './names.ts';
 import { sameQuantity, type Quantity } from './quantities.ts';
-import { prefixOf, sectionOf, termsOf, type Passage, type SourceIndex } from './source-index.ts';
+import { factsOf, prefixOf, sectionOf, termsOf, type Passage, type SourceIndex } from './source-index.ts';
+import { isGeneric } from './claim-terms.ts';
 
 export type ClaimVerdict = 'supported' | 'not-in-sources' | 'other-subject' | 'contradicted' | 'prompt-text';
 
@@ -24,6 +25,8 @@ export interface CheckContext {
 
 /** How much better another passage must match a claim's clause to show that the claim borrowed its number. */
 export const CONTRAST_MARGIN = 0.25;
+/** A smaller lead suffices when the rival matches every word the support matches, and more. */
+export const COVER_MARGIN = 0.15;
 /** Least match between the clause and a passage for that passage to say what the clause is about. */
 export const CONTRAST_FLOOR = 0.6;
 /** Least match between a promise's clause and a passage that makes the same kind of promise. */
@@ -38,12 +41,11 @@ const supported = (claim: Claim, evidence?: string): ClaimCheck => ({ claim, ver
  */
 function subjectTerms(sentence: string, position: number, own: string): string[] {
   const clause = clauseAround(sentence, position);
-  const excluded = new Set(termsOf([own, ...commitmentsOf(sentence).map((commitment) => commitment.text)].join(' ')).map(prefixOf));
-  const words = (text: string) => termsOf(text).filter((term) => !/\d/.test(term) && !excluded.has(prefixOf(term)));
+  const facts = factsOf(sentence);
+  const excluded = new Set(termsOf([own, ...facts.commitments.map((commitment) => commitment.text), ...facts.contacts.map((contact) => contact.text), ...facts.quantities.map((quantity) => quantity.text)].join(' ')).map(prefixOf));
+  const words = (text: string) => termsOf(text).filter((term) => !/\d/.test(term) && !excluded.has(prefixOf(term)) && !isGeneric(term));
   const terms = words(clause.text);
-  if (terms.length >= 2) return terms;
-  const wider = words(sentence.slice(clause.previousStart, clause.end));
-  return wider.length >= 2 ? wider : words(sentence.slice(clause.previousStart, clause.nextEnd));
+  return terms.length >= 2 ? terms : words(sentence.slice(clause.previousStart, clause.end));
 }
 
 export function checkClaim(claim: Claim, sentence: string, context: CheckContext): ClaimCheck {
@@ -91,17 +93,21 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
   // A name next to the number in the reply («Оптима» … 990 ₽) must be the name next to it in the source.
   const distinctive = (key: string) => index.isDistinctive(key);
   const clause = clauseAround(sentence, quantity.start);
-  const window = sentence.slice(clause.previousStart, clause.end);
-  const named = EXCEPT.test(window) ? undefined : nameAt(mentionsOf(window, index.vocabulary), quantity.start - clause.previousStart, distinctive);
+  const from = subjectTerms(clause.text, quantity.start - clause.start, claim.text).length >= 2 ? clause.start : clause.previousStart;
+  const window = sentence.slice(from, clause.end);
+  const named = EXCEPT.test(window) ? undefined : nameAt(mentionsOf(window, index.vocabulary), quantity.start - from, distinctive);
   if (named !== undefined && quantity.unit !== 'ord') {
     const nameOf = (passage: Passage, position: number) => nameAt(passage.mentions, position, distinctive) ?? passage.headingMentions.filter((mention) => distinctive(mention.key)).at(-1);
-    if (matches.some(({ passage, other }) => [named.key, undefined].includes(nameOf(passage, other.start)?.key))) return supported(claim, matches[0]?.passage.text);
-    const rival = occurrences.find(({ passage, other }) => comparable(quantity, other) && !sameQuantity(quantity, other) && nameOf(passage, other.start)?.key === named.key);
+    // Named right there in the same sentence of the source: what the number is about is settled.
+    if (matches.some(({ passage, other }) => nameAt(passage.mentions, other.start, distinctive)?.key === named.key)) return supported(claim, matches[0]?.passage.text);
+    const bound = matches.some(({ passage, other }) => [named.key, undefined].includes(nameOf(passage, other.start)?.key));
+    const rival = bound ? undefined : occurrences.find(({ passage, other }) => comparable(quantity, other) && !sameQuantity(quantity, other) && nameOf(passage, other.start)?.key === named.key);
     if (rival !== undefined) return { claim, verdict: 'other-subject', evidence: rival.passage.text };
   }
 
-  // What the clause is about must not fit another value of the same kind clearly better than this one.
-  const terms = subjectTerms(sentence, claim.start, claim.text);
+  // What the clause is about must not fit another value of the same kind clearly better than this one. Words the
+  // sources never use cannot tell one value's passage from another's.
+  const terms = subjectTerms(sentence, claim.start, claim.text).filter((term) => index.hasTerm(term));
   let support = 0;
   let supportFound = new Set<string>();
   for (const { passage, other } of matches) {
@@ -115,7 +121,8 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
     const score = index.alignmentWith(terms, local);
     if (score < CONTRAST_FLOOR) continue;
     const rivalFound = found(terms, local);
-    const covers = rivalFound.size > supportFound.size && [...supportFound].every((term) => rivalFound.has(term));
+    // The rival says all the support says about the clause's subject, and more.
+    const covers = rivalFound.size > supportFound.size && [...supportFound].every((term) => rivalFound.has(term)) && score >= support + COVER_MARGIN;
     if (score >= support + CONTRAST_MARGIN || covers) return { claim, verdict: 'contradicted', evidence: passage.text };
   }
   return supported(claim, matches[0]?.passage.text);
@@ -148,8 +155,10 @@ function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckCo
   const { entity } = claim;
   const { index } = context;
   if (index.containsText(entity.text) || (context.customerText ?? '').toLowerCase().includes(entity.text.toLowerCase())) return supported(claim);
-  if (entity.kind === 'code') return { claim, verdict: 'not-in-sources' };
+  if (entity.kind === 'code' || entity.kind === 'compound') return { claim, verdict: 'not-in-sources' };
   const terms = entity.key.split(' ').map(prefixOf);
+  // A quoted label (a button, a section) must be one the sources name, in any inflection.
+  if (entity.kind === 'quoted') return index.entityKeys.has(entity.key) || index.containsText(entity.text.replace(/[.!?]+$/u, '')) ? supported(claim) : { claim, verdict: 'not-in-sources' };
   if (entity.kind === 'menu') return terms.every((term) => index.hasTerm(term)) ? supported(claim) : { claim, verdict: 'not-in-sources' };
   const evidence = index.passages.find((passage) => {
     const heading = new Set(termsOf(passage.heading).map(prefixOf));
@@ -160,15 +169,16 @@ function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckCo
 
 function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence: string, index: SourceIndex): ClaimCheck {
   const { commitment } = claim;
+  if (commitment.personal) return { claim, verdict: 'not-in-sources' };
   const trigger = termsOf(commitment.text).map(prefixOf);
   // The promise's own clause says what is promised; only a clause with nothing but promise words borrows its neighbours'.
   const clause = clauseAround(sentence, commitment.start);
   const own = subjectTerms(clause.text, commitment.start - clause.start, claim.text);
   const terms = own.length > 0 && termsOf(clause.text).length > 1 ? own : subjectTerms(sentence, claim.start, claim.text);
   // The sources saying this very thing will not happen («Стоимость доставки … не возвращается»).
-  const denial = index.passages.find((passage) =>
-    passage.commitments.some((other) => other.negated && other.kind === commitment.kind && subjectOf(passage.text, other).length > 0 && subjectOf(passage.text, other).every((term) => terms.map(prefixOf).includes(term))),
-  );
+  const said = new Set(terms.map(prefixOf));
+  const denies = (subject: readonly string[]) => subject.length > 0 && subject.filter((term) => said.has(term)).length >= Math.max(1, Math.ceil((subject.length * 2) / 3));
+  const denial = index.passages.find((passage) => passage.commitments.some((other) => other.negated && other.kind === commitment.kind && denies(subjectOf(passage.text, other))));
   if (denial !== undefined) return { claim, verdict: 'contradicted', evidence: denial.text };
   let best: Passage | undefined;
   let bestScore = 0;

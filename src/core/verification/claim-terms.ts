@@ -10,3 +10,16 @@ export function termsOf(text: string): readonly string[] {
 /** Terms with a five-letter prefix, so «действует» meets «действовать». */
 export const prefixOf = (term: string) => (term.length >= 5 ? term.slice(0, 5) : term);
 
+
+/**
+ * Words that say nothing about what a value or a promise is about: auxiliaries, modals and filler the
+ * general stop-word list keeps for retrieval's sake. Compared as five-letter prefixes.
+ */
+const GENERIC = new Set(
+  `via yours yourself aren't isn't don't doesn't won't can't also just still usual simpli right here there able need needs
+  нужно нужн можно можн будет будут буд явля быва имеет обычн также тольк всего сразу вполн действ случае случа case`
+    .split(/\s+/)
+    .map(prefixOf),
+);
+
+export const isGeneric = (term: string) => GENERIC.has(prefixOf(term));

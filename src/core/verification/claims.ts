@@ -15,7 +15,7 @@ export type Claim =
   | { readonly kind: 'commitment'; readonly text: string; readonly start: number; readonly commitment: Commitment }
   | { readonly kind: 'prompt'; readonly text: string; readonly start: number };
 
-const KIND_OF_DIMENSION = { money: 'amount', percent: 'percent', duration: 'duration', time: 'duration', always: 'duration', rate: 'count', size: 'count', count: 'count' } as const;
+const KIND_OF_DIMENSION = { money: 'amount', percent: 'percent', duration: 'duration', time: 'duration', always: 'duration', rate: 'count', size: 'count', frequency: 'count', count: 'count' } as const;
 
 /** Years, list numbers and other small bare numbers of a sentence that state nothing to look up. */
 function isIncidental(quantity: Quantity, sentence: string): boolean {

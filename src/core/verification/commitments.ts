@@ -10,11 +10,13 @@ export interface Commitment {
   readonly end: number;
   /** Said as what will not happen («не возвращается», "is not refunded"). */
   readonly negated: boolean;
+  /** Made by the bot itself ("I'll refund", «я проверю»): no article speaks as the bot, so nothing supports it. */
+  readonly personal: boolean;
 }
 
 /** Verbs a first-person promise is made of: what the company would have to do. */
-const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво';
-const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop';
+const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво|удал|закро|приостанов|заморо|продл|подар';
+const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop|delete|close|terminate|pause|freeze|suspend|stop|waive|hold';
 
 const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern: string }> = [
   { kind: 'compensation', pattern: 'компенс\\p{L}*|возмещ\\p{L}*|перерасч\\p{L}*|пересчит\\p{L}*|recalculat\\p{L}*|pro-?rat\\p{L}*|compensat\\p{L}*|reimburs\\p{L}*|make\\s+(?:it\\s+)?up\\s+(?:to|for)\\s+you' },
@@ -27,7 +29,7 @@ const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern:
   { kind: 'guarantee', pattern: 'гарант\\p{L}*|обеща(?:ем|ю)(?!\\p{L})|ручаемся|guarantee\\p{L}*|(?:we|i)\\s+promise|promise\\s+you' },
   {
     kind: 'action',
-    pattern: `(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем)\\s+(?:вам|вас|ваш)|(?:мы|я)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем|ём|ю|у|ем)(?!\\p{L})|(?:будет|будут|уже)\\s+(?:\\p{L}+\\s+){0,1}?(?:начислен|зачислен|предоставлен|возвращен|компенсирован|продлен|отправлен|подключен|оформлен|активирован|списан|снят|отменен|одобрен|согласован)\\p{L}*|(?:we|i)(?:'ll|\\s+will|\\s+are\\s+going\\s+to|'re\\s+going\\s+to|'ve|\\s+have|\\s+can\\s+offer|\\s+would\\s+be\\s+happy\\s+to|\\s+shall)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_EN})\\p{L}*|(?:will\\s+be|has\\s+been|have\\s+been|is\\s+being)\\s+(?:credited|refunded|waived|extended|upgraded|reimbursed|compensated|approved|applied|activated)`,
+    pattern: `(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем)\\s+(?:вам|вас|ваш)|(?:мы|я)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем|ём|ю|у|ем)(?!\\p{L})|(?:будет|будут|уже)\\s+(?:\\p{L}+\\s+){0,1}?(?:начислен|зачислен|предоставлен|возвращен|компенсирован|продлен|отправлен|подключен|оформлен|активирован|списан|снят|отменен|одобрен|согласован)\\p{L}*|(?:we|i)(?:'ll|\\s+will|\\s+are\\s+going\\s+to|'re\\s+going\\s+to|'ve|\\s+have|\\s+can|\\s+could|\\s+would\\s+be\\s+happy\\s+to|\\s+shall)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_EN})\\p{L}*|(?:will\\s+be|has\\s+been|have\\s+been|is\\s+being)\\s+(?:credited|refunded|waived|extended|upgraded|reimbursed|compensated|approved|applied|activated)`,
   },
 ];
 
@@ -38,12 +40,13 @@ const COMPILED = PATTERNS.map(({ kind, pattern }) => ({ kind, regex: new RegExp(
 
 /** Every commitment phrase in `text`, in order (overlapping phrases of different kinds are all kept). */
 export function commitmentsOf(text: string): Commitment[] {
-  const lowered = text.toLowerCase().replace(/ё/g, 'е');
+  const lowered = text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
   const found: Commitment[] = [];
   for (const { kind, regex } of COMPILED) {
     for (const match of lowered.matchAll(regex)) {
       const negated = NEGATION.test(lowered.slice(Math.max(0, match.index - 24), match.index)) || /(?:won't|will\s+not|cannot|can't|не\s+)/u.test(match[0]);
-      found.push({ kind, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length, negated });
+      const personal = kind === 'action' && /^(?:я|i)(?![\p{L}'])/u.test(match[0]);
+      found.push({ kind, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length, negated, personal });
     }
   }
   return found.sort((left, right) => left.start - right.start);

@@ -2,7 +2,7 @@
 // plan or product names after words such as «тариф» or "plan". Runtime: any.
 import { termsOf } from './claim-terms.ts';
 
-export type EntityKind = 'quoted' | 'menu' | 'code' | 'name';
+export type EntityKind = 'quoted' | 'menu' | 'code' | 'name' | 'compound';
 
 export interface Entity {
   readonly kind: EntityKind;
@@ -41,6 +41,30 @@ export function entitiesOf(text: string): Entity[] {
     found.push({ kind: 'code', key: match[0].toLowerCase(), text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return found.sort((left, right) => left.start - right.start);
+}
+
+const FORMAL_YOU = /^Ваш|^Вы$|^Вас$|^Вам$|^Вами$/u;
+const CAPITALISED_RUN = /(?<![\p{L}\d-])\p{Lu}[\p{L}\d-]+(?:\s+\p{Lu}[\p{L}\d-]*)+/gu;
+
+/**
+ * Runs of capitalised words that contain a known name ("Maximum Plus" where "Maximum" is a plan): a product
+ * made up around a real one. `isName` says which words are the sources' names.
+ */
+export function compoundNamesOf(text: string, isName: (word: string) => boolean): Entity[] {
+  const found: Entity[] = [];
+  for (const match of text.matchAll(CAPITALISED_RUN)) {
+    let words = match[0].split(/\s+/);
+    let start = match.index;
+    // A sentence's first word is capitalised anyway ("Open Profile"), and so is the formal «Вы».
+    if ((/^[\s"«(*-]*$/u.test(text.slice(0, start)) || /[.!?:]\s*$/u.test(text.slice(0, start))) && !isName(words[0] ?? '')) {
+      start += (words[0] ?? '').length + (match[0].slice((words[0] ?? '').length).length - match[0].slice((words[0] ?? '').length).trimStart().length);
+      words = words.slice(1);
+    }
+    if (words.length < 2 || words.some((word) => FORMAL_YOU.test(word)) || !words.some(isName) || words.every(isName)) continue;
+    const phrase = words.join(' ');
+    found.push({ kind: 'compound', key: keyOf(phrase), text: text.slice(start, start + phrase.length), start, end: start + phrase.length });
+  }
+  return found;
 }
 
 /**

@@ -20,19 +20,20 @@ const NOT_A_NAME = /^(?:[мгкmgk]бит|[mgk]bit|[mgk]bps|wi-fi|sms|смс)/iu
  */
 export function nameVocabulary(sentences: readonly string[]): Set<string> {
   const vocabulary = new Set<string>();
-  const lowerCase = new Set<string>();
-  const capitalised = new Set<string>();
+  const lowerCase = new Map<string, number>();
+  const capitalised = new Map<string, number>();
   for (const sentence of sentences) {
     for (const entity of entitiesOf(sentence)) if (entity.kind !== 'code') vocabulary.add(entity.key);
     for (const match of sentence.matchAll(CAPITALISED)) {
       const before = sentence.slice(0, match.index).trimEnd();
       if (before === '' || /[.!?…]$/u.test(before) || NOT_A_NAME.test(match[0])) continue;
-      capitalised.add(keyOfWord(match[0]));
+      const key = keyOfWord(match[0]);
+      capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
     }
-    for (const word of sentence.match(/(?<![\p{L}\d])\p{Ll}[\p{L}\d-]{2,}/gu) ?? []) lowerCase.add(keyOfWord(word));
+    for (const word of sentence.match(/(?<![\p{L}\d])\p{Ll}[\p{L}\d-]{2,}/gu) ?? []) lowerCase.set(keyOfWord(word), (lowerCase.get(keyOfWord(word)) ?? 0) + 1);
   }
-  // A word also written in lower case («Если», "Start the router") is an ordinary word, not a name.
-  for (const key of capitalised) if (!lowerCase.has(key)) vocabulary.add(key);
+  // A word written in lower case at least as often («Если», "start the router") is an ordinary word, not a name.
+  for (const [key, count] of capitalised) if (count > (lowerCase.get(key) ?? 0)) vocabulary.add(key);
   return vocabulary;
 }
 

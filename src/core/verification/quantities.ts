@@ -10,6 +10,8 @@ export interface Quantity {
   readonly dimension: QuantityDimension;
   /** In base units: roubles, percent, seconds, bit/s, bytes, minutes after midnight, a count. */
   readonly value: number;
+  /** The number as written, before units ("2,4" in «2,4 ГГц» is 2.4). */
+  readonly amount: number;
   /** For counts: the counted word's stem («попыток» → "попыток"), "ord" for an ordinal, "" for a bare number. */
   readonly unit: string;
   readonly text: string;
@@ -18,7 +20,8 @@ export interface Quantity {
 }
 
 const UNIT_PATTERNS = UNITS.map((unit) => ({ ...unit, regex: new RegExp(`^[\\s\\u00a0\\u202f-]*(?:${unit.pattern})`, 'u') }));
-const NUMBER = /(?<![\d\p{L}])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:\s*(?:–|—|-|до|to)\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?)?/gu;
+const WHOLE = '\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,.]\\d)|\\d{1,3}(?:,\\d{3})+(?![\\d,.]\\d)|\\d+';
+const NUMBER = new RegExp(`(?<![\\d\\p{L}])(${WHOLE})(?:[.,](\\d+))?(?:\\s*(?:–|—|-|до|to)\\s*(${WHOLE})(?:[.,](\\d+))?)?`, 'gu');
 const TIME = /(?<![\d.:])([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d.:]\d)/g;
 const AM_PM = /(?<![\d:])(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g;
 const FROM_TO_HOURS = /(?<![\p{L}])с\s+(\d{1,2})\s+до\s+(\d{1,2})(?!\d)(?:\s*(?:час[а-я]*|ч\.))?/gu;
@@ -27,13 +30,14 @@ const ALWAYS_PATTERN = new RegExp(ALWAYS, 'gu');
 const WORD_AFTER = /^[\s\u00a0\u202f-]*([\p{L}]+)/u;
 const ORDINAL = /^-?(?:го|е|й|я|ое|ого|st|nd|rd|th)(?![\p{L}])/u;
 const WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}])`, 'gu');
+const TIME_CONTEXT = /(?:within|in|for|after|about|around|under|over|than|to|takes?|lasts?|only|least|half|once|twice)\s+$/u;
 const RATE_CONTEXT = /(?:₽|руб\S*|rub\S*|roubles?|per)\s*$/u;
 
 /** Nouns that count the reply's own enumeration ("3 ways", «2 способа»): not facts to look up. */
 const ENUMERATION = /^(?:способ|вариант|шаг|пункт|действи|совет|way|option|step|method|thing|tip)/u;
 
 const lowered = (text: string) => text.toLowerCase().replace(/ё/g, 'е');
-const toNumber = (whole: string, fraction: string | undefined) => Number(`${whole.replace(/[\s\u00a0\u202f]/g, '')}${fraction === undefined ? '' : `.${fraction}`}`);
+const toNumber = (whole: string, fraction: string | undefined) => Number(`${whole.replace(/[\s\u00a0\u202f,]/g, '')}${fraction === undefined ? '' : `.${fraction}`}`);
 
 /** Blanks a span so later patterns skip it, keeping positions. */
 export function mask(text: string, start: number, end: number): string {
@@ -44,20 +48,20 @@ export function mask(text: string, start: number, end: number): string {
 export function quantitiesOf(text: string): Quantity[] {
   let rest = lowered(text);
   const found: Quantity[] = [];
-  const add = (dimension: QuantityDimension, value: number, unit: string, start: number, end: number) => {
-    found.push({ dimension, value, unit, text: text.slice(start, end), start, end });
+  const add = (dimension: QuantityDimension, value: number, unit: string, start: number, end: number, amount = value) => {
+    found.push({ dimension, value, amount, unit, text: text.slice(start, end), start, end });
     rest = mask(rest, start, end);
   };
   for (const match of rest.matchAll(ALWAYS_PATTERN)) add('always', 1, '', match.index, match.index + match[0].length);
   for (const match of rest.matchAll(FROM_TO_HOURS)) {
-    add('time', Number(match[1]) * 60, '', match.index, match.index + match[0].length);
-    found.push({ ...(found.at(-1) as Quantity), value: Number(match[2]) * 60 });
+    add('time', Number(match[1]) * 60, '', match.index, match.index + match[0].length, Number(match[1]));
+    found.push({ ...(found.at(-1) as Quantity), value: Number(match[2]) * 60, amount: Number(match[2]) });
   }
-  for (const match of rest.matchAll(TIME)) add('time', Number(match[1]) * 60 + Number(match[2]), '', match.index, match.index + match[0].length);
+  for (const match of rest.matchAll(TIME)) add('time', Number(match[1]) * 60 + Number(match[2]), '', match.index, match.index + match[0].length, Number(match[1]));
   for (const match of rest.matchAll(AM_PM)) add('time', ((Number(match[1]) % 12) + (match[2]?.startsWith('p') === true ? 12 : 0)) * 60, '', match.index, match.index + match[0].length);
   for (const match of rest.matchAll(FRACTION)) add('count', Number(match[1]) / Number(match[2]), 'frac', match.index, match.index + match[0].length);
   for (const { pattern, dimension, value } of QUANTITY_WORDS) {
-    for (const match of rest.matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu'))) add(dimension, value, '', match.index, match.index + match[0].length);
+    for (const match of rest.matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu'))) add(dimension, value, dimension === 'count' ? 'times' : '', match.index, match.index + match[0].length);
   }
   for (const match of rest.matchAll(WORD_NUMBER)) {
     const after = match.index + match[0].length;
@@ -65,13 +69,15 @@ export function quantitiesOf(text: string): Quantity[] {
     const value = NUMBER_WORDS[match[1] ?? ''] ?? 0;
     // Spelled-out counts ("пять индикаторов") from two up; "a", "one" and «один» are too common to be counts.
     if (unit === undefined || (unit.dimension === 'count' && (value < 2 || unit.key === 'ord' || unit.key === ''))) continue;
-    if ((match[1] === 'a' || match[1] === 'an' || match[1] === 'one') && RATE_CONTEXT.test(rest.slice(Math.max(0, match.index - 12), match.index))) continue;
+    // "a day" is a duration only after a word of time ("within a day"), not in "agree a day" or "690 ₽ a month".
+    if ((match[1] === 'a' || match[1] === 'an') && !TIME_CONTEXT.test(rest.slice(Math.max(0, match.index - 16), match.index))) continue;
+    if (match[1] === 'one' && RATE_CONTEXT.test(rest.slice(Math.max(0, match.index - 12), match.index))) continue;
     if (unit.dimension === 'count') {
-      found.push({ dimension: 'count', value, unit: unit.key, text: text.slice(match.index, after + 1 + (WORD_AFTER.exec(rest.slice(after))?.[0].length ?? 0) - 1), start: match.index, end: after });
+      found.push({ dimension: 'count', value, amount: value, unit: unit.key, text: text.slice(match.index, after + 1 + (WORD_AFTER.exec(rest.slice(after))?.[0].length ?? 0) - 1), start: match.index, end: after });
       rest = mask(rest, match.index, after);
       continue;
     }
-    add(unit.dimension, value * unit.factor, '', match.index, after + unit.length);
+    add(unit.dimension, value * unit.factor, '', match.index, after + unit.length, value);
   }
   for (const match of rest.matchAll(NUMBER)) {
     const values = [toNumber(match[1] ?? '', match[2])];
@@ -80,8 +86,8 @@ export function quantitiesOf(text: string): Quantity[] {
     const unit = unitAt(rest, after);
     const end = after + (unit?.length ?? 0);
     for (const value of values) {
-      if (unit === undefined) found.push({ dimension: 'count', value, unit: '', text: text.slice(match.index, end), start: match.index, end });
-      else found.push({ dimension: unit.dimension, value: value * unit.factor, unit: unit.key, text: text.slice(match.index, end), start: match.index, end });
+      if (unit === undefined) found.push({ dimension: 'count', value, amount: value, unit: '', text: text.slice(match.index, end), start: match.index, end });
+      else found.push({ dimension: unit.dimension, value: value * unit.factor, amount: value, unit: unit.key, text: text.slice(match.index, end), start: match.index, end });
     }
   }
   return found.sort((left, right) => left.start - right.start);
@@ -114,7 +120,8 @@ export function isEnumerationCount(quantity: Quantity): boolean {
 
 /** Same quantity: same dimension and value (durations within a rounding tolerance: 30 days ≈ a month). */
 export function sameQuantity(left: Quantity, right: Quantity): boolean {
-  if (left.dimension !== right.dimension) return left.dimension === 'count' && left.unit === '' && right.value === left.value && right.dimension !== 'time';
+  // A bare number in a reply stands for the same number with any unit in the source («2,4 и 5 ГГц»).
+  if (left.dimension !== right.dimension) return left.dimension === 'count' && left.unit === '' && right.amount === left.amount;
   if (left.dimension === 'duration') return Math.abs(left.value - right.value) <= DURATION_TOLERANCE * Math.max(left.value, right.value);
   return left.value === right.value;
 }

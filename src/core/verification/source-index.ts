@@ -98,7 +98,7 @@ export class SourceIndex {
   /** Weight of a term: rare terms of the sources count most; terms the sources never use count as the rarest. */
   weight(term: string): number {
     const frequency = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.passages.length + 1) / (frequency + 0.5));
+    return Math.log(1 + (this.passages.length + 1) / Math.max(1, frequency));
   }
 
   hasTerm(term: string): boolean {

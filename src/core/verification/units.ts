@@ -1,6 +1,6 @@
 // Units and number words the claim checker understands, in Russian and English, as readable tables. Runtime: any.
 
-export type Dimension = 'money' | 'percent' | 'duration' | 'rate' | 'size' | 'count';
+export type Dimension = 'money' | 'percent' | 'duration' | 'rate' | 'size' | 'frequency' | 'count';
 
 export interface UnitDefinition {
   readonly dimension: Dimension;
@@ -28,6 +28,8 @@ export const UNITS: readonly UnitDefinition[] = [
   { dimension: 'duration', factor: 365 * DAY, pattern: 'год(?:а|у)?(?![а-я])|лет(?![а-я])|years?\\b' },
   { dimension: 'rate', factor: 1e6, pattern: 'мбит(?:\\/с)?|mbit(?:\\/s)?|mbps|мб\\/с|mb\\/s' },
   { dimension: 'rate', factor: 1e9, pattern: 'гбит(?:\\/с)?|gbit(?:\\/s)?|gbps|гб\\/с|gb\\/s' },
+  { dimension: 'frequency', factor: 1e9, pattern: 'ггц|ghz' },
+  { dimension: 'frequency', factor: 1e6, pattern: 'мгц|mhz' },
   { dimension: 'size', factor: 1e9, pattern: 'гб(?![а-я])|gb\\b|гигабайт[а-я]*|gigabytes?\\b' },
   { dimension: 'size', factor: 1e6, pattern: 'мб(?![а-я])|mb\\b|мегабайт[а-я]*|megabytes?\\b' },
 ];
@@ -46,6 +48,10 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 /** Words that stand for a quantity on their own: «полчаса», «сутки», "half an hour". */
 export const QUANTITY_WORDS: ReadonlyArray<{ readonly pattern: string; readonly dimension: Dimension; readonly value: number }> = [
   { pattern: 'полчаса|half\\s+an\\s+hour', dimension: 'duration', value: 30 * MINUTE },
+  { pattern: 'четверть\\s+часа|(?:a\\s+)?quarter\\s+of\\s+an\\s+hour', dimension: 'duration', value: 15 * MINUTE },
+  { pattern: 'once|один\\s+раз|однократно', dimension: 'count', value: 1 },
+  { pattern: 'twice|дважды|два\\s+раза', dimension: 'count', value: 2 },
+  { pattern: 'three\\s+times|три\\s+раза|трижды', dimension: 'count', value: 3 },
   { pattern: 'полгода|half\\s+a\\s+year|six\\s+months', dimension: 'duration', value: 182 * DAY },
   { pattern: 'полминуты|half\\s+a\\s+minute', dimension: 'duration', value: 30 },
   { pattern: '(?:в\\s+течение|через|за|на|до|около)\\s+(?:минуты|минуту)', dimension: 'duration', value: MINUTE },

@@ -5,6 +5,8 @@ import { termsOf } from './claim-terms.ts';
 import { RecentCache } from '../util/recent-cache.ts';
 import { checkClaim, type CheckContext, type ClaimCheck } from './check-claim.ts';
 import { claimsOf } from './claims.ts';
+import { compoundNamesOf } from './entities.ts';
+import { stem } from '../text/stem.ts';
 import { plainSentence, segmentsOf } from './segments.ts';
 import { sourceIndexOf, type SourceDocument, type SourceIndex } from './source-index.ts';
 
@@ -60,7 +62,12 @@ export class ClaimVerifier {
 
   sentence(text: string): SentenceVerdict {
     const plain = plainSentence(text);
-    const checks = claimsOf(plain).map((claim) => checkClaim(claim, plain, this.context));
+    const claims = claimsOf(plain);
+    const vocabulary = this.index.vocabulary;
+    for (const entity of compoundNamesOf(plain, (word) => vocabulary.has(stem(normalize(word))))) {
+      if (!claims.some((claim) => claim.kind === 'entity' && claim.start <= entity.start && claim.start + claim.text.length >= entity.end)) claims.push({ kind: 'entity', text: entity.text, start: entity.start, entity });
+    }
+    const checks = claims.map((claim) => checkClaim(claim, plain, this.context));
     const leaked = shingles(plain).find((shingle) => this.secret.has(shingle));
     if (leaked !== undefined) checks.push({ claim: { kind: 'prompt', text: leaked, start: 0 }, verdict: 'prompt-text' });
     const supported = checks.every((check) => check.verdict === 'supported');
