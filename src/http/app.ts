@@ -49,6 +49,8 @@ export interface AppDependencies {
   readonly widgetOrigins?: string | readonly string[] | undefined;
   /** Finished eval runs for the lead dashboard. */
   readonly evalRuns?: EvalRuns | undefined;
+  /** Further Prometheus metrics (model calls, fallbacks) appended to `/metrics`. */
+  readonly metricsText?: (() => string) | undefined;
   readonly clock?: () => number;
 }
 
@@ -127,7 +129,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   conversationRoutes(app, { ...deps, perConversation });
   const now = () => new Date(deps.clock?.() ?? Date.now());
   ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, pollMs: deps.eventPollMs });
-  leadRoutes(app, { agents: deps.agents, tickets: deps.tickets, now, evalRuns: deps.evalRuns });
+  leadRoutes(app, { agents: deps.agents, tickets: deps.tickets, now, evalRuns: deps.evalRuns, metricsText: deps.metricsText });
   uiRoutes(app, { asset: deps.uiAsset, articles: deps.articles });
 
   app.doc31('/openapi.json', {

@@ -72,7 +72,7 @@ export function customerEventView(event: ConversationEvent): { event: string; da
   }
 }
 
-const AGENT_EVENTS = new Set(['ticket-created', 'ticket-claimed', 'ticket-transferred', 'ticket-released', 'ticket-resolved', 'agent-message-sent', 'note-added', 'message-received', 'rating-received']);
+const AGENT_EVENTS = new Set(['ticket-created', 'ticket-summary-updated', 'ticket-claimed', 'ticket-transferred', 'ticket-released', 'ticket-resolved', 'agent-message-sent', 'note-added', 'message-received', 'rating-received']);
 
 /** What agents see: every ticket change and new customer messages (without texts: the console fetches what it shows). */
 export function agentEventView(event: ConversationEvent): { event: string; data: unknown } | undefined {

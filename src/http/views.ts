@@ -27,3 +27,11 @@ export function messageView(message: Message) {
   if (message.role === 'agent') return { id: message.id, role: message.role, text: message.text, at: message.at, author: { name: message.author?.name ?? '' } };
   return { id: message.id, role: message.role, text: message.text, at: message.at };
 }
+
+/** A message as agents see it: a bot reply also says who wrote it and what the claim check made of the model's answer. */
+export function agentMessageView(message: Message) {
+  const view = messageView(message);
+  const reply = message.role === 'bot' ? message.reply : undefined;
+  if (reply == null) return view;
+  return { ...view, composer: reply.composer ?? 'offline', ...(reply.verification === undefined ? {} : { verification: reply.verification }) };
+}

@@ -93,10 +93,11 @@ describe('handoff to a person, end to end through the API', () => {
   });
 
   it('streams new tickets to agents, and replays from Last-Event-ID', async () => {
-    const stream = api('/v1/agent/events', tokens.agent);
+    // The feed starts at the newest event once its response has begun: open it before the customer writes.
+    const stream = await api('/v1/agent/events', tokens.agent);
     const customer = await openConversation(service.app);
     await customer.post({ text: 'соедините со специалистом' });
-    const events = await readEvents(await stream, (list) => list.some((event) => event.event === 'ticket-created'));
+    const events = await readEvents(stream, (list) => list.some((event) => event.event === 'ticket-created'));
     const created = events.find((event) => event.event === 'ticket-created');
     expect(created?.data).toMatchObject({ conversationId: customer.id, reasons: ['human_request'] });
     const replay = await readEvents(await api('/v1/agent/events', tokens.agent, { headers: { 'last-event-id': String(Number(created?.id) - 1) } }), (list) => list.length > 0);

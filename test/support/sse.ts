@@ -32,3 +32,11 @@ export async function readEvents(response: Response, done: (events: ServerEvent[
   }
   return events;
 }
+
+/** Parses a whole event-stream body into its events (data left as text). */
+export function eventsOf(text: string): Array<{ event: string; data: string; id?: string | undefined }> {
+  return text
+    .split('\n\n')
+    .filter((block) => /^data: /m.test(block))
+    .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: /^data: (.*)$/m.exec(block)?.[1] ?? '', id: /^id: (.*)$/m.exec(block)?.[1] }));
+}

@@ -6,6 +6,7 @@ import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
 import { parseConfig, type Config } from '../../src/core/config/config.ts';
 import type { Logger } from '../../src/core/conversation/conversation-service.ts';
 import type { AgentService } from '../../src/core/queue/agent-service.ts';
+import type { ConversationService } from '../../src/core/conversation/conversation-service.ts';
 import type { Summarizer } from '../../src/core/handoff/llm-summarizer.ts';
 import type { AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
@@ -44,6 +45,7 @@ export function sampleKnowledge(): Promise<{ knowledge: OpenedKnowledge; directo
 export interface TestService {
   readonly app: ReturnType<typeof createApp>;
   readonly agents: AgentService;
+  readonly conversations: ConversationService;
   readonly store: SqliteStore;
   readonly logger: ReturnType<typeof recordingLogger>;
   readonly config: Config;
@@ -74,10 +76,12 @@ export async function testService(overrides: Record<string, string> = {}, option
   return {
     app,
     agents,
+    conversations,
     store,
     logger,
     config,
     close: async () => {
+      await conversations.settled();
       await store.close();
       await rm(dataDirectory, { recursive: true, force: true });
     },

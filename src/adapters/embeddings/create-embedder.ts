@@ -13,19 +13,20 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
   const { OpenAIEmbeddings } = await import('@langchain/openai');
   const model = config.OPENAI_EMBEDDINGS_MODEL ?? '';
   const dimensions = config.OPENAI_EMBEDDINGS_DIMENSIONS;
-  const embeddings = new OpenAIEmbeddings({
+  const settings = {
     model,
     apiKey: config.OPENAI_API_KEY ?? 'not-needed',
     dimensions,
     batchSize: config.OPENAI_EMBEDDINGS_BATCH,
     // Plain float arrays: base64 needs a decoder some compatible servers do not emulate.
-    encodingFormat: 'float',
-    maxRetries: 2,
+    encodingFormat: 'float' as const,
     configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
-  });
+  };
   return {
     id: `openai:${config.OPENAI_BASE_URL ?? 'default'}:${model}:${dimensions ?? 'native'}`,
-    embeddings,
+    // Ingestion can wait and retry; a customer's query cannot.
+    embeddings: new OpenAIEmbeddings({ ...settings, maxRetries: 2 }),
+    queryEmbeddings: new OpenAIEmbeddings({ ...settings, maxRetries: 0, timeout: config.EMBEDDINGS_TIMEOUT_MS }),
     batchSize: config.OPENAI_EMBEDDINGS_BATCH,
   };
 }

@@ -1,22 +1,52 @@
-// Builds the LLM answer composer from configuration: ChatOpenAI against any OpenAI-compatible endpoint,
-// prompt files from PROMPTS_DIR. Returns undefined when no model is configured (offline). Runtime: Node.
-import { readFile } from 'node:fs/promises';
+// Builds the LLM paths from configuration: ChatOpenAI against any OpenAI-compatible endpoint (JSON-schema
+// output where the endpoint takes it, JSON mode otherwise), prompt files from PROMPTS_DIR, checked before use.
+// Returns undefined when no model is configured (offline). Runtime: Node.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../../core/config/config.ts';
 import { usesLlm } from '../../core/config/config.ts';
 import type { Logger } from '../../core/conversation/conversation-service.ts';
-import { parsePromptFile } from '../../core/prompts/prompt-file.ts';
-import { LlmComposer } from '../../core/reply/llm-composer.ts';
+import { parsePromptFile, PromptError, type PromptFile } from '../../core/prompts/prompt-file.ts';
+import { checkPrompt, PROMPT_SPECS } from '../../core/prompts/prompt-check.ts';
+import { LLM_ANSWER_JSON_SCHEMA, LlmComposer } from '../../core/reply/llm-composer.ts';
 import { LlmJudge, type Judge } from '../../core/graders/llm-judge.ts';
 import type { ModelCallCache } from '../../core/ports/model-cache.ts';
+import type { ModelMetrics } from '../../core/ports/model-metrics.ts';
 import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { LlmSummarizer, type Summarizer } from '../../core/handoff/llm-summarizer.ts';
 import type { AnswerComposer } from '../../core/reply/reply-pipeline.ts';
 import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
 
-export async function readPrompt(directory: string, name: string) {
+/** Reads one prompt file and checks its template against what the code gives it. */
+export async function readPrompt(directory: string, name: string): Promise<PromptFile> {
   const path = join(directory, `${name}.md`);
-  return parsePromptFile(path, await readFile(path, 'utf8'));
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw new PromptError(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  });
+  const prompt = parsePromptFile(path, text);
+  const spec = PROMPT_SPECS[name];
+  if (spec !== undefined) checkPrompt(path, prompt, spec, prompt.bodyLine);
+  return prompt;
+}
+
+/**
+ * Checks every prompt file of the directory (the service's own, and any other `*.md` but README), so a broken
+ * one stops the service at start rather than at the first customer message. Throws {@link PromptError} with
+ * every problem, `file:line: what is wrong`. Returns the names checked.
+ */
+export async function checkPrompts(directory: string): Promise<string[]> {
+  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md').map((name) => name.slice(0, -3));
+  const problems: string[] = [];
+  for (const name of new Set([...Object.keys(PROMPT_SPECS), ...names])) {
+    try {
+      await readPrompt(directory, name);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (problems.length > 0) throw new PromptError(problems.join('\n'));
+  return names;
 }
 
 /** Names model, endpoint and temperature in cache keys. */
@@ -24,24 +54,29 @@ function modelIdOf(config: Config): string {
   return `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`;
 }
 
-async function chatModel(config: Config) {
+type ResponseFormat = 'json_schema' | 'json_object';
+
+async function chatModel(config: Config, format: ResponseFormat = 'json_object'): Promise<BaseChatModel> {
   const { ChatOpenAI } = await import('@langchain/openai');
+  const responseFormat =
+    format === 'json_schema' ? { type: 'json_schema', json_schema: { name: 'support_answer', strict: true, schema: LLM_ANSWER_JSON_SCHEMA } } : { type: 'json_object' };
   return new ChatOpenAI({
     model: config.OPENAI_MODEL ?? '',
     apiKey: config.OPENAI_API_KEY ?? 'not-needed',
     temperature: config.OPENAI_TEMPERATURE,
+    maxTokens: config.LLM_MAX_TOKENS,
     timeout: config.LLM_TIMEOUT_MS,
     maxRetries: 0,
     streaming: true,
-    modelKwargs: { response_format: { type: 'json_object' } },
+    modelKwargs: { response_format: responseFormat },
     configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
   });
 }
 
 /** The LLM handoff summarizer, or undefined when no model is configured (the extractive summary is used). */
-export async function createSummarizer(config: Config, logger: Logger): Promise<Summarizer | undefined> {
+export async function createSummarizer(config: Config, logger: Logger, metrics?: ModelMetrics): Promise<Summarizer | undefined> {
   if (!usesLlm(config)) return undefined;
-  return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger });
+  return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger, metrics });
 }
 
 /** The LLM judge for evals, or undefined when no model is configured. */
@@ -57,19 +92,21 @@ export async function createJudge(config: Config, extras: { cache?: ModelCallCac
   });
 }
 
-export async function createAnswerComposer(config: Config, logger: Logger, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<AnswerComposer | undefined> {
+export async function createAnswerComposer(config: Config, logger: Logger, extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics } = {}): Promise<AnswerComposer | undefined> {
   if (!usesLlm(config)) return undefined;
-  const model = await chatModel(config);
+  const formats: ResponseFormat[] = config.LLM_RESPONSE_FORMAT === 'auto' ? ['json_schema', 'json_object'] : [config.LLM_RESPONSE_FORMAT];
   return new LlmComposer({
-    model,
+    models: await Promise.all(formats.map((format) => chatModel(config, format))),
     system: await readPrompt(config.PROMPTS_DIR, 'answer-system'),
     user: await readPrompt(config.PROMPTS_DIR, 'answer-user'),
     tokenizer: new TiktokenTokenizer(),
     contextTokens: 1500,
+    historyTokens: config.LLM_HISTORY_TOKENS,
     timeoutMs: config.LLM_TIMEOUT_MS,
     logger,
     cache: extras.cache,
     meter: extras.meter,
+    metrics: extras.metrics,
     modelId: modelIdOf(config),
   });
 }

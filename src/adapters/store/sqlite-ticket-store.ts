@@ -169,6 +169,14 @@ export class SqliteTicketStore implements TicketStore {
     });
   }
 
+  updateSummary(ticketId: string, summary: TicketSummary, at: string): Promise<void> {
+    return this.db.writes.run(() => {
+      const row = this.required(ticketId);
+      this.db.sql('UPDATE tickets SET summary = ? WHERE id = ?').run(JSON.stringify(summary), ticketId);
+      this.db.event(row.conversation_id, 'ticket-summary-updated', 'bot', at, { ticketId, source: summary.source });
+    });
+  }
+
   listNotes(ticketId: string): Promise<Note[]> {
     const rows = this.db.sql('SELECT id, ticket_id AS ticketId, agent_id AS agentId, text, at FROM ticket_notes WHERE ticket_id = ? ORDER BY at, id').all(ticketId) as Note[];
     return Promise.resolve(rows);

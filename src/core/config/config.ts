@@ -35,8 +35,19 @@ export const configSchema = z.object({
   /** Chat model for the LLM answer path; unset keeps the offline composer. */
   OPENAI_MODEL: z.string().optional(),
   OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
-  /** Deadline for one model answer, including the retry; past it the offline composer answers. */
-  LLM_TIMEOUT_MS: integer(100, 600_000).default(20_000),
+  /**
+   * Deadline for one model answer, retries and Retry-After waits included: past it the customer gets the offline
+   * answer. A chat customer waits a few seconds, not twenty.
+   */
+  LLM_TIMEOUT_MS: integer(100, 600_000).default(6_000),
+  /** Longest model answer, in tokens (`max_tokens`). */
+  LLM_MAX_TOKENS: integer(50, 16_000).default(700),
+  /** Token budget of the conversation history in the prompt; the newest messages are kept. */
+  LLM_HISTORY_TOKENS: integer(0, 32_000).default(1_000),
+  /** `auto` asks for JSON-schema output and falls back to JSON mode when the endpoint rejects it. */
+  LLM_RESPONSE_FORMAT: z.enum(['auto', 'json_schema', 'json_object']).default('auto'),
+  /** Deadline for embedding a query with a remote embeddings endpoint; past it retrieval is lexical only. */
+  EMBEDDINGS_TIMEOUT_MS: integer(10, 60_000).default(400),
   /** Prices per 1,000 tokens, for the cost estimate in eval reports. */
   LLM_PRICE_INPUT_PER_1K: z.coerce.number().min(0).default(0),
   LLM_PRICE_OUTPUT_PER_1K: z.coerce.number().min(0).default(0),

@@ -80,7 +80,7 @@ export class ConversationService {
    * returns the first result (generating the reply only if the first attempt died before storing it);
    * the same id with different text is a conflict.
    */
-  async post(conversation: Conversation, input: { text: string; clientMessageId?: string | undefined }, onToken?: (token: string) => void): Promise<PostResult> {
+  async post(conversation: Conversation, input: { text: string; clientMessageId?: string | undefined }, onToken?: (token: string) => void, requestId?: string): Promise<PostResult> {
     const { store } = this.deps;
     const { message, duplicate, status, first } = await store.addCustomerMessage({
       id: this.deps.newId(),
@@ -103,17 +103,17 @@ export class ConversationService {
     const current: Conversation = { ...conversation, status };
     // A conversation's first message has no history to read.
     const history = first ? [] : (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1)).filter((entry) => entry.id !== message.id).slice(-HISTORY_LIMIT);
-    const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken });
+    const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken, requestId });
     if (reply.error !== undefined) {
       this.deps.logger.error({ conversationId: conversation.id, messageId: message.id, err: reply.error }, 'reply pipeline failed; handing off');
     }
     const now = this.deps.now();
     let text = reply.text;
     let ticket: NewTicket | undefined;
+    const transcript = [...history, message];
     if (reply.meta.action === 'handoff') {
-      const transcript = [...history, message];
-      const summary = await this.deps.summarizer?.summarize(transcript, reply.signals?.emotion ?? NEUTRAL, reply.meta.lang);
-      ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript, reply, now, settings: this.deps.queue, summary });
+      // The customer is told at once; the extractive summary goes with the ticket and a model's follows when it is written.
+      ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript, reply, now, settings: this.deps.queue });
       const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
       text = `${text} ${queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length })}`;
     }
@@ -127,7 +127,29 @@ export class ConversationService {
       nextStatus: reply.meta.action === 'handoff' ? 'waiting' : 'bot',
       ticket,
     });
+    if (ticket !== undefined && outcome.delivered) this.summarizeLater(ticket.id, transcript, reply, requestId);
     return { message, reply: outcome.delivered ? outcome.message : null };
+  }
+
+  private readonly summaries = new Set<Promise<void>>();
+
+  /** Writes the model's summary of a handoff after the customer has the reply, and attaches it to the ticket. */
+  private summarizeLater(ticketId: string, transcript: readonly Message[], reply: Reply, requestId: string | undefined): void {
+    const summarizer = this.deps.summarizer;
+    if (summarizer === undefined) return;
+    const task = (async () => {
+      const summary = await summarizer.summarize(transcript, reply.signals?.emotion ?? NEUTRAL, reply.meta.lang);
+      if (summary.source === 'extractive') return;
+      await this.deps.tickets.updateSummary(ticketId, summary, this.deps.now().toISOString());
+    })()
+      .catch((error: unknown) => this.deps.logger.warn({ conversationId: transcript[0]?.conversationId, requestId, ticketId, err: error }, 'the model summary could not be attached; the extractive summary stays'))
+      .finally(() => this.summaries.delete(task));
+    this.summaries.add(task);
+  }
+
+  /** Resolves when every summary being written has been attached (or given up): for shutdown, evals and tests. */
+  async settled(): Promise<void> {
+    while (this.summaries.size > 0) await Promise.all([...this.summaries]);
   }
 
   private readonly hashes = new RecentCache<string, string>(10_000);

@@ -39,6 +39,19 @@ export interface ReplyMeta {
   readonly reasons?: readonly HandoffReason[] | undefined;
   /** Which composer wrote the text: `offline` or `llm`. */
   readonly composer?: string | undefined;
+  /** With a chat model configured: what the claim check made of the model's answer. */
+  readonly verification?: ReplyVerification | undefined;
+}
+
+/** The claim check of a model's answer, shown to agents beside the reply. */
+export interface ReplyVerification {
+  /** `verified` as written, `repaired` with unsupported sentences dropped, `replaced` by the offline answer. */
+  readonly outcome: 'verified' | 'repaired' | 'replaced';
+  /** Why it was replaced: `unsupported`, `timeout`, `rate_limited`, `error`, `invalid`. */
+  readonly reason?: string | undefined;
+  /** Share of the model's claims that its articles support, in [0, 1]. */
+  readonly score: number;
+  readonly unsupported: ReadonlyArray<{ readonly kind: string; readonly claim: string; readonly verdict: string; readonly sentence: string }>;
 }
 
 export interface Conversation {

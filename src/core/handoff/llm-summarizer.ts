@@ -13,6 +13,7 @@ import type { Lang } from '../text/lang.ts';
 import type { Emotion } from './emotion.ts';
 import { extractiveSummary } from './summary.ts';
 import { complete } from '../reply/model-completion.ts';
+import type { ModelMetrics } from '../ports/model-metrics.ts';
 
 const summarySchema = z.object({
   problem: z.string().trim().min(1).max(600),
@@ -29,7 +30,7 @@ export interface Summarizer {
 export class LlmSummarizer implements Summarizer {
   private readonly prompt: ChatPromptTemplate;
 
-  constructor(private readonly options: { model: BaseChatModel; prompt: PromptFile; timeoutMs: number; logger: Logger }) {
+  constructor(private readonly options: { model: BaseChatModel; prompt: PromptFile; timeoutMs: number; logger: Pick<Logger, 'warn'>; metrics?: ModelMetrics | undefined }) {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
   }
 
@@ -37,7 +38,7 @@ export class LlmSummarizer implements Summarizer {
     const fallback = extractiveSummary(transcript, mood);
     try {
       const messages = await this.prompt.formatMessages({ lang_name: lang === 'ru' ? 'Russian' : 'English', transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n') });
-      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), metrics: this.options.metrics, path: 'summary' });
       const parsed = summarySchema.safeParse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
       if (!parsed.success) throw new Error(`summary rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       const statements = [parsed.data.problem, ...parsed.data.botSaid, ...parsed.data.customerAnswered, ...parsed.data.openQuestions].join('\n');
@@ -45,7 +46,8 @@ export class LlmSummarizer implements Summarizer {
       if (check.sentences.some((sentence) => !sentence.supported)) throw new Error('summary states something the transcript does not support');
       return { ...parsed.data, citedArticles: fallback.citedArticles, mood: fallback.mood, source: 'llm' };
     } catch (error) {
-      this.options.logger.warn({ err: error }, 'LLM summary not used; extractive summary instead');
+      this.options.logger.warn({ conversationId: transcript[0]?.conversationId, err: error }, 'LLM summary not used; extractive summary instead');
+      this.options.metrics?.fallback('extractive_summary');
       return fallback;
     }
   }

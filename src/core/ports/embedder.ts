@@ -7,4 +7,6 @@ export interface Embedder {
   readonly embeddings: EmbeddingsInterface;
   /** Texts sent per embedDocuments call. */
   readonly batchSize: number;
+  /** The same model set up for queries (a short client timeout, no retries), when it is remote. */
+  readonly queryEmbeddings?: EmbeddingsInterface | undefined;
 }

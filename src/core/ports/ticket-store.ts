@@ -1,7 +1,7 @@
 // Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
 // also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
 import type { ConversationEvent, Message } from '../conversation/conversation.ts';
-import type { Agent, AgentRole, Ticket, TicketStatus } from '../queue/ticket.ts';
+import type { Agent, AgentRole, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
 
 /** What a handoff writes; status, timestamps and the customer's profile are filled in by the store. */
 export type NewTicket = Pick<Ticket, 'id' | 'group' | 'priority' | 'priorityScore' | 'reasons' | 'signals' | 'summary' | 'slaDueAt'>;
@@ -34,6 +34,8 @@ export interface TicketStore {
   addAgentMessage(input: { ticketId: string; agent: Agent; messageId: string; text: string; at: string }): Promise<Message>;
   addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note>;
   listNotes(ticketId: string): Promise<Note[]>;
+  /** Replaces the ticket's summary (a model's summary arriving after the handoff) and tells agents' feeds. */
+  updateSummary(ticketId: string, summary: TicketSummary, at: string): Promise<void>;
   transferTicket(id: string, agent: Agent, group: string, at: string): Promise<Ticket>;
   /** Back to the bot: the conversation answers automatically again. */
   releaseTicket(id: string, agent: Agent, at: string): Promise<Ticket>;

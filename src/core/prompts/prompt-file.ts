@@ -14,6 +14,8 @@ export interface PromptFile {
   readonly name: string;
   readonly version: string;
   readonly template: string;
+  /** The file line the template starts on (after the front matter and blank lines). */
+  readonly bodyLine: number;
 }
 
 /** Parses a prompt file; throws naming the file when the front matter is missing or invalid. */
@@ -22,5 +24,8 @@ export function parsePromptFile(path: string, text: string): PromptFile {
   if (match === null) throw new PromptError(`${path}: a prompt file starts with front matter between "---" lines`);
   const meta = promptMetaSchema.safeParse(parseDocument(match[1] ?? '').toJS());
   if (!meta.success) throw new PromptError(`${path}: front matter ${meta.error.issues.map((issue) => `"${issue.path.join('.')}" ${issue.message}`).join('; ')}`);
-  return { name: meta.data.name, version: String(meta.data.version), template: (match[2] ?? '').trim() };
+  const body = match[2] ?? '';
+  const frontMatterLines = (match[1] ?? '').split('\n').length + 2;
+  const leading = (/^\s*/.exec(body)?.[0] ?? '').split('\n').length - 1;
+  return { name: meta.data.name, version: String(meta.data.version), template: body.trim(), bodyLine: frontMatterLines + leading + 1 };
 }

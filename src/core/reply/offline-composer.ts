@@ -2,7 +2,7 @@
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { Lang } from '../text/lang.ts';
-import { ACKNOWLEDGE, APOLOGIZE, CLOSING, GREETING, GREETING_NAMED, IF_NOT_HELPED, IF_NOT_HELPED_DEFAULT, phrase } from './phrases.ts';
+import { ACKNOWLEDGE, APOLOGIZE, CLOSING, CONTINUATION, GREETING, GREETING_NAMED, IF_NOT_HELPED, IF_NOT_HELPED_DEFAULT, phrase } from './phrases.ts';
 import { sentencesOf } from './groundedness.ts';
 
 export interface ComposeInput {
@@ -16,6 +16,8 @@ export interface ComposeInput {
   readonly problem: boolean;
   /** Varies the wording between turns, deterministically. */
   readonly seed: number;
+  /** Follows sentences the customer already has (a model's verified start): no greeting or acknowledgement. */
+  readonly continuation?: boolean | undefined;
 }
 
 export interface ComposedReply {
@@ -77,11 +79,12 @@ export function composeOffline(input: ComposeInput): ComposedReply {
   const { lang, seed } = input;
   const own: string[] = [];
   const opening: string[] = [];
-  if (input.firstReply) {
+  if (input.continuation === true) opening.push(phrase(CONTINUATION, lang, seed));
+  else if (input.firstReply) {
     const greeting = input.customerName === undefined ? phrase(GREETING, lang, seed) : phrase(GREETING_NAMED, lang, seed, { name: input.customerName });
     opening.push(greeting);
   }
-  opening.push(phrase(input.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed));
+  if (input.continuation !== true) opening.push(phrase(input.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed));
   own.push(...opening);
   const { body, used } = bodyOf(input.article, input.articleChunks);
   const advice = fallbackAdvice(input.articleChunks, used);

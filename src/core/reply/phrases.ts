@@ -24,6 +24,12 @@ export const APOLOGIZE: Variants = {
   en: ["I'm sorry about the trouble — let's fix it.", "Sorry this happened. Here's how to sort it out.", "I understand how frustrating that is — here's what to do."],
 };
 
+/** Leads into the knowledge-base answer when it follows the first verified sentences of a model's reply. */
+export const CONTINUATION: Variants = {
+  ru: ['Вот полная инструкция из нашей базы знаний:'],
+  en: ['Here are the full steps from our help centre:'],
+};
+
 export const IF_NOT_HELPED: Variants = {
   ru: ['Если это не поможет: {text}', 'Если не получится: {text}'],
   en: ["If that doesn't help: {text}", 'If it still does not work: {text}'],

@@ -1,6 +1,6 @@
 // The reply pipeline: language, context, retrieval, confidence, decision, composition, groundedness.
 // Only wires the policies in this folder together; any failure becomes a handoff with reason `error`. Runtime: any.
-import type { Citation, Conversation, HandoffReason, Message, ReplyMeta } from '../conversation/conversation.ts';
+import type { Citation, Conversation, HandoffReason, Message, ReplyMeta, ReplyVerification } from '../conversation/conversation.ts';
 import type { Logger } from '../conversation/conversation-service.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { HybridRetriever, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
@@ -22,8 +22,10 @@ export interface ReplyRequest {
   /** Messages before this one, oldest first. */
   readonly history: readonly Message[];
   readonly text: string;
-  /** Receives reply text as it is produced (streaming). */
+  /** Receives reply text as it is produced (streaming); every piece is final, never withdrawn. */
   readonly onToken?: ((token: string) => void) | undefined;
+  /** The HTTP request, for the logs. */
+  readonly requestId?: string | undefined;
   /**
    * `draft`: a suggested reply for an agent who already serves the customer. The handoff detectors are
    * skipped and articles marked `handoff: always` may be quoted (the agent decides what to send); a draft
@@ -42,27 +44,30 @@ export interface Reply {
   readonly error?: unknown;
 }
 
-/** A composer that may do better than the offline one (an LLM); it returns undefined to fall back. */
+/** A composer that may do better than the offline one (an LLM). */
 export interface LlmComposeInput extends ComposeInput {
   readonly question: string;
-  /** The conversation, so identical eval calls can be cached per conversation. */
+  /** The conversation, so identical eval calls can be cached per conversation, and for the logs. */
   readonly conversationId?: string | undefined;
+  readonly requestId?: string | undefined;
   readonly history: readonly Message[];
   /** The best articles, most relevant first, with their retrieved chunks. */
   readonly articles: readonly ScoredArticle[];
+  /** Receives verified text only: what it is given is never withdrawn. */
   readonly onToken?: ((token: string) => void) | undefined;
 }
 
-export interface LlmComposedReply extends ComposedReply {
-  /** Article ids the model cited, all from the context. */
-  readonly citations: readonly string[];
-  /** The model's own confidence in [0, 1]. */
-  readonly selfAssessment: number;
-  readonly needsHuman: boolean;
-}
+/**
+ * What the model's turn came to: a verified answer; a request for a person; or a fallback to the offline
+ * answer, after `emitted` (verified text the customer already has, possibly empty).
+ */
+export type LlmComposition =
+  | { readonly kind: 'answer'; readonly text: string; readonly citations: readonly string[]; readonly selfAssessment: number; readonly verification: ReplyVerification }
+  | { readonly kind: 'needs-human'; readonly selfAssessment: number; readonly reason: string }
+  | { readonly kind: 'fallback'; readonly reason: string; readonly emitted: string; readonly verification: ReplyVerification };
 
 export interface AnswerComposer {
-  compose(input: LlmComposeInput): Promise<LlmComposedReply | undefined>;
+  compose(input: LlmComposeInput): Promise<LlmComposition>;
 }
 
 export interface ReplyPipelineOptions {
@@ -118,6 +123,7 @@ export class ReplyPipeline {
     }
     const context = followUpContext(request.history, request.text);
     const retrieval = await options.retriever.retrieve(request.text, { k: 20, lang, context });
+    if (retrieval.lexicalOnly === true) options.logger?.warn({ conversationId: request.conversation.id, requestId: request.requestId }, 'the query could not be embedded in time; lexical retrieval only');
     const components = retrievalComponents(retrieval, options.index.lexical, context);
     const confidence = retrievalConfidence(components, options.weights);
     const decided = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, options.thresholds);
@@ -146,24 +152,26 @@ export class ReplyPipeline {
       problem: (firstReply && reportsProblem(request.text)) || assessment.empathy,
       seed,
     };
-    let llm = request.purpose === 'draft-probe' ? undefined : await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
-    if (llm?.needsHuman === true) return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
-    if (llm !== undefined) {
-      const check = groundedness(llm.text, llm.sources, llm.exempt);
-      const inventedFacts = check.sentences.some((entry) => entry.unsupportedFacts.length > 0);
-      if (inventedFacts || check.score < options.minGroundedness) {
-        options.logger?.warn({ groundedness: check.score, unsupported: check.sentences.filter((entry) => !entry.supported).length }, 'model reply not grounded in its sources; the offline composer answers');
-        llm = undefined;
-      }
+    const llm = request.purpose === 'draft-probe' ? undefined : await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, requestId: request.requestId, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
+    if (llm?.kind === 'needs-human') return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
+    if (llm?.kind === 'answer') {
+      const score = finalConfidence(confidence, llm.verification.score, llm.selfAssessment);
+      const allComponents = { ...components, groundedness: llm.verification.score, selfAssessment: llm.selfAssessment };
+      const citations = this.citationsByIds(llm.citations, retrieval.articles, decision.article);
+      return { text: llm.text, meta: { action: 'answer', citations, confidence: { score, components: allComponents }, lang, composer: 'llm', verification: llm.verification }, signals: assessment.signals };
     }
-    const composed = llm ?? composeOffline(composeInput);
+    // The offline answer: all of it, or after the verified sentences the customer already has.
+    const continuing = llm !== undefined && llm.emitted !== '';
+    const composed = composeOffline(continuing ? { ...composeInput, firstReply: false, continuation: true } : composeInput);
     const grounded = groundedness(composed.text, composed.sources, composed.exempt);
-    const score = finalConfidence(confidence, grounded.score, llm?.selfAssessment);
-    const allComponents = { ...components, groundedness: grounded.score, ...(llm === undefined ? {} : { selfAssessment: llm.selfAssessment }) };
+    const score = finalConfidence(confidence, grounded.score);
+    const allComponents = { ...components, groundedness: grounded.score };
     if (grounded.score < options.minGroundedness) return this.handoff(request, lang, 'low_confidence', [], allComponents, score);
-    if (llm === undefined) request.onToken?.(composed.text);
-    const citations = llm === undefined ? [citationOf(decision.article)] : this.citationsByIds(llm.citations, retrieval.articles, decision.article);
-    return { text: composed.text, meta: { action: 'answer', citations, confidence: { score, components: allComponents }, lang, composer: llm === undefined ? 'offline' : 'llm' }, signals: assessment.signals };
+    const addition = continuing ? `\n\n${composed.text}` : composed.text;
+    request.onToken?.(addition);
+    const text = continuing ? `${llm.emitted}${addition}` : composed.text;
+    const verification: ReplyVerification | undefined = llm === undefined ? undefined : { ...llm.verification, outcome: 'replaced', reason: llm.reason };
+    return { text, meta: { action: 'answer', citations: [citationOf(decision.article)], confidence: { score, components: allComponents }, lang, composer: 'offline', ...(verification === undefined ? {} : { verification }) }, signals: assessment.signals };
   }
 
   private citationsByIds(ids: readonly string[], articles: readonly ScoredArticle[], fallback: ScoredArticle): Citation[] {

@@ -42,6 +42,8 @@ export interface RetrievalResult {
   readonly query: string;
   readonly chunks: readonly ScoredChunk[];
   readonly articles: readonly ScoredArticle[];
+  /** True when the query could not be embedded in time and only the lexical ranking was used. */
+  readonly lexicalOnly?: boolean | undefined;
 }
 
 export interface RetrieveOptions {
@@ -70,13 +72,53 @@ const UNSEEN_TERM_WEIGHT = 1;
 
 export const DEFAULT_WEIGHTS: HybridWeights = { dense: 1, lexical: 2 };
 
+export interface HybridRetrieverOptions {
+  readonly weights?: HybridWeights | undefined;
+  /** Deadline for embedding a query with a remote embedder; past it, or on an error, retrieval is lexical only. */
+  readonly queryTimeoutMs?: number | undefined;
+  /** Told how each remote query embedding went (not called for the offline embedder). */
+  readonly onQueryEmbedding?: ((outcome: 'ok' | 'timeout' | 'error', seconds: number, error?: unknown) => void) | undefined;
+}
+
+class QueryEmbeddingTimeout extends Error {
+  override name = 'QueryEmbeddingTimeout';
+}
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueryEmbeddingTimeout(`the query was not embedded within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Searches a {@link KnowledgeIndex} with both rankings and fuses them. */
 export class HybridRetriever {
+  private readonly weights: HybridWeights;
+
   constructor(
     private readonly index: KnowledgeIndex,
     private readonly embeddings: EmbeddingsInterface,
-    private readonly weights: HybridWeights = DEFAULT_WEIGHTS,
-  ) {}
+    private readonly options: HybridRetrieverOptions = {},
+  ) {
+    this.weights = options.weights ?? DEFAULT_WEIGHTS;
+  }
+
+  /** The query vector, or undefined when a remote embedder failed or missed its deadline. */
+  private async queryVector(terms: readonly WeightedTerm[], text: string): Promise<Float32Array | undefined> {
+    if (this.embeddings instanceof HashingEmbeddings) return unitVector(await this.embedQuery(terms, text));
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const embedded = this.embedQuery(terms, text);
+      const vector = unitVector(await (this.options.queryTimeoutMs === undefined ? embedded : within(embedded, this.options.queryTimeoutMs)));
+      this.options.onQueryEmbedding?.('ok', seconds());
+      return vector;
+    } catch (error) {
+      this.options.onQueryEmbedding?.(error instanceof QueryEmbeddingTimeout ? 'timeout' : 'error', seconds(), error);
+      return undefined;
+    }
+  }
 
   /** IDF-weighted terms when the embedder supports them (the offline hashing embedder), plain text otherwise. */
   private async embedQuery(terms: readonly WeightedTerm[], text: string): Promise<Float32Array> {
@@ -100,8 +142,8 @@ export class HybridRetriever {
       ...queryTerms(query),
       ...(context === undefined ? [] : queryTerms(context).map((entry) => ({ ...entry, weight: entry.weight * CONTEXT_WEIGHT, expansion: true }))),
     ];
-    const queryVector = unitVector(await this.embedQuery(terms, context === undefined ? query : `${context}\n${query}`));
-    const denseHits = searchPartitions(partitions, queryVector, candidates, options.lang);
+    const queryVector = await this.queryVector(terms, context === undefined ? query : `${context}\n${query}`);
+    const denseHits = queryVector === undefined ? [] : searchPartitions(partitions, queryVector, candidates, options.lang);
     const lexicalHits = lexical.search(lexical.expand(terms), candidates, options.lang);
 
     const fused = reciprocalRankFusion([
@@ -131,7 +173,7 @@ export class HybridRetriever {
     }
     scored.sort((left, right) => right.scores.fused - left.scores.fused || left.chunk.id.localeCompare(right.chunk.id));
     const top = scored.slice(0, k);
-    return { query, chunks: top, articles: groupByArticle(top) };
+    return { query, chunks: top, articles: groupByArticle(top), ...(queryVector === undefined ? { lexicalOnly: true } : {}) };
   }
 }
 

@@ -66,7 +66,8 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       method: 'post',
       path: '/v1/conversations/{id}/messages',
       summary: 'Post a customer message and get the reply',
-      description: 'With `Accept: text/event-stream` the reply streams: `token` events with text as it is produced, then one `reply` event with the same object as the JSON response.',
+      description:
+        'With `Accept: text/event-stream` the reply streams: `typing` events while the answer is being prepared (at once, then every 2 s of silence), `token` events with text as it is produced and verified (never withdrawn: together they are the start of the final text), then one `reply` event with the same object as the JSON response.',
       security: [{ conversationToken: [] }],
       request: { params: conversationParams, body: { content: { 'application/json': { schema: messageBody } }, required: true } },
       responses: {
@@ -83,18 +84,33 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
         return streamSSE(c, async (stream) => {
           let sequence = 0;
+          let quietSince = Date.now();
+          // The customer sees that an answer is coming while the model writes and its claims are checked.
+          const typing = () => void stream.writeSSE({ event: 'typing', data: '{}' });
+          typing();
+          const heartbeat = setInterval(() => {
+            if (Date.now() - quietSince >= TYPING_EVERY_MS) typing();
+          }, TYPING_EVERY_MS);
           try {
-            const result = await conversations.post(conversation, body, (text) => {
-              for (const piece of streamPieces(text)) void stream.writeSSE({ event: 'token', id: String((sequence += 1)), data: JSON.stringify({ text: piece }) });
-            });
+            const result = await conversations.post(
+              conversation,
+              body,
+              (text) => {
+                quietSince = Date.now();
+                for (const piece of streamPieces(text)) void stream.writeSSE({ event: 'token', id: String((sequence += 1)), data: JSON.stringify({ text: piece }) });
+              },
+              c.get('requestId'),
+            );
+            clearInterval(heartbeat);
             await stream.writeSSE({ event: 'reply', id: String((sequence += 1)), data: JSON.stringify(resultView(result)) });
           } catch (error) {
+            clearInterval(heartbeat);
             const known = error instanceof AppError ? error : new AppError('internal:server', 'the reply could not be completed');
             await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(known.code, known.message)) });
           }
         }) as never;
       }
-      const result = await conversations.post(conversation, body);
+      const result = await conversations.post(conversation, body, undefined, c.get('requestId'));
       return c.json(resultView(result), 200);
     },
   );
@@ -115,6 +131,9 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
     },
   );
 }
+
+/** Silence after which the stream says again that an answer is coming. */
+const TYPING_EVERY_MS = 2000;
 
 /** Splits produced text into a few words per event, keeping whitespace, so clients can render it as it comes. */
 export function streamPieces(text: string, wordsPerPiece = 3): string[] {

@@ -15,6 +15,7 @@ export interface LeadRouteDependencies {
   readonly tickets: TicketStore;
   readonly now: () => Date;
   readonly evalRuns?: EvalRuns | undefined;
+  readonly metricsText?: (() => string) | undefined;
 }
 
 const LEADS: readonly AgentRole[] = ['lead', 'admin'];
@@ -70,7 +71,7 @@ export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies
   app.get('/metrics', async (c) => {
     const to = deps.now().toISOString();
     const from = new Date(Date.parse(to) - DAY_MS).toISOString();
-    return c.body(prometheusText(await kpis(from, to)), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.body(prometheusText(await kpis(from, to)) + (deps.metricsText?.() ?? ''), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 
   app.openapi(

@@ -9,7 +9,7 @@ import type { Agent, AgentRole } from '../../core/queue/ticket.ts';
 import type { AppEnv } from '../app.ts';
 import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
 import { errorSchema } from '../schemas.ts';
-import { messageView } from '../views.ts';
+import { agentMessageView, messageView } from '../views.ts';
 
 export interface TicketRouteDependencies {
   readonly agents: AgentService;
@@ -57,7 +57,7 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependen
     async (c) => {
       await as(c, WORKERS);
       const { ticket, transcript, notes } = await agents.read(c.req.valid('param').id);
-      return c.json({ ticket, transcript: transcript.map(messageView), notes }, 200);
+      return c.json({ ticket, transcript: transcript.map(agentMessageView), notes }, 200);
     },
   );
 

@@ -58,6 +58,7 @@ export async function createEvalTarget(config: Config, knowledge: OpenedKnowledg
     },
     articleText: (articleId) => articleTexts.get(articleId) ?? '',
     async close() {
+      await conversations.settled();
       await store.close();
       await rm(directory, { recursive: true, force: true });
     },

@@ -6,7 +6,14 @@ import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.t
 import type { Config } from '../../core/config/config.ts';
 import { ingest, type IngestStats } from '../../core/ingest/ingest.ts';
 import type { Embedder } from '../../core/ports/embedder.ts';
-import { HybridRetriever } from '../../core/retrieval/hybrid-retriever.ts';
+import { HybridRetriever, type HybridRetrieverOptions } from '../../core/retrieval/hybrid-retriever.ts';
+
+/** How the retriever reports remote query embeddings (metrics, logs). */
+export type QueryEmbeddingObserver = HybridRetrieverOptions['onQueryEmbedding'];
+
+function retrieverFor(stored: StoredIndex, embedder: Embedder, config: Config, observer: QueryEmbeddingObserver): HybridRetriever {
+  return new HybridRetriever(stored.index, embedder.queryEmbeddings ?? embedder.embeddings, { queryTimeoutMs: config.EMBEDDINGS_TIMEOUT_MS, onQueryEmbedding: observer });
+}
 
 export interface IngestRun {
   readonly stored: StoredIndex;
@@ -50,15 +57,15 @@ export interface OpenedKnowledge {
 }
 
 /** Opens one index generation that is already on disk (a reply worker opens the one its server serves). */
-export async function openGeneration(config: Config, generation: string): Promise<OpenedKnowledge> {
+export async function openGeneration(config: Config, generation: string, observer?: QueryEmbeddingObserver): Promise<OpenedKnowledge> {
   const stored = await loadIndex(config.INDEX_DIR, undefined, generation);
   if (stored === undefined) throw new Error(`index generation ${generation} in ${config.INDEX_DIR} could not be loaded`);
   const embedder = await createEmbedder(config);
-  return { stored, retriever: new HybridRetriever(stored.index, embedder.embeddings), embedder };
+  return { stored, retriever: retrieverFor(stored, embedder, config, observer), embedder };
 }
 
 /** Loads the index, building it first when it is missing or was built with a different embedder. */
-export async function openKnowledge(config: Config): Promise<OpenedKnowledge> {
+export async function openKnowledge(config: Config, observer?: QueryEmbeddingObserver): Promise<OpenedKnowledge> {
   const embedder = await createEmbedder(config);
   let stored = await loadIndex(config.INDEX_DIR).catch(() => undefined);
   let ingested: IngestRun | undefined;
@@ -66,5 +73,5 @@ export async function openKnowledge(config: Config): Promise<OpenedKnowledge> {
     ingested = await ingestKnowledge(config, { embedder });
     stored = ingested.stored;
   }
-  return { stored, retriever: new HybridRetriever(stored.index, embedder.embeddings), embedder, ingested };
+  return { stored, retriever: retrieverFor(stored, embedder, config, observer), embedder, ingested };
 }

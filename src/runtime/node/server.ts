@@ -8,7 +8,9 @@ import { uiAssets } from '../../adapters/http/ui-bundle.ts';
 import { evalRunsDirectory } from '../../adapters/fs/eval-runs-directory.ts';
 import { knowledgeArticleSource } from '../../adapters/fs/knowledge-article-source.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
-import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import { checkPrompts, createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
+import { ModelMetricsRegistry } from '../../core/metrics/model-metrics-registry.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
 import type { Logger } from '../../core/conversation/conversation-service.ts';
@@ -39,11 +41,19 @@ export interface RunningServer {
 /** Opens the database and the knowledge index (building it when missing), then listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
+  // A broken prompt stops the service here, with file:line, instead of failing the first customer's message.
+  const prompts = await checkPrompts(config.PROMPTS_DIR);
   mkdirSync(config.DATA_DIR, { recursive: true });
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
-  const knowledge = await openKnowledge(config);
+  const metrics = new ModelMetricsRegistry(new TiktokenTokenizer());
+  const knowledge = await openKnowledge(config, (outcome, seconds, error) => {
+    metrics.embedding(outcome, seconds);
+    if (outcome === 'ok') return;
+    metrics.fallback('lexical_retrieval');
+    logger.warn({ outcome, seconds, err: error }, 'query embedding failed; lexical retrieval only');
+  });
   if (knowledge.ingested !== undefined) logger.info({ ...knowledge.ingested.stats, seconds: knowledge.ingested.seconds }, 'knowledge index built');
-  const composer = await createAnswerComposer(config, logger);
+  const composer = await createAnswerComposer(config, logger, { metrics });
   const pipeline = createReplyPipeline(config, knowledge, logger, composer);
   const workers = composer === undefined ? await startReplyWorkers(config, knowledge.stored.generation, pipeline, logger) : undefined;
   const { conversations, agents, limits } = buildServices({
@@ -54,7 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     composer,
     pipeline,
     replies: workers,
-    summarizer: await createSummarizer(config, logger),
+    summarizer: await createSummarizer(config, logger, metrics),
   });
   const app = createApp({
     conversations,
@@ -63,6 +73,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     readiness: async () => {
       const checks: Record<string, string> = { index: `${knowledge.stored.index.chunks.length} chunks` };
+      try {
+        // Prompt files edited while the service runs are read on the next start: say so before then.
+        await checkPrompts(config.PROMPTS_DIR);
+        checks.prompts = `${prompts.length} checked`;
+      } catch (error) {
+        checks.prompts = error instanceof Error ? error.message : 'invalid';
+        return { ready: false, checks };
+      }
       try {
         await store.checkWritable();
         checks.database = 'writable';
@@ -78,6 +96,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     uiAsset: uiAssets((error) => logger.error({ err: error }, 'the web UI could not be built; /chat, /agent and /lead will not load')),
     articles: knowledgeArticleSource(config.KNOWLEDGE_DIR, knowledge.stored.snapshot.manifest.articles, config.MAX_ARTICLE_BYTES),
     evalRuns: evalRunsDirectory(config.EVAL_RESULTS_DIR),
+    metricsText: () => metrics.text(),
     widgetOrigins: config.WIDGET_ORIGINS.trim() === '*' ? '*' : config.WIDGET_ORIGINS.split(',').map((origin) => origin.trim()),
   });
   const server: ServerType = await new Promise((resolve) => {

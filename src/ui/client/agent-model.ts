@@ -1,6 +1,6 @@
 // What the agent console reads from the API, and the parts of a ticket view that are rebuilt from data:
 // the summary card, the transcript and the notes. Runtime: browser.
-import { STRINGS, label, uiLang } from '../i18n.ts';
+import { STRINGS, fill, label, uiLang } from '../i18n.ts';
 import type { TicketSummary } from '../../core/queue/ticket.ts';
 import { h } from './dom.ts';
 
@@ -40,6 +40,19 @@ export interface TranscriptMessage {
   readonly at: string;
   readonly citations?: readonly Citation[];
   readonly author?: { readonly name: string };
+  readonly composer?: string;
+  readonly verification?: { readonly outcome: 'verified' | 'repaired' | 'replaced'; readonly reason?: string; readonly unsupported: ReadonlyArray<{ readonly claim: string }> };
+}
+
+/** Who wrote a bot reply and what the claim check did with the model's answer, in a line for the agent. */
+export function provenance(message: TranscriptMessage): string | undefined {
+  if (message.role !== 'bot' || message.composer === undefined) return undefined;
+  const check = message.verification;
+  if (check === undefined) return message.composer === 'llm' ? t.composedByModel : t.composedOffline;
+  const claims = check.unsupported.map((entry) => `«${entry.claim}»`).join(', ');
+  if (check.outcome === 'verified') return t.composedByModel;
+  if (check.outcome === 'repaired') return fill(t.repairedByModel, { claims });
+  return fill(t.replacedModel, { reason: [check.reason ?? '', claims].filter((part) => part !== '').join(': ') });
 }
 export interface Note {
   readonly id: string;
@@ -97,7 +110,16 @@ export function transcriptList(messages: readonly TranscriptMessage[]): HTMLElem
   return h(
     'ol',
     { className: 'transcript', 'data-testid': 'transcript' },
-    messages.map((message) => h('li', { className: message.role }, h('span', { className: 'who' }, `${who(message)} · ${new Date(message.at).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB')}`), message.text)),
+    messages.map((message) => {
+      const origin = provenance(message);
+      return h(
+        'li',
+        { className: message.role },
+        h('span', { className: 'who' }, `${who(message)} · ${new Date(message.at).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB')}`),
+        message.text,
+        ...(origin === undefined ? [] : [h('small', { className: `provenance ${message.verification?.outcome ?? message.composer ?? ''}`, 'data-testid': 'provenance' }, origin)]),
+      );
+    }),
   );
 }
 
