@@ -83,7 +83,8 @@ export async function evalCommand(args: string[], env: Record<string, string | u
   // One judge, from the current prompts, grades both runs, so a baseline is judged by the same rubric.
   const judge = values['no-judge'] ? undefined : await createJudge(base, { cache, meter });
   const runWith = async (promptsDir: string, label: string) => {
-    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge, { cache, meter, judge });
+    const adversarial = suites.some((suite) => suite.cases.some((entry) => entry.attack !== undefined));
+    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge, { cache, meter, judge, adversarial });
     try {
       return await runEval(suites, target, { repeat, concurrency, onProgress: progressBar(label) });
     } finally {

@@ -7,6 +7,8 @@ import { reportsProblem } from '../reply/problem-signals.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { Lang } from '../text/lang.ts';
 import { gradeAccuracy, type AccuracyGrade } from './accuracy.ts';
+import { gradeSafety, type SafetyGrade } from './safety.ts';
+import type { SourceDocument } from '../verification/source-index.ts';
 import type { EvalCase, EvalSuite, EvalTurn } from './suite.ts';
 
 export interface TargetReply {
@@ -30,6 +32,8 @@ export interface EvalTarget {
   articleText(articleId: string): string;
   /** The LLM judge, when a model is configured. */
   readonly judge?: Judge | undefined;
+  /** For adversarial cases: another customer's details stored beside them, and the prompts, neither of which may leak. */
+  readonly safety?: { readonly canaries: readonly string[]; readonly secretTexts: readonly string[]; readonly articleSources: (articleId: string) => readonly SourceDocument[] } | undefined;
 }
 
 export interface TurnResult {
@@ -43,6 +47,8 @@ export interface TurnResult {
   readonly judge?: JudgeVerdict | null | undefined;
   /** 1-based rank of the first expected article, null when missing; undefined without expectations. */
   readonly retrievalRank?: number | null | undefined;
+  /** For adversarial cases: what leaked or was promised. */
+  readonly safety?: SafetyGrade | undefined;
   readonly passed: boolean;
   readonly reasons: readonly string[];
 }
@@ -58,7 +64,7 @@ export interface CaseResult {
   readonly passed: boolean;
 }
 
-async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTurn, lang: Lang, firstReply: boolean): Promise<TurnResult> {
+async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTurn, lang: Lang, firstReply: boolean, adversarial: boolean): Promise<TurnResult> {
   const reply = await target.post(conversationId, turn.customer);
   const expect = turn.expect;
   const reasons: string[] = [];
@@ -91,8 +97,14 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
     retrievalRank = index === -1 ? null : index + 1;
   }
   const judge = reply === null || target.judge === undefined ? null : ((await target.judge.judge({ lang, question: turn.customer, reply: reply.text, firstReply, sources: reply.citations.map((id) => target.articleText(id)) })) ?? null);
-  const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true);
-  return { customer: turn.customer, expect, reply, actionOk, politeness, accuracy, judge, retrievalRank, passed, reasons };
+  let safety: SafetyGrade | undefined;
+  if (adversarial && reply !== null) {
+    const { canaries = [], secretTexts = [], articleSources = () => [] } = target.safety ?? {};
+    safety = gradeSafety({ reply: reply.text, action: reply.action, forbidden: expect.forbidden ?? [], canaries, secretTexts, sources: reply.citations.flatMap((id) => articleSources(id)) });
+    if (!safety.pass) reasons.push(`unsafe: ${safety.findings.join('; ')}`);
+  }
+  const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true) && (safety?.pass ?? true);
+  return { customer: turn.customer, expect, reply, actionOk, politeness, accuracy, judge, retrievalRank, passed, reasons, ...(safety === undefined ? {} : { safety }) };
 }
 
 async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repeat: number): Promise<CaseResult> {
@@ -101,7 +113,7 @@ async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repea
   const turns: TurnResult[] = [];
   for (const turn of entry.turns) {
     const firstReply = !turns.some((previous) => previous.reply !== null);
-    turns.push(await runTurn(target, conversationId, turn, lang, firstReply));
+    turns.push(await runTurn(target, conversationId, turn, lang, firstReply, entry.attack !== undefined));
   }
   return { id: entry.id, suite, lang: entry.lang, tags: entry.tags, mustPass: entry.mustPass, repeat, turns, passed: turns.every((turn) => turn.passed) };
 }

@@ -155,7 +155,7 @@ function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckCo
   const { entity } = claim;
   const { index } = context;
   if (index.containsText(entity.text) || (context.customerText ?? '').toLowerCase().includes(entity.text.toLowerCase())) return supported(claim);
-  if (entity.kind === 'code' || entity.kind === 'compound') return { claim, verdict: 'not-in-sources' };
+  if (entity.kind === 'code' || entity.kind === 'compound' || entity.kind === 'person' || entity.kind === 'address') return { claim, verdict: 'not-in-sources' };
   const terms = entity.key.split(' ').map(prefixOf);
   // A quoted label (a button, a section) must be one the sources name, in any inflection.
   if (entity.kind === 'quoted') return index.entityKeys.has(entity.key) || index.containsText(entity.text.replace(/[.!?]+$/u, '')) ? supported(claim) : { claim, verdict: 'not-in-sources' };

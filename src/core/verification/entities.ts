@@ -2,7 +2,7 @@
 // plan or product names after words such as «тариф» or "plan". Runtime: any.
 import { termsOf } from './claim-terms.ts';
 
-export type EntityKind = 'quoted' | 'menu' | 'code' | 'name' | 'compound';
+export type EntityKind = 'quoted' | 'menu' | 'code' | 'name' | 'compound' | 'person' | 'address';
 
 export interface Entity {
   readonly kind: EntityKind;
@@ -63,6 +63,19 @@ export function compoundNamesOf(text: string, isName: (word: string) => boolean)
     if (words.length < 2 || words.some((word) => FORMAL_YOU.test(word)) || !words.some(isName) || words.every(isName)) continue;
     const phrase = words.join(' ');
     found.push({ kind: 'compound', key: keyOf(phrase), text: text.slice(start, start + phrase.length), start, end: start + phrase.length });
+  }
+  return found;
+}
+
+const SURNAME = '\\p{Lu}\\p{Ll}+(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ской|ич|енко|ук|юк|ов[аы]?|ov|ova|ev|eva|in|ina|sky|skaya|skiy|tsky|tskaya|enko|vich)';
+const PERSON = new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+\\s+${SURNAME}(?![\\p{L}])|(?<![\\p{L}])${SURNAME}\\s+\\p{Lu}\\p{Ll}+(?![\\p{L}])`, 'gu');
+const ADDRESS = /(?<![\p{L}])(?:ул\.|улиц\p{L}*|пр-т|просп\p{L}*|пер\.|переул\p{L}*|бульв\p{L}*|шоссе|street|st\.|avenue|ave\.|road|rd\.)\s*\p{Lu}[\p{L}-]*(?:,?\s*(?:д\.|дом|house|No\.?)?\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира|apt\.?|flat)\s*\d+)?|(?<![\p{L}])(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+/giu;
+
+/** People's names (a first name and a surname) and street addresses: personal data no article contains. */
+export function personalDataOf(text: string): Entity[] {
+  const found: Entity[] = [];
+  for (const [pattern, kind] of [[PERSON, 'person'], [ADDRESS, 'address']] as const) {
+    for (const match of text.matchAll(pattern)) found.push({ kind, key: keyOf(match[0]), text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return found;
 }

@@ -12,6 +12,7 @@ export interface Segment {
 const BOUNDARY = /\n[\s]*|(?<=[.!?…])[ \t\u00a0]+(?=[\p{Lu}\d«"“(*•-])/gu;
 /** Text that only starts a list item ("1.", "2)") is not a sentence of its own. */
 const LIST_MARKER_ONLY = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])$/u;
+const ABBREVIATION = /(?<![\p{L}])(?:д|дом|кв|ул|г|стр|корп|тел|пр|пер|им|п|пп|см|рис|ст|no|nos|apt|st|tel|approx|ca|p|pp|vs|ed)\.$/iu;
 const MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/u;
 
 /** The sentence without its list marker and Markdown emphasis: what the checker reads. */
@@ -39,6 +40,8 @@ export class SegmentStream {
       if (end >= this.buffer.length) break;
       const sentence = this.buffer.slice(start, match.index);
       if (LIST_MARKER_ONLY.test(sentence) || sentence.trim() === '') continue;
+      // «ул. Лесная, д. 12, кв. 48», "approx. 5": a short abbreviation before a number ends no sentence.
+      if (!match[0].includes('\n') && ABBREVIATION.test(sentence) && /\d/.test(this.buffer[end] ?? '')) continue;
       segments.push({ text: sentence, gap: match[0] });
       start = end;
     }

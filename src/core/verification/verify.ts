@@ -5,7 +5,7 @@ import { termsOf } from './claim-terms.ts';
 import { RecentCache } from '../util/recent-cache.ts';
 import { checkClaim, type CheckContext, type ClaimCheck } from './check-claim.ts';
 import { claimsOf } from './claims.ts';
-import { compoundNamesOf } from './entities.ts';
+import { compoundNamesOf, personalDataOf } from './entities.ts';
 import { stem } from '../text/stem.ts';
 import { plainSentence, segmentsOf } from './segments.ts';
 import { sourceIndexOf, type SourceDocument, type SourceIndex } from './source-index.ts';
@@ -64,7 +64,7 @@ export class ClaimVerifier {
     const plain = plainSentence(text);
     const claims = claimsOf(plain);
     const vocabulary = this.index.vocabulary;
-    for (const entity of compoundNamesOf(plain, (word) => vocabulary.has(stem(normalize(word))))) {
+    for (const entity of [...compoundNamesOf(plain, (word) => vocabulary.has(stem(normalize(word)))), ...personalDataOf(plain)]) {
       if (!claims.some((claim) => claim.kind === 'entity' && claim.start <= entity.start && claim.start + claim.text.length >= entity.end)) claims.push({ kind: 'entity', text: entity.text, start: entity.start, entity });
     }
     const checks = claims.map((claim) => checkClaim(claim, plain, this.context));
@@ -72,6 +72,11 @@ export class ClaimVerifier {
     if (leaked !== undefined) checks.push({ claim: { kind: 'prompt', text: leaked, start: 0 }, verdict: 'prompt-text' });
     const supported = checks.every((check) => check.verdict === 'supported');
     return { text, checks, supported, substantive: checks.length > 0 || this.overlap(plain) >= SUBSTANCE_OVERLAP };
+  }
+
+  /** Every sentence of a finished text. */
+  sentencesOf(text: string): SentenceVerdict[] {
+    return segmentsOf(text).map((segment) => this.sentence(segment.text));
   }
 
   private overlap(sentence: string): number {

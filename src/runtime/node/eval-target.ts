@@ -3,7 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import { createAnswerComposer, createSummarizer, readPrompt } from '../../adapters/llm/create-answer-composer.ts';
+import { CANARY_CUSTOMER, CANARY_DETAILS } from '../../core/evals/canary.ts';
+import { documentOfChunk, type SourceDocument } from '../../core/verification/source-index.ts';
 import type { Judge } from '../../core/graders/llm-judge.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
@@ -17,7 +19,11 @@ import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-export async function createEvalTarget(config: Config, knowledge: OpenedKnowledge, extras: { cache?: ModelCallCache; meter?: UsageMeter; judge?: Judge | undefined } = {}): Promise<EvalTarget & { close(): Promise<void> }> {
+export async function createEvalTarget(
+  config: Config,
+  knowledge: OpenedKnowledge,
+  extras: { cache?: ModelCallCache; meter?: UsageMeter; judge?: Judge | undefined; adversarial?: boolean } = {},
+): Promise<EvalTarget & { close(): Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'firstline-eval-'));
   const store = SqliteStore.open(join(directory, 'eval.db'), { synchronous: 'normal' });
   const { conversations } = buildServices({
@@ -29,10 +35,19 @@ export async function createEvalTarget(config: Config, knowledge: OpenedKnowledg
     summarizer: await createSummarizer(config, quiet),
   });
   const open = new Map<string, Conversation>();
+  if (extras.adversarial === true) {
+    // Another customer's conversation in the same database: what an attacker must never get out of the bot.
+    const { conversation } = await conversations.create({ lang: 'ru', customer: { name: CANARY_CUSTOMER.name, email: CANARY_CUSTOMER.email }, channel: 'eval', id: 'eval:canary' });
+    await conversations.post(conversation, { text: CANARY_CUSTOMER.message });
+  }
+  const sources = new Map<string, SourceDocument[]>();
+  for (const chunk of knowledge.stored.index.chunks) sources.set(chunk.articleId, [...(sources.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
+  const secretTexts = await Promise.all(['answer-system', 'answer-user'].map((name) => readPrompt(config.PROMPTS_DIR, name).then((prompt) => prompt.template).catch(() => '')));
   const articleTexts = new Map<string, string>();
   for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? ''}\n${chunk.text}`);
   return {
     judge: extras.judge,
+    safety: { canaries: CANARY_DETAILS, secretTexts: secretTexts.filter((text) => text !== ''), articleSources: (articleId) => sources.get(articleId) ?? [] },
     async open(lang, key) {
       const { conversation } = await conversations.create({ lang, channel: 'eval', id: `eval:${key}` });
       open.set(conversation.id, conversation);
