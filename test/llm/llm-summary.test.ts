@@ -37,7 +37,7 @@ async function ticketSummaryAfter(text: string) {
 
 describe('LLM handoff summary', () => {
   it('never delays the handoff reply: the extractive summary goes at once and the model’s replaces it when it arrives', async () => {
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const open = new Promise<void>((resolve) => {
       release = resolve;
     });

@@ -12,7 +12,7 @@ import { finalConfidence, NO_MATCH, retrievalComponents, retrievalConfidence, ty
 import { decide, type Decision, type DecisionThresholds } from './decide.ts';
 import { followUpContext, isVague } from './follow-up.ts';
 import { groundedness } from './groundedness.ts';
-import { composeOffline, type ComposedReply, type ComposeInput } from './offline-composer.ts';
+import { composeOffline, type ComposeInput } from './offline-composer.ts';
 import { CLARIFY, CLARIFY_CLOSING, CLARIFY_VAGUE, EMOTION_HANDOFF, GREETING, GREETING_NAMED, HUMAN_REQUESTED, LOOP_HANDOFF, OUT_OF_SCOPE, PIPELINE_ERROR, RISK_NOTICE, SENSITIVE, phrase } from './phrases.ts';
 import { assessMessage, type HandoffSignals, type HandoffThresholds } from '../handoff/handoff-policy.ts';
 import { reportsProblem } from './problem-signals.ts';
