@@ -99,7 +99,8 @@ describe('LLM answer path against a fake OpenAI-compatible server', () => {
   it('streams only verified sentences: an invented price never reaches the customer, and the stream is the final reply', async () => {
     for (const content of [answer(INVENTED_PRICE), replyFirst(INVENTED_PRICE)]) {
       fake.script.push({ kind: 'content', content, chunkSize: 4 });
-      const { tokens, reply } = await streamed('не приходит код подтверждения');
+      const { events, tokens, reply } = await streamed('не приходит код подтверждения');
+      expect(events[0]?.event).toBe('typing');
       expect(tokens.join('')).not.toContain('1290');
       expect(reply.text).not.toContain('1290');
       expect(tokens.join('')).toBe(reply.text);

@@ -3,7 +3,7 @@
 import type { Message } from '../conversation/conversation.ts';
 import type { Tokenizer } from '../ports/tokenizer.ts';
 
-const FENCE_TAG = /<(\/?)\s*(customer_message|conversation|context|system|instructions|assistant|developer)\b/giu;
+const FENCE_TAG = /<\s*(\/?)\s*(customer_message|conversation|context|system|instructions|assistant|developer)\b/giu;
 
 /** Customer text with any of the prompt's fencing tags turned harmless (`<` becomes `‹`), so it cannot close its fence. */
 export function fenceUntrusted(text: string): string {

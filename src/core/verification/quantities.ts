@@ -104,7 +104,8 @@ function unitAt(text: string, position: number): UnitMatch | undefined {
   const tail = text.slice(position, position + 48);
   for (const unit of UNIT_PATTERNS) {
     const match = unit.regex.exec(tail);
-    if (match !== null) return { dimension: unit.dimension, factor: unit.factor, key: '', length: match[0].length };
+    // The full stop after a whole word ends the sentence; after «сек.» or «мин.» it is part of the unit.
+    if (match !== null) return { dimension: unit.dimension, factor: unit.factor, key: '', length: match[0].length - (/\p{L}{5,}\.$/u.test(match[0]) ? 1 : 0) };
   }
   const ordinal = ORDINAL.exec(tail);
   if (ordinal !== null) return { dimension: 'count', factor: 1, key: 'ord', length: ordinal[0].length };
