@@ -9,7 +9,7 @@ import { usesLlm } from '../../core/config/config.ts';
 import type { Logger } from '../../core/conversation/conversation-service.ts';
 import { parsePromptFile, PromptError, type PromptFile } from '../../core/prompts/prompt-file.ts';
 import { checkPrompt, PROMPT_SPECS } from '../../core/prompts/prompt-check.ts';
-import { LLM_ANSWER_JSON_SCHEMA, LlmComposer } from '../../core/reply/llm-composer.ts';
+import { LLM_ANSWER_JSON_SCHEMA, LlmComposer, type LlmComposerOptions } from '../../core/reply/llm-composer.ts';
 import { LlmJudge, type Judge } from '../../core/graders/llm-judge.ts';
 import type { ModelCallCache } from '../../core/ports/model-cache.ts';
 import type { ModelMetrics } from '../../core/ports/model-metrics.ts';
@@ -92,7 +92,11 @@ export async function createJudge(config: Config, extras: { cache?: ModelCallCac
   });
 }
 
-export async function createAnswerComposer(config: Config, logger: Logger, extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics } = {}): Promise<AnswerComposer | undefined> {
+export async function createAnswerComposer(
+  config: Config,
+  logger: Logger,
+  extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics; checker?: LlmComposerOptions['checker'] } = {},
+): Promise<AnswerComposer | undefined> {
   if (!usesLlm(config)) return undefined;
   const formats: ResponseFormat[] = config.LLM_RESPONSE_FORMAT === 'auto' ? ['json_schema', 'json_object'] : [config.LLM_RESPONSE_FORMAT];
   return new LlmComposer({
@@ -107,6 +111,7 @@ export async function createAnswerComposer(config: Config, logger: Logger, extra
     cache: extras.cache,
     meter: extras.meter,
     metrics: extras.metrics,
+    checker: extras.checker,
     modelId: modelIdOf(config),
   });
 }

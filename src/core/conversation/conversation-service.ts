@@ -138,7 +138,7 @@ export class ConversationService {
     const summarizer = this.deps.summarizer;
     if (summarizer === undefined) return;
     const task = (async () => {
-      const summary = await summarizer.summarize(transcript, reply.signals?.emotion ?? NEUTRAL, reply.meta.lang);
+      const summary = await summarizer.summarize(transcript, reply.signals?.emotion ?? NEUTRAL, reply.meta.lang, requestId);
       if (summary.source === 'extractive') return;
       await this.deps.tickets.updateSummary(ticketId, summary, this.deps.now().toISOString());
     })()

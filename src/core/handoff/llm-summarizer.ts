@@ -23,7 +23,8 @@ const summarySchema = z.object({
 });
 
 export interface Summarizer {
-  summarize(transcript: readonly Message[], mood: Emotion, lang: Lang): Promise<TicketSummary>;
+  /** `requestId` names the customer request behind the handoff, for the logs. */
+  summarize(transcript: readonly Message[], mood: Emotion, lang: Lang, requestId?: string): Promise<TicketSummary>;
 }
 
 
@@ -34,7 +35,7 @@ export class LlmSummarizer implements Summarizer {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
   }
 
-  async summarize(transcript: readonly Message[], mood: Emotion, lang: Lang): Promise<TicketSummary> {
+  async summarize(transcript: readonly Message[], mood: Emotion, lang: Lang, requestId?: string): Promise<TicketSummary> {
     const fallback = extractiveSummary(transcript, mood);
     try {
       const messages = await this.prompt.formatMessages({ lang_name: lang === 'ru' ? 'Russian' : 'English', transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n') });
@@ -46,7 +47,7 @@ export class LlmSummarizer implements Summarizer {
       if (check.sentences.some((sentence) => !sentence.supported)) throw new Error('summary states something the transcript does not support');
       return { ...parsed.data, citedArticles: fallback.citedArticles, mood: fallback.mood, source: 'llm' };
     } catch (error) {
-      this.options.logger.warn({ conversationId: transcript[0]?.conversationId, err: error }, 'LLM summary not used; extractive summary instead');
+      this.options.logger.warn({ conversationId: transcript[0]?.conversationId, requestId, err: error }, 'LLM summary not used; extractive summary instead');
       this.options.metrics?.fallback('extractive_summary');
       return fallback;
     }

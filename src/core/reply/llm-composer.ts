@@ -11,7 +11,7 @@ import type { PromptFile } from '../prompts/prompt-file.ts';
 import type { ModelCallCache } from '../ports/model-cache.ts';
 import type { ModelMetrics } from '../ports/model-metrics.ts';
 import { documentOfChunk, type SourceDocument } from '../verification/source-index.ts';
-import { ClaimVerifier, scoreOf, unsupportedClaims } from '../verification/verify.ts';
+import { ClaimVerifier, scoreOf, unsupportedClaims, type SentenceChecker, type VerifierOptions } from '../verification/verify.ts';
 import type { UsageMeter } from './usage-meter.ts';
 import { complete } from './model-completion.ts';
 import { ModelAnswerStream } from './model-answer-stream.ts';
@@ -62,6 +62,8 @@ export interface LlmComposerOptions {
   /** Identifies the model in cache keys. */
   readonly modelId?: string | undefined;
   readonly sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+  /** Builds the sentence checker for a reply's sources; the claim verifier unless a benchmark swaps it. */
+  readonly checker?: ((sources: readonly SourceDocument[], options: VerifierOptions) => SentenceChecker) | undefined;
 }
 
 const LANG_NAMES = { ru: 'Russian', en: 'English' } as const;
@@ -106,7 +108,8 @@ export class LlmComposer implements AnswerComposer {
       customerText: [input.question, ...input.history.filter((message) => message.role === 'customer').map((message) => message.text)].join('\n'),
       secretTexts: [this.options.system.template, this.options.user.template],
     };
-    const verifierFor = (ids: readonly string[]) => ClaimVerifier.of(ids.length === 0 ? [...sources.values()].flat() : ids.flatMap((id) => sources.get(id) ?? []), verifierOptions);
+    const checker = this.options.checker ?? ((documents, settings) => ClaimVerifier.of(documents, settings));
+    const verifierFor = (ids: readonly string[]) => checker(ids.length === 0 ? [...sources.values()].flat() : ids.flatMap((id) => sources.get(id) ?? []), verifierOptions);
     let attempt = 0;
     let lastProblem: LlmFailure = 'error';
     let shown = '';

@@ -3,11 +3,11 @@
 // held back until the first sentence with substance passes, so a reply that turns out to say nothing true
 // leaves nothing on the customer's screen. What was sent is never withdrawn. Runtime: any.
 import { SegmentStream, type Segment } from '../verification/segments.ts';
-import { outcomeOf, type ClaimVerifier, type SentenceVerdict, type VerificationOutcome } from '../verification/verify.ts';
+import { outcomeOf, type SentenceChecker, type SentenceVerdict, type VerificationOutcome } from '../verification/verify.ts';
 
 export class VerifiedStream {
   private readonly segments = new SegmentStream();
-  private verifier: ClaimVerifier | undefined;
+  private verifier: SentenceChecker | undefined;
   private pending = '';
   private held: Segment[] = [];
   private sent = '';
@@ -33,7 +33,7 @@ export class VerifiedStream {
   }
 
   /** Starts checking against these sources; text that arrived earlier is checked now. */
-  open(verifier: ClaimVerifier): void {
+  open(verifier: SentenceChecker): void {
     this.verifier = verifier;
     const waiting = this.pending;
     this.pending = '';
@@ -58,7 +58,7 @@ export class VerifiedStream {
     return outcomeOf(this.verdicts);
   }
 
-  private accept(segment: Segment, verifier: ClaimVerifier): void {
+  private accept(segment: Segment, verifier: SentenceChecker): void {
     const verdict = verifier.sentence(segment.text);
     this.verdicts.push(verdict);
     if (!verdict.supported) {

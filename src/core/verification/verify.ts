@@ -41,7 +41,12 @@ const shingles = (text: string): string[] => {
 };
 const SECRET_SHINGLES = new RecentCache<string, ReadonlySet<string>>(16);
 
-export class ClaimVerifier {
+/** Checks one sentence at a time (the claim verifier; a pass-through in benchmarks). */
+export interface SentenceChecker {
+  sentence(text: string): SentenceVerdict;
+}
+
+export class ClaimVerifier implements SentenceChecker {
   private readonly context: CheckContext;
   private readonly secret: ReadonlySet<string>;
 
