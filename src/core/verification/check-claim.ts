@@ -93,13 +93,18 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
   // A name next to the number in the reply («Оптима» … 990 ₽) must be the name next to it in the source.
   const distinctive = (key: string) => index.isDistinctive(key);
   const clause = clauseAround(sentence, quantity.start);
-  const from = subjectTerms(clause.text, quantity.start - clause.start, claim.text).length >= 2 ? clause.start : clause.previousStart;
+  // «Оптима» — 500 Мбит/с и 200 каналов: a name right before a dash or colon is what the clause after it describes.
+  const previous = sentence.slice(clause.previousStart, clause.start);
+  const namedBefore = /[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u.test(previous);
+  const from = namedBefore || subjectTerms(clause.text, quantity.start - clause.start, claim.text).length < 2 ? clause.previousStart : clause.start;
   const window = sentence.slice(from, clause.end);
-  const named = EXCEPT.test(window) ? undefined : nameAt(mentionsOf(window, index.vocabulary), quantity.start - from, distinctive);
+  const mentions = EXCEPT.test(window) ? [] : mentionsOf(window, index.vocabulary).filter((mention) => distinctive(mention.key));
+  const named = nameAt(mentions, quantity.start - from);
   if (named !== undefined && quantity.unit !== 'ord') {
     const nameOf = (passage: Passage, position: number) => nameAt(passage.mentions, position, distinctive) ?? passage.headingMentions.filter((mention) => distinctive(mention.key)).at(-1);
-    // Named right there in the same sentence of the source: what the number is about is settled.
-    if (matches.some(({ passage, other }) => nameAt(passage.mentions, other.start, distinctive)?.key === named.key)) return supported(claim, matches[0]?.passage.text);
+    // The source gives the value to a name the reply's clause mentions, right there in the sentence: settled.
+    const names = new Set(mentions.map((mention) => mention.key));
+    if (matches.some(({ passage, other }) => names.has(nameAt(passage.mentions, other.start, distinctive)?.key ?? ''))) return supported(claim, matches[0]?.passage.text);
     const bound = matches.some(({ passage, other }) => [named.key, undefined].includes(nameOf(passage, other.start)?.key));
     const rival = bound ? undefined : occurrences.find(({ passage, other }) => comparable(quantity, other) && !sameQuantity(quantity, other) && nameOf(passage, other.start)?.key === named.key);
     if (rival !== undefined) return { claim, verdict: 'other-subject', evidence: rival.passage.text };
@@ -128,11 +133,13 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
   return supported(claim, matches[0]?.passage.text);
 }
 
+const AUXILIARY = new Set(["we'll", "i'll", "we've", "i've", 'we', 'i', 'will', 'мы', 'я', 'будет', 'будут', 'уж', 'have', 'has', 'been', 'can', 'could', 'would', 'shall', 'going', 'are', 'is', 'be']);
+
 /** Exceptions («кроме Москвы», "except Moscow") name what a number is not about. */
 const EXCEPT = /(?<![\p{L}])(?:кроме|помимо|except|other\s+than|besides|outside)(?![\p{L}])/iu;
 
 const LOCAL = new WeakMap<Quantity, ReadonlySet<string>>();
-/** Words before and after a value in a source passage that say what it is about. */
+/** Content words before and after a value in a source passage that say what it is about. */
 const WORDS_BEFORE = 8;
 const WORDS_AFTER = 4;
 
@@ -140,10 +147,11 @@ const WORDS_AFTER = 4;
 function localTerms(passage: Passage, quantity: Quantity): ReadonlySet<string> {
   let terms = LOCAL.get(quantity);
   if (terms === undefined) {
-    const before = passage.text.slice(0, quantity.start).split(/\s+/).slice(-WORDS_BEFORE).join(' ');
-    const after = passage.text.slice(quantity.end).split(/\s+/).slice(0, WORDS_AFTER + 1).join(' ');
-    const words = termsOf(`${before} ${after}`).filter((term) => !/\d/.test(term));
-    terms = new Set([...words, ...termsOf(sectionOf(passage.heading))].map(prefixOf));
+    // Counted in words that carry meaning: numbers and function words in between do not push the subject out.
+    const words = (text: string) => termsOf(text).filter((term) => !/\d/.test(term));
+    const before = words(passage.text.slice(0, quantity.start)).slice(-WORDS_BEFORE);
+    const after = words(passage.text.slice(quantity.end)).slice(0, WORDS_AFTER);
+    terms = new Set([...before, ...after, ...termsOf(sectionOf(passage.heading))].map(prefixOf));
     LOCAL.set(quantity, terms);
   }
   return terms;
@@ -170,7 +178,8 @@ function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckCo
 function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence: string, index: SourceIndex): ClaimCheck {
   const { commitment } = claim;
   if (commitment.personal) return { claim, verdict: 'not-in-sources' };
-  const trigger = termsOf(commitment.text).map(prefixOf);
+  // What is promised is the verb or noun of the phrase, not "we'll" or «будет».
+  const trigger = termsOf(commitment.text).filter((term) => !AUXILIARY.has(term)).map(prefixOf);
   // The promise's own clause says what is promised; only a clause with nothing but promise words borrows its neighbours'.
   const clause = clauseAround(sentence, commitment.start);
   const own = subjectTerms(clause.text, commitment.start - clause.start, claim.text);

@@ -11,8 +11,9 @@ export interface Mention {
 
 const CAPITALISED = /(?<![\p{L}\d])\p{Lu}[\p{L}\d-]{2,}/gu;
 const keyOfWord = (word: string) => stem(normalize(word));
-/** Capitalised units and abbreviations are not names. */
-const NOT_A_NAME = /^(?:[мгкmgk]бит|[mgk]bit|[mgk]bps|wi-fi|sms|смс)/iu;
+const UNIT_OR_ABBREVIATION = /^(?:[мгкmgk]бит|[mgk]bit|[mgk]bps|wi-fi|sms|смс)/iu;
+/** Capitalised units and abbreviations («ТВ-каналов», "IP-address") are not names. */
+const NOT_A_NAME = { test: (word: string) => UNIT_OR_ABBREVIATION.test(word) || /^\p{Lu}{2,}-/u.test(word) };
 
 /**
  * The words a text uses as names: quoted, introduced by «тариф» / "plan", or capitalised somewhere other
