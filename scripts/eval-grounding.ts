@@ -1,7 +1,7 @@
 // Measures the claim checker on the labelled replies: precision and recall of "unsupported", the false-rejection
 // rate of faithful replies and recall per claim kind, per split and language, and the checker's time per reply.
 // Usage: npm run eval:grounding [-- --misses] [--split development|held-out]   (misses: development split only)
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/core/config/config.ts';
 import { groundingMetrics, isCaught, parseGroundingSet, type GroundingMetrics, type GroundingPrediction } from '../src/core/evals/grounding-set.ts';
@@ -35,14 +35,25 @@ function table(name: string, rows: ReadonlyArray<readonly [string, GroundingMetr
 }
 
 const timings: number[] = [];
-// evals/grounding/development.yaml was used to develop the checker; evals/grounding/held-out.yaml was written separately and is never tuned on.
-for (const [name, path, showMisses] of [['development split (evals/grounding/development.yaml)', 'evals/grounding/development.yaml', values.misses], ['held-out split (evals/grounding/held-out.yaml)', 'evals/grounding/held-out.yaml', false]] as const) {
-  const set = parseGroundingSet(path, await readFile(path, 'utf8'));
-  if (values.split !== undefined && values.split !== set.split) continue;
+// evals/grounding/development*.yaml were used to develop the checker; evals/grounding/held-out.yaml was written
+// separately and is never tuned on (its misses are never printed).
+const files = (await readdir('evals/grounding')).filter((name) => name.endsWith('.yaml')).sort();
+const splits = [
+  ['development split (evals/grounding/development*.yaml)', files.filter((name) => name.startsWith('development')), values.misses],
+  ['held-out split (evals/grounding/held-out.yaml)', files.filter((name) => name === 'held-out.yaml'), false],
+] as const;
+for (const [name, paths, showMisses] of splits) {
+  const cases = [];
+  for (const file of paths) {
+    const set = parseGroundingSet(`evals/grounding/${file}`, await readFile(`evals/grounding/${file}`, 'utf8'));
+    if (values.split !== undefined && values.split !== set.split) continue;
+    cases.push(...set.cases);
+  }
+  if (cases.length === 0) continue;
   const predictions: Array<GroundingPrediction & { outcome: string }> = [];
-  for (const entry of set.cases) {
+  for (const entry of cases) {
     const sources = entry.citations.flatMap((id) => documents.get(id) ?? []);
-    if (sources.length === 0) throw new Error(`${path}: ${entry.id} cites an article the knowledge base does not have`);
+    if (sources.length === 0) throw new Error(`${name}: ${entry.id} cites an article the knowledge base does not have`);
     const started = performance.now();
     const result = verifyText(entry.reply, sources, { customerText: entry.question });
     timings.push(performance.now() - started);
