@@ -5,9 +5,10 @@
 //    a fake OpenAI-compatible server on 127.0.0.1 that answers at once, alternating the claim checker with a
 //    pass-through that accepts every sentence, so both are measured in the same conditions: the difference is what
 //    verification adds.
+// 3. Handoff replies while the model takes 10 s per call.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAnswerComposer } from '../src/adapters/llm/create-answer-composer.ts';
+import { createAnswerComposer, createSummarizer } from '../src/adapters/llm/create-answer-composer.ts';
 import { parseConfig } from '../src/core/config/config.ts';
 import { parseGroundingSet } from '../src/core/evals/grounding-set.ts';
 import { percentile } from '../src/core/evals/statistics.ts';
@@ -80,4 +81,21 @@ const p99 = (values: number[]) => percentile([...values].sort((left, right) => l
 process.stdout.write(
   `whole replies through the LLM path, model answering at once (streamed, ${ROUNDS - 1} measured rounds, alternating):\n  with the claim check: ${stats(times.verified)}\n  pass-through:         ${stats(times.unchecked)}\n  added by verification: p50 ${(median(times.verified) - median(times.unchecked)).toFixed(2)} ms, p99 ${(p99(times.verified) - p99(times.unchecked)).toFixed(2)} ms\n`,
 );
-await Promise.all([services.verified.close(), services.unchecked.close(), fake.close()]);
+await Promise.all([services.verified.close(), services.unchecked.close()]);
+
+// 3. A request for a person while the model takes 10 s per call (answers and summaries alike).
+fake.responder = () => ({ kind: 'delay', ms: 10_000, then: { kind: 'status', status: 500 } });
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const slow = parseConfig({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'slow', PROMPTS_DIR: join(ROOT, 'prompts'), LLM_TIMEOUT_MS: '20000' });
+const desk = await testService({}, { composer: await createAnswerComposer(slow, quiet), summarizer: await createSummarizer(slow, quiet) });
+const handoffs: number[] = [];
+for (let index = 0; index < 20; index += 1) {
+  const { post } = await openConversation(desk.app);
+  const started = performance.now();
+  const body = (await (await post({ text: index % 2 === 0 ? 'позовите оператора' : 'I want to talk to a human' })).json()) as { reply: { action: string } };
+  handoffs.push(performance.now() - started);
+  if (body.reply.action !== 'handoff') throw new Error(`expected a handoff, got ${body.reply.action}`);
+}
+process.stdout.write(`a request for a person, the model taking 10 s per call (its summary follows in the background):\n  handoff reply: ${stats(handoffs)}\n`);
+await desk.close();
+await fake.close();
