@@ -144,6 +144,8 @@ describe('handoff to an agent, live on both sides', () => {
     expect(await summary.innerText()).toContain('Интернет опять не работает');
     expect(await summary.locator('[data-reason]').first().getAttribute('data-reason')).toBe('emotion');
     expect(await summary.innerText()).toContain('эмоции');
+    // Each bot reply in the transcript says who wrote it (no model here: the knowledge base).
+    expect(await agent.locator('[data-testid="transcript"] li.bot [data-testid="provenance"]').first().innerText()).toBe('ответ из базы знаний');
     await agent.getByRole('button', { name: 'Взять в работу' }).click();
     await agent.getByRole('textbox', { name: 'Ответ клиенту' }).waitFor();
     await screenshot(agent, '05-agent-ticket-summary');
