@@ -30,7 +30,7 @@ export const COVER_MARGIN = 0.15;
 /** Least match between the clause and a passage for that passage to say what the clause is about. */
 export const CONTRAST_FLOOR = 0.6;
 /** Least match between a promise's clause and a passage that makes the same kind of promise. */
-export const COMMITMENT_FLOOR = 0.5;
+export const COMMITMENT_FLOOR = 0.3;
 
 const supported = (claim: Claim, evidence?: string): ClaimCheck => ({ claim, verdict: 'supported', evidence });
 
@@ -95,7 +95,7 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
   const clause = clauseAround(sentence, quantity.start);
   // «Оптима» — 500 Мбит/с и 200 каналов: a name right before a dash or colon is what the clause after it describes.
   const previous = sentence.slice(clause.previousStart, clause.start);
-  const namedBefore = /[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u.test(previous);
+  const namedBefore = previous.trim().split(/\s+/).length <= 3 && /[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u.test(previous);
   const from = namedBefore || subjectTerms(clause.text, quantity.start - clause.start, claim.text).length < 2 ? clause.previousStart : clause.start;
   const window = sentence.slice(from, clause.end);
   const mentions = EXCEPT.test(window) ? [] : mentionsOf(window, index.vocabulary).filter((mention) => distinctive(mention.key));
@@ -180,10 +180,8 @@ function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence
   if (commitment.personal) return { claim, verdict: 'not-in-sources' };
   // What is promised is the verb or noun of the phrase, not "we'll" or «будет».
   const trigger = termsOf(commitment.text).filter((term) => !AUXILIARY.has(term)).map(prefixOf);
-  // The promise's own clause says what is promised; only a clause with nothing but promise words borrows its neighbours'.
-  const clause = clauseAround(sentence, commitment.start);
-  const own = subjectTerms(clause.text, commitment.start - clause.start, claim.text);
-  const terms = own.length > 0 && termsOf(clause.text).length > 1 ? own : subjectTerms(sentence, claim.start, claim.text);
+  // What is promised: the promise's clause, with the clause before when it says too little («…возьмите 500 ₽ — это бесплатно»).
+  const terms = subjectTerms(sentence, claim.start, claim.text);
   // The sources saying this very thing will not happen («Стоимость доставки … не возвращается»).
   const said = new Set(terms.map(prefixOf));
   const denies = (subject: readonly string[]) => subject.length > 0 && subject.filter((term) => said.has(term)).length >= Math.max(1, Math.ceil((subject.length * 2) / 3));

@@ -16,10 +16,10 @@ export const prefixOf = (term: string) => (term.length >= 5 ? term.slice(0, 5) :
  * general stop-word list keeps for retrieval's sake. Compared as five-letter prefixes.
  */
 const GENERIC = new Set(
-  `via yours yourself aren't isn't don't doesn't won't can't also just still usual simpli right here there able need needs
-  нужно нужн можно можн будет будут буд явля быва имеет обычн также тольк всего сразу вполн действ случае случа case`
+  `then first next also via yours yourself aren't isn't don't doesn't won't can't also just still usual simpli right here there able need needs
+  нужно нужн можно можн будет будут буд явля быва имеет обычн также тольк всего сразу вполн действ случае случа case затем потом сначала далее`
     .split(/\s+/)
-    .map(prefixOf),
+    .flatMap((word) => [prefixOf(word), ...contentTerms(word).map(prefixOf)]),
 );
 
 export const isGeneric = (term: string) => GENERIC.has(prefixOf(term));

@@ -15,8 +15,8 @@ export interface Commitment {
 }
 
 /** Verbs a first-person promise is made of: what the company would have to do. */
-const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво|удал|закро|приостанов|заморо|продл|подар';
-const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop|delete|close|terminate|pause|freeze|suspend|stop|waive|hold';
+const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво|удал|закро|приостанов|заморо|подар|напиш|сообщ|уведом|напомн|позвон';
+const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop|delete|close|terminate|pause|freeze|suspend|stop|hold|text|email|message|notify|call|ring|remind';
 
 const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern: string }> = [
   { kind: 'compensation', pattern: 'компенс\\p{L}*|возмещ\\p{L}*|перерасч\\p{L}*|пересчит\\p{L}*|recalculat\\p{L}*|pro-?rat\\p{L}*|compensat\\p{L}*|reimburs\\p{L}*|make\\s+(?:it\\s+)?up\\s+(?:to|for)\\s+you' },

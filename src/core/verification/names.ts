@@ -11,7 +11,7 @@ export interface Mention {
 
 const CAPITALISED = /(?<![\p{L}\d])\p{Lu}[\p{L}\d-]{2,}/gu;
 const keyOfWord = (word: string) => stem(normalize(word));
-const UNIT_OR_ABBREVIATION = /^(?:[мгкmgk]бит|[mgk]bit|[mgk]bps|wi-fi|sms|смс)/iu;
+const UNIT_OR_ABBREVIATION = /^(?:[мгкmgk]бит|[mgk]bit|[mgk]bps|[гмтк]гц|[gmtk]hz|[гмтк]б$|[gmtk]b$|wi-fi|sms|смс)/iu;
 /** Capitalised units and abbreviations («ТВ-каналов», "IP-address") are not names. */
 const NOT_A_NAME = { test: (word: string) => UNIT_OR_ABBREVIATION.test(word) || /^\p{Lu}{2,}-/u.test(word) };
 

@@ -23,9 +23,23 @@ const UNIT_PATTERNS = UNITS.map((unit) => ({ ...unit, regex: new RegExp(`^[\\s\\
 const WHOLE = '\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,.]\\d)|\\d{1,3}(?:,\\d{3})+(?![\\d,.]\\d)|\\d+';
 const NUMBER = new RegExp(`(?<![\\d\\p{L}])(${WHOLE})(?:[.,](\\d+))?(?:\\s*(?:–|—|-|до|to)\\s*(${WHOLE})(?:[.,](\\d+))?)?`, 'gu');
 const TIME = /(?<![\d.:])([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d.:]\d)/g;
-const AM_PM = /(?<![\d:])(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g;
+const AM_PM = /(?<![\d:])(1[0-2]|0?\d)(?:\s*[–—-]\s*(1[0-2]|0?\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g;
+/** «9 утра», «8 вечера», «2 часа дня»: an hour of the day in words («2 дня» alone is two days). */
+const HOUR_OF_DAY = /(?<![\d:])(1[0-2]|0?\d)(?:\s*час(?:а|ов)?\s+(дня)|\s*(?:час(?:а|ов)?\s+)?(утра|вечера|ночи))(?![а-я])/gu;
+const MONTHS: readonly string[] = ['январ', 'феврал', 'март', 'апрел', 'ма[яй]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const MONTHS_EN: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** «31 декабря», "31 December", "December 31": a date, as month × 100 + day. */
+const DATE = new RegExp(
+  `(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${[...MONTHS, ...MONTHS_EN].join('|')})[\\p{L}]*|(?<![\\p{L}])(${MONTHS_EN.join('|')})[a-z]*\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])`,
+  'gu',
+);
+const monthOf = (word: string) => {
+  const russian = MONTHS.findIndex((stem) => new RegExp(`^${stem}`, 'u').test(word));
+  return russian !== -1 ? russian + 1 : MONTHS_EN.findIndex((stem) => word.startsWith(stem)) + 1;
+};
 const FROM_TO_HOURS = /(?<![\p{L}])с\s+(\d{1,2})\s+до\s+(\d{1,2})(?!\d)(?:\s*(?:час[а-я]*|ч\.))?/gu;
-const FRACTION = /(?<![\d/])(\d{1,3})\s?\/\s?(\d{1,3})(?![\d/])/g;
+/** «1/30 абонентской платы»; "15 / 30" with spaces is a division in a worked example, not a fraction. */
+const FRACTION = /(?<![\d/])(\d{1,3})\/(\d{1,3})(?![\d/])/g;
 const ALWAYS_PATTERN = new RegExp(ALWAYS, 'gu');
 const WORD_AFTER = /^[\s\u00a0\u202f-]*([\p{L}]+)/u;
 const ORDINAL = /^-?(?:го|е|й|я|ое|ого|st|nd|rd|th)(?![\p{L}])/u;
@@ -58,7 +72,22 @@ export function quantitiesOf(text: string): Quantity[] {
     found.push({ ...(found.at(-1) as Quantity), value: Number(match[2]) * 60, amount: Number(match[2]) });
   }
   for (const match of rest.matchAll(TIME)) add('time', Number(match[1]) * 60 + Number(match[2]), '', match.index, match.index + match[0].length, Number(match[1]));
-  for (const match of rest.matchAll(AM_PM)) add('time', ((Number(match[1]) % 12) + (match[2]?.startsWith('p') === true ? 12 : 0)) * 60, '', match.index, match.index + match[0].length);
+  for (const match of rest.matchAll(AM_PM)) {
+    // "1–5 pm": the mark applies to both ends of the range.
+    const pm = match[3]?.startsWith('p') === true;
+    for (const hour of [match[1], match[2]]) if (hour !== undefined) add('time', ((Number(hour) % 12) + (pm ? 12 : 0)) * 60, '', match.index, match.index + match[0].length, Number(hour));
+  }
+  for (const match of rest.matchAll(DATE)) {
+    const day = Number(match[1] ?? match[4]);
+    const month = monthOf(match[2] ?? match[3] ?? '');
+    if (month > 0 && day >= 1 && day <= 31) add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
+  }
+  for (const match of rest.matchAll(HOUR_OF_DAY)) {
+    const hour = Number(match[1]);
+    const part = match[2] ?? match[3];
+    const afternoon = part === 'вечера' || (part === 'дня' && hour < 6);
+    add('time', ((hour % 12) + (afternoon ? 12 : 0)) * 60, '', match.index, match.index + match[0].length, hour);
+  }
   for (const match of rest.matchAll(FRACTION)) add('count', Number(match[1]) / Number(match[2]), 'frac', match.index, match.index + match[0].length);
   for (const { pattern, dimension, value } of QUANTITY_WORDS) {
     for (const match of rest.matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu'))) add(dimension, value, dimension === 'count' ? 'times' : '', match.index, match.index + match[0].length);
@@ -85,6 +114,11 @@ export function quantitiesOf(text: string): Quantity[] {
     const after = match.index + match[0].length;
     const unit = unitAt(rest, after);
     const end = after + (unit?.length ?? 0);
+    // «2026 года», "in 2027": a calendar year, not a period of two thousand years.
+    if (unit?.dimension === 'duration' && values.every((value) => value >= 1900 && value <= 2100)) {
+      for (const value of values) found.push({ dimension: 'count', value, amount: value, unit: 'year', text: text.slice(match.index, end), start: match.index, end });
+      continue;
+    }
     for (const value of values) {
       if (unit === undefined) found.push({ dimension: 'count', value, amount: value, unit: '', text: text.slice(match.index, end), start: match.index, end });
       else found.push({ dimension: unit.dimension, value: value * unit.factor, amount: value, unit: unit.key, text: text.slice(match.index, end), start: match.index, end });
@@ -123,6 +157,9 @@ export function isEnumerationCount(quantity: Quantity): boolean {
 export function sameQuantity(left: Quantity, right: Quantity): boolean {
   // A bare number in a reply stands for the same number with any unit in the source («2,4 и 5 ГГц»).
   if (left.dimension !== right.dimension) return left.dimension === 'count' && left.unit === '' && right.amount === left.amount;
+  // «С 1 декабря» and «с 1-го числа»: a date and a day of the month agree on the day.
+  if (left.dimension === 'count' && [left.unit, right.unit].includes('date') && [left.unit, right.unit].includes('ord')) return left.amount === right.amount;
+  if (left.dimension === 'count' && (left.unit === 'date') !== (right.unit === 'date')) return false;
   if (left.dimension === 'duration') return Math.abs(left.value - right.value) <= DURATION_TOLERANCE * Math.max(left.value, right.value);
   return left.value === right.value;
 }

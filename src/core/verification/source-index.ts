@@ -50,6 +50,8 @@ export function sectionOf(heading: string): string {
   return parts.length > 1 ? (parts.at(-1) ?? '') : '';
 }
 
+const UNSEEN_FREQUENCY = 3;
+
 export class SourceIndex {
   readonly passages: readonly Passage[];
   private readonly documentFrequency = new Map<string, number>();
@@ -57,6 +59,7 @@ export class SourceIndex {
   readonly entityKeys = new Map<string, number>();
   /** Words the sources use as names (plans, products, sections). */
   readonly vocabulary: ReadonlySet<string>;
+  private readonly titleNames: ReadonlySet<string>;
   private readonly prefixes = new Set<string>();
   private readonly normalizedText: string;
 
@@ -73,6 +76,7 @@ export class SourceIndex {
     }
     const vocabulary = nameVocabulary([...texts.map((entry) => entry.text), ...new Set(texts.map((entry) => entry.heading))]);
     this.vocabulary = vocabulary;
+    this.titleNames = new Set(documents.flatMap((document) => mentionsOf(document.heading?.split(' › ')[0] ?? '', vocabulary).map((mention) => mention.key)));
     this.passages = texts.map(({ text, heading, articleId }) => ({
       text,
       heading,
@@ -98,7 +102,8 @@ export class SourceIndex {
   /** Weight of a term: rare terms of the sources count most; terms the sources never use count as the rarest. */
   weight(term: string): number {
     const frequency = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.passages.length + 1) / Math.max(1, frequency));
+    // A word the sources never use counts like a fairly rare one: it may be the invented part, or a paraphrase.
+    return Math.log(1 + (this.passages.length + 1) / (frequency === 0 ? UNSEEN_FREQUENCY : frequency));
   }
 
   hasTerm(term: string): boolean {
@@ -141,10 +146,13 @@ export class SourceIndex {
     return new Set(terms.map(prefixOf).filter((term) => passage.terms.has(term) || heading.has(term)));
   }
 
-  /** A name mentioned in many passages (the brand) tells nothing about which one a number belongs to. */
+  /**
+   * A name mentioned in many passages, or in an article's title (the brand), tells nothing about which
+   * subject a number belongs to.
+   */
   isDistinctive(key: string): boolean {
     const count = this.entityKeys.get(key) ?? 0;
-    return count > 0 && count <= Math.max(3, this.passages.length * 0.3);
+    return count > 0 && count <= Math.max(3, this.passages.length * 0.3) && !this.titleNames.has(key);
   }
 }
 

@@ -22,7 +22,7 @@ export const UNITS: readonly UnitDefinition[] = [
   { dimension: 'duration', factor: 1, pattern: 'сек(?:унд[а-я]*)?\\.?|seconds?\\b|secs?\\b' },
   { dimension: 'duration', factor: MINUTE, pattern: 'мин(?:ут[а-я]*)?\\.?|minutes?\\b|mins?\\b' },
   { dimension: 'duration', factor: HOUR, pattern: 'час(?:а|ов)?(?![а-я])|ч\\.|hours?\\b|hrs?\\b' },
-  { dimension: 'duration', factor: DAY, pattern: '(?:(?:(?:рабоч|календарн|банковск)[а-я]*|раб\\.|кал\\.)\\s*)?(?:дн(?:я|ей|\\.)|день|сут(?:ок|ки)?)(?![а-я])|(?:(?:business|working|calendar|bank)\\s+)?days?\\b' },
+  { dimension: 'duration', factor: DAY, pattern: '(?:(?:(?:рабоч|календарн|банковск|бесплатн|полн|последн)[а-я]*|раб\\.|кал\\.)\\s*)?(?:дн(?:я|ей|\\.)|день|сут(?:ок|ки)?)(?![а-я])|(?:(?:business|working|calendar|bank|free|full|consecutive)\\s+)?days?\\b' },
   { dimension: 'duration', factor: 7 * DAY, pattern: 'недел[а-я]*|weeks?\\b' },
   { dimension: 'duration', factor: 30 * DAY, pattern: 'месяц[а-я]*|мес\\.|months?\\b' },
   { dimension: 'duration', factor: 365 * DAY, pattern: 'год(?:а|у)?(?![а-я])|лет(?![а-я])|years?\\b' },
@@ -49,7 +49,7 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 export const QUANTITY_WORDS: ReadonlyArray<{ readonly pattern: string; readonly dimension: Dimension; readonly value: number }> = [
   { pattern: 'полчаса|half\\s+an\\s+hour', dimension: 'duration', value: 30 * MINUTE },
   { pattern: 'четверть\\s+часа|(?:a\\s+)?quarter\\s+of\\s+an\\s+hour', dimension: 'duration', value: 15 * MINUTE },
-  { pattern: 'once|один\\s+раз|однократно', dimension: 'count', value: 1 },
+  { pattern: '(?:only\\s+)?once(?=\\s+(?:a|per|every|in)\\s)|один\\s+раз|однократно', dimension: 'count', value: 1 },
   { pattern: 'twice|дважды|два\\s+раза', dimension: 'count', value: 2 },
   { pattern: 'three\\s+times|три\\s+раза|трижды', dimension: 'count', value: 3 },
   { pattern: 'полгода|half\\s+a\\s+year|six\\s+months', dimension: 'duration', value: 182 * DAY },
