@@ -20,16 +20,20 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+const remoteConfig = (overrides: Record<string, string> = {}) =>
+  parseConfig({
+    KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+    INDEX_DIR: join(directory, 'index'),
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_EMBEDDINGS_MODEL: 'fake-embed',
+    OPENAI_EMBEDDINGS_BATCH: '100',
+    ...overrides,
+  });
+
 describe('OpenAI-compatible embeddings', () => {
   it('embed the knowledge base in batches of plain floats, cache them, and serve queries', async () => {
-    const config = parseConfig({
-      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
-      INDEX_DIR: join(directory, 'index'),
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_EMBEDDINGS_MODEL: 'fake-embed',
-      OPENAI_EMBEDDINGS_BATCH: '100',
-    });
+    const config = remoteConfig();
     const first = await ingestKnowledge(config);
     expect(first.stored.snapshot.manifest.embedder).toEqual({ id: `openai:${fake.baseUrl}:fake-embed:native`, dimensions: 48 });
     expect(first.stats.embedded).toBe(first.stats.chunks);
@@ -49,15 +53,7 @@ describe('OpenAI-compatible embeddings', () => {
   });
 
   it('answer lexically, without waiting, when the embeddings endpoint hangs or fails', async () => {
-    const config = parseConfig({
-      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
-      INDEX_DIR: join(directory, 'index'),
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_EMBEDDINGS_MODEL: 'fake-embed',
-      OPENAI_EMBEDDINGS_BATCH: '100',
-      EMBEDDINGS_TIMEOUT_MS: '300',
-    });
+    const config = remoteConfig({ EMBEDDINGS_TIMEOUT_MS: '300' });
     const outcomes: string[] = [];
     const knowledge = await openKnowledge(config, (outcome) => outcomes.push(outcome));
     const logger = recordingLogger();
