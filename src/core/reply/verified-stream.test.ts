@@ -31,6 +31,14 @@ describe('verified stream', () => {
     expect(stream.answered).toBe(false);
   });
 
+  it('sends a reply that only asks the customer a question once it is complete', () => {
+    const { stream, sent } = streamOf('Здравствуйте! Уточните, пожалуйста: код не приходит по SMS или на почту?');
+    expect(sent).toEqual([]);
+    stream.finish();
+    expect(stream.answered).toBe(true);
+    expect(sent.join('')).toBe('Здравствуйте! Уточните, пожалуйста: код не приходит по SMS или на почту?');
+  });
+
   it('waits for the sources before checking anything', () => {
     const sent: string[] = [];
     const stream = new VerifiedStream((text) => sent.push(text));

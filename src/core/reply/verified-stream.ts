@@ -52,6 +52,13 @@ export class VerifiedStream {
   finish(): void {
     if (this.verifier === undefined) throw new Error('finish() before open(): the sources are not known');
     for (const segment of this.segments.end()) this.accept(segment, this.verifier);
+    // A reply that only asks the customer something («Уточните, пожалуйста, номер заказа?») claims nothing and
+    // is an answer of its own: it goes out when nothing in it was dropped.
+    if (!this.substance && this.held.some((segment) => /\?\s*$/u.test(segment.text)) && this.verdicts.every((verdict) => verdict.supported)) {
+      this.substance = true;
+      for (const segment of this.held) this.send(segment);
+      this.held = [];
+    }
   }
 
   outcome(): VerificationOutcome {
