@@ -25,6 +25,8 @@ export interface CheckContext {
 
 /** How much better another passage must match a claim's clause to show that the claim borrowed its number. */
 export const CONTRAST_MARGIN = 0.25;
+/** A value whose own context matches this share of the clause needs the full margin to be overturned. */
+export const WELL_SUPPORTED = 0.5;
 /** A smaller lead suffices when the rival matches every word the support matches, and more. */
 export const COVER_MARGIN = 0.15;
 /** Least match between the clause and a passage for that passage to say what the clause is about. */
@@ -54,7 +56,7 @@ export function checkClaim(claim: Claim, sentence: string, context: CheckContext
     case 'percent':
     case 'duration':
     case 'count':
-      return checkQuantity(claim, claim.quantity, sentence, context.index);
+      return checkQuantity(claim, claim.quantity, sentence, context);
     case 'phone':
     case 'url':
     case 'email':
@@ -85,10 +87,31 @@ function comparable(quantity: Quantity, other: Quantity): boolean {
   return quantity.dimension !== 'count' || prefixOf(quantity.unit) === prefixOf(other.unit);
 }
 
-function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index: SourceIndex): ClaimCheck {
+/** Counts that are not of a noun: days of the month, dates, fractions, "times", years. */
+const SPECIAL_UNITS = new Set(['ord', 'date', 'frac', 'times', 'year']);
+
+const CUSTOMER_QUANTITIES = new WeakMap<CheckContext, readonly Quantity[]>();
+const customerQuantities = (context: CheckContext): readonly Quantity[] => {
+  let found = CUSTOMER_QUANTITIES.get(context);
+  if (found === undefined) {
+    found = context.customerText === undefined ? [] : factsOf(context.customerText).quantities;
+    CUSTOMER_QUANTITIES.set(context, found);
+  }
+  return found;
+};
+
+function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, context: CheckContext): ClaimCheck {
+  const { index } = context;
   const occurrences = index.passages.flatMap((passage) => passage.quantities.map((other) => ({ passage, other })));
   const matches = occurrences.filter(({ other }) => sameQuantity(quantity, other));
-  if (matches.length === 0) return { claim, verdict: 'not-in-sources' };
+  if (matches.length === 0) {
+    // «Вы пишете, что переезжаете через неделю»: periods and dates the customer gave may be repeated (amounts,
+    // percentages and counts may not: they are what an attacker wants said back, or facts about a product).
+    if ((quantity.dimension === 'duration' || quantity.unit === 'date') && customerQuantities(context).some((other) => sameQuantity(quantity, other))) return supported(claim);
+    // «Есть два пути», "two things to check": counting the reply's own points, not a noun the sources count.
+    if (quantity.dimension === 'count' && quantity.unit.length > 2 && !SPECIAL_UNITS.has(quantity.unit) && quantity.amount <= 10 && !occurrences.some(({ other }) => other.dimension === 'count' && prefixOf(other.unit) === prefixOf(quantity.unit))) return supported(claim);
+    return { claim, verdict: 'not-in-sources' };
+  }
 
   // A name next to the number in the reply («Оптима» … 990 ₽) must be the name next to it in the source.
   const distinctive = (key: string) => index.isDistinctive(key);
@@ -100,7 +123,9 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
   const window = sentence.slice(from, clause.end);
   const mentions = EXCEPT.test(window) ? [] : mentionsOf(window, index.vocabulary).filter((mention) => distinctive(mention.key));
   const named = nameAt(mentions, quantity.start - from);
-  if (named !== undefined && quantity.unit !== 'ord') {
+  // "1 Gbps instead of 500 Mbps", «4 часа на «Максимуме» против 8»: after a comparison the value is the other one's.
+  const compared = named !== undefined && COMPARISON.test(window.slice(Math.min(named.start, quantity.start - from), Math.max(named.start, quantity.start - from)));
+  if (named !== undefined && !compared && quantity.unit !== 'ord') {
     const nameOf = (passage: Passage, position: number) => nameAt(passage.mentions, position, distinctive) ?? passage.headingMentions.filter((mention) => distinctive(mention.key)).at(-1);
     // The source gives the value to a name the reply's clause mentions, right there in the sentence: settled.
     const names = new Set(mentions.map((mention) => mention.key));
@@ -113,6 +138,8 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
   // What the clause is about must not fit another value of the same kind clearly better than this one. Words the
   // sources never use cannot tell one value's passage from another's.
   const terms = subjectTerms(sentence, claim.start, claim.text).filter((term) => index.hasTerm(term));
+  // One word is too little to tell one value's subject from another's.
+  if (new Set(terms.map(prefixOf)).size < 2) return supported(claim, matches[0]?.passage.text);
   let support = 0;
   let supportFound = new Set<string>();
   for (const { passage, other } of matches) {
@@ -127,13 +154,15 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, index
     if (score < CONTRAST_FLOOR) continue;
     const rivalFound = found(terms, local);
     // The rival says all the support says about the clause's subject, and more.
-    const covers = rivalFound.size > supportFound.size && [...supportFound].every((term) => rivalFound.has(term)) && score >= support + COVER_MARGIN;
+    const covers = support < WELL_SUPPORTED && rivalFound.size > supportFound.size && [...supportFound].every((term) => rivalFound.has(term)) && score >= support + COVER_MARGIN;
     if (score >= support + CONTRAST_MARGIN || covers) return { claim, verdict: 'contradicted', evidence: passage.text };
   }
   return supported(claim, matches[0]?.passage.text);
 }
 
 const AUXILIARY = new Set(["we'll", "i'll", "we've", "i've", 'we', 'i', 'will', 'мы', 'я', 'будет', 'будут', 'уж', 'have', 'has', 'been', 'can', 'could', 'would', 'shall', 'going', 'are', 'is', 'be']);
+
+const COMPARISON = /(?<![\p{L}])(?:instead\s+of|versus|vs\.?|than|compared\s+(?:to|with)|против|вместо|чем|по\s+сравнению)(?![\p{L}])/iu;
 
 /** Exceptions («кроме Москвы», "except Moscow") name what a number is not about. */
 const EXCEPT = /(?<![\p{L}])(?:кроме|помимо|except|other\s+than|besides|outside)(?![\p{L}])/iu;

@@ -38,8 +38,9 @@ export function claimsOf(sentence: string): Claim[] {
     if (claims.some((claim) => claim.start >= entity.start && claim.start < entity.end && claim.kind !== 'entity') && entity.kind !== 'quoted') continue;
     claims.push({ kind: 'entity', text: entity.text, start: entity.start, entity });
   }
-  // "The delivery fee is not refunded" promises nothing.
-  for (const commitment of facts.commitments) if (!commitment.negated) claims.push({ kind: 'commitment', text: commitment.text, start: commitment.start, commitment });
+  // "The delivery fee is not refunded" promises nothing; nor does a button called «Гарантийный случай».
+  const quoted = facts.entities.filter((entity) => entity.kind === 'quoted');
+  for (const commitment of facts.commitments) if (!commitment.negated && !quoted.some((entity) => commitment.start >= entity.start && commitment.start < entity.end)) claims.push({ kind: 'commitment', text: commitment.text, start: commitment.start, commitment });
   return claims.sort((left, right) => left.start - right.start);
 }
 

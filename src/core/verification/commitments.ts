@@ -16,15 +16,15 @@ export interface Commitment {
 
 /** Verbs a first-person promise is made of: what the company would have to do. */
 const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво|удал|закро|приостанов|заморо|подар|напиш|сообщ|уведом|напомн|позвон';
-const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop|delete|close|terminate|pause|freeze|suspend|stop|hold|text|email|message|notify|call|ring|remind';
+const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop|delete|close|terminate|pause|freeze|suspend|stop|hold|text|email|message|notify|call|ring|remind|post|mail|ship|courier';
 
 const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern: string }> = [
   { kind: 'compensation', pattern: 'компенс\\p{L}*|возмещ\\p{L}*|перерасч\\p{L}*|пересчит\\p{L}*|recalculat\\p{L}*|pro-?rat\\p{L}*|compensat\\p{L}*|reimburs\\p{L}*|make\\s+(?:it\\s+)?up\\s+(?:to|for)\\s+you' },
-  { kind: 'refund', pattern: 'верн(?:ем|ут|ет|ется|утся|уть)|возвра[тщ]\\p{L}*|refund\\p{L}*|money\\s+back|(?:return|give\\s+back)\\s+(?:the\\s+|your\\s+)?(?:money|payment|funds)' },
+  { kind: 'refund', pattern: 'верн(?:ем|ут|ет|ется|утся|уть)|возвра(?:щ(?:ается|аются|аем|ен\\p{L}*|у)|тим|тят)|refund\\p{L}*|money\\s+back|(?:return|give\\s+back)\\s+(?:the\\s+|your\\s+)?(?:money|payment|funds)' },
   { kind: 'discount', pattern: 'скидк\\p{L}*|дисконт\\p{L}*|уценк\\p{L}*|дешевле|discount\\p{L}*|\\d+\\s*%\\s+off|cheaper|reduced\\s+(?:price|rate|fee)' },
   { kind: 'free', pattern: 'бесплатн\\p{L}*|даром|в\\s+подарок|подар\\p{L}*|дарим|free(?:\\s+of\\s+charge)?|no\\s+charge|at\\s+no\\s+(?:extra\\s+|additional\\s+)?cost|complimentary|on\\s+us|without\\s+(?:any\\s+)?charge' },
   { kind: 'bonus', pattern: 'бонус\\p{L}*|начисл\\p{L}*|балл(?:ы|ов|ами)?|кэшб[эе]к\\p{L}*|bonus\\p{L}*|cashback|(?:credit|add)(?:ed)?\\s+(?:\\p{L}+\\s+){0,3}?to\\s+your\\s+(?:account|balance)' },
-  { kind: 'callback', pattern: 'перезвон\\p{L}*|позвон(?:им|ит|ят|ю)(?!\\p{L})|свяж(?:емся|ется|утся|усь)|call\\s+you(?:\\s+back)?|ring\\s+you|phone\\s+you|contact\\s+you|reach\\s+out\\s+to\\s+you|get\\s+back\\s+to\\s+you' },
+  { kind: 'callback', pattern: 'перезвон\\p{L}*|позвон(?:им|ит|ят|ю)(?!\\p{L})|звон(?:ит|ят|им)(?!\\p{L})|свяж(?:емся|ется|утся|усь)|call\\s+you(?:\\s+back)?|ring\\s+you|phone\\s+you|contact\\s+you|reach\\s+out\\s+to\\s+you|get\\s+back\\s+to\\s+you' },
   { kind: 'visit', pattern: 'приед(?:ет|ут|ем)|выед(?:ет|ут)|приезжа\\p{L}*|(?:technician|engineer|specialist|someone|master)\\s+(?:will|\'ll|can|would)\\s+(?:come|visit|stop\\s+by|be\\s+there)|visit\\s+you|send\\s+(?:a|an|our)\\s+(?:technician|engineer)' },
   { kind: 'guarantee', pattern: 'гарант\\p{L}*|обеща(?:ем|ю)(?!\\p{L})|ручаемся|guarantee\\p{L}*|(?:we|i)\\s+promise|promise\\s+you' },
   {
@@ -32,6 +32,14 @@ const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern:
     pattern: `(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем)\\s+(?:вам|вас|ваш)|(?:мы|я)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем|ём|ю|у|ем)(?!\\p{L})|(?:будет|будут|уже)\\s+(?:\\p{L}+\\s+){0,1}?(?:начислен|зачислен|предоставлен|возвращен|компенсирован|продлен|отправлен|подключен|оформлен|активирован|списан|снят|отменен|одобрен|согласован)\\p{L}*|(?:we|i)(?:'ll|\\s+will|\\s+are\\s+going\\s+to|'re\\s+going\\s+to|'ve|\\s+have|\\s+can|\\s+could|\\s+would\\s+be\\s+happy\\s+to|\\s+shall)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_EN})\\p{L}*|(?:will\\s+be|has\\s+been|have\\s+been|is\\s+being)\\s+(?:credited|refunded|waived|extended|upgraded|reimbursed|compensated|approved|applied|activated)`,
   },
 ];
+
+const MONEY = /деньг|денеж|сумм|средств|оплат|плат[аеуы]|остат|баланс|стоимост|₽|руб|money|payment|fee|charge|balance|amount|cost|price|rub|refund/u;
+/** The clause a position is in, cut at sentence punctuation, commas and dashes. */
+const clauseOf = (text: string, position: number) => {
+  const start = Math.max(...[...text.slice(0, position).matchAll(/[.;:!?,—–]/gu)].map((match) => match.index + 1), 0);
+  const rest = text.slice(position).search(/[.;:!?,—–]/u);
+  return text.slice(start, rest === -1 ? text.length : position + rest);
+};
 
 /** A negation in the two words before a promise word. */
 const NEGATION = /(?:^|[\s(])(?:не|нельзя|нет|без|not|no|never|isn't|aren't|won't|cannot|can't|don't|doesn't)(?:\s+\S+)?\s+$/u;
@@ -44,6 +52,8 @@ export function commitmentsOf(text: string): Commitment[] {
   const found: Commitment[] = [];
   for (const { kind, regex } of COMPILED) {
     for (const match of lowered.matchAll(regex)) {
+      // «Услуги вернутся», «возврат роутера»: giving back is a refund only where money is what comes back.
+      if (kind === 'refund' && !MONEY.test(clauseOf(lowered, match.index)) && !/^(?:верн[её]м|возвратим)/u.test(match[0])) continue;
       const negated = NEGATION.test(lowered.slice(Math.max(0, match.index - 24), match.index)) || /(?:won't|will\s+not|cannot|can't|не\s+)/u.test(match[0]);
       const personal = kind === 'action' && /^(?:я|i)(?![\p{L}'])/u.test(match[0]);
       found.push({ kind, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length, negated, personal });

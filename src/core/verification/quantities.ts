@@ -33,6 +33,8 @@ const DATE = new RegExp(
   `(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${[...MONTHS, ...MONTHS_EN].join('|')})[\\p{L}]*|(?<![\\p{L}])(${MONTHS_EN.join('|')})[a-z]*\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])`,
   'gu',
 );
+/** «31.12.2026», «01.09»: a date written in numbers (a time of day uses a colon). */
+const NUMERIC_DATE = /(?<![\d.,])(\d{1,2})\.(\d{2})(?:\.(?:\d{4}|\d{2}))?(?![\d,]|\.\d)/g;
 const monthOf = (word: string) => {
   const russian = MONTHS.findIndex((stem) => new RegExp(`^${stem}`, 'u').test(word));
   return russian !== -1 ? russian + 1 : MONTHS_EN.findIndex((stem) => word.startsWith(stem)) + 1;
@@ -48,7 +50,7 @@ const TIME_CONTEXT = /(?:within|in|for|after|about|around|under|over|than|to|tak
 const RATE_CONTEXT = /(?:₽|руб\S*|rub\S*|roubles?|per)\s*$/u;
 
 /** Nouns that count the reply's own enumeration ("3 ways", «2 способа»): not facts to look up. */
-const ENUMERATION = /^(?:способ|вариант|шаг|пункт|действи|совет|way|option|step|method|thing|tip)/u;
+const ENUMERATION = /^(?:способ|вариант|шаг|пункт|действи|совет|пут|вещ|строк|момент|правил|way|option|step|method|thing|tip|point|rule|path|line)/u;
 
 const lowered = (text: string) => text.toLowerCase().replace(/ё/g, 'е');
 const toNumber = (whole: string, fraction: string | undefined) => Number(`${whole.replace(/[\s\u00a0\u202f,]/g, '')}${fraction === undefined ? '' : `.${fraction}`}`);
@@ -76,6 +78,10 @@ export function quantitiesOf(text: string): Quantity[] {
     // "1–5 pm": the mark applies to both ends of the range.
     const pm = match[3]?.startsWith('p') === true;
     for (const hour of [match[1], match[2]]) if (hour !== undefined) add('time', ((Number(hour) % 12) + (pm ? 12 : 0)) * 60, '', match.index, match.index + match[0].length, Number(hour));
+  }
+  for (const match of rest.matchAll(NUMERIC_DATE)) {
+    const [day, month] = [Number(match[1]), Number(match[2])];
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
   }
   for (const match of rest.matchAll(DATE)) {
     const day = Number(match[1] ?? match[4]);
@@ -114,6 +120,11 @@ export function quantitiesOf(text: string): Quantity[] {
     const after = match.index + match[0].length;
     const unit = unitAt(rest, after);
     const end = after + (unit?.length ?? 0);
+    // «9–20 ч.», "9-21 hours" as opening hours: a range of hours ending after noon is a time of day.
+    if (unit?.dimension === 'duration' && unit.factor === 3600 && values.length === 2 && (values[1] ?? 0) > 12 && (values[1] ?? 0) <= 24 && (values[0] ?? 0) < (values[1] ?? 0)) {
+      for (const value of values) found.push({ dimension: 'time', value: value * 60, amount: value, unit: '', text: text.slice(match.index, end), start: match.index, end });
+      continue;
+    }
     // «2026 года», "in 2027": a calendar year, not a period of two thousand years.
     if (unit?.dimension === 'duration' && values.every((value) => value >= 1900 && value <= 2100)) {
       for (const value of values) found.push({ dimension: 'count', value, amount: value, unit: 'year', text: text.slice(match.index, end), start: match.index, end });
@@ -145,6 +156,8 @@ function unitAt(text: string, position: number): UnitMatch | undefined {
   if (ordinal !== null) return { dimension: 'count', factor: 1, key: 'ord', length: ordinal[0].length };
   const word = WORD_AFTER.exec(tail)?.[1];
   if (word === undefined || isStopword(word)) return undefined;
+  // «два раза», "3 times": how often, the same unit as «один раз» and "twice".
+  if (/^(?:раз|раза|times?)$/u.test(word)) return { dimension: 'count', factor: 1, key: 'times', length: 0 };
   return { dimension: 'count', factor: 1, key: stem(word), length: 0 };
 }
 
