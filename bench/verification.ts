@@ -1,12 +1,12 @@
 // `npm run bench:verification`: what checking a model's claims costs per reply.
-// 1. The checker alone over the labelled replies of evals/grounding (both splits): time per reply, first use of
+// 1. The checker alone over the labelled replies of evals/grounding (every split): time per reply, first use of
 //    a source set and warm.
 // 2. Whole replies through the service's LLM path (HTTP app, pipeline, the real @langchain/openai client) against
 //    a fake OpenAI-compatible server on 127.0.0.1 that answers at once, alternating the claim checker with a
 //    pass-through that accepts every sentence, so both are measured in the same conditions: the difference is what
 //    verification adds.
 // 3. Handoff replies while the model takes 10 s per call.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAnswerComposer, createSummarizer } from '../src/adapters/llm/create-answer-composer.ts';
 import { parseConfig } from '../src/core/config/config.ts';
@@ -29,7 +29,7 @@ const { knowledge } = await sampleKnowledge();
 const documents = new Map<string, SourceDocument[]>();
 for (const chunk of knowledge.stored.index.chunks) documents.set(chunk.articleId, [...(documents.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
 const cases = [];
-for (const file of ['development.yaml', 'held-out.yaml']) {
+for (const file of (await readdir(join(ROOT, 'evals', 'grounding'))).filter((name) => name.endsWith('.yaml'))) {
   const path = join(ROOT, 'evals', 'grounding', file);
   cases.push(...parseGroundingSet(path, await readFile(path, 'utf8')).cases);
 }
