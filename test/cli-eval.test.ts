@@ -111,3 +111,50 @@ describe('firstline eval', () => {
     fake.responder = undefined;
   });
 });
+
+describe('firstline eval --baseline as a whole configuration', () => {
+  it('compares an edited knowledge base with the knowledge of a git ref, names the files that differ and shows the flips', async () => {
+    const edited = join(directory, 'edited-kb');
+    await cp(join(ROOT, 'knowledge'), edited, { recursive: true });
+    const article = join(edited, 'account', 'login-code-not-received-ru.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replaceAll('SMS-код действует 5 минут', 'SMS-код действует 10 минут').replaceAll('через 60 секунд', 'через 90 секунд').replaceAll('подождите 60 секунд', 'подождите 90 секунд'));
+    const path = await suite('kb-edit', [
+      '  - { id: wait, lang: ru, turns: [{ customer: "не приходит код подтверждения, сколько ждать?", expect: { action: answer, facts: ["60 секунд"] } }] }',
+      '  - { id: valid, lang: ru, turns: [{ customer: "сколько действует смс код для входа?", expect: { action: answer, facts: ["5 минут"] } }] }',
+      '  - { id: human, lang: ru, turns: [{ customer: "позовите оператора", expect: { action: handoff } }] }',
+    ].join('\n'));
+    const out = join(directory, 'kb-edit');
+    const result = await runCli(['eval', '--suite', path, '--knowledge', edited, '--baseline', 'HEAD', '--out', out, '--format', 'json,md'], env());
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+      comparison: { mcnemar: { passToFail: number; failToPass: number; pValue: number }; deltas: Record<string, unknown>; cases: Array<{ id: string; change: string }> };
+      configuration: { baseline: { source: string }; differences: { files: Array<{ path: string; change: string }>; settings: unknown[]; model: unknown } };
+    };
+    expect(report.configuration.baseline.source).toMatch(/^git HEAD \([0-9a-f]{12}\)$/);
+    expect(report.configuration.differences.files).toEqual([{ path: 'knowledge/account/login-code-not-received-ru.md', change: 'changed' }]);
+    expect(report.comparison.mcnemar.passToFail).toBeGreaterThanOrEqual(1);
+    expect(report.comparison.cases.filter((entry) => entry.change === 'pass→fail').map((entry) => entry.id)).toContain('wait');
+    expect(Object.keys(report.comparison.deltas)).toContain('passRate');
+    expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('knowledge/account/login-code-not-received-ru.md');
+    // The baseline's extracted tree and the edited knowledge's index are gone.
+    expect((await readdir(tmpdir())).filter((name) => name.startsWith('firstline-baseline-') || name.startsWith('firstline-eval-index-'))).toEqual([]);
+  });
+
+  it('refuses a comparison where nothing differs, or where only prompts differ and no model reads them (exit 2)', async () => {
+    const path = await suite('same', '  - { id: human, lang: ru, turns: [{ customer: "позовите оператора", expect: { action: handoff } }] }');
+    const tree = join(directory, 'same-tree');
+    await cp(join(ROOT, 'knowledge'), join(tree, 'knowledge'), { recursive: true });
+    await cp(join(ROOT, 'prompts'), join(tree, 'prompts'), { recursive: true });
+    const identical = await runCli(['eval', '--suite', path, '--baseline', tree, '--out', join(directory, 'same'), '--format', 'json'], env());
+    expect(identical.code).toBe(2);
+    expect(identical.stderr).toContain('nothing differs between the candidate and the baseline');
+    const system = join(tree, 'prompts', 'answer-system.md');
+    await writeFile(system, (await readFile(system, 'utf8')).replace('No slang.', 'No slang at all.'));
+    const promptsOnly = await runCli(['eval', '--suite', path, '--baseline', tree, '--out', join(directory, 'same'), '--format', 'json'], env());
+    expect(promptsOnly.code).toBe(2);
+    expect(promptsOnly.stderr).toContain('only prompts differ');
+    const allowed = await runCli(['eval', '--suite', path, '--baseline', tree, '--allow-identical', '--out', join(directory, 'same'), '--format', 'json'], env());
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('warning: only prompts differ');
+  });
+});

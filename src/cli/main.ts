@@ -11,6 +11,7 @@ import { scoreCommand } from './commands/score.ts';
 import { evalCommand } from './commands/eval.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { UsageError } from './usage-error.ts';
+import { EvalSetupError } from '../runtime/node/eval-sides.ts';
 
 type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
 
@@ -47,6 +48,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (error instanceof KnowledgeError || error instanceof ConfigError || error instanceof PromptError || error instanceof SuiteError) {
       process.stderr.write(`firstline ${name}: ${error.message}\n`);
       return 1;
+    }
+    if (error instanceof EvalSetupError) {
+      process.stderr.write(`firstline ${name}: ${error.message}\n`);
+      return 2;
     }
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`firstline ${name}: ${error.message}\n\n${usage()}`);

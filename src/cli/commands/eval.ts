@@ -1,47 +1,36 @@
 // `firstline eval`: runs the eval suites through the real reply pipeline, grades every turn, compares with
 // a baseline prompts version, writes reports, and exits 1 when a must-pass case fails or a metric regresses. Runtime: Node.
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
-import { parseConfig } from '../../core/config/config.ts';
+import { parseArgs } from 'node:util';
+import { parseConfig, usesLlm, type Config } from '../../core/config/config.ts';
 import { compareRuns } from '../../core/evals/compare.ts';
-import { buildReport, toHtml, toJunit, toMarkdown, toTable } from '../../core/evals/report.ts';
-import { runEval } from '../../core/evals/run-eval.ts';
+import { buildReport } from '../../core/evals/report.ts';
+import { toHtml } from '../../core/evals/writers/html.ts';
+import { toJunit } from '../../core/evals/writers/junit.ts';
+import { toMarkdown } from '../../core/evals/writers/markdown.ts';
+import { toTable } from '../../core/evals/writers/table.ts';
 import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
-import { createEvalTarget } from '../../runtime/node/eval-target.ts';
+import { baselineSide, differences, EVAL_CONFIG_FILE, EvalSetupError, readSettings, type EvalSide } from '../../runtime/node/eval-sides.ts';
+import { runSide, sideConfig } from '../../runtime/node/eval-run.ts';
 import { FileModelCache } from '../../adapters/cache/file-model-cache.ts';
 import { createJudge } from '../../adapters/llm/create-answer-composer.ts';
 import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
 import { UsageMeter } from '../../core/reply/usage-meter.ts';
-import { openKnowledge } from '../../runtime/node/knowledge-service.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
 
-const run = promisify(execFile);
 const FORMATS = ['table', 'md', 'html', 'json', 'junit'] as const;
 
 async function loadSuites(path: string): Promise<EvalSuite[]> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new UsageError(`--suite ${path} does not exist`);
-  const files = info.isDirectory() ? (await readdir(path)).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(path, name)) : [path];
+  const files = info.isDirectory() ? (await readdir(path)).filter((name) => /\.ya?ml$/.test(name) && join(path, name) !== EVAL_CONFIG_FILE).sort().map((name) => join(path, name)) : [path];
   return Promise.all(files.map(async (file) => parseSuite(file, await readFile(file, 'utf8'))));
 }
 
-/** A prompts directory, or a git ref whose prompts/ folder is extracted to a temporary directory. */
-async function resolvePrompts(reference: string): Promise<string> {
-  const info = await stat(reference).catch(() => undefined);
-  if (info?.isDirectory() === true) return reference;
-  const listing = await run('git', ['ls-tree', '--name-only', `${reference}:prompts`]).catch(() => undefined);
-  if (listing === undefined) throw new UsageError(`--baseline ${reference} is neither a directory nor a git ref with a prompts/ folder`);
-  const directory = await mkdtemp(join(tmpdir(), 'firstline-baseline-prompts-'));
-  for (const name of listing.stdout.split('\n').filter(Boolean)) {
-    const { stdout } = await run('git', ['show', `${reference}:prompts/${name}`], { maxBuffer: 16 << 20 });
-    await writeFile(join(directory, name), stdout);
-  }
-  return directory;
-}
+/** The model a configuration answers with, as the report names it. */
+export const modelOf = (config: Config) => (usesLlm(config) ? `${config.OPENAI_MODEL ?? ''} at ${config.OPENAI_BASE_URL ?? 'api.openai.com'}` : 'none (offline)');
 
 export async function evalCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values } = parseArgs({
@@ -59,9 +48,11 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       cache: { type: 'string', default: join('evals', '.cache') },
       'no-cache': { type: 'boolean', default: false },
       'no-judge': { type: 'boolean', default: false },
+      'allow-identical': { type: 'boolean', default: false },
     },
     strict: true,
   });
+  let report: ReturnType<typeof buildReport>;
   const repeat = Number(values.repeat);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new UsageError(`--repeat must be a whole number from 1 to 20, got "${values.repeat}"`);
@@ -72,39 +63,56 @@ export async function evalCommand(args: string[], env: Record<string, string | u
 
   const started = performance.now();
   const suites = await loadSuites(values.suite);
-  const knowledgeDir = values.knowledge;
-  const indexDir = knowledgeDir === undefined ? undefined : await mkdtemp(join(tmpdir(), 'firstline-eval-index-'));
-  const base = parseConfig({ ...env, KNOWLEDGE_DIR: knowledgeDir ?? env.KNOWLEDGE_DIR, INDEX_DIR: indexDir ?? env.INDEX_DIR, PROMPTS_DIR: values.prompts ?? env.PROMPTS_DIR });
-  const knowledge = await openKnowledge(base);
-
-  const tokenizer = new TiktokenTokenizer();
-  const meter = new UsageMeter(tokenizer, { input: base.LLM_PRICE_INPUT_PER_1K, output: base.LLM_PRICE_OUTPUT_PER_1K });
-  const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
-  // One judge, from the current prompts, grades both runs, so a baseline is judged by the same rubric.
-  const judge = values['no-judge'] ? undefined : await createJudge(base, { cache, meter });
-  const runWith = async (promptsDir: string, label: string) => {
-    const adversarial = suites.some((suite) => suite.cases.some((entry) => entry.attack !== undefined));
-    const target = await createEvalTarget({ ...base, PROMPTS_DIR: promptsDir }, knowledge, { cache, meter, judge, adversarial });
-    try {
-      return await runEval(suites, target, { repeat, concurrency, onProgress: progressBar(label) });
-    } finally {
-      await target.close();
-    }
+  const configured = parseConfig(env);
+  const candidate: EvalSide = {
+    label: 'candidate',
+    source: 'working tree',
+    knowledgeDir: values.knowledge ?? configured.KNOWLEDGE_DIR,
+    promptsDir: values.prompts ?? configured.PROMPTS_DIR,
+    settings: await readSettings(EVAL_CONFIG_FILE),
+    cleanup: async () => undefined,
   };
-  const cases = await runWith(base.PROMPTS_DIR, 'eval');
-  const baselinePrompts = values.baseline === undefined ? undefined : await resolvePrompts(values.baseline);
-  const baselineCases = baselinePrompts === undefined ? undefined : await runWith(baselinePrompts, 'baseline');
-  const report = buildReport({
-    cases,
-    suites: suites.map((suite) => suite.suite),
-    prompts: base.PROMPTS_DIR,
-    seconds: (performance.now() - started) / 1000,
-    createdAt: new Date().toISOString(),
-    baseline: baselineCases === undefined ? undefined : { prompts: values.baseline ?? '', cases: baselineCases },
-    comparison: baselineCases === undefined ? undefined : compareRuns(cases, baselineCases, Number(values.tolerance)),
-    usage: meter.usage(),
-  });
-  tokenizer.free();
+  const baseline = values.baseline === undefined ? undefined : await baselineSide(values.baseline, candidate);
+  const tokenizer = new TiktokenTokenizer();
+  try {
+    const candidateConfig = sideConfig(env, candidate);
+    let compared: Awaited<ReturnType<typeof differences>> | undefined;
+    if (baseline !== undefined) {
+      const baselineConfig = sideConfig(env, baseline);
+      compared = await differences(baseline, candidate, { baseline: modelOf(baselineConfig), candidate: modelOf(candidateConfig) });
+      const onlyPrompts = compared.model === null && compared.settings.length === 0 && compared.files.every((file) => file.path.startsWith('prompts/'));
+      const problem =
+        compared.files.length === 0 && compared.settings.length === 0 && compared.model === null
+          ? `nothing differs between the candidate and the baseline (${baseline.source}): the comparison would say nothing`
+          : onlyPrompts && !usesLlm(candidateConfig) && !usesLlm(baselineConfig)
+            ? `only prompts differ from the baseline (${baseline.source}) and no model is configured: the offline pipeline reads no prompts, so both runs would be the same`
+            : undefined;
+      if (problem !== undefined && !values['allow-identical']) throw new EvalSetupError(`${problem}. Configure a model (OPENAI_MODEL, OPENAI_BASE_URL), change something else, or pass --allow-identical`);
+      if (problem !== undefined) process.stderr.write(`warning: ${problem}\n`);
+    }
+    const meter = new UsageMeter(tokenizer, { input: candidateConfig.LLM_PRICE_INPUT_PER_1K, output: candidateConfig.LLM_PRICE_OUTPUT_PER_1K });
+    const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
+    // One judge, from the candidate's prompts, grades both runs, so a baseline is judged by the same rubric.
+    const judge = values['no-judge'] ? undefined : await createJudge(candidateConfig, { cache, meter });
+    const options = { repeat, concurrency, cache, meter, judge };
+    const current = await runSide(env, candidate, suites, { ...options, onProgress: progressBar('eval') });
+    const previous = baseline === undefined ? undefined : await runSide(env, baseline, suites, { ...options, onProgress: progressBar('baseline') });
+    const describe = (side: EvalSide, run: typeof current) => ({ source: side.source, knowledge: side.knowledgeDir, prompts: side.promptsDir, settings: side.settings, model: modelOf(run.config), promptVersions: run.promptVersions });
+    report = buildReport({
+      cases: current.cases,
+      suites: suites.map((suite) => suite.suite),
+      prompts: candidate.promptsDir,
+      seconds: (performance.now() - started) / 1000,
+      createdAt: new Date().toISOString(),
+      baseline: previous === undefined || baseline === undefined ? undefined : { prompts: baseline.source, cases: previous.cases },
+      comparison: previous === undefined ? undefined : compareRuns(current.cases, previous.cases, Number(values.tolerance)),
+      configuration: { candidate: describe(candidate, current), ...(previous === undefined || baseline === undefined ? {} : { baseline: describe(baseline, previous), differences: compared }) },
+      usage: meter.usage(),
+    });
+  } finally {
+    tokenizer.free();
+    await baseline?.cleanup();
+  }
 
   const out = values.out ?? join('evals', 'results', report.createdAt.replace(/[:.]/g, '-'));
   await mkdir(out, { recursive: true });
