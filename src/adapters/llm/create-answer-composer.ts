@@ -85,6 +85,7 @@ export async function createJudge(config: Config, extras: { cache?: ModelCallCac
   return new LlmJudge({
     model: await chatModel(config),
     prompt: await readPrompt(config.PROMPTS_DIR, 'judge'),
+    rubricPrompt: await readPrompt(config.PROMPTS_DIR, 'judge-rubric').catch(() => undefined),
     timeoutMs: config.LLM_TIMEOUT_MS,
     cache: extras.cache,
     meter: extras.meter,

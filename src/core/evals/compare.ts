@@ -1,6 +1,6 @@
 // Compares a run with its baseline case by case: flips, McNemar's test, bootstrap intervals on metric
 // deltas, "nicer but wrong" cases, and the regression gate. Runtime: any.
-import type { CaseResult } from './run-eval.ts';
+import type { CaseResult, ModelAnswerGrade } from './run-eval.ts';
 import { mcnemarExact, pairedBootstrap } from './statistics.ts';
 
 export interface CaseDiff {
@@ -25,6 +25,12 @@ const caseScore = (entry: CaseResult, pick: 'politeness' | 'accuracy') => {
   return scores.length === 0 ? Number.NaN : scores.reduce((sum, value) => sum + value, 0) / scores.length;
 };
 
+/** Share of a case's model answers that meet `test`, among those `counted`; NaN without model answers. */
+function modelShare(entry: CaseResult, test: (model: ModelAnswerGrade) => boolean | undefined, counted: (model: ModelAnswerGrade) => boolean = () => true): number {
+  const models = entry.turns.flatMap((turn) => (turn.model !== undefined && counted(turn.model) ? [turn.model] : []));
+  return models.length === 0 ? Number.NaN : models.filter((model) => test(model) === true).length / models.length;
+}
+
 /** Pairs cases by suite, id and repeat; `tolerance` is the largest acceptable drop of a mean score. */
 export function compareRuns(current: readonly CaseResult[], baseline: readonly CaseResult[], tolerance = 0.02): Comparison {
   const key = (entry: CaseResult) => `${entry.suite}/${entry.id}#${entry.repeat}`;
@@ -45,13 +51,18 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
   const pValue = mcnemarExact(passToFail, failToPass);
   const series = (pick: (entry: CaseResult) => number) => {
     const usable = pairs.filter(({ now, then }) => Number.isFinite(pick(now)) && Number.isFinite(pick(then)));
-    return pairedBootstrap(usable.map(({ now }) => pick(now)), usable.map(({ then }) => pick(then)));
+    return usable.length === 0 ? undefined : pairedBootstrap(usable.map(({ now }) => pick(now)), usable.map(({ then }) => pick(then)));
   };
-  const deltas = {
+  const measured = {
     passRate: series((entry) => (entry.passed ? 1 : 0)),
     politeness: series((entry) => caseScore(entry, 'politeness')),
     accuracy: series((entry) => caseScore(entry, 'accuracy')),
+    // The model's answers the claim check lets through, and how its own answers grade: a worse prompt cannot hide behind the fallback.
+    modelAcceptance: series((entry) => modelShare(entry, (model) => model.outcome !== 'replaced')),
+    modelOwnAccuracy: series((entry) => modelShare(entry, (model) => model.accuracy?.pass, (model) => model.accuracy !== null)),
   };
+  // A measure with no data on either side (no model answers offline) is left out rather than shown as zero.
+  const deltas = Object.fromEntries(Object.entries(measured).flatMap(([name, interval]) => (interval === undefined ? [] : [[name, interval]]))) as Record<string, { delta: number; low: number; high: number }>;
   const regressions = Object.entries(deltas)
     .filter(([name, interval]) => interval.high < 0 && -interval.delta > tolerance && (name !== 'passRate' || pValue < 0.05))
     .map(([name, interval]) => `${name} dropped by ${(-interval.delta).toFixed(3)} (95% CI ${interval.low.toFixed(3)}…${interval.high.toFixed(3)})`);

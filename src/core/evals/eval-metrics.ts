@@ -14,6 +14,16 @@ export interface EvalMetrics {
   readonly accuracy: { readonly factRecall: number; readonly groundedness: number; readonly passRate: number; readonly graded: number; readonly judgeFactuality: number | null };
   readonly handoff: { readonly precision: number; readonly recall: number; readonly f1: number; readonly perReason: ReturnType<typeof handoffMetrics>['perReason']; readonly confusion: ReturnType<typeof handoffMetrics>['confusion'] };
   readonly calibration: { readonly ece: number; readonly brier: number; readonly riskCoverage: ReadonlyArray<{ readonly threshold: number; readonly coverage: number; readonly accuracy: number }> };
+  /**
+   * The model's own answers (runs with a model): how many the claim check let through as written, repaired or
+   * replaced; acceptance is the share delivered (verified or repaired); own accuracy grades what the model wrote.
+   */
+  readonly modelAnswers: { readonly answers: number; readonly verified: number; readonly repaired: number; readonly replaced: number; readonly acceptance: number | null; readonly ownAccuracy: number | null };
+  /** Delivered answers whose every claim their cited articles support. */
+  readonly faithfulness: { readonly answers: number; readonly clean: number; readonly rate: number | null };
+  /** Adversarial cases with no leak, no forbidden content and no unsupported promise. */
+  readonly injection: { readonly cases: number; readonly resistant: number; readonly rate: number | null };
+  readonly assertions: { readonly graded: number; readonly passed: number; readonly skipped: number };
 }
 
 const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
@@ -45,7 +55,24 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
     const answered = scored.filter((entry) => entry.confidence >= threshold);
     return { threshold, coverage: scored.length === 0 ? 0 : answered.length / scored.length, accuracy: answered.length === 0 ? 1 : answered.filter((entry) => entry.correct).length / answered.length };
   });
+  const models = turns.flatMap((turn) => (turn.model === undefined ? [] : [turn.model]));
+  const ownGraded = models.flatMap((model) => (model.accuracy === null ? [] : [model.accuracy]));
+  const faithful = turns.flatMap((turn) => (turn.deliveredUnsupported === undefined ? [] : [turn.deliveredUnsupported.length === 0]));
+  const adversarial = cases.filter((entry) => entry.turns.some((turn) => turn.safety !== undefined));
+  const assertions = turns.flatMap((turn) => turn.assertions ?? []);
+  const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
   return {
+    modelAnswers: {
+      answers: models.length,
+      verified: models.filter((model) => model.outcome === 'verified').length,
+      repaired: models.filter((model) => model.outcome === 'repaired').length,
+      replaced: models.filter((model) => model.outcome === 'replaced').length,
+      acceptance: share(models.filter((model) => model.outcome !== 'replaced').length, models.length),
+      ownAccuracy: share(ownGraded.filter((grade) => grade.pass).length, ownGraded.length),
+    },
+    faithfulness: { answers: faithful.length, clean: faithful.filter(Boolean).length, rate: share(faithful.filter(Boolean).length, faithful.length) },
+    injection: { cases: adversarial.length, resistant: adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, rate: share(adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, adversarial.length) },
+    assertions: { graded: assertions.filter((result) => result.skipped !== true).length, passed: assertions.filter((result) => result.pass && result.skipped !== true).length, skipped: assertions.filter((result) => result.skipped === true).length },
     cases: cases.length,
     passRate: cases.length === 0 ? 0 : passed / cases.length,
     passRateInterval: wilson(passed, cases.length),

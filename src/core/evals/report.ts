@@ -1,6 +1,7 @@
 // The eval report: one object rendered as JSON, Markdown, self-contained HTML, JUnit XML and a terminal table. Runtime: any.
 import type { Comparison } from './compare.ts';
 import { evalMetrics, type EvalMetrics } from './eval-metrics.ts';
+import { evaluateGate, type Gate, type GateInput } from './gate.ts';
 import type { CaseResult } from './run-eval.ts';
 import type { Usage } from '../reply/usage-meter.ts';
 
@@ -50,7 +51,7 @@ export interface EvalReport {
   readonly cases: readonly CaseSummary[];
   readonly baseline?: { readonly prompts: string; readonly metrics: EvalMetrics; readonly cases: readonly CaseSummary[] } | undefined;
   readonly comparison?: Comparison | undefined;
-  readonly gate: { readonly passed: boolean; readonly failures: readonly string[] };
+  readonly gate: Gate;
   /** Model calls, cache hits, tokens and estimated cost (all zero offline). */
   readonly usage: Usage;
   readonly configuration?: RunConfiguration | undefined;
@@ -87,6 +88,7 @@ export interface ReportInput {
   readonly comparison?: Comparison | undefined;
   readonly usage?: Usage | undefined;
   readonly configuration?: RunConfiguration | undefined;
+  readonly judgeThresholds?: GateInput['judge'];
 }
 
 export function buildReport(input: ReportInput): EvalReport {
@@ -98,21 +100,19 @@ export function buildReport(input: ReportInput): EvalReport {
       return [group, { cases: entries.length, passRate: metrics.passRate, politeness: metrics.politeness.mean, factRecall: metrics.accuracy.factRecall }];
     }),
   );
-  const failures = [
-    ...input.cases.filter((entry) => entry.mustPass && !entry.passed).map((entry) => `must-pass case ${entry.suite}/${entry.id} failed`),
-    ...(input.comparison?.regressions ?? []),
-  ];
+  const metrics = evalMetrics(input.cases);
+  const gate = evaluateGate({ cases: input.cases, metrics, comparison: input.comparison, judge: input.judgeThresholds });
   return {
     createdAt: input.createdAt,
     seconds: input.seconds,
     suites: input.suites,
     prompts: input.prompts,
-    metrics: evalMetrics(input.cases),
+    metrics,
     breakdown,
     cases: input.cases.map(summarizeCase),
     baseline: input.baseline === undefined ? undefined : { prompts: input.baseline.prompts, metrics: evalMetrics(input.baseline.cases), cases: input.baseline.cases.map(summarizeCase) },
     comparison: input.comparison,
-    gate: { passed: failures.length === 0, failures },
+    gate,
     usage: input.usage ?? { calls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0 },
     configuration: input.configuration,
   };

@@ -8,7 +8,11 @@ import { detectLanguage } from '../text/language.ts';
 import type { Lang } from '../text/lang.ts';
 import { gradeAccuracy, type AccuracyGrade } from './accuracy.ts';
 import { gradeSafety, type SafetyGrade } from './safety.ts';
+import { gradeAssertions } from './assertions/registry.ts';
+import type { AssertionResult } from './assertions/assertion.ts';
+import { ClaimVerifier, unsupportedClaims } from '../verification/verify.ts';
 import type { SourceDocument } from '../verification/source-index.ts';
+import type { ReplyVerification } from '../conversation/conversation.ts';
 import type { EvalCase, EvalSuite, EvalTurn } from './suite.ts';
 
 export interface TargetReply {
@@ -18,6 +22,14 @@ export interface TargetReply {
   readonly citations: readonly string[];
   readonly confidence: number;
   readonly components: Readonly<Record<string, number>>;
+  /** `llm` when the delivered text is the model's (as written or repaired), `offline` otherwise. */
+  readonly composer?: string | undefined;
+  /** With a model: what the claim check made of its answer, and the answer itself. */
+  readonly verification?: ReplyVerification | undefined;
+  /** Milliseconds from the customer's message to the reply. */
+  readonly latencyMs?: number | undefined;
+  /** Estimated cost of the model calls this turn made. */
+  readonly cost?: number | undefined;
 }
 
 /** What the runner talks to: the same code the service runs. */
@@ -32,8 +44,19 @@ export interface EvalTarget {
   articleText(articleId: string): string;
   /** The LLM judge, when a model is configured. */
   readonly judge?: Judge | undefined;
+  /** An article's passages as the claim checker reads them (for faithfulness, promises and safety). */
+  readonly articleSources?: ((articleId: string) => readonly SourceDocument[]) | undefined;
   /** For adversarial cases: another customer's details stored beside them, and the prompts, neither of which may leak. */
-  readonly safety?: { readonly canaries: readonly string[]; readonly secretTexts: readonly string[]; readonly articleSources: (articleId: string) => readonly SourceDocument[] } | undefined;
+  readonly safety?: { readonly canaries: readonly string[]; readonly secretTexts: readonly string[] } | undefined;
+}
+
+/** What the claim check made of the model's own answer, and how that answer itself grades. */
+export interface ModelAnswerGrade {
+  readonly outcome: 'verified' | 'repaired' | 'replaced';
+  readonly reason?: string | undefined;
+  readonly unsupported: ReplyVerification['unsupported'];
+  /** The model's own reply graded against the turn's facts and forbidden content; null when it has none. */
+  readonly accuracy: AccuracyGrade | null;
 }
 
 export interface TurnResult {
@@ -49,6 +72,11 @@ export interface TurnResult {
   readonly retrievalRank?: number | null | undefined;
   /** For adversarial cases: what leaked or was promised. */
   readonly safety?: SafetyGrade | undefined;
+  /** With a model: its own answer, graded, and what the check did with it. */
+  readonly model?: ModelAnswerGrade | undefined;
+  /** Claims of the delivered answer its cited articles do not support (should always be none). */
+  readonly deliveredUnsupported?: readonly string[] | undefined;
+  readonly assertions?: readonly AssertionResult[] | undefined;
   readonly passed: boolean;
   readonly reasons: readonly string[];
 }
@@ -62,6 +90,16 @@ export interface CaseResult {
   readonly repeat: number;
   readonly turns: readonly TurnResult[];
   readonly passed: boolean;
+}
+
+function gradeModelAnswer(reply: TargetReply, expect: EvalTurn['expect'], target: EvalTarget): ModelAnswerGrade {
+  const verification = reply.verification as ReplyVerification;
+  const own = verification.modelReply;
+  const accuracy =
+    own === undefined || (expect.facts === undefined && expect.forbidden === undefined)
+      ? null
+      : gradeAccuracy({ reply: own, facts: expect.facts, forbidden: expect.forbidden, expectedArticles: expect.articles, citedArticles: reply.citations, sources: reply.citations.map((id) => target.articleText(id)) });
+  return { outcome: verification.outcome, reason: verification.reason, unsupported: verification.unsupported, accuracy };
 }
 
 async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTurn, lang: Lang, firstReply: boolean, adversarial: boolean): Promise<TurnResult> {
@@ -97,14 +135,36 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
     retrievalRank = index === -1 ? null : index + 1;
   }
   const judge = reply === null || target.judge === undefined ? null : ((await target.judge.judge({ lang, question: turn.customer, reply: reply.text, firstReply, sources: reply.citations.map((id) => target.articleText(id)) })) ?? null);
+  const sourcesOf = (citations: readonly string[]) => citations.flatMap((id) => target.articleSources?.(id) ?? []);
   let safety: SafetyGrade | undefined;
   if (adversarial && reply !== null) {
-    const { canaries = [], secretTexts = [], articleSources = () => [] } = target.safety ?? {};
-    safety = gradeSafety({ reply: reply.text, action: reply.action, forbidden: expect.forbidden ?? [], canaries, secretTexts, sources: reply.citations.flatMap((id) => articleSources(id)) });
+    const { canaries = [], secretTexts = [] } = target.safety ?? {};
+    safety = gradeSafety({ reply: reply.text, action: reply.action, forbidden: expect.forbidden ?? [], canaries, secretTexts, sources: sourcesOf(reply.citations) });
     if (!safety.pass) reasons.push(`unsafe: ${safety.findings.join('; ')}`);
   }
-  const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true) && (safety?.pass ?? true);
-  return { customer: turn.customer, expect, reply, actionOk, politeness, accuracy, judge, retrievalRank, passed, reasons, ...(safety === undefined ? {} : { safety }) };
+  const model = reply?.verification === undefined ? undefined : gradeModelAnswer(reply, expect, target);
+  // Whatever composed it, what the customer got must be supported by the articles it cites.
+  const deliveredUnsupported = reply?.action === 'answer' && target.articleSources !== undefined ? unsupportedClaims(ClaimVerifier.of(sourcesOf(reply.citations), { customerText: turn.customer }).sentencesOf(reply.text)).map((claim) => `${claim.kind} "${claim.claim}"`) : undefined;
+  if (deliveredUnsupported !== undefined && deliveredUnsupported.length > 0) reasons.push(`delivered reply claims what its articles do not: ${deliveredUnsupported.join(', ')}`);
+  const assertions = await gradeAssertions(expect, { reply, question: turn.customer, lang, cost: reply?.cost ?? 0, judge: target.judge });
+  for (const result of assertions) if (!result.pass) reasons.push(`${result.assertion}: ${result.reason}`);
+  const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true) && (safety?.pass ?? true) && (deliveredUnsupported?.length ?? 0) === 0 && assertions.every((result) => result.pass);
+  return {
+    customer: turn.customer,
+    expect,
+    reply,
+    actionOk,
+    politeness,
+    accuracy,
+    judge,
+    retrievalRank,
+    passed,
+    reasons,
+    ...(safety === undefined ? {} : { safety }),
+    ...(model === undefined ? {} : { model }),
+    ...(deliveredUnsupported === undefined ? {} : { deliveredUnsupported }),
+    ...(assertions.length === 0 ? {} : { assertions }),
+  };
 }
 
 async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repeat: number): Promise<CaseResult> {

@@ -2,6 +2,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { langSchema } from '../text/lang.ts';
+import { assertionShape } from './assertions/registry.ts';
 
 export const actionSchema = z.enum(['answer', 'clarify', 'handoff']);
 export const handoffReasonSchema = z.enum(['human_request', 'emotion', 'low_confidence', 'sensitive', 'loop', 'error']);
@@ -14,6 +15,8 @@ export const expectSchema = z.strictObject({
   facts: z.array(z.string().min(1)).optional(),
   forbidden: z.array(z.string().min(1)).optional(),
   handoffReason: handoffReasonSchema.optional(),
+  // contains, icontains, not-contains, regex, max-latency-ms, max-cost, llm-rubric
+  ...assertionShape,
 });
 
 export const turnSchema = z.strictObject({

@@ -33,15 +33,43 @@ export interface JudgeInput {
   readonly sources: readonly string[];
 }
 
+export interface RubricInput {
+  readonly lang: Lang;
+  readonly question: string;
+  readonly reply: string;
+  /** A criterion in plain words ("offers to hand over to a person", «не обещает скидку»). */
+  readonly criterion: string;
+}
+
 export interface Judge {
   judge(input: JudgeInput): Promise<JudgeVerdict | undefined>;
+  /** Whether a reply meets a free-text criterion; undefined when the model fails. */
+  rubric?(input: RubricInput): Promise<{ pass: boolean; reason: string } | undefined>;
 }
+
+const rubricSchema = z.object({ pass: z.boolean(), reason: z.string().default('') });
 
 export class LlmJudge implements Judge {
   private readonly prompt: ChatPromptTemplate;
 
-  constructor(private readonly options: { model: BaseChatModel; prompt: PromptFile; timeoutMs: number; cache?: ModelCallCache | undefined; meter?: UsageMeter | undefined; modelId?: string | undefined }) {
+  private readonly rubricPrompt: ChatPromptTemplate | undefined;
+
+  constructor(
+    private readonly options: { model: BaseChatModel; prompt: PromptFile; rubricPrompt?: PromptFile | undefined; timeoutMs: number; cache?: ModelCallCache | undefined; meter?: UsageMeter | undefined; modelId?: string | undefined },
+  ) {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
+    this.rubricPrompt = options.rubricPrompt === undefined ? undefined : ChatPromptTemplate.fromMessages([['human', options.rubricPrompt.template]]);
+  }
+
+  async rubric(input: RubricInput): Promise<{ pass: boolean; reason: string } | undefined> {
+    if (this.rubricPrompt === undefined) return undefined;
+    try {
+      const messages = await this.rubricPrompt.formatMessages({ lang_name: input.lang === 'ru' ? 'Russian' : 'English', question: input.question, reply: input.reply, criterion: input.criterion });
+      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), cache: this.options.cache, meter: this.options.meter, modelId: this.options.modelId, call: 'rubric', path: 'judge' });
+      return rubricSchema.parse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The verdict, or undefined when the model fails or answers outside the schema. */
@@ -54,7 +82,7 @@ export class LlmJudge implements Judge {
         first_reply: input.firstReply ? 'yes' : 'no',
         sources: input.sources.join('\n---\n') || '(none)',
       });
-      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), cache: this.options.cache, meter: this.options.meter, modelId: this.options.modelId, call: 'judge' });
+      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), cache: this.options.cache, meter: this.options.meter, modelId: this.options.modelId, call: 'judge', path: 'judge' });
       const verdict = verdictSchema.parse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
       const criteria: Record<string, number> = {};
       for (const [name, value] of Object.entries(verdict.politeness)) if (typeof value === 'number') criteria[name] = value;

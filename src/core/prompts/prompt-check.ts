@@ -15,6 +15,7 @@ export const PROMPT_SPECS: Readonly<Record<string, PromptSpec>> = {
   'answer-user': { required: ['context', 'question'], allowed: ['context', 'history', 'question'] },
   'handoff-summary': { required: ['transcript'], allowed: ['lang_name', 'transcript'] },
   judge: { required: ['reply', 'sources'], allowed: ['lang_name', 'question', 'reply', 'first_reply', 'sources'] },
+  'judge-rubric': { required: ['reply', 'criterion'], allowed: ['lang_name', 'question', 'reply', 'criterion'] },
 };
 
 /** Variables of an f-string template with the line each is on; `{{` and `}}` are literal braces. */

@@ -124,7 +124,7 @@ export class LlmComposer implements AnswerComposer {
       const signal = AbortSignal.any([deadline, stop.signal]);
       let raw: string;
       try {
-        raw = await this.complete(messages, signal, `${input.conversationId ?? ''}#${attempt}`, () => stop.signal.aborted, (text) => {
+        raw = await this.complete(messages, signal, `${input.conversationId ?? ''}#${attempt}`, input.conversationId, () => stop.signal.aborted, (text) => {
           stream.push(answer.push(text));
           if (answer.needsHuman === true) stop.abort();
           else if (!stream.opened && answer.needsHuman === false && answer.citations !== undefined && answer.citations.every((id) => sources.has(id))) stream.open(verifierFor(answer.citations));
@@ -165,7 +165,7 @@ export class LlmComposer implements AnswerComposer {
       stream.finish();
       const outcome = stream.outcome();
       const unsupported = unsupportedClaims(stream.verdicts);
-      const verification = { outcome, score: scoreOf(stream.verdicts), unsupported };
+      const verification = { outcome, score: scoreOf(stream.verdicts), unsupported, modelReply: parsed.value.reply };
       if (unsupported.length > 0) this.options.logger.warn({ ...log, outcome, unsupported }, outcome === 'replaced' ? 'model reply makes claims its articles do not support; the offline answer replaces it' : 'model reply repaired: sentences with unsupported claims dropped');
       if (outcome === 'replaced' || !stream.answered) {
         this.options.metrics?.reply('replaced', 'unsupported_claim');
@@ -182,7 +182,7 @@ export class LlmComposer implements AnswerComposer {
   }
 
   /** A completion (from the cache when this exact call was made before), text passed on as it arrives. */
-  private complete(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, call: string, stopped: () => boolean, onText: (text: string) => void): Promise<string> {
+  private complete(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, call: string, scope: string | undefined, stopped: () => boolean, onText: (text: string) => void): Promise<string> {
     return complete({
       model: this.options.models[this.model] ?? (this.options.models[0] as BaseChatModel),
       messages,
@@ -193,6 +193,7 @@ export class LlmComposer implements AnswerComposer {
       path: 'answer',
       modelId: this.options.modelId,
       call,
+      scope,
       onText,
       stoppedOnPurpose: stopped,
     });

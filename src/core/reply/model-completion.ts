@@ -17,6 +17,8 @@ export interface CompletionOptions {
   readonly modelId?: string | undefined;
   /** Distinguishes calls with the same prompt (conversation, attempt, repeat). */
   readonly call?: string | undefined;
+  /** Whose call it is for cost accounting (a conversation). */
+  readonly scope?: string | undefined;
   /** Receives text as it arrives (the whole text at once on a cache hit). */
   readonly onText?: ((text: string) => void) | undefined;
   /** Latency, tokens and outcome of the call, labelled with `path`. */
@@ -32,7 +34,7 @@ export async function complete(options: CompletionOptions): Promise<string> {
   const cached = options.cache === undefined ? undefined : await options.cache.get(key);
   if (cached !== undefined) {
     options.onText?.(cached);
-    options.meter?.record(prompt, cached, true);
+    options.meter?.record(prompt, cached, true, options.scope);
     return cached;
   }
   let raw = '';
@@ -49,7 +51,7 @@ export async function complete(options: CompletionOptions): Promise<string> {
     throw error;
   }
   report('ok');
-  options.meter?.record(prompt, raw, false);
+  options.meter?.record(prompt, raw, false, options.scope);
   await options.cache?.set(key, raw);
   return raw;
 }

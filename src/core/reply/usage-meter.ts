@@ -15,21 +15,34 @@ export class UsageMeter {
   private cacheHits = 0;
   private promptTokens = 0;
   private completionTokens = 0;
+  private readonly scopes = new Map<string, number>();
 
   constructor(
     private readonly tokenizer: Tokenizer,
     private readonly pricePer1k: { readonly input: number; readonly output: number } = { input: 0, output: 0 },
   ) {}
 
-  /** Records one completion; cached ones cost nothing and are counted apart. */
-  record(prompt: string, completion: string, cached: boolean): void {
+  /** Records one completion; cached ones cost nothing and are counted apart. `scope` names whose it was (a conversation). */
+  record(prompt: string, completion: string, cached: boolean, scope?: string): void {
     if (cached) {
       this.cacheHits += 1;
       return;
     }
+    const input = this.tokenizer.count(prompt);
+    const output = this.tokenizer.count(completion);
     this.calls += 1;
-    this.promptTokens += this.tokenizer.count(prompt);
-    this.completionTokens += this.tokenizer.count(completion);
+    this.promptTokens += input;
+    this.completionTokens += output;
+    if (scope !== undefined) this.scopes.set(scope, (this.scopes.get(scope) ?? 0) + this.price(input, output));
+  }
+
+  /** Estimated cost so far of the calls recorded under `scope`. */
+  costOf(scope: string): number {
+    return this.scopes.get(scope) ?? 0;
+  }
+
+  private price(input: number, output: number): number {
+    return (input / 1000) * this.pricePer1k.input + (output / 1000) * this.pricePer1k.output;
   }
 
   usage(): Usage {
@@ -38,7 +51,7 @@ export class UsageMeter {
       cacheHits: this.cacheHits,
       promptTokens: this.promptTokens,
       completionTokens: this.completionTokens,
-      estimatedCost: (this.promptTokens / 1000) * this.pricePer1k.input + (this.completionTokens / 1000) * this.pricePer1k.output,
+      estimatedCost: this.price(this.promptTokens, this.completionTokens),
     };
   }
 }

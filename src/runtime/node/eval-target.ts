@@ -47,7 +47,8 @@ export async function createEvalTarget(
   for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? ''}\n${chunk.text}`);
   return {
     judge: extras.judge,
-    safety: { canaries: CANARY_DETAILS, secretTexts: secretTexts.filter((text) => text !== ''), articleSources: (articleId) => sources.get(articleId) ?? [] },
+    articleSources: (articleId) => sources.get(articleId) ?? [],
+    safety: { canaries: CANARY_DETAILS, secretTexts: secretTexts.filter((text) => text !== '') },
     async open(lang, key) {
       const { conversation } = await conversations.create({ lang, channel: 'eval', id: `eval:${key}` });
       open.set(conversation.id, conversation);
@@ -56,6 +57,8 @@ export async function createEvalTarget(
     async post(conversationId, text) {
       const conversation = open.get(conversationId);
       if (conversation === undefined) throw new Error(`unknown eval conversation ${conversationId}`);
+      const started = performance.now();
+      const spent = extras.meter?.costOf(conversationId) ?? 0;
       const { reply } = await conversations.post(conversation, { text });
       if (reply?.reply == null) return null;
       return {
@@ -65,6 +68,10 @@ export async function createEvalTarget(
         citations: reply.reply.citations.map((citation) => citation.articleId),
         confidence: reply.reply.confidence.score,
         components: reply.reply.confidence.components,
+        composer: reply.reply.composer,
+        verification: reply.reply.verification,
+        latencyMs: performance.now() - started,
+        cost: (extras.meter?.costOf(conversationId) ?? 0) - spent,
       };
     },
     async rank(text, lang) {

@@ -6,18 +6,30 @@ export const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 export const num = (value: number) => value.toFixed(3);
 
 
+/** A number, or "n/a" when the measure has no data. */
+export const orNa = (value: number | null | undefined, render: (value: number) => string = num) => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : render(value));
+
 export function headline(metrics: EvalMetrics): Array<[string, string]> {
-  return [
+  const rows: Array<[string, string]> = [
     ['cases', String(metrics.cases)],
     ['pass rate', `${pct(metrics.passRate)} (95% CI ${pct(metrics.passRateInterval.low)}–${pct(metrics.passRateInterval.high)})`],
-    ['retrieval hit@1 / hit@5 / MRR', `${num(metrics.retrieval.hitAt1)} / ${num(metrics.retrieval.hitAt5)} / ${num(metrics.retrieval.mrr)} (${metrics.retrieval.queries} queries)`],
-    ['politeness (mean, pass)', `${num(metrics.politeness.mean)}, ${pct(metrics.politeness.passRate)} of ${metrics.politeness.graded} replies${metrics.politeness.judgeMean === null ? '' : `; LLM judge ${num(metrics.politeness.judgeMean)}`}`],
-    ['accuracy (fact recall, groundedness)', `${num(metrics.accuracy.factRecall)}, ${num(metrics.accuracy.groundedness)} over ${metrics.accuracy.graded} answers${metrics.accuracy.judgeFactuality === null ? '' : `; LLM judge factuality ${num(metrics.accuracy.judgeFactuality)}`}`],
+    ['retrieval hit@1 / hit@5 / MRR', metrics.retrieval.queries === 0 ? 'n/a' : `${num(metrics.retrieval.hitAt1)} / ${num(metrics.retrieval.hitAt5)} / ${num(metrics.retrieval.mrr)} (${metrics.retrieval.queries} queries)`],
+    ['politeness (mean, pass)', metrics.politeness.graded === 0 ? 'n/a' : `${num(metrics.politeness.mean)}, ${pct(metrics.politeness.passRate)} of ${metrics.politeness.graded} replies${metrics.politeness.judgeMean === null ? '' : `; LLM judge ${num(metrics.politeness.judgeMean)}`}`],
+    ['accuracy (fact recall, groundedness)', metrics.accuracy.graded === 0 ? 'n/a' : `${num(metrics.accuracy.factRecall)}, ${num(metrics.accuracy.groundedness)} over ${metrics.accuracy.graded} answers${metrics.accuracy.judgeFactuality === null ? '' : `; LLM judge factuality ${num(metrics.accuracy.judgeFactuality)}`}`],
     ['handoff precision / recall / F1', `${num(metrics.handoff.precision)} / ${num(metrics.handoff.recall)} / ${num(metrics.handoff.f1)}`],
     ['calibration ECE / Brier', `${num(metrics.calibration.ece)} / ${num(metrics.calibration.brier)}`],
+    ['faithfulness (delivered answers with no unsupported claim)', metrics.faithfulness.answers === 0 ? 'n/a' : `${pct(metrics.faithfulness.rate ?? 0)} of ${metrics.faithfulness.answers}`],
   ];
+  const model = metrics.modelAnswers;
+  if (model.answers > 0) {
+    rows.push(['model answers: accepted (verified + repaired) / replaced', `${pct(model.acceptance ?? 0)} (${model.verified} + ${model.repaired}) / ${model.replaced} of ${model.answers}`]);
+    rows.push(["model's own answers correct", orNa(model.ownAccuracy, pct)]);
+  }
+  if (metrics.injection.cases > 0) rows.push(['injection resistance', `${pct(metrics.injection.rate ?? 0)} of ${metrics.injection.cases} adversarial cases`]);
+  if (metrics.assertions.graded + metrics.assertions.skipped > 0) rows.push(['assertions passed', `${metrics.assertions.passed} of ${metrics.assertions.graded}${metrics.assertions.skipped > 0 ? ` (${metrics.assertions.skipped} not graded: no judge)` : ''}`]);
+  if (metrics.passAllRepeats !== metrics.passRate) rows.push(['pass^k (every repeat of a case passed)', pct(metrics.passAllRepeats)]);
+  return rows;
 }
-
 
 export const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
