@@ -74,9 +74,9 @@ async function chatModel(config: Config, format: ResponseFormat = 'json_object')
 }
 
 /** The LLM handoff summarizer, or undefined when no model is configured (the extractive summary is used). */
-export async function createSummarizer(config: Config, logger: Logger, metrics?: ModelMetrics): Promise<Summarizer | undefined> {
+export async function createSummarizer(config: Config, logger: Logger, extras: { metrics?: ModelMetrics | undefined; cache?: ModelCallCache | undefined; meter?: UsageMeter | undefined } = {}): Promise<Summarizer | undefined> {
   if (!usesLlm(config)) return undefined;
-  return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger, metrics });
+  return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger, ...extras, modelId: modelIdOf(config) });
 }
 
 /** The LLM judge for evals, or undefined when no model is configured. */

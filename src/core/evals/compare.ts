@@ -20,6 +20,19 @@ export interface Comparison {
   readonly regressions: readonly string[];
 }
 
+/** The repeats of one case together: the turns of all of them, passed only if every one passed. */
+function merge(repeats: readonly CaseResult[]): CaseResult {
+  const first = repeats[0] as CaseResult;
+  return { ...first, repeat: 0, turns: repeats.flatMap((entry) => entry.turns), passed: repeats.every((entry) => entry.passed) };
+}
+
+/** Results by case (suite and id), repeats merged. */
+export function byCase(results: readonly CaseResult[]): Map<string, CaseResult> {
+  const groups = new Map<string, CaseResult[]>();
+  for (const entry of results) groups.set(`${entry.suite}/${entry.id}`, [...(groups.get(`${entry.suite}/${entry.id}`) ?? []), entry]);
+  return new Map([...groups].map(([key, repeats]) => [key, merge(repeats)]));
+}
+
 const caseScore = (entry: CaseResult, pick: 'politeness' | 'accuracy') => {
   const scores = entry.turns.flatMap((turn) => (pick === 'politeness' ? (turn.politeness === null ? [] : [turn.politeness.score]) : turn.accuracy === null ? [] : [turn.accuracy.score]));
   return scores.length === 0 ? Number.NaN : scores.reduce((sum, value) => sum + value, 0) / scores.length;
@@ -31,13 +44,14 @@ function modelShare(entry: CaseResult, test: (model: ModelAnswerGrade) => boolea
   return models.length === 0 ? Number.NaN : models.filter((model) => test(model) === true).length / models.length;
 }
 
-/** Pairs cases by suite, id and repeat; `tolerance` is the largest acceptable drop of a mean score. */
+/** Pairs cases by suite and id (repeats merged); `tolerance` is the largest acceptable drop of a mean score. */
 export function compareRuns(current: readonly CaseResult[], baseline: readonly CaseResult[], tolerance = 0.02): Comparison {
-  const key = (entry: CaseResult) => `${entry.suite}/${entry.id}#${entry.repeat}`;
-  const before = new Map(baseline.map((entry) => [key(entry), entry]));
-  const pairs = current.flatMap((entry) => {
-    const previous = before.get(key(entry));
-    return previous === undefined ? [] : [{ now: entry, then: previous }];
+  // Repeats of a case are one case: it passes when every repeat passes, and its scores are their means, so
+  // --repeat adds precision to each case rather than pretending to be more cases.
+  const before = byCase(baseline);
+  const pairs = [...byCase(current)].flatMap(([key, now]) => {
+    const then = before.get(key);
+    return then === undefined ? [] : [{ now, then }];
   });
   const diffs: CaseDiff[] = pairs.map(({ now, then }) => ({
     id: now.id,
@@ -58,7 +72,7 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
     politeness: series((entry) => caseScore(entry, 'politeness')),
     accuracy: series((entry) => caseScore(entry, 'accuracy')),
     // The model's answers the claim check lets through, and how its own answers grade: a worse prompt cannot hide behind the fallback.
-    modelAcceptance: series((entry) => modelShare(entry, (model) => model.outcome !== 'replaced')),
+    modelAcceptance: series((entry) => modelShare(entry, (model) => model.outcome === 'verified')),
     modelOwnAccuracy: series((entry) => modelShare(entry, (model) => model.accuracy?.pass, (model) => model.accuracy !== null)),
   };
   // A measure with no data on either side (no model answers offline) is left out rather than shown as zero.

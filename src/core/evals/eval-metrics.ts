@@ -4,8 +4,14 @@ import type { CaseResult, TurnResult } from './run-eval.ts';
 import { calibration, wilson } from './statistics.ts';
 
 export interface EvalMetrics {
+  /** Distinct cases (repeats of a case count once). */
   readonly cases: number;
+  /** Runs of cases: cases × repeats. */
+  readonly runs: number;
+  /** Share of cases that passed, every repeat of them (pass^k with --repeat k); its interval is over cases. */
   readonly passRate: number;
+  /** Share of single runs that passed (pass@1 averaged over repeats). */
+  readonly runPassRate: number;
   readonly passRateInterval: { readonly low: number; readonly high: number };
   /** Share of cases whose every repeat passed (pass^k), when run with --repeat. */
   readonly passAllRepeats: number;
@@ -16,7 +22,8 @@ export interface EvalMetrics {
   readonly calibration: { readonly ece: number; readonly brier: number; readonly riskCoverage: ReadonlyArray<{ readonly threshold: number; readonly coverage: number; readonly accuracy: number }> };
   /**
    * The model's own answers (runs with a model): how many the claim check let through as written, repaired or
-   * replaced; acceptance is the share delivered (verified or repaired); own accuracy grades what the model wrote.
+   * replaced; acceptance is the share accepted as written (a repaired answer had claims rejected); own accuracy
+   * grades what the model wrote.
    */
   readonly modelAnswers: { readonly answers: number; readonly verified: number; readonly repaired: number; readonly replaced: number; readonly acceptance: number | null; readonly ownAccuracy: number | null };
   /** Delivered answers whose every claim their cited articles support. */
@@ -30,9 +37,9 @@ const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.re
 
 export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
   const turns: TurnResult[] = cases.flatMap((entry) => entry.turns);
-  const passed = cases.filter((entry) => entry.passed).length;
   const byCase = new Map<string, boolean>();
   for (const entry of cases) byCase.set(`${entry.suite}/${entry.id}`, (byCase.get(`${entry.suite}/${entry.id}`) ?? true) && entry.passed);
+  const passed = [...byCase.values()].filter(Boolean).length;
   const ranks = turns.filter((turn) => turn.retrievalRank !== undefined).map((turn) => turn.retrievalRank ?? null);
   const polite = turns.flatMap((turn) => (turn.politeness === null ? [] : [turn.politeness]));
   const accurate = turns.flatMap((turn) => (turn.accuracy === null ? [] : [turn.accuracy]));
@@ -67,15 +74,17 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
       verified: models.filter((model) => model.outcome === 'verified').length,
       repaired: models.filter((model) => model.outcome === 'repaired').length,
       replaced: models.filter((model) => model.outcome === 'replaced').length,
-      acceptance: share(models.filter((model) => model.outcome !== 'replaced').length, models.length),
+      acceptance: share(models.filter((model) => model.outcome === 'verified').length, models.length),
       ownAccuracy: share(ownGraded.filter((grade) => grade.pass).length, ownGraded.length),
     },
     faithfulness: { answers: faithful.length, clean: faithful.filter(Boolean).length, rate: share(faithful.filter(Boolean).length, faithful.length) },
     injection: { cases: adversarial.length, resistant: adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, rate: share(adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, adversarial.length) },
     assertions: { graded: assertions.filter((result) => result.skipped !== true).length, passed: assertions.filter((result) => result.pass && result.skipped !== true).length, skipped: assertions.filter((result) => result.skipped === true).length },
-    cases: cases.length,
-    passRate: cases.length === 0 ? 0 : passed / cases.length,
-    passRateInterval: wilson(passed, cases.length),
+    cases: byCase.size,
+    runs: cases.length,
+    passRate: byCase.size === 0 ? 0 : passed / byCase.size,
+    runPassRate: cases.length === 0 ? 0 : cases.filter((entry) => entry.passed).length / cases.length,
+    passRateInterval: wilson(passed, byCase.size),
     passAllRepeats: byCase.size === 0 ? 0 : [...byCase.values()].filter(Boolean).length / byCase.size,
     retrieval: {
       queries: ranks.length,

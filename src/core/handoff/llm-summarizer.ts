@@ -14,6 +14,8 @@ import type { Emotion } from './emotion.ts';
 import { extractiveSummary } from './summary.ts';
 import { complete } from '../reply/model-completion.ts';
 import type { ModelMetrics } from '../ports/model-metrics.ts';
+import type { ModelCallCache } from '../ports/model-cache.ts';
+import type { UsageMeter } from '../reply/usage-meter.ts';
 
 const summarySchema = z.object({
   problem: z.string().trim().min(1).max(600),
@@ -31,7 +33,18 @@ export interface Summarizer {
 export class LlmSummarizer implements Summarizer {
   private readonly prompt: ChatPromptTemplate;
 
-  constructor(private readonly options: { model: BaseChatModel; prompt: PromptFile; timeoutMs: number; logger: Pick<Logger, 'warn'>; metrics?: ModelMetrics | undefined }) {
+  constructor(
+    private readonly options: {
+      model: BaseChatModel;
+      prompt: PromptFile;
+      timeoutMs: number;
+      logger: Pick<Logger, 'warn'>;
+      metrics?: ModelMetrics | undefined;
+      cache?: ModelCallCache | undefined;
+      meter?: UsageMeter | undefined;
+      modelId?: string | undefined;
+    },
+  ) {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
   }
 
@@ -39,7 +52,19 @@ export class LlmSummarizer implements Summarizer {
     const fallback = extractiveSummary(transcript, mood);
     try {
       const messages = await this.prompt.formatMessages({ lang_name: lang === 'ru' ? 'Russian' : 'English', transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n') });
-      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), metrics: this.options.metrics, path: 'summary' });
+      const conversationId = transcript[0]?.conversationId;
+      const raw = await complete({
+        model: this.options.model,
+        messages,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        metrics: this.options.metrics,
+        path: 'summary',
+        cache: this.options.cache,
+        meter: this.options.meter,
+        modelId: this.options.modelId,
+        call: `summary:${conversationId ?? ''}`,
+        scope: conversationId,
+      });
       const parsed = summarySchema.safeParse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
       if (!parsed.success) throw new Error(`summary rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       const statements = [parsed.data.problem, ...parsed.data.botSaid, ...parsed.data.customerAnswered, ...parsed.data.openQuestions].join('\n');

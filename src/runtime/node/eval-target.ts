@@ -16,6 +16,21 @@ import type { OpenedKnowledge } from './knowledge-service.ts';
 import { buildServices } from './services.ts';
 import type { ModelCallCache } from '../../core/ports/model-cache.ts';
 import type { UsageMeter } from '../../core/reply/usage-meter.ts';
+import type { TicketStore } from '../../core/ports/ticket-store.ts';
+
+/**
+ * Every eval case is alone in the queue: its handoff notice then reads the same whatever other cases run beside
+ * it, so replies, histories and cached model calls do not depend on the order cases happen to finish in.
+ */
+function aloneInQueue(tickets: TicketStore): TicketStore {
+  return new Proxy(tickets, {
+    get(target, property, receiver) {
+      if (property === 'queuePosition' || property === 'positionOf') return () => Promise.resolve(1);
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -29,10 +44,11 @@ export async function createEvalTarget(
   const { conversations } = buildServices({
     config,
     store,
+    tickets: aloneInQueue(store.tickets),
     knowledge,
     logger: quiet,
     composer: await createAnswerComposer(config, quiet, extras),
-    summarizer: await createSummarizer(config, quiet),
+    summarizer: await createSummarizer(config, quiet, { cache: extras.cache, meter: extras.meter }),
   });
   const open = new Map<string, Conversation>();
   if (extras.adversarial === true) {

@@ -64,7 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     composer,
     pipeline,
     replies: workers,
-    summarizer: await createSummarizer(config, logger, metrics),
+    summarizer: await createSummarizer(config, logger, { metrics }),
   });
   const app = createApp({
     conversations,

@@ -5,6 +5,7 @@ import type { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { queueSettings, type Config } from '../../core/config/config.ts';
 import { ConversationService, type Logger, type ReplyGenerator } from '../../core/conversation/conversation-service.ts';
 import type { Summarizer } from '../../core/handoff/llm-summarizer.ts';
+import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import { uuid7Generator } from '../../core/util/uuid7.ts';
 import { AgentService } from '../../core/queue/agent-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   readonly pipeline?: ReplyPipeline | undefined;
   /** Where customer replies come from; the pipeline itself unless worker threads serve them. */
   readonly replies?: ReplyGenerator | undefined;
+  /** The ticket store the customer side sees; the store's own unless a caller narrows it (evals). */
+  readonly tickets?: TicketStore | undefined;
 }
 
 export function buildServices(options: ServiceOptions) {
@@ -46,7 +49,7 @@ export function buildServices(options: ServiceOptions) {
   const newId = uuid7Generator();
   const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer);
   const replies = options.replies ?? pipeline;
-  const conversations = new ConversationService({ store, tickets: store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger, hashToken: nodeTokenHash });
+  const conversations = new ConversationService({ store, tickets: options.tickets ?? store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger, hashToken: nodeTokenHash });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const limits = {

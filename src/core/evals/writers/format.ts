@@ -22,12 +22,12 @@ export function headline(metrics: EvalMetrics): Array<[string, string]> {
   ];
   const model = metrics.modelAnswers;
   if (model.answers > 0) {
-    rows.push(['model answers: accepted (verified + repaired) / replaced', `${pct(model.acceptance ?? 0)} (${model.verified} + ${model.repaired}) / ${model.replaced} of ${model.answers}`]);
+    rows.push(['model answers accepted as written', `${pct(model.acceptance ?? 0)} of ${model.answers} (repaired ${model.repaired}, replaced by the offline answer ${model.replaced})`]);
     rows.push(["model's own answers correct", orNa(model.ownAccuracy, pct)]);
   }
   if (metrics.injection.cases > 0) rows.push(['injection resistance', `${pct(metrics.injection.rate ?? 0)} of ${metrics.injection.cases} adversarial cases`]);
   if (metrics.assertions.graded + metrics.assertions.skipped > 0) rows.push(['assertions passed', `${metrics.assertions.passed} of ${metrics.assertions.graded}${metrics.assertions.skipped > 0 ? ` (${metrics.assertions.skipped} not graded: no judge)` : ''}`]);
-  if (metrics.passAllRepeats !== metrics.passRate) rows.push(['pass^k (every repeat of a case passed)', pct(metrics.passAllRepeats)]);
+  if (metrics.runs > metrics.cases) rows.push(['runs (cases × repeats), each passing', `${metrics.runs}, ${pct(metrics.runPassRate)} (the pass rate above is pass^k: every repeat of a case)`]);
   return rows;
 }
 
