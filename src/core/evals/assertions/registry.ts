@@ -1,6 +1,6 @@
 // Every assertion a turn's `expect` may carry, in one place: the suite schema and the runner read this list,
 // so a new assertion is a new file and a line here. Runtime: any.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Assertion, AssertionContext, AssertionResult } from './assertion.ts';
 import { contains, icontains, notContains } from './contains.ts';
 import { maxCost, maxLatency } from './limits.ts';
