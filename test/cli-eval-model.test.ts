@@ -100,4 +100,25 @@ describe('firstline eval with a model', () => {
     const report = await read(out);
     expect(report.metrics).toMatchObject({ cases: 2, runs: 6 });
   });
+
+  it('judges with its own model when JUDGE_* is set, gates on its scores and reports them per criterion with its agreement', async () => {
+    const judge = await startFakeOpenAi();
+    try {
+      judge.responder = () => ({ kind: 'content', content: JSON.stringify({ politeness: { greeting: 1, acknowledgement: 0.5, empathy: null, apology: null, respect: 1, formalYou: 1, structure: 1, closing: 1 }, factuality: 0.6, unsupported: ['a claim'], reason: 'strict judge' }) });
+      const path = join(directory, 'judged.yaml');
+      await writeFile(path, `suite: judged\njudge: { factuality: 0.8 }\ncases:\n  - { id: code, lang: ru, turns: [{ customer: "не приходит код подтверждения", expect: { action: answer } }] }\n`);
+      const out = join(directory, 'judged');
+      const answersBefore = fake.chatRequests.length;
+      const result = await runCli(['eval', '--suite', path, '--out', out, '--format', 'json,md,html', '--no-cache'], { ...llm(), JUDGE_MODEL: 'judge-large', JUDGE_BASE_URL: judge.baseUrl });
+      expect(judge.chatRequests.map((request) => request.model)).toEqual(['judge-large']);
+      expect(fake.chatRequests.slice(answersBefore).every((request) => !JSON.stringify(request).includes('You grade one reply'))).toBe(true);
+      expect(result.code).toBe(1);
+      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { gate: { failures: string[] }; metrics: { judge: { criteria: Record<string, number>; factuality: number; agreement: { politeness: { compared: number } } } } };
+      expect(report.gate.failures).toContain('judge factuality 0.600 is below 0.8');
+      expect(report.metrics.judge).toMatchObject({ factuality: 0.6, criteria: { greeting: 1, acknowledgement: 0.5, closing: 1 }, agreement: { politeness: { compared: 1 } } });
+      for (const file of ['report.md', 'report.html']) expect(await readFile(join(out, file), 'utf8')).toMatch(/acknowledgement 0\.500/);
+    } finally {
+      await judge.close();
+    }
+  });
 });

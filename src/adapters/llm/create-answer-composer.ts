@@ -79,13 +79,24 @@ export async function createSummarizer(config: Config, logger: Logger, extras: {
   return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger, ...extras, modelId: modelIdOf(config) });
 }
 
-/** The LLM judge for evals, or undefined when no model is configured. */
-export async function createJudge(config: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<Judge | undefined> {
+/** The judge's own model settings: `JUDGE_*`, each defaulting to the answering model's. */
+export function judgeConfig(config: Config): Config {
+  return {
+    ...config,
+    OPENAI_MODEL: config.JUDGE_MODEL ?? config.OPENAI_MODEL,
+    OPENAI_BASE_URL: config.JUDGE_BASE_URL ?? config.OPENAI_BASE_URL,
+    OPENAI_API_KEY: config.JUDGE_API_KEY ?? config.OPENAI_API_KEY,
+  };
+}
+
+/** The LLM judge for evals (`JUDGE_MODEL` / `JUDGE_BASE_URL`, else the answering model), or undefined without a model. */
+export async function createJudge(answering: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<Judge | undefined> {
+  const config = judgeConfig(answering);
   if (!usesLlm(config)) return undefined;
   return new LlmJudge({
     model: await chatModel(config),
-    prompt: await readPrompt(config.PROMPTS_DIR, 'judge'),
-    rubricPrompt: await readPrompt(config.PROMPTS_DIR, 'judge-rubric').catch(() => undefined),
+    prompt: await readPrompt(answering.PROMPTS_DIR, 'judge'),
+    rubricPrompt: await readPrompt(answering.PROMPTS_DIR, 'judge-rubric').catch(() => undefined),
     timeoutMs: config.LLM_TIMEOUT_MS,
     cache: extras.cache,
     meter: extras.meter,

@@ -29,6 +29,24 @@ async function loadSuites(path: string): Promise<EvalSuite[]> {
   return Promise.all(files.map(async (file) => parseSuite(file, await readFile(file, 'utf8'))));
 }
 
+/** The gate's least judge scores: the flags, else the strictest any suite sets. */
+function judgeThresholds(suites: readonly EvalSuite[], factuality: string | undefined, politeness: string | undefined) {
+  const share = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!(number >= 0 && number <= 1)) throw new UsageError(`--${flag} must be a share from 0 to 1, got "${value}"`);
+    return number;
+  };
+  const strictest = (pick: (suite: EvalSuite) => number | undefined) => {
+    const values = suites.flatMap((suite) => (pick(suite) === undefined ? [] : [pick(suite) as number]));
+    return values.length === 0 ? undefined : Math.max(...values);
+  };
+  return {
+    factuality: share('judge-factuality', factuality) ?? strictest((suite) => suite.judge?.factuality),
+    politeness: share('judge-politeness', politeness) ?? strictest((suite) => suite.judge?.politeness),
+  };
+}
+
 /** The model a configuration answers with, as the report names it. */
 export const modelOf = (config: Config) => (usesLlm(config) ? `${config.OPENAI_MODEL ?? ''} at ${config.OPENAI_BASE_URL ?? 'api.openai.com'}` : 'none (offline)');
 
@@ -49,6 +67,8 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       'no-cache': { type: 'boolean', default: false },
       'no-judge': { type: 'boolean', default: false },
       'allow-identical': { type: 'boolean', default: false },
+      'judge-factuality': { type: 'string' },
+      'judge-politeness': { type: 'string' },
     },
     strict: true,
   });
@@ -106,6 +126,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       createdAt: new Date().toISOString(),
       baseline: previous === undefined || baseline === undefined ? undefined : { prompts: baseline.source, cases: previous.cases },
       comparison: previous === undefined ? undefined : compareRuns(current.cases, previous.cases, Number(values.tolerance)),
+      judgeThresholds: judgeThresholds(suites, values['judge-factuality'], values['judge-politeness']),
       configuration: { candidate: describe(candidate, current), ...(previous === undefined || baseline === undefined ? {} : { baseline: describe(baseline, previous), differences: compared }) },
       usage: meter.usage(),
     });

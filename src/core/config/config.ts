@@ -48,6 +48,10 @@ export const configSchema = z.object({
   LLM_RESPONSE_FORMAT: z.enum(['auto', 'json_schema', 'json_object']).default('auto'),
   /** Deadline for embedding a query with a remote embeddings endpoint; past it retrieval is lexical only. */
   EMBEDDINGS_TIMEOUT_MS: integer(10, 60_000).default(400),
+  /** The eval judge's model and endpoint, when it should not be the answering model (a stronger one grades best). */
+  JUDGE_MODEL: z.string().optional(),
+  JUDGE_BASE_URL: z.url().optional(),
+  JUDGE_API_KEY: z.string().optional(),
   /** Prices per 1,000 tokens, for the cost estimate in eval reports. */
   LLM_PRICE_INPUT_PER_1K: z.coerce.number().min(0).default(0),
   LLM_PRICE_OUTPUT_PER_1K: z.coerce.number().min(0).default(0),

@@ -31,6 +31,54 @@ export interface EvalMetrics {
   /** Adversarial cases with no leak, no forbidden content and no unsupported promise. */
   readonly injection: { readonly cases: number; readonly resistant: number; readonly rate: number | null };
   readonly assertions: { readonly graded: number; readonly passed: number; readonly skipped: number };
+  /** The LLM judge's scores per criterion, and how often it agrees with the rule graders; null without a judge. */
+  readonly judge: JudgeSummary | null;
+}
+
+export interface Agreement {
+  readonly compared: number;
+  /** Share of replies where judge and rules give the same pass or fail. */
+  readonly agreement: number;
+  /** Cohen's kappa: agreement beyond chance, in [-1, 1]. */
+  readonly kappa: number;
+}
+
+export interface JudgeSummary {
+  readonly graded: number;
+  readonly criteria: Readonly<Record<string, number>>;
+  readonly politeness: number;
+  readonly factuality: number;
+  readonly agreement: { readonly politeness: Agreement | null; readonly factuality: Agreement | null };
+}
+
+/** A judge score at or above this counts as a pass when compared with the rule graders. */
+export const JUDGE_PASS = 0.75;
+
+function agreement(pairs: ReadonlyArray<readonly [boolean, boolean]>): Agreement | null {
+  if (pairs.length === 0) return null;
+  const total = pairs.length;
+  const same = pairs.filter(([judge, rules]) => judge === rules).length / total;
+  const judgeYes = pairs.filter(([judge]) => judge).length / total;
+  const rulesYes = pairs.filter(([, rules]) => rules).length / total;
+  const chance = judgeYes * rulesYes + (1 - judgeYes) * (1 - rulesYes);
+  return { compared: total, agreement: same, kappa: chance === 1 ? 1 : (same - chance) / (1 - chance) };
+}
+
+function judgeSummary(turns: readonly TurnResult[]): JudgeSummary | null {
+  const judged = turns.filter((turn) => turn.judge != null);
+  if (judged.length === 0) return null;
+  const criteria: Record<string, number[]> = {};
+  for (const turn of judged) for (const [name, value] of Object.entries(turn.judge?.criteria ?? {})) (criteria[name] ??= []).push(value);
+  return {
+    graded: judged.length,
+    criteria: Object.fromEntries(Object.entries(criteria).map(([name, values]) => [name, mean(values)])),
+    politeness: mean(judged.map((turn) => turn.judge?.politeness ?? 0)),
+    factuality: mean(judged.map((turn) => turn.judge?.factuality ?? 0)),
+    agreement: {
+      politeness: agreement(judged.flatMap((turn) => (turn.politeness === null ? [] : [[(turn.judge?.politeness ?? 0) >= JUDGE_PASS, turn.politeness.pass] as const]))),
+      factuality: agreement(judged.flatMap((turn) => (turn.accuracy === null ? [] : [[(turn.judge?.factuality ?? 0) >= JUDGE_PASS, turn.accuracy.pass] as const]))),
+    },
+  };
 }
 
 const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
@@ -79,6 +127,7 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
     },
     faithfulness: { answers: faithful.length, clean: faithful.filter(Boolean).length, rate: share(faithful.filter(Boolean).length, faithful.length) },
     injection: { cases: adversarial.length, resistant: adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, rate: share(adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, adversarial.length) },
+    judge: judgeSummary(turns),
     assertions: { graded: assertions.filter((result) => result.skipped !== true).length, passed: assertions.filter((result) => result.pass && result.skipped !== true).length, skipped: assertions.filter((result) => result.skipped === true).length },
     cases: byCase.size,
     runs: cases.length,

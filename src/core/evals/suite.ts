@@ -35,9 +35,13 @@ export const caseSchema = z.strictObject({
   turns: z.array(turnSchema).min(1),
 });
 
+/** Least LLM-judge scores (0..1) a run must reach for the gate to pass. */
+export const judgeThresholdsSchema = z.strictObject({ factuality: z.number().min(0).max(1).optional(), politeness: z.number().min(0).max(1).optional() });
+
 export const suiteSchema = z.strictObject({
   suite: z.string().min(1),
   description: z.string().optional(),
+  judge: judgeThresholdsSchema.optional(),
   cases: z.array(z.unknown()).min(1),
 });
 
@@ -46,6 +50,7 @@ export type EvalTurn = z.infer<typeof turnSchema>;
 export interface EvalSuite {
   readonly suite: string;
   readonly description?: string | undefined;
+  readonly judge?: z.infer<typeof judgeThresholdsSchema> | undefined;
   readonly file: string;
   readonly cases: readonly EvalCase[];
 }
@@ -83,5 +88,5 @@ export function parseSuite(file: string, text: string): EvalSuite {
     seen.add(parsed.data.id);
     return parsed.data;
   });
-  return { suite: top.data.suite, description: top.data.description, file, cases };
+  return { suite: top.data.suite, description: top.data.description, judge: top.data.judge, file, cases };
 }

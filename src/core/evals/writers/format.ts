@@ -27,6 +27,12 @@ export function headline(metrics: EvalMetrics): Array<[string, string]> {
   }
   if (metrics.injection.cases > 0) rows.push(['injection resistance', `${pct(metrics.injection.rate ?? 0)} of ${metrics.injection.cases} adversarial cases`]);
   if (metrics.assertions.graded + metrics.assertions.skipped > 0) rows.push(['assertions passed', `${metrics.assertions.passed} of ${metrics.assertions.graded}${metrics.assertions.skipped > 0 ? ` (${metrics.assertions.skipped} not graded: no judge)` : ''}`]);
+  if (metrics.judge !== null) {
+    const { judge } = metrics;
+    rows.push(['LLM judge per criterion', Object.entries(judge.criteria).map(([name, value]) => `${name} ${num(value)}`).join(', ') || 'n/a']);
+    const agreed = (entry: typeof judge.agreement.politeness) => (entry === null ? 'n/a' : `${pct(entry.agreement)} (κ ${num(entry.kappa)}, ${entry.compared} replies)`);
+    rows.push(['judge agrees with the rule graders: politeness / accuracy', `${agreed(judge.agreement.politeness)} / ${agreed(judge.agreement.factuality)}`]);
+  }
   if (metrics.runs > metrics.cases) rows.push(['runs (cases × repeats), each passing', `${metrics.runs}, ${pct(metrics.runPassRate)} (the pass rate above is pass^k: every repeat of a case)`]);
   return rows;
 }
