@@ -11,6 +11,7 @@ import { toJunit } from '../../core/evals/writers/junit.ts';
 import { toMarkdown } from '../../core/evals/writers/markdown.ts';
 import { toTable } from '../../core/evals/writers/table.ts';
 import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
+import { parseGroundingSet, type GroundingSet } from '../../core/evals/grounding-set.ts';
 import { baselineSide, differences, EVAL_CONFIG_FILE, EvalSetupError, readSettings, type EvalSide } from '../../runtime/node/eval-sides.ts';
 import { runSide, sideConfig } from '../../runtime/node/eval-run.ts';
 import { FileModelCache } from '../../adapters/cache/file-model-cache.ts';
@@ -45,6 +46,13 @@ function judgeThresholds(suites: readonly EvalSuite[], factuality: string | unde
     factuality: share('judge-factuality', factuality) ?? strictest((suite) => suite.judge?.factuality),
     politeness: share('judge-politeness', politeness) ?? strictest((suite) => suite.judge?.politeness),
   };
+}
+
+/** Labelled grounding sets in `<suite folder>/grounding/`, when the suites come from a folder. */
+async function loadGroundingSets(path: string): Promise<GroundingSet[]> {
+  const folder = join(path, 'grounding');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
+  return Promise.all(names.map(async (name) => parseGroundingSet(join(folder, name), await readFile(join(folder, name), 'utf8'))));
 }
 
 /** The model a configuration answers with, as the report names it. */
@@ -83,6 +91,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
 
   const started = performance.now();
   const suites = await loadSuites(values.suite);
+  const groundingSets = (await stat(values.suite).catch(() => undefined))?.isDirectory() === true ? await loadGroundingSets(values.suite) : [];
   const configured = parseConfig(env);
   const candidate: EvalSide = {
     label: 'candidate',
@@ -114,7 +123,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
     const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
     // One judge, from the candidate's prompts, grades both runs, so a baseline is judged by the same rubric.
     const judge = values['no-judge'] ? undefined : await createJudge(candidateConfig, { cache, meter });
-    const options = { repeat, concurrency, cache, meter, judge };
+    const options = { repeat, concurrency, cache, meter, judge, groundingSets };
     const current = await runSide(env, candidate, suites, { ...options, onProgress: progressBar('eval') });
     const previous = baseline === undefined ? undefined : await runSide(env, baseline, suites, { ...options, onProgress: progressBar('baseline') });
     const describe = (side: EvalSide, run: typeof current) => ({ source: side.source, knowledge: side.knowledgeDir, prompts: side.promptsDir, settings: side.settings, model: modelOf(run.config), promptVersions: run.promptVersions });
@@ -126,6 +135,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       createdAt: new Date().toISOString(),
       baseline: previous === undefined || baseline === undefined ? undefined : { prompts: baseline.source, cases: previous.cases },
       comparison: previous === undefined ? undefined : compareRuns(current.cases, previous.cases, Number(values.tolerance)),
+      checker: { candidate: current.checker, ...(previous === undefined ? {} : { baseline: previous.checker }) },
       judgeThresholds: judgeThresholds(suites, values['judge-factuality'], values['judge-politeness']),
       configuration: { candidate: describe(candidate, current), ...(previous === undefined || baseline === undefined ? {} : { baseline: describe(baseline, previous), differences: compared }) },
       usage: meter.usage(),

@@ -2,6 +2,7 @@
 import type { Comparison } from './compare.ts';
 import type { EvalMetrics } from './eval-metrics.ts';
 import type { CaseResult } from './run-eval.ts';
+import type { GroundingMetrics } from './grounding-set.ts';
 
 export interface Gate {
   readonly passed: boolean;
@@ -14,6 +15,10 @@ export interface GateInput {
   readonly comparison?: Comparison | undefined;
   /** Least judge scores the run must reach (from the suite or the command line). */
   readonly judge?: { readonly factuality?: number | undefined; readonly politeness?: number | undefined } | undefined;
+  /** The claim checker on labelled sets, per split, for each side. */
+  readonly checker?: { readonly candidate: Readonly<Record<string, GroundingMetrics>>; readonly baseline?: Readonly<Record<string, GroundingMetrics>> | undefined } | undefined;
+  /** Largest acceptable drop of the checker's recall, or rise of its false rejection, against the baseline. */
+  readonly tolerance?: number | undefined;
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -32,5 +37,12 @@ export function evaluateGate(input: GateInput): Gate {
   if (input.judge?.factuality !== undefined && judgeFactuality !== null && judgeFactuality < input.judge.factuality) failures.push(`judge factuality ${judgeFactuality.toFixed(3)} is below ${input.judge.factuality}`);
   const judgePoliteness = metrics.politeness.judgeMean;
   if (input.judge?.politeness !== undefined && judgePoliteness !== null && judgePoliteness < input.judge.politeness) failures.push(`judge politeness ${judgePoliteness.toFixed(3)} is below ${input.judge.politeness}`);
+  for (const [split, now] of Object.entries(input.checker?.candidate ?? {})) {
+    const then = input.checker?.baseline?.[split];
+    if (then === undefined) continue;
+    const tolerance = input.tolerance ?? 0.02;
+    if (then.recall - now.recall > tolerance) failures.push(`claim check on the ${split} grounding set: recall ${now.recall.toFixed(3)}, was ${then.recall.toFixed(3)}`);
+    if (now.falseRejection - then.falseRejection > tolerance) failures.push(`claim check on the ${split} grounding set: false rejection ${now.falseRejection.toFixed(3)}, was ${then.falseRejection.toFixed(3)}`);
+  }
   return { passed: failures.length === 0, failures };
 }

@@ -4,6 +4,8 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { langSchema } from '../text/lang.ts';
 import { SuiteError } from './suite.ts';
+import type { SourceDocument } from '../verification/source-index.ts';
+import { verifyText } from '../verification/verify.ts';
 
 export const labelledClaimKinds = ['amount', 'percent', 'duration', 'count', 'phone', 'url', 'email', 'entity', 'commitment'] as const;
 
@@ -98,4 +100,12 @@ export function groundingMetrics(predictions: readonly GroundingPrediction[]): G
     unfaithful: predictions.length - faithful,
     claimRecall,
   };
+}
+
+/** Runs the claim checker over a labelled set, with each case's cited articles from `sourcesOf`. */
+export function checkGroundingSet(cases: readonly GroundingCase[], sourcesOf: (articleId: string) => readonly SourceDocument[]): GroundingPrediction[] {
+  return cases.map((entry) => {
+    const result = verifyText(entry.reply, entry.citations.flatMap((id) => sourcesOf(id)), { customerText: entry.question });
+    return { id: entry.id, lang: entry.lang, labelled: entry.unsupported, flaggedSentences: result.sentences.filter((sentence) => !sentence.supported).map((sentence) => sentence.text) };
+  });
 }

@@ -2,6 +2,7 @@
 import type { Comparison } from './compare.ts';
 import { evalMetrics, type EvalMetrics } from './eval-metrics.ts';
 import { evaluateGate, type Gate, type GateInput } from './gate.ts';
+import type { GroundingMetrics } from './grounding-set.ts';
 import type { CaseResult } from './run-eval.ts';
 import type { Usage } from '../reply/usage-meter.ts';
 
@@ -55,6 +56,7 @@ export interface EvalReport {
   /** Model calls, cache hits, tokens and estimated cost (all zero offline). */
   readonly usage: Usage;
   readonly configuration?: RunConfiguration | undefined;
+  readonly checker?: CheckerResults | undefined;
 }
 
 const average = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
@@ -89,6 +91,13 @@ export interface ReportInput {
   readonly usage?: Usage | undefined;
   readonly configuration?: RunConfiguration | undefined;
   readonly judgeThresholds?: GateInput['judge'];
+  readonly checker?: CheckerResults | undefined;
+}
+
+/** The claim checker on the labelled grounding sets, per split, for each side. */
+export interface CheckerResults {
+  readonly candidate: Readonly<Record<string, GroundingMetrics>>;
+  readonly baseline?: Readonly<Record<string, GroundingMetrics>> | undefined;
 }
 
 export function buildReport(input: ReportInput): EvalReport {
@@ -101,7 +110,7 @@ export function buildReport(input: ReportInput): EvalReport {
     }),
   );
   const metrics = evalMetrics(input.cases);
-  const gate = evaluateGate({ cases: input.cases, metrics, comparison: input.comparison, judge: input.judgeThresholds });
+  const gate = evaluateGate({ cases: input.cases, metrics, comparison: input.comparison, judge: input.judgeThresholds, checker: input.checker });
   return {
     createdAt: input.createdAt,
     seconds: input.seconds,
@@ -115,5 +124,6 @@ export function buildReport(input: ReportInput): EvalReport {
     gate,
     usage: input.usage ?? { calls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0 },
     configuration: input.configuration,
+    checker: input.checker,
   };
 }

@@ -11,12 +11,16 @@ import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { runEval, type CaseResult } from '../../core/evals/run-eval.ts';
 import type { EvalSuite } from '../../core/evals/suite.ts';
 import { createEvalTarget } from './eval-target.ts';
+import { checkGroundingSet, groundingMetrics, type GroundingMetrics, type GroundingSet } from '../../core/evals/grounding-set.ts';
+import { documentOfChunk, type SourceDocument } from '../../core/verification/source-index.ts';
 import type { EvalSide } from './eval-sides.ts';
 import { openKnowledge } from './knowledge-service.ts';
 
 export interface SideRun {
   readonly config: Config;
   readonly cases: readonly CaseResult[];
+  /** The claim checker on each labelled grounding set, against this side's knowledge. */
+  readonly checker: Readonly<Record<string, GroundingMetrics>>;
   /** Each prompt file's `version` from its front matter. */
   readonly promptVersions: Readonly<Record<string, string>>;
 }
@@ -42,7 +46,7 @@ export async function runSide(
   env: Record<string, string | undefined>,
   side: EvalSide,
   suites: readonly EvalSuite[],
-  options: { repeat: number; concurrency: number; cache?: ModelCallCache | undefined; meter: UsageMeter; judge?: Judge | undefined; onProgress?: (done: number, total: number) => void },
+  options: { repeat: number; concurrency: number; cache?: ModelCallCache | undefined; meter: UsageMeter; judge?: Judge | undefined; groundingSets?: readonly GroundingSet[]; onProgress?: (done: number, total: number) => void },
 ): Promise<SideRun> {
   const configured = parseConfig(env);
   // A side with knowledge of its own gets an index of its own, built for this run and removed after it.
@@ -54,7 +58,14 @@ export async function runSide(
     const target = await createEvalTarget(config, knowledge, { cache: options.cache, meter: options.meter, judge: options.judge, adversarial });
     try {
       const cases = await runEval(suites, target, { repeat: options.repeat, concurrency: options.concurrency, onProgress: options.onProgress });
-      return { config, cases, promptVersions: await promptVersions(side.promptsDir) };
+      const sources = new Map<string, SourceDocument[]>();
+      for (const chunk of knowledge.stored.index.chunks) sources.set(chunk.articleId, [...(sources.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
+      const checker: Record<string, GroundingMetrics> = {};
+      for (const split of new Set((options.groundingSets ?? []).map((set) => set.split))) {
+        const labelled = (options.groundingSets ?? []).filter((set) => set.split === split).flatMap((set) => set.cases);
+        checker[split] = groundingMetrics(checkGroundingSet(labelled, (id) => sources.get(id) ?? []));
+      }
+      return { config, cases, checker, promptVersions: await promptVersions(side.promptsDir) };
     } finally {
       await target.close();
     }

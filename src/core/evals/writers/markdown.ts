@@ -15,6 +15,15 @@ export function toMarkdown(report: EvalReport): string {
     if (report.comparison.nicerButWrong.length > 0) lines.push(`**Nicer but wrong:** ${report.comparison.nicerButWrong.join(', ')}`, '');
   }
   lines.push('| metric | value |', '|---|---|', ...headline(report.metrics).map(([name, value]) => `| ${name} | ${value} |`), '');
+  const checker = Object.entries(report.checker?.candidate ?? {});
+  if (checker.length > 0) {
+    lines.push('**Claim check on the labelled grounding sets**', '', '| split | replies | precision | recall | false rejection | baseline recall / false rejection |', '|---|---:|---:|---:|---:|---|');
+    for (const [split, metrics] of checker) {
+      const then = report.checker?.baseline?.[split];
+      lines.push(`| ${split} | ${metrics.cases} | ${num(metrics.precision)} | ${num(metrics.recall)} | ${num(metrics.falseRejection)} | ${then === undefined ? 'n/a' : `${num(then.recall)} / ${num(then.falseRejection)}`} |`);
+    }
+    lines.push('');
+  }
   const failed = report.cases.filter((entry) => !entry.passed);
   if (failed.length > 0) lines.push(`<details><summary>${failed.length} failing cases</summary>`, '', ...failed.slice(0, 200).map((entry) => `- \`${entry.suite}/${entry.id}\`${entry.mustPass ? ' (must pass)' : ''}: ${entry.reasons.join('; ')}`), '', '</details>', '');
   return lines.join('\n');
