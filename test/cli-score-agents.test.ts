@@ -58,14 +58,26 @@ describe('firstline agents', () => {
 });
 
 describe('firstline calibrate', () => {
-  it('chooses a threshold for the target accuracy and writes it to the config file, keeping other keys', async () => {
+  it('chooses a threshold on two thirds of the cases, reports it on the rest and writes it, keeping other keys', async () => {
     const config = join(directory, 'calibrated.env');
     await writeFile(config, 'PORT=4000\nHANDOFF_THRESHOLD=0.1\n');
-    const result = await runCli(['calibrate', '--target', '0.9', '--config', config], { INDEX_DIR: join(directory, 'calibrate-index') });
+    const result = await runCli(['calibrate', '--target', '0.85', '--config', config], { INDEX_DIR: join(directory, 'calibrate-index') });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/at HANDOFF_THRESHOLD=0\.\d\d the bot answers [\d.]+ % of them with accuracy (9\d|100)\.\d %/);
+    expect(result.stdout).toMatch(/risk–coverage on the \d+ fitting cases/);
+    expect(result.stdout).toMatch(/^ {2}0\.50 +[\d.]+ % +[\d.]+ %$/m);
+    expect(result.stdout).toMatch(/chosen HANDOFF_THRESHOLD=0\.\d\d: on the fitting cases the bot answers [\d.]+ % with accuracy (8[5-9]|9\d|100)\.\d %/);
+    expect(result.stdout).toMatch(/on the \d+ cases kept apart it answers [\d.]+ % with accuracy [\d.]+ %/);
     const written = await readFile(config, 'utf8');
     expect(written).toMatch(/^PORT=4000\nHANDOFF_THRESHOLD=0\.\d\d\n$/);
     expect(written).not.toContain('HANDOFF_THRESHOLD=0.1\n');
+  });
+
+  it('refuses to write a handoff threshold above the answer threshold', async () => {
+    const config = join(directory, 'strict.env');
+    await writeFile(config, 'PORT=4000\n');
+    const result = await runCli(['calibrate', '--target', '0.99', '--config', config], { INDEX_DIR: join(directory, 'calibrate-index'), ANSWER_THRESHOLD: '0.5' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/would exceed ANSWER_THRESHOLD=0\.5/);
+    expect(await readFile(config, 'utf8')).toBe('PORT=4000\n');
   });
 });
