@@ -53,6 +53,10 @@ describe('firstline eval', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain('gate');
     expect(await readFile(join(directory, 'fail', 'report.md'), 'utf8')).toContain('must-pass case gate-fail/dollar failed');
+    const annotated = await runCli(['eval', '--suite', path, '--out', join(directory, 'fail'), '--format', 'github'], env());
+    expect(annotated.code).toBe(1);
+    expect(annotated.stdout).toContain('::error title=Firstline eval gate::must-pass case gate-fail/dollar failed');
+    expect(annotated.stdout).toContain(`::error file=${path},title=gate-fail/dollar (must pass)::expected answer, got handoff`);
   });
 
   it('names the file, case and field of a bad suite', async () => {

@@ -10,6 +10,7 @@ import { toHtml } from '../../core/evals/writers/html.ts';
 import { toJunit } from '../../core/evals/writers/junit.ts';
 import { toMarkdown } from '../../core/evals/writers/markdown.ts';
 import { toTable } from '../../core/evals/writers/table.ts';
+import { toGithub } from '../../core/evals/writers/github.ts';
 import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
 import { parseGroundingSet, type GroundingSet } from '../../core/evals/grounding-set.ts';
 import { baselineSide, differences, EVAL_CONFIG_FILE, EvalSetupError, readSettings, type EvalSide } from '../../runtime/node/eval-sides.ts';
@@ -21,7 +22,7 @@ import { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
 
-const FORMATS = ['table', 'md', 'html', 'json', 'junit'] as const;
+const FORMATS = ['table', 'md', 'html', 'json', 'junit', 'github'] as const;
 
 async function loadSuites(path: string): Promise<EvalSuite[]> {
   const info = await stat(path).catch(() => undefined);
@@ -158,6 +159,8 @@ export async function evalCommand(args: string[], env: Record<string, string | u
     if (writer !== undefined) await writeFile(join(out, writer[0]), writer[1]());
   }
   if (formats.includes('table')) process.stdout.write(toTable(report));
+  // GitHub Actions reads workflow commands from standard output.
+  if (formats.includes('github')) process.stdout.write(toGithub(report, Object.fromEntries(suites.map((suite) => [suite.suite, suite.file]))));
   process.stdout.write(`reports: ${out}\n`);
   return report.gate.passed ? 0 : 1;
 }
