@@ -121,4 +121,26 @@ describe('firstline eval with a model', () => {
       await judge.close();
     }
   });
+
+  it('runs a matrix of prompt versions × models from the eval settings file and compares every cell with the first', async () => {
+    const path = await suite('matrix', QUESTIONS.slice(0, 6).map((question, index) => `  - { id: q${index}, lang: ru, turns: [{ customer: "${question}", expect: { action: answer } }] }`));
+    const config = join(directory, 'firstline.eval.yaml');
+    await writeFile(config, `settings:\n  ANSWER_THRESHOLD: 0.6\nmatrix:\n  prompts: [${JSON.stringify(join(ROOT, 'prompts'))}, ${JSON.stringify(pricey)}]\n  models: [fake-chat, { model: fake-chat-2, name: second }]\n`);
+    const out = join(directory, 'matrix');
+    const result = await runCli(['eval', '--suite', path, '--config', config, '--out', out, '--format', 'json,md', '--no-cache'], llm());
+    const summary = JSON.parse(await readFile(join(out, 'matrix.json'), 'utf8')) as { cells: Array<{ cell: number; label: string; delta: { passToFail: number } | null; acceptance: number | null; gate: boolean }> };
+    expect(summary.cells.map((cell) => cell.label)).toEqual([
+      `${join(ROOT, 'prompts')} × fake-chat × ${join(ROOT, 'knowledge')}`,
+      `${join(ROOT, 'prompts')} × second × ${join(ROOT, 'knowledge')}`,
+      `${pricey} × fake-chat × ${join(ROOT, 'knowledge')}`,
+      `${pricey} × second × ${join(ROOT, 'knowledge')}`,
+    ]);
+    expect(summary.cells[0]).toMatchObject({ delta: null, acceptance: 1, gate: true });
+    expect(summary.cells.slice(2).every((cell) => cell.acceptance === 0 && !cell.gate)).toBe(true);
+    expect(result.code).toBe(1);
+    expect(await readFile(join(out, 'matrix.md'), 'utf8')).toContain('| 1 | ');
+    const cell = JSON.parse(await readFile(join(out, 'cell-3', 'report.json'), 'utf8')) as { configuration: { candidate: { promptVersions: Record<string, string> }; baseline: { source: string } } };
+    expect(cell.configuration.candidate.promptVersions).toMatchObject({ 'answer-system': '2', 'answer-user': '2', judge: '1' });
+    expect(fake.chatRequests.some((request) => request.model === 'fake-chat-2')).toBe(true);
+  });
 });

@@ -1,34 +1,38 @@
-// `firstline eval`: runs the eval suites through the real reply pipeline, grades every turn, compares with
-// a baseline prompts version, writes reports, and exits 1 when a must-pass case fails or a metric regresses. Runtime: Node.
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+// `firstline eval`: runs the eval suites through the real reply pipeline, grades every turn, compares with a
+// baseline configuration (or runs a matrix of them), writes reports, and exits 0 when the gate passes, 1 when it
+// fails, 2 when the run itself is invalid. Runtime: Node.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig, usesLlm, type Config } from '../../core/config/config.ts';
+import { parseConfig, usesLlm } from '../../core/config/config.ts';
 import { compareRuns } from '../../core/evals/compare.ts';
-import { buildReport } from '../../core/evals/report.ts';
-import { toHtml } from '../../core/evals/writers/html.ts';
-import { toJunit } from '../../core/evals/writers/junit.ts';
-import { toMarkdown } from '../../core/evals/writers/markdown.ts';
-import { toTable } from '../../core/evals/writers/table.ts';
-import { toGithub } from '../../core/evals/writers/github.ts';
-import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
 import { parseGroundingSet, type GroundingSet } from '../../core/evals/grounding-set.ts';
-import { baselineSide, differences, EVAL_CONFIG_FILE, EvalSetupError, readSettings, type EvalSide } from '../../runtime/node/eval-sides.ts';
-import { runSide, sideConfig } from '../../runtime/node/eval-run.ts';
+import { buildReport, type ReportInput } from '../../core/evals/report.ts';
+import { parseSuite, type EvalSuite } from '../../core/evals/suite.ts';
 import { FileModelCache } from '../../adapters/cache/file-model-cache.ts';
 import { createJudge } from '../../adapters/llm/create-answer-composer.ts';
 import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
 import { UsageMeter } from '../../core/reply/usage-meter.ts';
+import { runSide, sideConfig, type SideRun } from '../../runtime/node/eval-run.ts';
+import { matrixSides, readEvalConfig } from '../../runtime/node/eval-matrix.ts';
+import { baselineSide, differences, EVAL_CONFIG_FILE, EvalSetupError, readSettings, type EvalSide } from '../../runtime/node/eval-sides.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
-
-const FORMATS = ['table', 'md', 'html', 'json', 'junit', 'github'] as const;
+import { runMatrix } from './eval-matrix.ts';
+import { describeSide, FORMATS, modelOf, writeReport } from './eval-output.ts';
 
 async function loadSuites(path: string): Promise<EvalSuite[]> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new UsageError(`--suite ${path} does not exist`);
   const files = info.isDirectory() ? (await readdir(path)).filter((name) => /\.ya?ml$/.test(name) && join(path, name) !== EVAL_CONFIG_FILE).sort().map((name) => join(path, name)) : [path];
   return Promise.all(files.map(async (file) => parseSuite(file, await readFile(file, 'utf8'))));
+}
+
+/** Labelled grounding sets in `<suite folder>/grounding/`, when the suites come from a folder. */
+async function loadGroundingSets(path: string): Promise<GroundingSet[]> {
+  const folder = join(path, 'grounding');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
+  return Promise.all(names.map(async (name) => parseGroundingSet(join(folder, name), await readFile(join(folder, name), 'utf8'))));
 }
 
 /** The gate's least judge scores: the flags, else the strictest any suite sets. */
@@ -49,15 +53,21 @@ function judgeThresholds(suites: readonly EvalSuite[], factuality: string | unde
   };
 }
 
-/** Labelled grounding sets in `<suite folder>/grounding/`, when the suites come from a folder. */
-async function loadGroundingSets(path: string): Promise<GroundingSet[]> {
-  const folder = join(path, 'grounding');
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
-  return Promise.all(names.map(async (name) => parseGroundingSet(join(folder, name), await readFile(join(folder, name), 'utf8'))));
+/** Refuses a comparison that cannot tell anything, unless asked to run it anyway. */
+async function checkComparison(env: Record<string, string | undefined>, baseline: EvalSide, candidate: EvalSide, allow: boolean) {
+  const [baselineConfig, candidateConfig] = [sideConfig(env, baseline), sideConfig(env, candidate)];
+  const compared = await differences(baseline, candidate, { baseline: modelOf(baselineConfig), candidate: modelOf(candidateConfig) });
+  const onlyPrompts = compared.model === null && compared.settings.length === 0 && compared.files.every((file) => file.path.startsWith('prompts/'));
+  const problem =
+    compared.files.length === 0 && compared.settings.length === 0 && compared.model === null
+      ? `nothing differs between the candidate and the baseline (${baseline.source}): the comparison would say nothing`
+      : onlyPrompts && !usesLlm(candidateConfig) && !usesLlm(baselineConfig)
+        ? `only prompts differ from the baseline (${baseline.source}) and no model is configured: the offline pipeline reads no prompts, so both runs would be the same`
+        : undefined;
+  if (problem !== undefined && !allow) throw new EvalSetupError(`${problem}. Configure a model (OPENAI_MODEL, OPENAI_BASE_URL), change something else, or pass --allow-identical`);
+  if (problem !== undefined) process.stderr.write(`warning: ${problem}\n`);
+  return compared;
 }
-
-/** The model a configuration answers with, as the report names it. */
-export const modelOf = (config: Config) => (usesLlm(config) ? `${config.OPENAI_MODEL ?? ''} at ${config.OPENAI_BASE_URL ?? 'api.openai.com'}` : 'none (offline)');
 
 export async function evalCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values } = parseArgs({
@@ -67,6 +77,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       knowledge: { type: 'string' },
       prompts: { type: 'string' },
       baseline: { type: 'string' },
+      config: { type: 'string' },
       repeat: { type: 'string', default: '1' },
       concurrency: { type: 'string', default: '4' },
       format: { type: 'string', default: 'table,md,html,json,junit' },
@@ -81,7 +92,6 @@ export async function evalCommand(args: string[], env: Record<string, string | u
     },
     strict: true,
   });
-  let report: ReturnType<typeof buildReport>;
   const repeat = Number(values.repeat);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new UsageError(`--repeat must be a whole number from 1 to 20, got "${values.repeat}"`);
@@ -92,75 +102,71 @@ export async function evalCommand(args: string[], env: Record<string, string | u
 
   const started = performance.now();
   const suites = await loadSuites(values.suite);
+  const suiteFiles = Object.fromEntries(suites.map((suite) => [suite.suite, suite.file]));
   const groundingSets = (await stat(values.suite).catch(() => undefined))?.isDirectory() === true ? await loadGroundingSets(values.suite) : [];
   const configured = parseConfig(env);
+  const evalConfig = values.config === undefined ? undefined : await readEvalConfig(values.config);
   const candidate: EvalSide = {
     label: 'candidate',
     source: 'working tree',
     knowledgeDir: values.knowledge ?? configured.KNOWLEDGE_DIR,
     promptsDir: values.prompts ?? configured.PROMPTS_DIR,
-    settings: await readSettings(EVAL_CONFIG_FILE),
+    settings: values.config === undefined ? await readSettings(EVAL_CONFIG_FILE) : await readSettings(values.config),
     cleanup: async () => undefined,
   };
-  const baseline = values.baseline === undefined ? undefined : await baselineSide(values.baseline, candidate);
+  const createdAt = new Date().toISOString();
+  const out = values.out ?? join('evals', 'results', createdAt.replace(/[:.]/g, '-'));
   const tokenizer = new TiktokenTokenizer();
+  const sides: EvalSide[] = [];
   try {
     const candidateConfig = sideConfig(env, candidate);
-    let compared: Awaited<ReturnType<typeof differences>> | undefined;
-    if (baseline !== undefined) {
-      const baselineConfig = sideConfig(env, baseline);
-      compared = await differences(baseline, candidate, { baseline: modelOf(baselineConfig), candidate: modelOf(candidateConfig) });
-      const onlyPrompts = compared.model === null && compared.settings.length === 0 && compared.files.every((file) => file.path.startsWith('prompts/'));
-      const problem =
-        compared.files.length === 0 && compared.settings.length === 0 && compared.model === null
-          ? `nothing differs between the candidate and the baseline (${baseline.source}): the comparison would say nothing`
-          : onlyPrompts && !usesLlm(candidateConfig) && !usesLlm(baselineConfig)
-            ? `only prompts differ from the baseline (${baseline.source}) and no model is configured: the offline pipeline reads no prompts, so both runs would be the same`
-            : undefined;
-      if (problem !== undefined && !values['allow-identical']) throw new EvalSetupError(`${problem}. Configure a model (OPENAI_MODEL, OPENAI_BASE_URL), change something else, or pass --allow-identical`);
-      if (problem !== undefined) process.stderr.write(`warning: ${problem}\n`);
-    }
     const meter = new UsageMeter(tokenizer, { input: candidateConfig.LLM_PRICE_INPUT_PER_1K, output: candidateConfig.LLM_PRICE_OUTPUT_PER_1K });
     const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
-    // One judge, from the candidate's prompts, grades both runs, so a baseline is judged by the same rubric.
+    // One judge, from the candidate's prompts, grades every run, so all sides are judged by the same rubric.
     const judge = values['no-judge'] ? undefined : await createJudge(candidateConfig, { cache, meter });
-    const options = { repeat, concurrency, cache, meter, judge, groundingSets };
-    const current = await runSide(env, candidate, suites, { ...options, onProgress: progressBar('eval') });
-    const previous = baseline === undefined ? undefined : await runSide(env, baseline, suites, { ...options, onProgress: progressBar('baseline') });
-    const describe = (side: EvalSide, run: typeof current) => ({ source: side.source, knowledge: side.knowledgeDir, prompts: side.promptsDir, settings: side.settings, model: modelOf(run.config), promptVersions: run.promptVersions });
-    report = buildReport({
-      cases: current.cases,
-      suites: suites.map((suite) => suite.suite),
-      prompts: candidate.promptsDir,
-      seconds: (performance.now() - started) / 1000,
-      createdAt: new Date().toISOString(),
-      baseline: previous === undefined || baseline === undefined ? undefined : { prompts: baseline.source, cases: previous.cases },
-      comparison: previous === undefined ? undefined : compareRuns(current.cases, previous.cases, Number(values.tolerance)),
-      checker: { candidate: current.checker, ...(previous === undefined ? {} : { baseline: previous.checker }) },
-      judgeThresholds: judgeThresholds(suites, values['judge-factuality'], values['judge-politeness']),
-      configuration: { candidate: describe(candidate, current), ...(previous === undefined || baseline === undefined ? {} : { baseline: describe(baseline, previous), differences: compared }) },
-      usage: meter.usage(),
-    });
+    const run = { repeat, concurrency, cache, meter, judge, groundingSets };
+    const thresholds = judgeThresholds(suites, values['judge-factuality'], values['judge-politeness']);
+    const report = (result: SideRun, side: EvalSide, extras: Partial<ReportInput>) =>
+      buildReport({
+        cases: result.cases,
+        suites: suites.map((suite) => suite.suite),
+        prompts: side.promptsDir,
+        seconds: (performance.now() - started) / 1000,
+        createdAt,
+        checker: { candidate: result.checker },
+        judgeThresholds: thresholds,
+        configuration: { candidate: describeSide(side, result) },
+        usage: meter.usage(),
+        ...extras,
+      });
+
+    if (evalConfig?.matrix !== undefined) {
+      sides.push(...(await matrixSides(evalConfig, { promptsDir: candidate.promptsDir, knowledgeDir: candidate.knowledgeDir, model: configured.OPENAI_MODEL })));
+      return await runMatrix(env, sides, suites, { out, formats, tolerance: Number(values.tolerance), run, report });
+    }
+
+    const baseline = values.baseline === undefined ? undefined : await baselineSide(values.baseline, candidate);
+    if (baseline !== undefined) sides.push(baseline);
+    const compared = baseline === undefined ? undefined : await checkComparison(env, baseline, candidate, values['allow-identical']);
+    const current = await runSide(env, candidate, suites, { ...run, onProgress: progressBar('eval') });
+    const previous = baseline === undefined ? undefined : await runSide(env, baseline, suites, { ...run, onProgress: progressBar('baseline') });
+    const result = report(
+      current,
+      candidate,
+      previous === undefined || baseline === undefined
+        ? {}
+        : {
+            baseline: { prompts: baseline.source, cases: previous.cases },
+            comparison: compareRuns(current.cases, previous.cases, Number(values.tolerance)),
+            checker: { candidate: current.checker, baseline: previous.checker },
+            configuration: { candidate: describeSide(candidate, current), baseline: describeSide(baseline, previous), differences: compared },
+          },
+    );
+    await writeReport(result, out, formats, suiteFiles);
+    process.stdout.write(`reports: ${out}\n`);
+    return result.gate.passed ? 0 : 1;
   } finally {
     tokenizer.free();
-    await baseline?.cleanup();
+    for (const side of sides) await side.cleanup();
   }
-
-  const out = values.out ?? join('evals', 'results', report.createdAt.replace(/[:.]/g, '-'));
-  await mkdir(out, { recursive: true });
-  const writers: Record<string, [string, () => string]> = {
-    md: ['report.md', () => toMarkdown(report)],
-    html: ['report.html', () => toHtml(report)],
-    json: ['report.json', () => `${JSON.stringify(report, null, 2)}\n`],
-    junit: ['report.junit.xml', () => toJunit(report)],
-  };
-  for (const format of formats) {
-    const writer = writers[format];
-    if (writer !== undefined) await writeFile(join(out, writer[0]), writer[1]());
-  }
-  if (formats.includes('table')) process.stdout.write(toTable(report));
-  // GitHub Actions reads workflow commands from standard output.
-  if (formats.includes('github')) process.stdout.write(toGithub(report, Object.fromEntries(suites.map((suite) => [suite.suite, suite.file]))));
-  process.stdout.write(`reports: ${out}\n`);
-  return report.gate.passed ? 0 : 1;
 }

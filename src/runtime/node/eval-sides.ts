@@ -145,3 +145,13 @@ export async function differences(baseline: EvalSide, candidate: EvalSide, model
     .map((key) => ({ key, baseline: baseline.settings[key] ?? null, candidate: candidate.settings[key] ?? null }));
   return { files: files.sort((left, right) => left.path.localeCompare(right.path)), settings, model: models.baseline === models.candidate ? null : models };
 }
+
+/** A folder of prompts or knowledge as given: a folder on disk, or that folder at a git ref (`main`, `v1.2`). */
+export async function folderAt(reference: string, area: 'prompts' | 'knowledge'): Promise<{ directory: string; source: string; cleanup: () => Promise<void> }> {
+  const info = await stat(reference).catch(() => undefined);
+  if (info?.isDirectory() === true) return { directory: reference, source: reference, cleanup: async () => undefined };
+  const commit = await gitTree(reference);
+  if (commit === undefined) throw new EvalSetupError(`${area} "${reference}" is neither a folder nor a git ref`);
+  const directory = await extract(commit, [area]);
+  return { directory: join(directory, area), source: `${area} at git ${reference} (${commit.slice(0, 12)})`, cleanup: () => rm(directory, { recursive: true, force: true }) };
+}
