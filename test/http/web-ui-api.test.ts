@@ -202,7 +202,9 @@ describe('lead data', () => {
     const escape = await api('/v1/evals/..%2Foutside/report.html', tokens.lead);
     expect(escape.status).toBe(404);
     expect(await escape.text()).not.toContain('not a run');
-    expect(html.headers.get('content-security-policy')).toMatch(/^sandbox;/);
+    // Sandboxed without allow-same-origin: the report's own filter script runs, in an origin that reaches nothing.
+    expect(html.headers.get('content-security-policy')).toMatch(/^sandbox allow-scripts; default-src 'none';/);
+    expect(html.headers.get('content-security-policy')).not.toContain('allow-same-origin');
     expect((await api('/v1/evals', tokens.agent)).status).toBe(403);
   });
 });

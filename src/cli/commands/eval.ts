@@ -135,6 +135,7 @@ export async function evalCommand(args: string[], env: Record<string, string | u
         createdAt,
         checker: { candidate: result.checker },
         judgeThresholds: thresholds,
+        thresholds: { answer: result.config.ANSWER_THRESHOLD, handoff: result.config.HANDOFF_THRESHOLD },
         configuration: { candidate: describeSide(side, result) },
         usage: meter.usage(),
         ...extras,

@@ -106,7 +106,7 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
     .filter((turn) => turn.reply !== null && turn.reply.action === 'answer' && turn.accuracy !== null)
     .map((turn) => ({ confidence: turn.reply?.confidence ?? 0, correct: turn.accuracy?.pass === true && turn.actionOk }));
   const scored = turns.filter((turn) => turn.reply !== null && turn.expect.action !== undefined).map((turn) => ({ confidence: turn.reply?.confidence ?? 0, correct: turn.actionOk && (turn.accuracy?.pass ?? true) }));
-  const riskCoverage = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((threshold) => {
+  const riskCoverage = Array.from({ length: 20 }, (_, step) => step / 20).map((threshold) => {
     const answered = scored.filter((entry) => entry.confidence >= threshold);
     return { threshold, coverage: scored.length === 0 ? 0 : answered.length / scored.length, accuracy: answered.length === 0 ? 1 : answered.filter((entry) => entry.correct).length / answered.length };
   });

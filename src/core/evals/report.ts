@@ -48,7 +48,10 @@ export interface EvalReport {
   readonly suites: readonly string[];
   readonly prompts: string;
   readonly metrics: EvalMetrics;
-  readonly breakdown: Readonly<Record<string, { readonly cases: number; readonly passRate: number; readonly politeness: number; readonly factRecall: number }>>;
+  /** Per language and tag; fact recall is null where no case of the group states facts. */
+  readonly breakdown: Readonly<Record<string, { readonly cases: number; readonly passRate: number; readonly politeness: number; readonly factRecall: number | null }>>;
+  /** The candidate's confidence thresholds, marked on the risk–coverage curve. */
+  readonly thresholds?: { readonly answer: number; readonly handoff: number } | undefined;
   readonly cases: readonly CaseSummary[];
   readonly baseline?: { readonly prompts: string; readonly metrics: EvalMetrics; readonly cases: readonly CaseSummary[] } | undefined;
   readonly comparison?: Comparison | undefined;
@@ -91,6 +94,7 @@ export interface ReportInput {
   readonly usage?: Usage | undefined;
   readonly configuration?: RunConfiguration | undefined;
   readonly judgeThresholds?: GateInput['judge'];
+  readonly thresholds?: { readonly answer: number; readonly handoff: number } | undefined;
   readonly checker?: CheckerResults | undefined;
 }
 
@@ -106,7 +110,8 @@ export function buildReport(input: ReportInput): EvalReport {
   const breakdown = Object.fromEntries(
     [...groups.entries()].sort().map(([group, entries]) => {
       const metrics = evalMetrics(entries);
-      return [group, { cases: entries.length, passRate: metrics.passRate, politeness: metrics.politeness.mean, factRecall: metrics.accuracy.factRecall }];
+      const statesFacts = entries.some((entry) => entry.turns.some((turn) => turn.accuracy?.factRecall != null));
+      return [group, { cases: metrics.cases, passRate: metrics.passRate, politeness: metrics.politeness.mean, factRecall: statesFacts ? metrics.accuracy.factRecall : null }];
     }),
   );
   const metrics = evalMetrics(input.cases);
@@ -125,5 +130,6 @@ export function buildReport(input: ReportInput): EvalReport {
     usage: input.usage ?? { calls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0 },
     configuration: input.configuration,
     checker: input.checker,
+    thresholds: input.thresholds,
   };
 }

@@ -103,8 +103,9 @@ export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies
       const { id } = c.req.valid('param');
       const html = await deps.evalRuns?.htmlReport(id);
       if (html === undefined) throw new AppError('not_found:eval_run', `eval run ${id} does not exist or has no HTML report`);
-      // A stored file is served on this origin: sandboxed, it cannot run script or reach the API.
-      return c.html(html, 200, { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff' });
+      // A stored file is served on this origin, sandboxed without same-origin access: its inline filter script runs
+      // in an opaque origin that cannot read this site's storage or call its API, and nothing may be fetched.
+      return c.html(html, 200, { 'content-security-policy': "sandbox allow-scripts; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff' });
     },
   );
 }
