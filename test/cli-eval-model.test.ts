@@ -67,7 +67,10 @@ describe('firstline eval with a model', () => {
     expect(report.comparison.deltas.modelAcceptance?.delta).toBe(-1);
     expect(report.comparison.regressions.join('; ')).toMatch(/modelAcceptance dropped by 1\.000/);
     expect(result.code).toBe(1);
-    expect(await readFile(join(out, 'report.md'), 'utf8')).toMatch(/model answers accepted as written \| 0\.0 % of 9 \(repaired 0, replaced by the offline answer 9\)/);
+    const markdown = await readFile(join(out, 'report.md'), 'utf8');
+    expect(markdown).toMatch(/model answers accepted as written \| 0\.0 % of 9 \(repaired 0, replaced by the offline answer 9\)/);
+    expect(markdown).toMatch(/9 model answers rejected or wrong/);
+    expect(markdown).toMatch(/`pricey\/q0` replaced: amount «49 ₽».*own answer: forbidden "49 ₽" present/);
   });
 
   it('counts and caches every model call, answers, summaries and the judge, so a warm re-run makes none', async () => {

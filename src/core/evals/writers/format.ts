@@ -50,3 +50,16 @@ export function differenceLines(report: EvalReport): string[] {
     ...(differences.model === null ? [] : [`model: ${differences.model.baseline} → ${differences.model.candidate}`]),
   ];
 }
+
+/** Cases whose model answer the check rejected or whose own answer was wrong, with why, for the report. */
+export function rejectedModelAnswers(report: EvalReport): Array<{ case: string; outcome: string; why: string }> {
+  return report.cases.flatMap((entry) =>
+    entry.turns.flatMap((turn) => {
+      const model = turn.model;
+      if (model === undefined || (model.outcome === 'verified' && model.accuracy?.pass !== false)) return [];
+      const claims = model.unsupported.map((claim) => `${claim.kind} «${claim.claim}»`);
+      const own = model.accuracy?.pass === false ? [`own answer: ${model.accuracy.reason}`] : [];
+      return [{ case: `${entry.suite}/${entry.id}`, outcome: model.outcome, why: [...claims, ...(model.reason === undefined ? [] : [model.reason]), ...own].join('; ') }];
+    }),
+  );
+}

@@ -3,7 +3,7 @@
 import type { CaseDiff } from '../compare.ts';
 import type { CaseSummary, EvalReport } from '../report.ts';
 import type { TurnResult } from '../run-eval.ts';
-import { differenceLines, escape, headline, num, orNa, pct } from './format.ts';
+import { differenceLines, escape, headline, num, orNa, pct, rejectedModelAnswers } from './format.ts';
 import { riskCoverageSvg } from './risk-coverage-svg.ts';
 import { wordDiff } from './word-diff.ts';
 
@@ -69,6 +69,12 @@ function configurationSection(report: EvalReport): string {
   return `<table><tr><th></th><th>from</th><th>model</th><th>prompt versions</th><th>settings</th></tr>${side('candidate', configuration.candidate)}${configuration.baseline === undefined ? '' : side('baseline', configuration.baseline)}</table>${configuration.baseline === undefined ? '' : `<p><b>What differs:</b></p><ul>${differs.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>`}`;
 }
 
+function rejectedSection(report: EvalReport): string {
+  const rejected = rejectedModelAnswers(report);
+  if (rejected.length === 0) return '';
+  return `<h3>Model answers the check rejected, or that were wrong</h3><table><tr><th>case</th><th>outcome</th><th>why</th></tr>${rejected.map((entry) => `<tr><td>${escape(entry.case)}</td><td>${escape(entry.outcome)}</td><td>${escape(entry.why)}</td></tr>`).join('')}</table>`;
+}
+
 function handoffSection(report: EvalReport): string {
   const { perReason, confusion } = report.metrics.handoff;
   const labels = Object.keys(confusion);
@@ -104,6 +110,7 @@ export function toHtml(report: EvalReport): string {
 <h1>Firstline eval</h1>${verdict}<p class="meta">${escape(report.createdAt)} · ${report.seconds.toFixed(1)} s · suites: ${escape(report.suites.join(', '))} · ${report.usage.calls} model calls (+${report.usage.cacheHits} cached)</p>${configurationSection(report)}
 ${flipSection(report)}
 <h2>Metrics</h2><table>${rows}</table>${checker === '' ? '' : `<h3>Claim check on the labelled grounding sets</h3><table><tr><th>split</th><th>replies</th><th>precision</th><th>recall</th><th>false rejection</th></tr>${checker}</table>`}
+${rejectedSection(report)}
 <h2>Risk–coverage</h2>${riskCoverageSvg(report.metrics, report.thresholds)}
 ${handoffSection(report)}
 <h2>By language and tag</h2><table><tr><th>group</th><th>cases</th><th>pass rate</th><th>politeness</th><th>fact recall</th></tr>${breakdown}</table>

@@ -1,6 +1,6 @@
 // The eval report as Markdown (pull-request comments, CI summaries). Runtime: any.
 import type { EvalReport } from '../report.ts';
-import { differenceLines, headline, num } from './format.ts';
+import { differenceLines, headline, num, rejectedModelAnswers } from './format.ts';
 
 export function toMarkdown(report: EvalReport): string {
   const lines = [`## Firstline eval: ${report.gate.passed ? '✅ pass' : '❌ fail'}`, ''];
@@ -24,6 +24,8 @@ export function toMarkdown(report: EvalReport): string {
     }
     lines.push('');
   }
+  const rejected = rejectedModelAnswers(report);
+  if (rejected.length > 0) lines.push(`<details><summary>${rejected.length} model answers rejected or wrong</summary>`, '', ...rejected.slice(0, 200).map((entry) => `- \`${entry.case}\` ${entry.outcome}: ${entry.why}`), '', '</details>', '');
   const failed = report.cases.filter((entry) => !entry.passed);
   if (failed.length > 0) lines.push(`<details><summary>${failed.length} failing cases</summary>`, '', ...failed.slice(0, 200).map((entry) => `- \`${entry.suite}/${entry.id}\`${entry.mustPass ? ' (must pass)' : ''}: ${entry.reasons.join('; ')}`), '', '</details>', '');
   return lines.join('\n');
