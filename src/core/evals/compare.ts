@@ -75,8 +75,16 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
     modelAcceptance: series((entry) => modelShare(entry, (model) => model.outcome === 'verified')),
     modelOwnAccuracy: series((entry) => modelShare(entry, (model) => model.accuracy?.pass, (model) => model.accuracy !== null)),
   };
-  // A measure with no data on either side (no model answers offline) is left out rather than shown as zero.
-  const deltas = Object.fromEntries(Object.entries(measured).flatMap(([name, interval]) => (interval === undefined ? [] : [[name, interval]]))) as Record<string, { delta: number; low: number; high: number }>;
+  // passRate, politeness and accuracy keep their place in report.json as before (zero when there is nothing to
+  // compare); the model measures appear only when there are model answers on both sides.
+  const none = { delta: 0, low: 0, high: 0 };
+  const deltas: Record<string, { delta: number; low: number; high: number }> = {
+    passRate: measured.passRate ?? none,
+    politeness: measured.politeness ?? none,
+    accuracy: measured.accuracy ?? none,
+    ...(measured.modelAcceptance === undefined ? {} : { modelAcceptance: measured.modelAcceptance }),
+    ...(measured.modelOwnAccuracy === undefined ? {} : { modelOwnAccuracy: measured.modelOwnAccuracy }),
+  };
   const regressions = Object.entries(deltas)
     .filter(([name, interval]) => interval.high < 0 && -interval.delta > tolerance && (name !== 'passRate' || pValue < 0.05))
     .map(([name, interval]) => `${name} dropped by ${(-interval.delta).toFixed(3)} (95% CI ${interval.low.toFixed(3)}…${interval.high.toFixed(3)})`);
