@@ -62,14 +62,13 @@ describe('firstline eval with a model', () => {
     // replies: by delivered replies alone the worse prompt would look like an improvement...
     expect(report.comparison.mcnemar.passToFail).toBe(0);
     // ...but the model's answers were all thrown away, and its own answers were wrong.
-    // (One question of the ten is answered with a clarifying question, which no model writes.)
-    expect(report.metrics.modelAnswers).toMatchObject({ answers: 9, verified: 0, replaced: 9, acceptance: 0, ownAccuracy: 0 });
+    expect(report.metrics.modelAnswers).toMatchObject({ answers: 10, verified: 0, replaced: 10, acceptance: 0, ownAccuracy: 0 });
     expect(report.comparison.deltas.modelAcceptance?.delta).toBe(-1);
     expect(report.comparison.regressions.join('; ')).toMatch(/modelAcceptance dropped by 1\.000/);
     expect(result.code).toBe(1);
     const markdown = await readFile(join(out, 'report.md'), 'utf8');
-    expect(markdown).toMatch(/model answers accepted as written \| 0\.0 % of 9 \(repaired 0, replaced by the offline answer 9\)/);
-    expect(markdown).toMatch(/9 model answers rejected or wrong/);
+    expect(markdown).toMatch(/model answers accepted as written \| 0\.0 % of 10 \(repaired 0, replaced by the offline answer 10\)/);
+    expect(markdown).toMatch(/10 model answers rejected or wrong/);
     expect(markdown).toMatch(/`pricey\/q0` replaced: amount «49 ₽».*own answer: forbidden "49 ₽" present/);
   });
 

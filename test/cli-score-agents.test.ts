@@ -61,11 +61,11 @@ describe('firstline calibrate', () => {
   it('chooses a threshold on two thirds of the cases, reports it on the rest and writes it, keeping other keys', async () => {
     const config = join(directory, 'calibrated.env');
     await writeFile(config, 'PORT=4000\nHANDOFF_THRESHOLD=0.1\n');
-    const result = await runCli(['calibrate', '--target', '0.85', '--config', config], { INDEX_DIR: join(directory, 'calibrate-index') });
+    const result = await runCli(['calibrate', '--target', '0.8', '--config', config], { INDEX_DIR: join(directory, 'calibrate-index') });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/risk–coverage on the \d+ fitting cases/);
     expect(result.stdout).toMatch(/^ {2}0\.50 +[\d.]+ % +[\d.]+ %$/m);
-    expect(result.stdout).toMatch(/chosen HANDOFF_THRESHOLD=0\.\d\d: on the fitting cases the bot answers [\d.]+ % with accuracy (8[5-9]|9\d|100)\.\d %/);
+    expect(result.stdout).toMatch(/chosen HANDOFF_THRESHOLD=0\.\d\d: on the fitting cases the bot answers [\d.]+ % with accuracy (8\d|9\d|100)\.\d %/);
     expect(result.stdout).toMatch(/on the \d+ cases kept apart it answers [\d.]+ % with accuracy [\d.]+ %/);
     const written = await readFile(config, 'utf8');
     expect(written).toMatch(/^PORT=4000\nHANDOFF_THRESHOLD=0\.\d\d\n$/);

@@ -1,8 +1,9 @@
-// Reads every article file (*.md except README.md) under a knowledge directory. Runtime: Node.
+// Reads every article file (*.md except README.md) under a knowledge directory, and its thesaurus.yaml. Runtime: Node.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SourceFile } from '../../core/ingest/ingest.ts';
 import { KnowledgeError } from '../../core/knowledge/knowledge-error.ts';
+import { THESAURUS_FILE } from '../../core/knowledge/parse-thesaurus.ts';
 
 /** Lists and reads articles; paths are relative with forward slashes, sorted for determinism. */
 export async function readKnowledgeFiles(directory: string): Promise<SourceFile[]> {
@@ -12,7 +13,7 @@ export async function readKnowledgeFiles(directory: string): Promise<SourceFile[
   }
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
   const paths = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
+    .filter((entry) => entry.isFile() && ((entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') || relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/') === THESAURUS_FILE))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   return Promise.all(

@@ -4,6 +4,8 @@ import { chunkIndexText, type Chunk } from '../knowledge/chunk.ts';
 import { chunkArticle, type ChunkingOptions } from '../knowledge/chunk-article.ts';
 import { KnowledgeError, type KnowledgeProblem } from '../knowledge/knowledge-error.ts';
 import { parseArticle } from '../knowledge/parse-article.ts';
+import { parseThesaurus, THESAURUS_FILE } from '../knowledge/parse-thesaurus.ts';
+import type { ThesaurusData } from '../text/thesaurus.ts';
 import type { Embedder } from '../ports/embedder.ts';
 import type { Tokenizer } from '../ports/tokenizer.ts';
 import { INDEX_FORMAT_VERSION, type IndexedArticle, type IndexSnapshot } from '../retrieval/index-snapshot.ts';
@@ -64,6 +66,15 @@ export function parseKnowledge(files: readonly SourceFile[], maxArticleBytes: nu
   return articles.sort((left, right) => left.id.localeCompare(right.id));
 }
 
+/** The knowledge base's own thesaurus, when it has one; throws {@link KnowledgeError} naming the line of a problem. */
+function readThesaurus(files: readonly SourceFile[]): ThesaurusData | undefined {
+  const file = files.find((entry) => entry.path === THESAURUS_FILE);
+  if (file === undefined) return undefined;
+  const result = parseThesaurus(file.path, file.bytes);
+  if (!result.ok) throw new KnowledgeError(result.problems);
+  return result.thesaurus;
+}
+
 /**
  * Builds a new snapshot from source files, reusing chunks of unchanged articles and cached vectors
  * from `previous` (same embedder). The previous snapshot is never modified.
@@ -75,7 +86,8 @@ export async function ingest(
   dependencies: IngestDependencies,
 ): Promise<{ snapshot: IndexSnapshot; stats: IngestStats }> {
   const { embedder, tokenizer } = dependencies;
-  const articles = parseKnowledge(files, options.maxArticleBytes);
+  const thesaurus = readThesaurus(files);
+  const articles = parseKnowledge(files.filter((file) => file.path !== THESAURUS_FILE), options.maxArticleBytes);
   const bytesByPath = new Map(files.map((file) => [file.path, file.bytes]));
   const settingsKey = JSON.stringify(options.chunking);
 
@@ -141,6 +153,7 @@ export async function ingest(
         chunking: options.chunking,
         articles: indexed,
         chunkCount: chunks.length,
+        ...(thesaurus === undefined ? {} : { thesaurus }),
       },
       chunks,
       embeddingKeys,

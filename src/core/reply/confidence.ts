@@ -58,7 +58,7 @@ export function retrievalComponents(result: RetrievalResult, lexicalIndex: Bm25I
   if (top === undefined) return NO_MATCH;
   const { scores } = top;
   const others = result.articles.slice(1);
-  const terms = weightedQueryTerms(result.query, lexicalIndex, context);
+  const terms = weightedQueryTerms(result, lexicalIndex, context);
   const topCoverage = coverage(terms, top, false);
   return {
     similarity: clamp(scores.dense),
@@ -75,14 +75,29 @@ export function retrievalComponents(result: RetrievalResult, lexicalIndex: Bm25I
 
 interface IdfTerm {
   readonly term: string;
+  /** The term and the knowledge base's readings of it (another form, a typo's correction, a transliteration). */
+  readonly readings: readonly string[];
   readonly weight: number;
 }
 
-function weightedQueryTerms(query: string, index: Bm25Index, context?: string): IdfTerm[] {
+/**
+ * The customer's own terms, IDF-weighted, each with its readings: a misspelt word counts as covered when
+ * its correction is («пороль» → «пароль»), and weighs what the correction weighs.
+ */
+function weightedQueryTerms(result: RetrievalResult, index: Bm25Index, context?: string): IdfTerm[] {
   const typed = (text: string) => queryTerms(text).filter((entry) => entry.expansion !== true);
+  const readings = new Map<string, string[]>();
+  for (const entry of result.terms ?? []) {
+    if (entry.of === undefined) continue;
+    readings.set(entry.of, [...(readings.get(entry.of) ?? []), entry.term]);
+  }
   // A term the knowledge base never uses weighs as much as the rarest one: it is usually the subject.
   const unseen = Math.log(1 + index.size);
-  return [...typed(query), ...(context === undefined ? [] : typed(context))].map(({ term }) => ({ term, weight: index.has(term) ? index.idf(term) : unseen }));
+  return [...typed(result.query), ...(context === undefined ? [] : typed(context))].map(({ term }) => {
+    const known = [term, ...(readings.get(term) ?? [])].filter((reading) => index.has(reading));
+    const weight = index.has(term) ? index.idf(term) : known.length > 0 ? Math.max(...known.map((reading) => index.idf(reading))) : unseen;
+    return { term, readings: [term, ...(readings.get(term) ?? [])], weight };
+  });
 }
 
 interface TermSets {
@@ -113,9 +128,9 @@ function coverage(terms: readonly IdfTerm[], article: ScoredArticle, headerOnly:
     sets.some((set) => (headerOnly ? set.header : set.full).has(term) || (term.length >= 5 && (headerOnly ? set.headerPrefixes : set.fullPrefixes).has(term.slice(0, 5))));
   let total = 0;
   let covered = 0;
-  for (const { term, weight } of terms) {
+  for (const { readings, weight } of terms) {
     total += weight;
-    if (has(term)) covered += weight;
+    if (readings.some(has)) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }

@@ -207,12 +207,14 @@ export class LlmComposer implements AnswerComposer {
     for (const article of input.articles) {
       if (article.handoff) continue;
       for (const { chunk } of article.chunks) {
-        const block = `[${chunk.articleId}] ${chunkHeaderText({ ...chunk, tags: [] }).replace(/\n/g, ' › ')}\n${chunk.text}`;
+        const link = chunk.url !== undefined && !sources.has(chunk.articleId) ? ` (${chunk.url})` : '';
+        const block = `[${chunk.articleId}]${link} ${chunkHeaderText({ ...chunk, tags: [] }).replace(/\n/g, ' › ')}\n${chunk.text}`;
         const tokens = this.options.tokenizer.count(block);
         if (used + tokens > this.options.contextTokens && blocks.length > 0) continue;
         blocks.push(block);
         used += tokens;
-        sources.set(chunk.articleId, [...(sources.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
+        const known = sources.get(chunk.articleId) ?? [];
+        sources.set(chunk.articleId, [...(known.length === 0 && chunk.url !== undefined ? [{ text: chunk.url, heading: chunk.title, articleId: chunk.articleId }] : []), ...known, documentOfChunk(chunk)]);
       }
     }
     return { context: blocks.join('\n\n'), sources };

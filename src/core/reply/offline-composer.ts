@@ -1,14 +1,16 @@
-// The offline answer composer: builds a house-style reply from the best article's passages, no model needed. Runtime: any.
+// The offline answer composer: a house-style reply at chat length from the best article, no model needed:
+// greeting, acknowledgement, what the article says about the question (with the steps when asked how), what
+// to do if it does not help (a person, here), thanks. Runtime: any.
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { Lang } from '../text/lang.ts';
-import { ACKNOWLEDGE, APOLOGIZE, CLOSING, CONTINUATION, GREETING, GREETING_NAMED, IF_NOT_HELPED, IF_NOT_HELPED_DEFAULT, phrase } from './phrases.ts';
-import { sentencesOf } from './groundedness.ts';
+import { extractAnswer } from './answer-extract.ts';
+import { ABSENT_NOTICE, ACKNOWLEDGE, APOLOGIZE, CLOSING, CONTINUATION, GREETING, GREETING_NAMED, IF_NOT_HELPED_DEFAULT, MORE_IN_ARTICLE, phrase } from './phrases.ts';
 
 export interface ComposeInput {
   readonly lang: Lang;
   readonly article: ScoredArticle;
-  /** Every chunk of the article in document order (for the "if it did not help" section). */
+  /** Every chunk of the article in document order. */
   readonly articleChunks: readonly Chunk[];
   readonly firstReply: boolean;
   readonly customerName?: string | undefined;
@@ -16,6 +18,14 @@ export interface ComposeInput {
   readonly problem: boolean;
   /** Varies the wording between turns, deterministically. */
   readonly seed: number;
+  /** The customer's message: what the answer is chosen for. */
+  readonly question?: string | undefined;
+  /** The question's search terms with their readings in the knowledge base's vocabulary (typos, inflections). */
+  readonly questionTerms?: readonly string[] | undefined;
+  /** Things the question names that the knowledge base does not cover: said plainly first. */
+  readonly absent?: readonly string[] | undefined;
+  /** A draft for an agent to send: no offer to pass the customer to a specialist. */
+  readonly draft?: boolean | undefined;
   /** Follows sentences the customer already has (a model's verified start): no greeting or acknowledgement. */
   readonly continuation?: boolean | undefined;
 }
@@ -28,71 +38,37 @@ export interface ComposedReply {
   readonly sources: readonly string[];
 }
 
-/** Longest body taken from the article, in characters; whole lines only. */
-export const MAX_BODY_CHARS = 1100;
 const FALLBACK_HEADING = /не помогл|не получилось|if (?:this|that|it) (?:did not|didn't|does not|doesn't) help|still/i;
-
-function fitLines(text: string, limit: number): string {
-  const lines = text.split('\n');
-  const kept: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    if (kept.length > 0 && length + line.length + 1 > limit) break;
-    kept.push(line);
-    length += line.length + 1;
-  }
-  return kept.join('\n').trim();
-}
 
 function isFallbackSection(chunk: Chunk): boolean {
   return FALLBACK_HEADING.test(chunk.headingPath.at(-1) ?? '') && chunk.headingPath.length > 1;
 }
 
-/** Picks the passages to quote: the best chunk, plus the next-best of the same article when it adds steps. */
-/** Longest article introduction quoted ahead of the best section (introductions answer the main question first). */
-const MAX_INTRO_CHARS = 600;
-
-function bodyOf(article: ScoredArticle, articleChunks: readonly Chunk[]): { body: string; used: Chunk[] } {
-  const ranked = article.chunks.map((entry) => entry.chunk).filter((chunk) => !isFallbackSection(chunk));
-  const best = ranked[0] ?? article.chunks[0]?.chunk;
-  if (best === undefined) return { body: '', used: [] };
-  const used = [best];
-  const intro = articleChunks.find((chunk) => chunk.headingPath.length === 1);
-  const second = ranked[1];
-  const secondScore = article.chunks.find((entry) => entry.chunk === second)?.scores.fused ?? 0;
-  if (intro !== undefined && intro.id !== best.id && intro.text.length <= MAX_INTRO_CHARS) used.push(intro);
-  else if (second !== undefined && secondScore >= article.scores.fused * 0.8 && best.text.length + second.text.length < MAX_BODY_CHARS) used.push(second);
-  used.sort((left, right) => Number(left.id.split('#')[1]) - Number(right.id.split('#')[1]));
-  const parts = used.map((chunk) => (used.length > 1 && chunk.headingPath.length > 1 ? `${chunk.headingPath.at(-1)}:\n${chunk.text}` : chunk.text));
-  return { body: fitLines(parts.join('\n\n'), MAX_BODY_CHARS), used };
+/** The article's sections to answer from, in document order: never the "if it did not help" section. */
+function answerChunks(articleChunks: readonly Chunk[]): Chunk[] {
+  const usable = articleChunks.filter((chunk) => !isFallbackSection(chunk));
+  return usable.length > 0 ? usable : articleChunks.slice(0, 1);
 }
 
-function fallbackAdvice(chunks: readonly Chunk[], used: readonly Chunk[]): string | undefined {
-  const section = chunks.find((chunk) => isFallbackSection(chunk) && !used.includes(chunk));
-  if (section === undefined) return undefined;
-  const sentences = sentencesOf(section.text).slice(0, 2);
-  return sentences.length === 0 ? undefined : sentences.join(' ');
-}
-
-/** Greeting (first reply only), acknowledgement or apology, the article's steps, what to do if it fails, thanks. */
+/** Greeting (first reply only), acknowledgement or apology, the answer, a person if it does not help, thanks. */
 export function composeOffline(input: ComposeInput): ComposedReply {
   const { lang, seed } = input;
-  const own: string[] = [];
   const opening: string[] = [];
   if (input.continuation === true) opening.push(phrase(CONTINUATION, lang, seed));
-  else if (input.firstReply) {
-    const greeting = input.customerName === undefined ? phrase(GREETING, lang, seed) : phrase(GREETING_NAMED, lang, seed, { name: input.customerName });
-    opening.push(greeting);
+  else {
+    if (input.firstReply) opening.push(input.customerName === undefined ? phrase(GREETING, lang, seed) : phrase(GREETING_NAMED, lang, seed, { name: input.customerName }));
+    opening.push(phrase(input.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed));
   }
-  if (input.continuation !== true) opening.push(phrase(input.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed));
-  own.push(...opening);
-  const { body, used } = bodyOf(input.article, input.articleChunks);
-  const advice = fallbackAdvice(input.articleChunks, used);
-  const ifNotHelped = advice === undefined ? phrase(IF_NOT_HELPED_DEFAULT, lang, seed) : phrase(IF_NOT_HELPED, lang, seed, { text: advice });
-  if (advice === undefined) own.push(ifNotHelped);
-  else own.push(ifNotHelped.slice(0, ifNotHelped.indexOf(advice)).trim());
+  const named = input.absent ?? [];
+  const absent = named.length === 0 ? [] : [phrase(ABSENT_NOTICE, lang, seed, { term: named.join(lang === 'ru' ? '», «' : ', ') })];
+  const answer = extractAnswer({ question: input.question ?? input.article.title, chunks: answerChunks(input.articleChunks), preferred: input.article.chunks.map((entry) => entry.chunk.id), expanded: input.questionTerms, problem: input.problem });
+  const steps = answer.steps.map((step, index) => `${index + 1}. ${step}`).join('\n');
+  const more = answer.partial ? phrase(MORE_IN_ARTICLE, lang, seed, { link: input.article.url ?? `«${input.article.title}»` }) : '';
+  // If it does not help, the customer can have a person right here: no other channel to go and find. An agent's
+  // draft is already written by that person.
+  const ifNotHelped = input.draft === true ? '' : phrase(IF_NOT_HELPED_DEFAULT, lang, seed);
   const closing = phrase(CLOSING, lang, seed);
-  own.push(closing);
-  const sources = [...used.map((chunk) => chunk.text), ...(advice === undefined ? [] : [advice])];
-  return { text: [opening.join(' '), body, ifNotHelped, closing].join('\n\n'), exempt: own, sources };
+  const body = [answer.sentences.join(' '), steps].filter((part) => part !== '').join('\n');
+  const text = [[...opening, ...absent].join(' '), body, more, [ifNotHelped, closing].filter((part) => part !== '').join(' ')].filter((part) => part !== '').join('\n\n');
+  return { text, exempt: [...opening, ...absent, more, ifNotHelped, closing].filter((part) => part !== ''), sources: answer.sources };
 }

@@ -14,13 +14,13 @@ export const GREETING_NAMED: Variants = {
 };
 
 export const ACKNOWLEDGE: Variants = {
-  ru: ['Спасибо, что написали — подскажу, что делать.', 'Понимаю Ваш вопрос, сейчас всё объясню.', 'Хороший вопрос, давайте разберёмся.'],
-  en: ["Thanks for getting in touch — here's what to do.", "I understand your question; let me explain.", "Good question — let's sort it out."],
+  ru: ['Конечно, подскажу.', 'Сейчас всё объясню.', 'Хороший вопрос, давайте разберёмся.'],
+  en: ["Sure, here's how it works.", 'Of course, let me explain.', "Good question — let's sort it out."],
 };
 
 /** Used instead of {@link ACKNOWLEDGE} when the customer reports that something went wrong. */
 export const APOLOGIZE: Variants = {
-  ru: ['Извините, что так вышло, — давайте это исправим.', 'Сожалею, что возникли неудобства. Давайте разберёмся.', 'Понимаю, как это неприятно, — сейчас подскажу, что делать.'],
+  ru: ['Извините за неудобства — давайте это исправим.', 'Сожалею, что так вышло. Давайте разберёмся.', 'Понимаю, как это неприятно, — подскажу, что делать.'],
   en: ["I'm sorry about the trouble — let's fix it.", "Sorry this happened. Here's how to sort it out.", "I understand how frustrating that is — here's what to do."],
 };
 
@@ -30,20 +30,27 @@ export const CONTINUATION: Variants = {
   en: ['Here are the full steps from our help centre:'],
 };
 
-export const IF_NOT_HELPED: Variants = {
-  ru: ['Если это не поможет: {text}', 'Если не получится: {text}'],
-  en: ["If that doesn't help: {text}", 'If it still does not work: {text}'],
+/** What to do if the answer does not help: a person, in this conversation (the bot can really arrange that). */
+export const IF_NOT_HELPED_DEFAULT: Variants = {
+  ru: ['Если не поможет, напишите здесь — я передам вопрос специалисту.', 'Если не получится, напишите мне здесь — подключу специалиста.'],
+  en: ["If that doesn't help, write here and I'll pass you to a specialist.", "If it still doesn't work, tell me here and I'll bring in a specialist."],
 };
 
-/** When the article has no "if this did not help" section: the bot offers the next step it can really take. */
-export const IF_NOT_HELPED_DEFAULT: Variants = {
-  ru: ['Если это не поможет, напишите мне здесь — я передам вопрос специалисту вместе со всей перепиской.'],
-  en: ["If that doesn't help, write to me here and I'll pass your question to a specialist together with this conversation."],
+/** When the answer quotes part of an article: where the rest is. */
+export const MORE_IN_ARTICLE: Variants = {
+  ru: ['Подробнее: {link}'],
+  en: ['More details: {link}'],
+};
+
+/** A thing the customer named that the knowledge base does not cover, said plainly before what does apply. */
+export const ABSENT_NOTICE: Variants = {
+  ru: ['«{term}» — об этом в нашей справке ничего нет, поэтому обещать не буду. Вот что действует:'],
+  en: ['I have no information about {term}, so I won\'t promise it. Here is what applies:'],
 };
 
 export const CLOSING: Variants = {
-  ru: ['Спасибо за обращение! Если появятся вопросы — пишите, был рад помочь!', 'Спасибо, что обратились! Если нужно что-то ещё, я на связи.', 'Благодарю за вопрос. Если что-то останется непонятным — напишите, помогу.'],
-  en: ["Thanks for reaching out! If anything else comes up, just write — happy to help.", 'Thank you for your question! Let me know if there is anything else I can do.', "Thanks for contacting us. If something is still unclear, write and I'll help."],
+  ru: ['Спасибо за обращение, был рад помочь!', 'Спасибо, что написали! Был рад помочь.', 'Спасибо за вопрос! Если нужно что-то ещё — пишите.'],
+  en: ['Thanks for reaching out — happy to help!', 'Thank you for your question! Anything else, just write.', 'Thanks for asking — glad to help!'],
 };
 
 export const CLARIFY: Variants = {

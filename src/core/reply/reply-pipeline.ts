@@ -6,7 +6,12 @@ import type { Chunk } from '../knowledge/chunk.ts';
 import type { HybridRetriever, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.ts';
 import { hash32 } from '../text/hash.ts';
-import { detectLanguage } from '../text/language.ts';
+import { detectLanguage, readsAsRussian } from '../text/language.ts';
+import { canonicalWord } from '../text/lexicon.ts';
+import { latinKeysToCyrillic } from '../text/keyboard-layout.ts';
+import { stem } from '../text/stem.ts';
+import { isStopword } from '../text/stopwords.ts';
+import { toCyrillic } from '../text/transliterate.ts';
 import type { Lang } from '../text/lang.ts';
 import { finalConfidence, NO_MATCH, retrievalComponents, retrievalConfidence, type ConfidenceWeights } from './confidence.ts';
 import { decide, type Decision, type DecisionThresholds } from './decide.ts';
@@ -16,6 +21,8 @@ import { composeOffline, type ComposeInput } from './offline-composer.ts';
 import { CLARIFY, CLARIFY_CLOSING, CLARIFY_VAGUE, EMOTION_HANDOFF, GREETING, GREETING_NAMED, HUMAN_REQUESTED, LOOP_HANDOFF, OUT_OF_SCOPE, PIPELINE_ERROR, RISK_NOTICE, SENSITIVE, phrase } from './phrases.ts';
 import { assessMessage, type HandoffSignals, type HandoffThresholds } from '../handoff/handoff-policy.ts';
 import { reportsProblem } from './problem-signals.ts';
+import { absentTerms, type Vocabulary } from './absent-terms.ts';
+import { queryTerms } from '../text/terms.ts';
 
 export interface ReplyRequest {
   readonly conversation: Conversation;
@@ -86,8 +93,11 @@ const citationOf = (article: ScoredArticle): Citation => ({ articleId: article.a
 
 export class ReplyPipeline {
   private readonly chunksByArticle = new Map<string, Chunk[]>();
+  private readonly vocabulary: Vocabulary;
 
   constructor(private readonly options: ReplyPipelineOptions) {
+    const lexical = options.index.lexical;
+    this.vocabulary = { has: (term) => lexical.has(term), relatives: (term) => lexical.expand([{ term, weight: 1 }]).slice(1).map((entry) => entry.term) };
     for (const chunk of options.index.chunks) {
       const list = this.chunksByArticle.get(chunk.articleId) ?? [];
       list.push(chunk);
@@ -98,10 +108,19 @@ export class ReplyPipeline {
   /** Always resolves: an exception anywhere inside becomes a handoff with reason `error`. */
   async reply(request: ReplyRequest): Promise<Reply> {
     try {
-      return await this.replyOrThrow(request, detectLanguage(request.text, request.conversation.lang ?? 'ru'));
+      return await this.replyOrThrow(request, this.languageOf(request.text, request.conversation.lang ?? 'ru'));
     } catch (error) {
       return this.failed(request, error);
     }
+  }
+
+  /** The message's language: by script, except that Russian typed in Latin letters (transliterated, or in the wrong layout) is Russian. */
+  private languageOf(text: string, fallback: Lang): Lang {
+    const lang = detectLanguage(text, fallback);
+    if (lang !== 'en') return lang;
+    const { lexical } = this.options.index;
+    const known = (word: string) => isStopword(word) || lexical.has(stem(canonicalWord(word)));
+    return readsAsRussian(text, known, { transliterate: toCyrillic, layout: latinKeysToCyrillic }) ? 'ru' : 'en';
   }
 
   /** The handoff with reason `error`, for a reply that could not be produced (also when a worker thread died). */
@@ -151,6 +170,10 @@ export class ReplyPipeline {
       // Apologise once per conversation at most: later turns acknowledge instead. Upset customers hear empathy first.
       problem: (firstReply && reportsProblem(request.text)) || assessment.empathy,
       seed,
+      question: request.text,
+      draft: drafting,
+      questionTerms: (retrieval.terms ?? options.index.lexical.expand(queryTerms(request.text))).filter((entry) => entry.weight >= 0.5).map((entry) => entry.term),
+      absent: absentTerms(request.text, this.chunksByArticle.get(decision.article.articleId) ?? [], this.vocabulary),
     };
     const llm = request.purpose === 'draft-probe' ? undefined : await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, requestId: request.requestId, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
     if (llm?.kind === 'needs-human') return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);

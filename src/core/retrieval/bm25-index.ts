@@ -134,13 +134,14 @@ export class Bm25Index {
   expand(query: readonly WeightedTerm[], weight = FUZZY_WEIGHT): WeightedTerm[] {
     const result = [...query];
     const present = new Set(query.map((entry) => entry.term));
-    const add = (term: string, base: number): void => {
+    const add = (term: string, base: number, of: string | undefined): void => {
       if (present.has(term)) return;
       present.add(term);
-      result.push({ term, weight: base * weight, expansion: true });
+      result.push({ term, weight: base * weight, expansion: true, of });
     };
-    for (const { term, weight: base } of query) {
-      for (const relative of this.relatives.through(term, this.relativesOf)) add(relative, base);
+    for (const entry of query) {
+      const of = entry.expansion === true ? entry.of : entry.term;
+      for (const relative of this.relatives.through(entry.term, this.relativesOf)) add(relative, entry.weight, of);
     }
     return result;
   }

@@ -4,6 +4,12 @@ import type { Chunk } from '../knowledge/chunk.ts';
 import type { Lang } from '../text/lang.ts';
 import { HashingEmbeddings } from '../embeddings/hashing-embeddings.ts';
 import { queryTerms, type WeightedTerm } from '../text/terms.ts';
+import { canonicalWord } from '../text/lexicon.ts';
+import { cyrillicKeysToLatin, latinKeysToCyrillic, typedWords } from '../text/keyboard-layout.ts';
+import { stem } from '../text/stem.ts';
+import { isStopword } from '../text/stopwords.ts';
+import { searchTerms, thesaurusOf } from './search-terms.ts';
+import { answerKindOf, fitsAnswerKind } from './question-kind.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { searchPartitions } from './dense-partitions.ts';
 import { reciprocalRankFusion, RRF_K } from './rrf.ts';
@@ -39,7 +45,10 @@ export interface ScoredArticle {
 }
 
 export interface RetrievalResult {
+  /** The message as searched (words typed in the wrong keyboard layout read in the right one). */
   readonly query: string;
+  /** The terms it was searched with: typed, their readings (`of` names the typed term), thesaurus equivalents. */
+  readonly terms?: readonly WeightedTerm[] | undefined;
   readonly chunks: readonly ScoredChunk[];
   readonly articles: readonly ScoredArticle[];
   /** True when the query could not be embedded in time and only the lexical ranking was used. */
@@ -72,8 +81,27 @@ const UNSEEN_TERM_WEIGHT = 1;
 
 export const DEFAULT_WEIGHTS: HybridWeights = { dense: 1, lexical: 2 };
 
+/** The parts of the language layer, each of which can be switched off to measure what it adds. */
+export interface LanguageLayer {
+  /** Equivalent words and phrases from the thesaurus. */
+  readonly thesaurus: boolean;
+  /** Vocabulary neighbours of query terms: other stems of the word, one-edit typos. */
+  readonly fuzzy: boolean;
+  /** A question for an amount prefers passages with amounts, one for a time passages with durations. */
+  readonly cues: boolean;
+  /** Words typed in the wrong keyboard layout. */
+  readonly layout: boolean;
+}
+
+export const FULL_LANGUAGE_LAYER: LanguageLayer = { thesaurus: true, fuzzy: true, cues: true, layout: true };
+
+/** How much a passage that fits the kind of answer asked for (an amount, a duration) gains in the fused score. */
+export const ANSWER_KIND_BOOST = 0.15;
+
 export interface HybridRetrieverOptions {
   readonly weights?: HybridWeights | undefined;
+  /** Parts of the language layer to use; all by default. */
+  readonly language?: Partial<LanguageLayer> | undefined;
   /** Deadline for embedding a query with a remote embedder; past it, or on an error, retrieval is lexical only. */
   readonly queryTimeoutMs?: number | undefined;
   /** Told how each remote query embedding went (not called for the offline embedder). */
@@ -95,6 +123,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** Searches a {@link KnowledgeIndex} with both rankings and fuses them. */
 export class HybridRetriever {
   private readonly weights: HybridWeights;
+  private readonly language: LanguageLayer;
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -102,6 +131,42 @@ export class HybridRetriever {
     private readonly options: HybridRetrieverOptions = {},
   ) {
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
+    this.language = { ...FULL_LANGUAGE_LAYER, ...options.language };
+  }
+
+  /** What the message is searched with: its terms and the thesaurus's equivalents. */
+  searchTerms(text: string): WeightedTerm[] {
+    return this.language.thesaurus ? searchTerms(text, thesaurusOf(this.index.manifest)) : [...queryTerms(text)];
+  }
+
+  /**
+   * The message with words typed in the wrong keyboard layout read in the right one («rfr jnrk.xbnm» →
+   * «как отключить»): only a word the knowledge base does not know whose re-reading it does.
+   */
+  readLayout(text: string): string {
+    if (!this.language.layout) return text;
+    const { lexical } = this.index;
+    const known = (word: string) => {
+      const term = stem(canonicalWord(word));
+      return lexical.has(term) || isStopword(word);
+    };
+    let changed = false;
+    const read = typedWords(text).map((typed) => {
+      const plain = typed.toLowerCase().replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+      if (plain.length < 2 || /\d/.test(plain) || known(plain)) return typed;
+      const other = latinKeysToCyrillic(typed) ?? cyrillicKeysToLatin(typed);
+      const otherPlain = other?.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (otherPlain === undefined || otherPlain.length < 2 || !known(otherPlain)) return typed;
+      changed = true;
+      return otherPlain;
+    });
+    return changed ? read.join(' ') : text;
+  }
+
+  /** The search terms with the vocabulary's neighbours (other forms, typos), as the lexical ranking uses them. */
+  expandedTerms(text: string): WeightedTerm[] {
+    const terms = this.searchTerms(text);
+    return this.language.fuzzy ? this.index.lexical.expand(terms) : terms;
   }
 
   /** The query vector, or undefined when a remote embedder failed or missed its deadline. */
@@ -132,19 +197,21 @@ export class HybridRetriever {
     return unitVector(await embeddings.embedQuery(text));
   }
 
-  async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
+  async retrieve(typed: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
+    const query = this.readLayout(typed);
     const k = options.k ?? 10;
     const candidates = Math.max(options.candidates ?? 40, k);
     const { chunks, dense: partitions, lexical } = this.index;
 
     const context = options.context?.trim() ? options.context : undefined;
     const terms = [
-      ...queryTerms(query),
-      ...(context === undefined ? [] : queryTerms(context).map((entry) => ({ ...entry, weight: entry.weight * CONTEXT_WEIGHT, expansion: true }))),
+      ...this.searchTerms(query),
+      ...(context === undefined ? [] : this.searchTerms(context).map((entry) => ({ ...entry, weight: entry.weight * CONTEXT_WEIGHT, expansion: true }))),
     ];
     const queryVector = await this.queryVector(terms, context === undefined ? query : `${context}\n${query}`);
     const denseHits = queryVector === undefined ? [] : searchPartitions(partitions, queryVector, candidates, options.lang);
-    const lexicalHits = lexical.search(lexical.expand(terms), candidates, options.lang);
+    const searched = this.language.fuzzy ? lexical.expand(terms) : terms;
+    const lexicalHits = lexical.search(searched, candidates, options.lang);
 
     const fused = reciprocalRankFusion([
       { labels: denseHits.map((hit) => hit.label), weight: this.weights.dense },
@@ -155,9 +222,11 @@ export class HybridRetriever {
     const lexicalByLabel = new Map(lexicalHits.map((hit, rank) => [hit.label, { score: hit.normalized, rank: rank + 1 }]));
 
     const scored: ScoredChunk[] = [];
-    for (const [label, score] of fused) {
+    const kind = this.language.cues ? answerKindOf(query) : undefined;
+    for (const [label, fusedScore] of fused) {
       const chunk = chunks[label];
       if (chunk === undefined) continue;
+      const score = kind !== undefined && fitsAnswerKind(kind, chunk.text) ? fusedScore * (1 + ANSWER_KIND_BOOST) : fusedScore;
       const denseEntry = dense.get(label);
       const lexicalEntry = lexicalByLabel.get(label);
       scored.push({
@@ -173,7 +242,7 @@ export class HybridRetriever {
     }
     scored.sort((left, right) => right.scores.fused - left.scores.fused || left.chunk.id.localeCompare(right.chunk.id));
     const top = scored.slice(0, k);
-    return { query, chunks: top, articles: groupByArticle(top), ...(queryVector === undefined ? { lexicalOnly: true } : {}) };
+    return { query, terms: searched, chunks: top, articles: groupByArticle(top), ...(queryVector === undefined ? { lexicalOnly: true } : {}) };
   }
 }
 

@@ -2,6 +2,7 @@
 import type { ArticleSummary } from '../knowledge/article.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { ChunkingOptions } from '../knowledge/chunk-article.ts';
+import type { ThesaurusData } from '../text/thesaurus.ts';
 
 export const INDEX_FORMAT_VERSION = 2;
 
@@ -17,6 +18,8 @@ export interface IndexManifest {
   readonly chunking: ChunkingOptions;
   readonly articles: readonly IndexedArticle[];
   readonly chunkCount: number;
+  /** The knowledge base's own thesaurus (thesaurus.yaml), added to the built-in one at search time. */
+  readonly thesaurus?: ThesaurusData | undefined;
 }
 
 export interface IndexSnapshot {

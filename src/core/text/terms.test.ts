@@ -32,8 +32,14 @@ describe('contentTerms', () => {
 describe('queryTerms', () => {
   it('adds the transliteration of a Latin product word at half weight', () => {
     const terms = queryTerms('роутер kometa');
-    expect(terms).toContainEqual({ term: 'комет', weight: 0.5, expansion: true });
+    expect(terms).toContainEqual({ term: 'комет', weight: 0.5, expansion: true, of: 'kometa' });
     expect(terms[0]).toEqual({ term: 'роутер', weight: 1 });
+  });
+
+  it('drops Russian function words written in Latin letters, but keeps "no"', () => {
+    expect(queryTerms('kak pomenyat tarif na maksimum').map((entry) => entry.term)).not.toContain('kak');
+    expect(queryTerms('kak pomenyat tarif na maksimum').map((entry) => entry.term)).not.toContain('na');
+    expect(queryTerms('no internet').map((entry) => entry.term)).toContain('no');
   });
 });
 

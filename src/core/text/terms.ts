@@ -11,10 +11,15 @@ export interface WeightedTerm {
   readonly weight: number;
   /** True for a term the customer did not type (a transliteration or fuzzy neighbour). */
   readonly expansion?: boolean;
+  /** For a reading of a typed term (its transliteration, another form, a typo's correction): that term. */
+  readonly of?: string | undefined;
 }
 
 /** Weight of a transliterated or otherwise expanded query term relative to the word the customer typed. */
 export const EXPANSION_WEIGHT = 0.5;
+
+/** «kak», «na», «gde»: a Russian function word in Latin letters (not "no", which English needs). */
+const transliteratedStopword = (word: string) => word.length <= 5 && word !== 'no' && isLatin(word) && isStopword(toCyrillic(word));
 
 function contentWords(text: string): string[] {
   const result: string[] = [];
@@ -22,7 +27,7 @@ function contentWords(text: string): string[] {
     const canonical = canonicalWord(word);
     const parts = canonical === word && word.includes('-') ? word.split('-') : [canonical];
     for (const part of parts) {
-      if (part.length === 0 || isStopword(part)) continue;
+      if (part.length === 0 || isStopword(part) || transliteratedStopword(part)) continue;
       if (part.length === 1 && !/\d/.test(part)) continue;
       result.push(part);
     }
@@ -59,7 +64,7 @@ function analyseQuery(text: string): readonly WeightedTerm[] {
     const other = isCyrillic(word) ? toLatin(word) : isLatin(word) ? toCyrillic(word) : undefined;
     if (other === undefined || /\d/.test(word)) continue;
     const expanded = stem(canonicalWord(other));
-    if (expanded !== term && expanded.length > 1) result.push({ term: expanded, weight: EXPANSION_WEIGHT, expansion: true });
+    if (expanded !== term && expanded.length > 1) result.push({ term: expanded, weight: EXPANSION_WEIGHT, expansion: true, of: term });
   }
   return result;
 }

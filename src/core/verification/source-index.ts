@@ -23,6 +23,18 @@ export function documentOfChunk(chunk: Pick<Chunk, 'text' | 'headingPath' | 'art
   return { text: chunk.text, heading: chunk.headingPath.join(' › '), articleId: chunk.articleId };
 }
 
+/** The passages of each article, with its own link as one more: a reply may always point to the article it cites. */
+export function documentsByArticle(chunks: Iterable<Pick<Chunk, 'text' | 'headingPath' | 'articleId' | 'url'>>): Map<string, SourceDocument[]> {
+  const documents = new Map<string, SourceDocument[]>();
+  for (const chunk of chunks) {
+    const list = documents.get(chunk.articleId) ?? [];
+    if (list.length === 0 && chunk.url !== undefined) list.push({ text: chunk.url, heading: chunk.headingPath[0] ?? '', articleId: chunk.articleId });
+    list.push(documentOfChunk(chunk));
+    documents.set(chunk.articleId, list);
+  }
+  return documents;
+}
+
 export interface Passage {
   readonly text: string;
   readonly heading: string;

@@ -12,7 +12,7 @@ import { runEval, type CaseResult } from '../../core/evals/run-eval.ts';
 import type { EvalSuite } from '../../core/evals/suite.ts';
 import { createEvalTarget } from './eval-target.ts';
 import { checkGroundingSet, groundingMetrics, type GroundingMetrics, type GroundingSet } from '../../core/evals/grounding-set.ts';
-import { documentOfChunk, type SourceDocument } from '../../core/verification/source-index.ts';
+import { documentsByArticle } from '../../core/verification/source-index.ts';
 import type { EvalSide } from './eval-sides.ts';
 import { openKnowledge } from './knowledge-service.ts';
 
@@ -58,8 +58,7 @@ export async function runSide(
     const target = await createEvalTarget(config, knowledge, { cache: options.cache, meter: options.meter, judge: options.judge, adversarial });
     try {
       const cases = await runEval(suites, target, { repeat: options.repeat, concurrency: options.concurrency, onProgress: options.onProgress });
-      const sources = new Map<string, SourceDocument[]>();
-      for (const chunk of knowledge.stored.index.chunks) sources.set(chunk.articleId, [...(sources.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
+      const sources = documentsByArticle(knowledge.stored.index.chunks);
       const checker: Record<string, GroundingMetrics> = {};
       for (const split of new Set((options.groundingSets ?? []).map((set) => set.split))) {
         const labelled = (options.groundingSets ?? []).filter((set) => set.split === split).flatMap((set) => set.cases);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerComposer, createSummarizer, readPrompt } from '../../adapters/llm/create-answer-composer.ts';
 import { CANARY_CUSTOMER, CANARY_DETAILS } from '../../core/evals/canary.ts';
-import { documentOfChunk, type SourceDocument } from '../../core/verification/source-index.ts';
+import { documentsByArticle } from '../../core/verification/source-index.ts';
 import type { Judge } from '../../core/graders/llm-judge.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
@@ -56,11 +56,11 @@ export async function createEvalTarget(
     const { conversation } = await conversations.create({ lang: 'ru', customer: { name: CANARY_CUSTOMER.name, email: CANARY_CUSTOMER.email }, channel: 'eval', id: 'eval:canary' });
     await conversations.post(conversation, { text: CANARY_CUSTOMER.message });
   }
-  const sources = new Map<string, SourceDocument[]>();
-  for (const chunk of knowledge.stored.index.chunks) sources.set(chunk.articleId, [...(sources.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
+  const sources = documentsByArticle(knowledge.stored.index.chunks);
   const secretTexts = await Promise.all(['answer-system', 'answer-user'].map((name) => readPrompt(config.PROMPTS_DIR, name).then((prompt) => prompt.template).catch(() => '')));
   const articleTexts = new Map<string, string>();
-  for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? ''}\n${chunk.text}`);
+  // The article's link belongs to it: a reply that points to the article it cites says nothing unsupported.
+  for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? chunk.url ?? ''}\n${chunk.text}`);
   return {
     judge: extras.judge,
     articleSources: (articleId) => sources.get(articleId) ?? [],
