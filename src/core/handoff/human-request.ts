@@ -7,12 +7,15 @@ const EN_PERSON = "(?:a |an |the |your |some |real |live |actual |support |custo
 
 const PATTERNS: readonly RegExp[] = [
   // «позовите / соедините / переключите / дайте / нужен / хочу … оператора»
-  new RegExp(`(?<!\\p{L})(?:позов\\p{L}*|зов\\p{L}*|соедин\\p{L}*|свяж\\p{L}*|переключ\\p{L}*|перевед\\p{L}*|передай\\p{L}*|передайте|дай\\p{L}*|нуж\\p{L}*|хочу|хотим|хотел\\p{L}*|требую|прошу|можно|пригласите|подключите)(?:[^.!?]{0,40}?)(?<!\\p{L})(?:с\\s+|со\\s+|на\\s+)?${RU_PERSON}`, 'u'),
+  new RegExp(`(?<!\\p{L})(?:позов\\p{L}*|зов\\p{L}*|соедин\\p{L}*|свяж\\p{L}*|переключ\\p{L}*|перевед\\p{L}*|перевест\\p{L}*|перешл\\p{L}*|передай\\p{L}*|передайте|дай\\p{L}*|нуж\\p{L}*|хочу|хотим|хотел\\p{L}*|требую|прошу|можно|пригласите|подключите)(?:[^.!?]{0,40}?)(?<!\\p{L})(?:с\\s+|со\\s+|на\\s+)?${RU_PERSON}`, 'u'),
   // «поговорить / связаться / пообщаться с человеком»
   new RegExp(`(?<!\\p{L})(?:поговорить|говорить|связаться|пообщаться|общаться|переписываться|разговаривать)\\s+(?:с\\s+|со\\s+)(?:\\p{L}+\\s+){0,2}${RU_PERSON}`, 'u'),
   /(?<!\p{L})(?:живой|живого|живым|реальн\p{L}*)\s+(?:человек|оператор|сотрудник|специалист)\p{L}*/u,
   /(?<!\p{L})(?:не\s+(?:с\s+)?бот\p{L}*|хватит\s+бот\p{L}*|бот\p{L}*\s+не\s+нуж\p{L}*|надоел\p{L}*\s+бот|с\s+ботом\s+не\s+хочу)/u,
   /^(?:оператор|человек|специалист|менеджер)\p{L}*[!?.\s]*$/u,
+  // A short polite demand: «Пожалуйста, человека.», «Сотрудника поддержки, пожалуйста», «соедините, пожалуйста».
+  new RegExp(`(?:^|[.!?]\\s*)(?:пожалуйста,?\\s+)?(?:оператора|человека|специалиста|сотрудника|консультанта|менеджера)(?:\\s+поддержки)?(?:,?\\s+пожалуйста)?[!?.\\s]*$`, 'u'),
+  /(?:^|[.!?,]\s*)(?:соедините|переключите|позовите)(?:,?\s+(?:пожалуйста|плиз|плз|срочно))?[!?.\s]*$/u,
   /(?<!\p{L})(?:pozovite|soedinite|dajte|dayte|pozvat|pogovorit|svyazhite|pereklyuchite)\s+(?:s\s+)?(?:operator\p{L}*|chelovek\p{L}*|specialist\p{L}*|menedzher\p{L}*)/u,
   /(?<!\p{L})(?:s|so)\s+(?:operatorom|chelovekom|specialistom|menedzherom)/u,
   /(?<!\p{L})(?:anyone|anybody|someone|somebody)\s+(?:real|human|alive)\s*(?:there|here)?/u,
@@ -27,6 +30,25 @@ const PATTERNS: readonly RegExp[] = [
   /(?<!\p{L})(?:not|no more|stop)\s+(?:a\s+|the\s+|this\s+)?(?:bot|robot|machine|ai)(?!\p{L})/u,
   /(?<!\p{L})is\s+there\s+(?:a|any)\s+(?:human|person|real person|agent|operator)/u,
   /^(?:human|agent|operator|representative)[!?.\s]*$/u,
+  // Callbacks: «перезвоните мне», «пусть кто-нибудь перезвонит», "call me back", "can someone ring me".
+  /(?<!\p{L})(?:перезвон\p{L}*|позвоните\s+мне|позвоните(?:\s+\p{L}+)?\s+по\s+(?:номеру|телефону)|обратн\p{L}*\s+звон\p{L}*|жду\s+звонка|запрос\p{L}*\s+на\s+звонок|звонок\s+(?:от\s+)?(?:оператор|специалист|техник|сотрудник|инженер)\p{L}*|пусть\s+(?:мне\s+)?(?:кто[- ]?(?:нибудь|то)\s+)?(?:\p{L}+\s+){0,3}(?:позвонит|перезвонит|напишет|свяжется))/u,
+  /(?<!\p{L})(?:call\s+me(?:\s+back)?|ring\s+me|phone\s+me|callback|call\s*back|give\s+me\s+a\s+call|(?:have|get)\s+(?:someone|somebody|him|her|them|a\s+\p{L}+)\s+(?:to\s+)?(?:call|phone|ring|contact)|(?:someone|somebody|member\s+of\s+your\s+team)\s+(?:\p{L}+\s+){0,2}(?:call|phone|ring|reach\s+out|contact|get\s+in\s+touch)|(?:arrange|schedule|book)\s+a\s+(?:phone\s+)?call|(?:reach\s+out|get\s+back)\s+to\s+me)(?!\p{L})/u,
+  // Escalation and people with authority: «эскалируйте», «старшего смены», «начальником», "supervisor", "escalate".
+  /(?<!\p{L})(?:эскалир\p{L}*|старш\p{L}*\s+(?:смены|специалист\p{L}*|менеджер\p{L}*|оператор\p{L}*)|(?:с\s+)?(?:начальник|руководител|представител|инженер|отдел\p{L}*\s+продаж)\p{L}*(?=[\s,.!?]|$)(?<=(?:поговорить|связ\p{L}*|соедин\p{L}*|обсудить|хочу|дайте|позовите|можно)[^.!?]{0,40}))/u,
+  /(?<!\p{L})(?:escalat\p{L}*|supervisor|second[- ]line|retentions?|account\s+manager|(?:talk|speak)\s+to\s+(?:sales|billing|retentions?|someone|whoever)|put\s+(?:a\s+human|them|someone|somebody|a\s+person)\s+on|hand\s+me\s+over|transfer\s+me(?!\s+(?:to\s+)?(?:the\s+)?(?:\p{L}+\s+)?(?:plan|tariff|package))|switch\s+me\s+to\s+(?:an?\s+|the\s+)?(?:agent|human|person|operator|live|support|someone|somebody|specialist)|bring\s+(?:a|an|the|someone|somebody)\s+(?:\p{L}+\s+)?(?:into|in\s+on)|connect\s+me\s+to\s+(?:the\s+|your\s+)?\p{L}+(?:\s+\p{L}+)?\s+team|advisor|adviser|a\s+colleague|member\s+of\s+(?:your|the)\s+(?:team|staff))(?!\p{L})/u,
+  // Calling for someone in the chat: «вызовите оператора», «связь с оператором», «где тут консультант», «есть кто?».
+  new RegExp(`(?<!\\p{L})(?:вызов\\p{L}*|вызвать|связь\\s+с)\\s+(?:\\p{L}+\\s+)?(?:оператор|специалист|консультант|сотрудник|человек)\\p{L}*`, 'u'),
+  new RegExp(`(?<!\\p{L})где\\s+(?:тут\\s+|здесь\\s+|же\\s+)?${RU_PERSON}`, 'u'),
+  /(?<!\p{L})(?:алло,?\s+)?есть\s+(?:тут\s+|здесь\s+)?кто(?:[- ]?(?:нибудь|то))?(?:\s+живой)?\s*\?/u,
+  /(?<!\p{L})(?:с\s+)?(?:кем[- ]?(?:нибудь|то)|кто[- ]?(?:нибудь|то))\s+(?:из\s+(?:людей|сотрудников)|живым|живой|,?\s*кто\s+может)/u,
+  /(?<!\p{L})(?:объясн\p{L}*|расскаж\p{L}*)\s+(?:это\s+)?(?:человеку|оператору|специалисту|сотруднику)/u,
+  // A person named first, the verb after: «оператора позови», «с оператором соедини», «опер нужен», «оператора плз».
+  new RegExp(`(?<!\\p{L})(?:с\\s+|со\\s+)?${RU_PERSON}\\s+(?:позов\\p{L}*|соедин\\p{L}*|дай\\p{L}*|нуж\\p{L}*|плз|пожалуйста|срочно|быстро)`, 'u'),
+  /(?<!\p{L})(?:опер|оператор\p{L}*)\s+(?:нужен|нужна|нужно|плз|плиз|pls)(?!\p{L})/u,
+  /(?:^|\s)(?:оператор\p{L}*\s+){2,}|(?:^|\s)(?:operator\s+){2,}|^\s*0(?:\s+0)*\s*(?:operator)?\s*$|(?:нажал\p{L}*|pressed)\s+(?:ноль|0)/u,
+  /(?<!\p{L})(?:chelovek\p{L}*\s+nuzh\p{L}*|nuzh\p{L}*\s+chelovek|(?:s|so)\s+(?:zhivym|realnym)\s+chelovek\p{L}*)/u,
+  // English shorthand and chat spelling: "gimme a human", "talk 2 a human", "speak w someone", "human agent required".
+  /(?<!\p{L})(?:gimme|want|need|get)\s+(?:a\s+|an\s+|some\s+)?(?:human|person|agent|staff|operator|rep)(?!\p{L})|(?:talk|speak|chat)\s+(?:2|w|w\/|wiv)\s+(?:a\s+)?(?:human|person|someone|somebody|agent)|human\s+agent|(?:reach|contact|get\s+hold\s+of)\s+(?:an?\s+|the\s+|your\s+)?(?:actual\s+|real\s+|live\s+)?(?:support\s+)?(?:person|human|agent|someone|somebody|staff|support(?!\s+(?:page|hours|number|email|chat)))|anyone\s+(?:at\s+\p{L}+\s+)?(?:i\s+can|to)\s+(?:actually\s+)?talk|(?:live|human)\s+support|whoever\s+can/u,
 ];
 
 /** Phrases that mention staff without asking for them ("оператор сказал", "your agent was rude"). */
@@ -39,6 +61,9 @@ const MENTIONS: readonly RegExp[] = [
   /(?<!\p{L})(?:друго\p{L}*|чужо\p{L}*|третье\p{L}*|каждо\p{L}*|одного|на\s+одного)\s+(?:человек|лиц)/u,
   /(?<!\p{L})(?:another|other|each|per|a third)\s+(?:person|people)/u,
   /(?<!\p{L})(?:часы\s+работы|график\s+работы|во\s+сколько\s+работают|what\s+hours|when\s+do\s+your)/u,
+  /(?<!\p{L})(?:стать\s+(?:вашим\s+)?(?:сотрудник|оператор|менеджер)|ваканси\p{L}*|работать\s+у\s+вас|job|vacanc\p{L}*|hiring)/u,
+  /(?<!\p{L})(?:(?:мобильн\p{L}*|сотов\p{L}*)\s+оператор|оператор\p{L}*\s+(?:связи|мтс|билайн|мегафон|теле2)|(?:мтс|билайн|мегафон|теле2|tele2|yota)\s+(?:как\s+)?оператор|mobile\s+(?:operator|carrier))/u,
+  /(?<!\p{L})(?:human[- ]operated|(?:a\s+)?bot\s+or\s+a\s+(?:real\s+)?person|бот\s+или\s+(?:живой\s+)?человек)/u,
 ];
 
 export interface HumanRequest {
@@ -51,8 +76,42 @@ export interface HumanRequest {
 /** All request patterns in one: most messages ask for nobody, and one scan says so. */
 const ANY_PATTERN = anyOf(PATTERNS);
 
+/** Word forms the rules look for, so that a typo one letter away («опиратором», "agnet", "huamn") reads as the word. */
+const FORMS = [
+  ...['оператор', 'человек', 'специалист', 'сотрудник', 'консультант', 'менеджер'].flatMap((stem) => [stem, `${stem}а`, `${stem}у`, `${stem}ом`, `${stem}ов`]),
+  'соедините', 'соедини', 'позовите', 'переключите', 'поговорить', 'живым', 'живого', 'живой', 'живые', 'живых', 'живая', 'живому',
+  'operator', 'human', 'agent', 'person', 'someone', 'somebody', 'representative', 'supervisor', 'specialist', 'connect', 'transfer',
+];
+const FORMS_BY_LENGTH = new Map<number, string[]>();
+for (const form of FORMS) for (const length of [form.length - 1, form.length, form.length + 1]) FORMS_BY_LENGTH.set(length, [...(FORMS_BY_LENGTH.get(length) ?? []), form]);
+
+/** True when one edit (insert, delete, substitute, swap two neighbours) turns `left` into `right`. */
+function oneEditApart(left: string, right: string): boolean {
+  if (Math.abs(left.length - right.length) > 1 || left === right) return false;
+  let start = 0;
+  while (start < left.length && left[start] === right[start]) start += 1;
+  const rest = (from: string, skip: number) => from.slice(start + skip);
+  if (left.length === right.length) return rest(left, 1) === rest(right, 1) || (left[start] === right[start + 1] && left[start + 1] === right[start] && rest(left, 2) === rest(right, 2));
+  return left.length > right.length ? rest(left, 1) === rest(right, 0) : rest(left, 0) === rest(right, 1);
+}
+
+const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в' };
+
+/** Latin letters that look Cyrillic inside a Cyrillic word («соеденитe» with a Latin "e") made Cyrillic. */
+function foldLookalikes(text: string): string {
+  return text.replace(/[\p{L}]+/gu, (word) => (/[а-я]/u.test(word) && /[a-z]/.test(word) ? word.replace(/[a-z]/g, (char) => LOOKALIKES[char] ?? char) : word));
+}
+
+/** The message with misspelt words of the rules corrected: words of five letters or more, one edit away. */
+function correctTypos(text: string): string {
+  return foldLookalikes(text).replace(/\p{L}{5,}/gu, (word) => {
+    if (FORMS.includes(word)) return word;
+    return FORMS_BY_LENGTH.get(word.length)?.find((form) => oneEditApart(word, form)) ?? word;
+  });
+}
+
 export function detectHumanRequest(text: string): HumanRequest {
-  const normalized = normalize(text).replace(/\s+/g, ' ').trim();
+  const normalized = correctTypos(normalize(text).replace(/\s+/g, ' ').trim());
   if (!ANY_PATTERN.test(normalized)) return { matched: false };
   for (const pattern of PATTERNS) {
     const match = pattern.exec(normalized);
@@ -62,6 +121,25 @@ export function detectHumanRequest(text: string): HumanRequest {
     return { matched: true, evidence: match[0].trim() };
   }
   return { matched: false };
+}
+
+const PERSON_WORD = new RegExp(`(?<!\\p{L})(?:${RU_PERSON}|(?:human|person|people|agent|operator|representative|rep|someone|somebody|anyone|anybody|staff|supervisor|manager|specialist|assistant|consultant)(?!\\p{L}))`, 'u');
+const CONTACT_VERB = /(?<!\p{L})(?:связа\p{L}*|свяж\p{L}*|позов\p{L}*|соедин\p{L}*|переключ\p{L}*|перевед\p{L}*|поговор\p{L}*|пообща\p{L}*|talk|speak|chat|contact|reach|get hold|connect|transfer|put me through|escalate)/u;
+const BOT_WORD = /(?<!\p{L})(?:бот\p{L}*|робот\p{L}*|автоответчик\p{L}*|bot|robot|machine|ai|chatbot|automated)(?!\p{L})/u;
+
+/**
+ * What the hand-written rules see in a message, as features for the trained detector: a request the rules
+ * recognise, a word for a person, a verb of reaching someone, a word for the bot, a mention of staff.
+ */
+export function humanRequestSignals(text: string): string[] {
+  const normalized = correctTypos(normalize(text).replace(/\s+/g, ' ').trim());
+  const signals: string[] = [];
+  if (detectHumanRequest(text).matched) signals.push('human:request');
+  if (PERSON_WORD.test(normalized)) signals.push('human:person-word');
+  if (CONTACT_VERB.test(normalized)) signals.push('human:contact-verb');
+  if (BOT_WORD.test(normalized)) signals.push('human:bot-word');
+  if (MENTIONS.some((mention) => mention.test(normalized))) signals.push('human:staff-mention');
+  return signals;
 }
 
 function sentenceAround(text: string, index: number): string {
