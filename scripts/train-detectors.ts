@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { intentFeatures } from '../src/core/handoff/intent-features.ts';
-import { combine, EMOTION_AGREEMENT, ruleIntents } from '../src/core/handoff/intent-rules.ts';
+import { combine, ruleIntents } from '../src/core/handoff/intent-rules.ts';
 import { INTENTS, type Intent } from '../src/core/handoff/intent.ts';
 import { binaryCounts, crossValidatedProbabilities, trainLogistic, type Example, type TrainOptions } from '../src/core/ml/train-logistic.ts';
 
