@@ -1,4 +1,4 @@
-// Trains the handoff detectors (request for a person, emotion, sensitive topic) from evals/detectors/train.jsonl
+// Trains the handoff detectors (request for a person, emotion, sensitive topic) from evals/detectors/train*.jsonl
 // and writes src/core/handoff/intent-weights.json; reports cross-validated and held-out figures per language.
 // Usage: npm run train:detectors [-- --check]   (--check: train and report, write nothing)
 import { readFile, writeFile } from 'node:fs/promises';
@@ -40,7 +40,8 @@ function chooseThresholdFor(decide: (threshold: number) => boolean[], labels: re
   return best?.threshold ?? 0.5;
 }
 
-const train = await read('evals/detectors/train.jsonl');
+const TRAIN_FILES = ['evals/detectors/train.jsonl', 'evals/detectors/train-2.jsonl'];
+const train = (await Promise.all(TRAIN_FILES.map(read))).flat();
 const features = train.map((entry) => intentFeatures(entry.text));
 const rules = train.map((entry) => ruleIntents(entry.text));
 const models: Record<string, unknown> = {};
@@ -62,7 +63,7 @@ for (const intent of INTENTS) {
   process.stdout.write(`${intent}: threshold ${threshold.toFixed(2)}, ${Object.keys(model.weights).length} weights; cross-validated on train: ${report('rules', rules.map((found) => found.has(intent)))}; ${report('model', folds.map((value) => value >= threshold))}; ${report('service', decide(threshold))}\n`);
 }
 
-const weights = { trainedOn: 'evals/detectors/train.jsonl', examples: train.length, models };
+const weights = { trainedOn: TRAIN_FILES.join(', '), examples: train.length, models };
 if (!values.check) {
   await writeFile(OUT, `${JSON.stringify(weights)}\n`);
   process.stdout.write(`wrote ${OUT} (${((await readFile(OUT)).length / 1024).toFixed(0)} KB)\n`);

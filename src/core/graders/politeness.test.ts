@@ -35,7 +35,11 @@ describe('politeness', () => {
 
   it('catches Russian obscenities behind prefixes and abbreviations, and threats, without flagging look-alike words', () => {
     for (const rude of ['да мне похуй', 'ахуеть можно', 'кто-то спиздил роутер', 'пздц какой-то', 'этих тварей', 'убью тебя']) expect(politeness(rude).score, rude).toBeLessThan(0.3);
-    for (const plain of ['Учитель неграмотен', 'Не вешайте трубку', 'Ухудшение скорости после обновления', 'Страхуем оборудование', 'Павел Дуров', 'Я опоздал с оплатой']) expect(politeness(plain).score, plain).toBe(0.5);
+    for (const plain of ['Учитель неграмотен', 'Не вешайте трубку', 'Ухудшение скорости после обновления', 'Страхуем оборудование', 'Павел Дуров', 'Я опоздал с оплатой']) {
+      const { score, features } = politeness(plain);
+      expect({ profanity: features.profanity, insult: features.insult, violence: features.violence }, plain).toEqual({ profanity: undefined, insult: undefined, violence: undefined });
+      expect(score, plain).toBeGreaterThanOrEqual(0.45);
+    }
     expect(politeness('Проститутки приезжали').features.apology).toBeUndefined();
   });
 });

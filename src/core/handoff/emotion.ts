@@ -2,6 +2,7 @@
 // from wording, profanity and insults, threats to leave or complain, repeated contact, capitals and
 // repeated punctuation. Each signal is kept for the agent's view. Runtime: any.
 import { normalize } from '../text/normalize.ts';
+import { negativeTone, TONE_MODEL, TONE_WEIGHTS } from './tone.ts';
 
 export type EmotionLabel = 'anger' | 'frustration' | 'distress' | 'neutral';
 
@@ -45,6 +46,25 @@ const SIGNALS: readonly Signal[] = [
   { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
 ];
 
+/** Lexicon intensity that stands whatever the tone model says. */
+const STRONG = 0.55;
+/** Below this P(negative tone), weaker lexicon signals are taken for words, not feelings. */
+export const TONE_VETO = TONE_WEIGHTS.veto;
+
+/** General feeling words, which the tone model may overrule; how a message is written (capitals, "!!!") it may not. */
+const VOCABULARY_SIGNALS: ReadonlySet<string> = new Set(['sorrow', 'fright', 'irritation', 'sad-emoticon', 'annoyance', 'sadness', 'fear', 'anger-words', 'ongoing-problem']);
+
+/** True when every signal found is general feeling vocabulary. */
+export function vetoable(found: ReadonlyArray<{ name: string }>): boolean {
+  return found.every((signal) => VOCABULARY_SIGNALS.has(signal.name));
+}
+
+function strongestLabel(found: ReadonlyArray<{ label: Signal['label']; weight: number }>): Signal['label'] | undefined {
+  const byLabel = new Map<Signal['label'], number>();
+  for (const signal of found) byLabel.set(signal.label, (byLabel.get(signal.label) ?? 0) + signal.weight);
+  return [...byLabel.entries()].sort((left, right) => right[1] - left[1])[0]?.[0];
+}
+
 const sum = (values: readonly number[]) => 1 - values.reduce((product, value) => product * (1 - value), 1);
 
 /** Detects emotion in one message; `previousContacts` (earlier customer messages) adds a repeat-contact signal. */
@@ -59,7 +79,12 @@ function shoutedWord(text: string): boolean {
   return false;
 }
 
-export function detectEmotion(text: string): Emotion {
+export interface EmotionOptions {
+  /** Read the tone model too (default); off when training it. */
+  readonly tone?: boolean | undefined;
+}
+
+export function detectEmotion(text: string, options: EmotionOptions = {}): Emotion {
   const normalized = normalize(text);
   const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];
   for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);
@@ -79,6 +104,13 @@ export function detectEmotion(text: string): Emotion {
   else if (questionRuns.length > 0) found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.15 });
   if (/(?<!\p{L})(?:hello|алло|ау|эй|hey)\s*\?{2,}/iu.test(text)) found.push({ name: 'calling-out', label: 'frustration', weight: 0.3 });
 
+  const lexical = sum(found.map((signal) => signal.weight));
+  if (options.tone !== false) {
+    // The tone model confirms or overrules the weak lexicon signals; strong ones (insults, threats) stand.
+    const tone = negativeTone(text, found.map((signal) => signal.name));
+    if (tone >= TONE_MODEL.threshold) found.push({ name: 'negative-tone', label: strongestLabel(found) ?? 'distress', weight: 0.2 });
+    else if (lexical < STRONG && tone < TONE_VETO && vetoable(found)) return { label: 'neutral', intensity: 0, signals: found.map((signal) => signal.name) };
+  }
   const intensity = Math.round(sum(found.map((signal) => signal.weight)) * 1000) / 1000;
   if (found.length === 0 || intensity < 0.15) return { label: 'neutral', intensity, signals: found.map((signal) => signal.name) };
   const byLabel = new Map<Signal['label'], number>();

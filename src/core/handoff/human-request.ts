@@ -2,17 +2,21 @@
 import { anyOf } from '../text/any-of.ts';
 import { normalize } from '../text/normalize.ts';
 
-const RU_PERSON = '(?:оператор\\p{L}*|человек\\p{L}*|люд\\p{L}*|специалист\\p{L}*|менеджер\\p{L}*|сотрудник\\p{L}*|консультант\\p{L}*|агент\\p{L}*|живо\\p{L}*|поддержк\\p{L}*|техподдержк\\p{L}*|саппорт\\p{L}*|кого[- ]нибудь|кого[- ]то)';
-const EN_PERSON = "(?:a |an |the |your |some |real |live |actual |support |customer |tech )*(?:human|person|people|agent|operator|representative|rep|someone|somebody|staff|supervisor|manager|specialist|technician|engineer|support team|customer service)";
+const RU_PERSON = '(?:оператор\\p{L}*|человек\\p{L}*|люд\\p{L}*|специалист\\p{L}*|менеджер\\p{L}*|сотрудник\\p{L}*|консультант\\p{L}*|агент\\p{L}*|живо\\p{L}*|поддержк\\p{L}*|техподдержк\\p{L}*|саппорт\\p{L}*|кого[- ]нибудь|кого[- ]то|спец(?:а|у|ом|ы|ов)?(?!\\p{L})|инженер\\p{L}*|техник(?:а|у|ом|ов|и)?(?!\\p{L})|дежурн\\p{L}*|старш(?:его|ему|ий|им)(?!\\p{L})|(?:вашей\\s+|вашу\\s+)?команд\\p{L}*|отдел\\p{L}*|кого-нибудь|кого-то|кем-нибудь|кем-то|тем,?\\s+кто|того,?\\s+кто|девушк\\p{L}*|людям)';
+const EN_PERSON = "(?:a |an |the |your |some |real |live |actual |support |customer |tech )*(?:human|person|people|agent|operator|representative|rep|someone|somebody|staff|supervisor|manager|specialist|technician|engineer|support team|customer service|support ppl|support people|team|tech guy|guy|tech|techs|advisor|colleague|som1|sum1)";
 
 const PATTERNS: readonly RegExp[] = [
   // «позовите / соедините / переключите / дайте / нужен / хочу … оператора»
-  new RegExp(`(?<!\\p{L})(?:позов\\p{L}*|зов\\p{L}*|соедин\\p{L}*|свяж\\p{L}*|переключ\\p{L}*|перевед\\p{L}*|перевест\\p{L}*|перешл\\p{L}*|передай\\p{L}*|передайте|дай\\p{L}*|нуж\\p{L}*|хочу|хотим|хотел\\p{L}*|требую|прошу|можно|пригласите|подключите)(?:[^.!?]{0,40}?)(?<!\\p{L})(?:с\\s+|со\\s+|на\\s+)?${RU_PERSON}`, 'u'),
+  new RegExp(`(?<!\\p{L})(?:позов\\p{L}*|зов\\p{L}*|зови|подключи(?:те)?|перекинь\\p{L}*|перекиньте|скинь\\p{L}*|скиньте|отдай\\p{L}*|давай\\p{L}*|ищу|соедин\\p{L}*|свяж\\p{L}*|переключ\\p{L}*|перевед\\p{L}*|перевест\\p{L}*|перешл\\p{L}*|передай\\p{L}*|передайте|дай\\p{L}*|нуж\\p{L}*|хочу|хотим|хотел\\p{L}*|требую|прошу|можно|пригласите|подключите)(?:[^.!?]{0,40}?)(?<!\\p{L})(?:с\\s+|со\\s+|на\\s+)?${RU_PERSON}`, 'u'),
   // «поговорить / связаться / пообщаться с человеком»
   new RegExp(`(?<!\\p{L})(?:поговорить|говорить|связаться|пообщаться|общаться|переписываться|разговаривать)\\s+(?:с\\s+|со\\s+)(?:\\p{L}+\\s+){0,2}${RU_PERSON}`, 'u'),
   /(?<!\p{L})(?:живой|живого|живым|реальн\p{L}*)\s+(?:человек|оператор|сотрудник|специалист)\p{L}*/u,
   /(?<!\p{L})(?:не\s+(?:с\s+)?бот\p{L}*|хватит\s+бот\p{L}*|бот\p{L}*\s+не\s+нуж\p{L}*|надоел\p{L}*\s+бот|с\s+ботом\s+не\s+хочу)/u,
-  /^(?:оператор|человек|специалист|менеджер)\p{L}*[!?.\s]*$/u,
+  /^(?:оператор|человек|специалист|менеджер|консультант|сотрудник)\p{L}*(?:\s+(?:мне|можно|пж|плз|пожалуйста|давайте|есть\s+тут|в\s+студию))*[!?.\s]*$/u,
+  /^(?:a\s+)?(?:rep|human|person|agent|operator|specialist|customer service|support)(?:\s+(?:please|pls|plz|now))?[!?.\s]*$/u,
+  /(?<!\p{L})(?:(?:a\s+)?mozhno\s+cheloveka|sotrudnika\s+mne|(?:operatora|cheloveka|specialista)\s+(?:dajte|dayte|pozovite|pozhalu\p{L}*)|(?:pereklyuchite|perevedite|soedinite)\s+(?:na|s)\s+\p{L}+)/u,
+  /(?<!\p{L})(?:is\s+there\s+anyone\s+there|a\s+person,?\s+i\s+mean|(?:a\s+)?real\s+tech\s+on\s+the\s+line|assistance\s+from\s+a\s+(?:staff|team)\s+member|(?:the\s+)?same\s+person\s+who|(?:the\s+)?person\s+who\s+(?:did|helped|installed)|(?:can|could)\s+(?:the|your)\s+\p{L}+\s+team\s+(?:contact|call|reach)|tier\s*2|senior\s+tech|on-call\s+engineer|(?:get|put)\s+me\s+(?:thru|through)\s+to|customer\s+service\s+rep)/u,
+  /(?<!\p{L})(?:дозвать\p{L}*|достучат\p{L}*)\s+(?:\p{L}+\s+){0,2}(?:кого|живого|оператор|человек)|(?:к|с)\s+(?:той\s+|тому\s+)?(?:девушк\p{L}*|сотрудник\p{L}*|специалист\p{L}*),?\s+(?:котор\p{L}*|кто)|подключиться\s+к\s+(?:диалогу|чату)|(?:посмотрел|позвонил|перезвонил)\p{L}*\s+кто-(?:то|нибудь)|кто-(?:то|нибудь)\s+из\s+(?:живых\s+)?(?:сотрудник|инженер|специалист|техник)\p{L}*|оператор\p{L}*\s*\?\s*$|с\s+оператором\s+(?:по-человечески\s+)?(?:поговор|переговор)\p{L}*/u,
   // A short polite demand: «Пожалуйста, человека.», «Сотрудника поддержки, пожалуйста», «соедините, пожалуйста».
   new RegExp(`(?:^|[.!?]\\s*)(?:пожалуйста,?\\s+)?(?:оператора|человека|специалиста|сотрудника|консультанта|менеджера)(?:\\s+поддержки)?(?:,?\\s+пожалуйста)?[!?.\\s]*$`, 'u'),
   /(?:^|[.!?,]\s*)(?:соедините|переключите|позовите)(?:,?\s+(?:пожалуйста|плиз|плз|срочно))?[!?.\s]*$/u,
@@ -23,8 +27,8 @@ const PATTERNS: readonly RegExp[] = [
   /(?<!\p{L})put\s+me\s+through/u,
   /(?<!\p{L})есть\s+(?:тут\s+|здесь\s+)?(?:кто|кто-нибудь|кто-то)\s+(?:живой|живые)|есть\s+(?:тут\s+|здесь\s+)?(?:живые\s+)?люди/u,
   /^(?:i\s+)?need\s+(?:a\s+|an\s+)?(?:live\s+|real\s+)?(?:rep|agent|human|person|operator)/u,
-  new RegExp(`(?<!\\p{L})(?:talk|speak|chat|connect|transfer|put|escalate|get|give|need|want|let|send|pass|forward)(?:[^.!?]{0,30}?)(?<!\\p{L})(?:to|with|me)\\s+${EN_PERSON}(?!\\p{L})`, 'u'),
-  new RegExp(`(?<!\\p{L})(?:i need|i want|can i get|could i get|can i have|may i speak|i'd like|i would like|get me|give me|bring me)\\s+${EN_PERSON}(?!\\p{L})`, 'u'),
+  new RegExp(`(?<!\\p{L})(?:talk|tlk|speak|speek|chat|connect|transfer|put|escalate|get|give|need|want|let|send|pass|forward|hook|route|loop|bring|fetch|summon|hand)(?:[^.!?]{0,30}?)(?<!\\p{L})(?:to|2|with|me|in|up with|over to|thru to|through to)\\s+${EN_PERSON}(?!\\p{L})`, 'u'),
+  new RegExp(`(?<!\\p{L})(?:i need|i want|can i get|could i get|can i have|may i speak|i'd like|i would like|get me|give me|bring me|get|fetch|summon|bring in|loop in|customer service|who can i talk to)\\s+${EN_PERSON}(?!\\p{L})`, 'u'),
   /(?<!\p{L})(?:real|live|actual)\s+(?:person|human|agent|people)(?!\p{L})/u,
   /(?<!\p{L})(?:human|agent|operator|representative|person)\s*(?:please|pls|plz|now|!)/u,
   /(?<!\p{L})(?:not|no more|stop)\s+(?:a\s+|the\s+|this\s+)?(?:bot|robot|machine|ai)(?!\p{L})/u,
@@ -64,6 +68,10 @@ const MENTIONS: readonly RegExp[] = [
   /(?<!\p{L})(?:стать\s+(?:вашим\s+)?(?:сотрудник|оператор|менеджер)|ваканси\p{L}*|работать\s+у\s+вас|job|vacanc\p{L}*|hiring)/u,
   /(?<!\p{L})(?:(?:мобильн\p{L}*|сотов\p{L}*)\s+оператор|оператор\p{L}*\s+(?:связи|мтс|билайн|мегафон|теле2)|(?:мтс|билайн|мегафон|теле2|tele2|yota)\s+(?:как\s+)?оператор|mobile\s+(?:operator|carrier))/u,
   /(?<!\p{L})(?:human[- ]operated|(?:a\s+)?bot\s+or\s+a\s+(?:real\s+)?person|бот\s+или\s+(?:живой\s+)?человек)/u,
+  // A technician's visit is an ordinary request: «выезд специалиста на дом», "someone to install a wall jack".
+  /(?<!\p{L})(?:выезд\p{L}*|на\s+дом|на\s+дачу|прокладк\p{L}*|установ\p{L}*|монтаж\p{L}*|install\p{L}*|come\s+out|visit|wall\s+jack|человек-паук|стажировк\p{L}*|internship)/u,
+  // Staff who already helped, told of in the past: "a real person answered me last time", «живой человек мне вчера всё объяснил».
+  /(?<!\p{L})(?:answered|spoke|talked|said|told|explained|объяснил\p{L}*|ответил\p{L}*|сказал\p{L}*)\b[^.!?]{0,40}(?:yesterday|last\s+time|вчера|в\s+прошлый\s+раз|вопрос\s+закрыт)|(?:yesterday|last\s+time|вчера)[^.!?]{0,30}(?:answered|spoke|talked|said|объяснил\p{L}*|ответил\p{L}*)|call\s+me\s+crazy|i'?ll\s+call\s+back|сказал\s+перезвонить|записи\s+разговора/u,
 ];
 
 export interface HumanRequest {
