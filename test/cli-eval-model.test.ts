@@ -142,7 +142,7 @@ describe('firstline eval with a model', () => {
     expect(result.code).toBe(1);
     expect(await readFile(join(out, 'matrix.md'), 'utf8')).toContain('| 1 | ');
     const cell = JSON.parse(await readFile(join(out, 'cell-3', 'report.json'), 'utf8')) as { configuration: { candidate: { promptVersions: Record<string, string> }; baseline: { source: string } } };
-    expect(cell.configuration.candidate.promptVersions).toMatchObject({ 'answer-system': '2', 'answer-user': '2', judge: '1' });
+    expect(cell.configuration.candidate.promptVersions).toMatchObject({ 'answer-system': '3', 'answer-user': '3', judge: '1' });
     expect(fake.chatRequests.some((request) => request.model === 'fake-chat-2')).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ describe('firstline score', () => {
     const result = await runCli(['score', '--in', input, '--out', output]);
     expect(result.code).toBe(0);
     const lines = (await readFile(output, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((line) => (line.politeness as { score: number }).score < 0.5)).toEqual([true, false, false]);
+    // The insult is far below neutral; a plain request and a plain question stay near it.
+    expect(lines.map((line) => { const { score } = line.politeness as { score: number }; return score < 0.3 ? 'rude' : score > 0.4 ? 'neutral or polite' : 'curt'; })).toEqual(['rude', 'neutral or polite', 'neutral or polite']);
     expect(lines.map(({ politeness: _politeness, ...rest }) => rest)).toEqual([
       { id: '1', text: 'ВЫ ИДИОТЫ!!! верните деньги', channel: 'mail', emotion: { label: 'anger', intensity: expect.any(Number) }, handoff: { reasons: ['emotion'] } },
       { id: 2, text: 'let me talk to an agent', emotion: { label: 'neutral', intensity: 0 }, handoff: { reasons: ['human_request'] } },

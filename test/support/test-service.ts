@@ -8,6 +8,7 @@ import type { Logger } from '../../src/core/conversation/conversation-service.ts
 import type { AgentService } from '../../src/core/queue/agent-service.ts';
 import type { ConversationService } from '../../src/core/conversation/conversation-service.ts';
 import type { Summarizer } from '../../src/core/handoff/llm-summarizer.ts';
+import type { SearchAssist } from '../../src/core/retrieval/search-assist.ts';
 import type { AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
 import { openKnowledge, type OpenedKnowledge } from '../../src/runtime/node/knowledge-service.ts';
@@ -52,13 +53,13 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; summarizer?: Summarizer; deps?: Partial<AppDependencies>; now?: () => Date } = {}): Promise<TestService> {
+export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; summarizer?: Summarizer; search?: SearchAssist; deps?: Partial<AppDependencies>; now?: () => Date } = {}): Promise<TestService> {
   const { knowledge } = await sampleKnowledge();
   const dataDirectory = await mkdtemp(join(tmpdir(), 'firstline-data-'));
   const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
   const store = SqliteStore.open(join(dataDirectory, 'firstline.db'), { synchronous: 'normal' });
   const logger = recordingLogger();
-  const { conversations, agents, limits } = buildServices({ config, store, knowledge, logger, composer: options.composer, summarizer: options.summarizer, now: options.now });
+  const { conversations, agents, limits } = buildServices({ config, store, knowledge, logger, composer: options.composer, summarizer: options.summarizer, search: options.search, now: options.now });
   const app = createApp({
     conversations,
     agents,

@@ -16,6 +16,7 @@ import type { ModelMetrics } from '../../core/ports/model-metrics.ts';
 import type { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { LlmSummarizer, type Summarizer } from '../../core/handoff/llm-summarizer.ts';
 import type { AnswerComposer } from '../../core/reply/reply-pipeline.ts';
+import { LlmSearchAssist, type SearchAssist } from '../../core/retrieval/search-assist.ts';
 import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
 
 /** Reads one prompt file and checks its template against what the code gives it. */
@@ -124,6 +125,21 @@ export async function createAnswerComposer(
     meter: extras.meter,
     metrics: extras.metrics,
     checker: extras.checker,
+    modelId: modelIdOf(config),
+  });
+}
+
+/** The model's help with retrieval (follow-up rewriting, reranking), or undefined without a model or with both off. */
+export async function createSearchAssist(config: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics } = {}): Promise<SearchAssist | undefined> {
+  if (!usesLlm(config) || (config.SEARCH_REWRITE === 'off' && config.SEARCH_RERANK === 'off')) return undefined;
+  return new LlmSearchAssist({
+    model: await chatModel(config),
+    rewritePrompt: await readPrompt(config.PROMPTS_DIR, 'search-rewrite'),
+    rerankPrompt: await readPrompt(config.PROMPTS_DIR, 'search-rerank'),
+    timeoutMs: config.SEARCH_TIMEOUT_MS,
+    cache: extras.cache,
+    meter: extras.meter,
+    metrics: extras.metrics,
     modelId: modelIdOf(config),
   });
 }

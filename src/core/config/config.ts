@@ -46,6 +46,12 @@ export const configSchema = z.object({
   LLM_HISTORY_TOKENS: integer(0, 32_000).default(1_000),
   /** `auto` asks for JSON-schema output and falls back to JSON mode when the endpoint rejects it. */
   LLM_RESPONSE_FORMAT: z.enum(['auto', 'json_schema', 'json_object']).default('auto'),
+  /** With a model: rewrite a follow-up into a standalone search query from the conversation. */
+  SEARCH_REWRITE: z.enum(['on', 'off']).default('on'),
+  /** With a model: rerank the top articles when the offline search is unsure (`auto`), always, or never. */
+  SEARCH_RERANK: z.enum(['auto', 'always', 'off']).default('auto'),
+  /** Deadline of each search call to the model; past it the offline search stands. */
+  SEARCH_TIMEOUT_MS: integer(50, 60_000).default(1_500),
   /** Deadline for embedding a query with a remote embeddings endpoint; past it retrieval is lexical only. */
   EMBEDDINGS_TIMEOUT_MS: integer(10, 60_000).default(400),
   /** The eval judge's model and endpoint, when it should not be the answering model (a stronger one grades best). */

@@ -1,7 +1,7 @@
 // Port: what the LLM paths report for monitoring: model calls (latency, tokens, outcome), the fate of each
 // model reply (verified, repaired, replaced), query embeddings, and every fallback. Runtime: any.
 
-export type ModelPath = 'answer' | 'summary' | 'judge';
+export type ModelPath = 'answer' | 'summary' | 'judge' | 'search';
 /** How a model call ended: `aborted` when the caller stopped it early (the model asked for a person). */
 export type ModelCallOutcome = 'ok' | 'timeout' | 'error' | 'rate_limited' | 'aborted';
 export type ReplyVerificationOutcome = 'verified' | 'repaired' | 'replaced';

@@ -12,8 +12,10 @@ export interface PromptSpec {
 /** The prompts the service reads, with the variables each is given. */
 export const PROMPT_SPECS: Readonly<Record<string, PromptSpec>> = {
   'answer-system': { required: ['lang_name', 'greeting_rule'], allowed: ['lang_name', 'greeting_rule', 'customer_name'] },
-  'answer-user': { required: ['context', 'question'], allowed: ['context', 'history', 'question'] },
+  'answer-user': { required: ['context', 'question'], allowed: ['context', 'history', 'question', 'not_covered'] },
   'handoff-summary': { required: ['transcript'], allowed: ['lang_name', 'transcript'] },
+  'search-rewrite': { required: ['conversation', 'message'], allowed: ['conversation', 'message'] },
+  'search-rerank': { required: ['question', 'candidates'], allowed: ['question', 'candidates'] },
   judge: { required: ['reply', 'sources'], allowed: ['lang_name', 'question', 'reply', 'first_reply', 'sources'] },
   'judge-rubric': { required: ['reply', 'criterion'], allowed: ['lang_name', 'question', 'reply', 'criterion'] },
 };

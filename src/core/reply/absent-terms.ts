@@ -28,7 +28,7 @@ const NEAR_CUE = /^(?:to|from|in|on|at)$/u;
 const PAY = /^(?:о?плат\p{L}*|заплат\p{L}*)$/u;
 const INSTRUMENTAL = /(?:ом|ем|ой|ей|ами|ями)$/u;
 /** Capitalised or upper-case words of general language, never a product or a place. */
-const GENERAL = new Set(['i', 'ооо', 'ип', 'ао', 'оао', 'зао', 'пао', 'рф', 'llc', 'inc', 'ltd', 'ok', 'ок', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const GENERAL = new Set(['i', 'bot', 'url', 'api', 'faq', 'pdf', 'id', 'http', 'https', 'www', 'json', 'ai', 'admin', 'system', 'бот', 'ии', 'ооо', 'ип', 'ао', 'оао', 'зао', 'пао', 'рф', 'llc', 'inc', 'ltd', 'ok', 'ок', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Words between the cue and the name that do not break it. */
 const FILLER = /^(?:мой|моя|мою|моё|мое|моей|моим|ваш|вашу|ваша|вашей|my|the|a|an|your|our)$/u;
 /** Sentence starts: a capital there says nothing. */

@@ -100,6 +100,7 @@ export class LlmComposer implements AnswerComposer {
       context,
       history: historyWithin(input.history, this.options.tokenizer, this.options.historyTokens) || '(none)',
       question: fenceUntrusted(input.question),
+      not_covered: input.absent === undefined || input.absent.length === 0 ? '(nothing)' : fenceUntrusted(input.absent.join(', ')),
     });
     const started = Date.now();
     const deadline = AbortSignal.timeout(this.options.timeoutMs);

@@ -3,7 +3,7 @@
 import type { Citation, Conversation, HandoffReason, Message, ReplyMeta, ReplyVerification } from '../conversation/conversation.ts';
 import type { Logger } from '../conversation/conversation-service.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
-import type { HybridRetriever, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
+import type { HybridRetriever, RetrievalResult, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.ts';
 import { hash32 } from '../text/hash.ts';
 import { detectLanguage, readsAsRussian } from '../text/language.ts';
@@ -13,7 +13,8 @@ import { stem } from '../text/stem.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { toCyrillic } from '../text/transliterate.ts';
 import type { Lang } from '../text/lang.ts';
-import { finalConfidence, NO_MATCH, retrievalComponents, retrievalConfidence, type ConfidenceWeights } from './confidence.ts';
+import { finalConfidence, inScopeProbability, NO_MATCH, retrievalComponents, retrievalConfidence, type ConfidenceWeights, type RetrievalComponents } from './confidence.ts';
+import { reorder, type SearchAssist } from '../retrieval/search-assist.ts';
 import { decide, type Decision, type DecisionThresholds } from './decide.ts';
 import { followUpContext, isVague } from './follow-up.ts';
 import { groundedness } from './groundedness.ts';
@@ -77,8 +78,18 @@ export interface AnswerComposer {
   compose(input: LlmComposeInput): Promise<LlmComposition>;
 }
 
+/** The model's help with retrieval, and when to use it. */
+export interface SearchOptions {
+  readonly assist: SearchAssist;
+  /** Rewrite follow-ups into standalone queries. */
+  readonly rewrite: boolean;
+  /** Rerank when the offline search is unsure (`auto`), for every message (`always`), or never. */
+  readonly rerank: 'auto' | 'always' | 'off';
+}
+
 export interface ReplyPipelineOptions {
   readonly index: KnowledgeIndex;
+  readonly search?: SearchOptions | undefined;
   readonly retriever: HybridRetriever;
   readonly weights: ConfidenceWeights;
   readonly thresholds: DecisionThresholds;
@@ -140,12 +151,10 @@ export class ReplyPipeline {
       const reply = this.handoff(request, lang, primary, [], {}, 0, undefined, assessment.signals);
       return { ...reply, meta: { ...reply.meta, reasons: assessment.reasons }, signals: assessment.signals };
     }
-    const context = followUpContext(request.history, request.text);
-    const retrieval = await options.retriever.retrieve(request.text, { k: 20, lang, context });
+    const { retrieval, components, confidence, reranked, context } = await this.search(request, lang, drafting);
     if (retrieval.lexicalOnly === true) options.logger?.warn({ conversationId: request.conversation.id, requestId: request.requestId }, 'the query could not be embedded in time; lexical retrieval only');
-    const components = retrievalComponents(retrieval, options.index.lexical, context);
-    const confidence = retrievalConfidence(components, options.weights);
-    const decided = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, options.thresholds);
+    // When the model has ranked the candidates, it has chosen between close ones: no clarifying question.
+    const decided = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, reranked ? { ...options.thresholds, clarifyMargin: -1 } : options.thresholds);
     const decision = drafting ? draftDecision(decided) : decided;
 
     if (decision.action === 'handoff') {
@@ -200,6 +209,30 @@ export class ReplyPipeline {
   private citationsByIds(ids: readonly string[], articles: readonly ScoredArticle[], fallback: ScoredArticle): Citation[] {
     const cited = articles.filter((article) => ids.includes(article.articleId)).map(citationOf);
     return cited.length > 0 ? cited : [citationOf(fallback)];
+  }
+
+  /**
+   * Retrieval for the message: with a model, a follow-up is first rewritten into a standalone query, and an
+   * unsure result is reranked; both within their deadline, the offline search standing on any failure.
+   */
+  private async search(request: ReplyRequest, lang: Lang, drafting: boolean): Promise<{ retrieval: RetrievalResult; components: RetrievalComponents; confidence: number; reranked: boolean; context: string | undefined }> {
+    const { options } = this;
+    const search = drafting ? undefined : options.search;
+    const rewritten = search?.rewrite === true && request.history.some((message) => message.role === 'customer') ? await search.assist.rewrite(request.text, request.history) : undefined;
+    const query = rewritten ?? request.text;
+    const context = rewritten === undefined ? followUpContext(request.history, request.text) : undefined;
+    let retrieval = await options.retriever.retrieve(query, { k: 20, lang, context });
+    let components = retrievalComponents(retrieval, options.index.lexical, context);
+    let confidence = retrievalConfidence(components, options.weights);
+    const unsure = confidence < options.thresholds.answer && retrieval.articles.length >= 2;
+    if (search === undefined || search.rerank === 'off' || (search.rerank === 'auto' && !unsure)) return { retrieval, components, confidence, reranked: false, context };
+    const ranking = await search.assist.rerank(query, retrieval.articles.filter((article) => !article.handoff || article === retrieval.articles[0]));
+    if (ranking === undefined) return { retrieval, components, confidence, reranked: false, context };
+    retrieval = { ...retrieval, articles: reorder(retrieval.articles, ranking) };
+    components = retrievalComponents(retrieval, options.index.lexical, context);
+    // The model judged which article answers; whether the knowledge base covers the question at all is still ours to say.
+    confidence = inScopeProbability(components, options.weights);
+    return { retrieval, components, confidence, reranked: true, context };
   }
 
   private greeting(request: ReplyRequest, lang: Lang, seed: number, firstReply: boolean): string {

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnswerComposer, createSummarizer, readPrompt } from '../../adapters/llm/create-answer-composer.ts';
+import { createAnswerComposer, createSearchAssist, createSummarizer, readPrompt } from '../../adapters/llm/create-answer-composer.ts';
 import { CANARY_CUSTOMER, CANARY_DETAILS } from '../../core/evals/canary.ts';
 import { documentsByArticle } from '../../core/verification/source-index.ts';
 import type { Judge } from '../../core/graders/llm-judge.ts';
@@ -48,6 +48,7 @@ export async function createEvalTarget(
     knowledge,
     logger: quiet,
     composer: await createAnswerComposer(config, quiet, extras),
+    search: await createSearchAssist(config, { cache: extras.cache, meter: extras.meter }),
     summarizer: await createSummarizer(config, quiet, { cache: extras.cache, meter: extras.meter }),
   });
   const open = new Map<string, Conversation>();

@@ -8,7 +8,7 @@ import { uiAssets } from '../../adapters/http/ui-bundle.ts';
 import { evalRunsDirectory } from '../../adapters/fs/eval-runs-directory.ts';
 import { knowledgeArticleSource } from '../../adapters/fs/knowledge-article-source.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
-import { checkPrompts, createAnswerComposer, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import { checkPrompts, createAnswerComposer, createSearchAssist, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
 import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
 import { ModelMetricsRegistry } from '../../core/metrics/model-metrics-registry.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
@@ -54,7 +54,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   if (knowledge.ingested !== undefined) logger.info({ ...knowledge.ingested.stats, seconds: knowledge.ingested.seconds }, 'knowledge index built');
   const composer = await createAnswerComposer(config, logger, { metrics });
-  const pipeline = createReplyPipeline(config, knowledge, logger, composer);
+  const search = await createSearchAssist(config, { metrics });
+  const pipeline = createReplyPipeline(config, knowledge, logger, composer, search);
   const workers = composer === undefined ? await startReplyWorkers(config, knowledge.stored.generation, pipeline, logger) : undefined;
   const { conversations, agents, limits } = buildServices({
     config,
@@ -62,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     knowledge,
     logger,
     composer,
+    search,
     pipeline,
     replies: workers,
     summarizer: await createSummarizer(config, logger, { metrics }),

@@ -11,9 +11,10 @@ import { AgentService } from '../../core/queue/agent-service.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
 import { ReplyPipeline, type AnswerComposer } from '../../core/reply/reply-pipeline.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
+import type { SearchAssist } from '../../core/retrieval/search-assist.ts';
 
 /** The in-process reply pipeline for this configuration and index (the worker threads build the same one). */
-export function createReplyPipeline(config: Config, knowledge: Pick<OpenedKnowledge, 'stored' | 'retriever'>, logger: Logger, composer?: AnswerComposer): ReplyPipeline {
+export function createReplyPipeline(config: Config, knowledge: Pick<OpenedKnowledge, 'stored' | 'retriever'>, logger: Logger, composer?: AnswerComposer, search?: SearchAssist): ReplyPipeline {
   return new ReplyPipeline({
     index: knowledge.stored.index,
     retriever: knowledge.retriever,
@@ -21,6 +22,7 @@ export function createReplyPipeline(config: Config, knowledge: Pick<OpenedKnowle
     thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
     minGroundedness: config.MIN_GROUNDEDNESS,
     composer,
+    search: search === undefined ? undefined : { assist: search, rewrite: config.SEARCH_REWRITE === 'on', rerank: config.SEARCH_RERANK },
     logger,
     handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
   });
@@ -32,6 +34,8 @@ export interface ServiceOptions {
   readonly knowledge: OpenedKnowledge;
   readonly logger: Logger;
   readonly composer?: AnswerComposer | undefined;
+  /** The model's help with retrieval, when a model is configured. */
+  readonly search?: SearchAssist | undefined;
   readonly summarizer?: Summarizer | undefined;
   readonly now?: (() => Date) | undefined;
   /** Built by the caller when it also needs it (the worker pool's fallback); otherwise built here. */
@@ -47,7 +51,7 @@ export function buildServices(options: ServiceOptions) {
   const now = options.now ?? (() => new Date());
   // Time-ordered ids: new rows land at the end of the SQLite indexes.
   const newId = uuid7Generator();
-  const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer);
+  const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer, options.search);
   const replies = options.replies ?? pipeline;
   const conversations = new ConversationService({ store, tickets: options.tickets ?? store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger, hashToken: nodeTokenHash });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
