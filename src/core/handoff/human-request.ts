@@ -5,6 +5,17 @@ import { normalize } from '../text/normalize.ts';
 const RU_PERSON = '(?:оператор\\p{L}*|человек\\p{L}*|люд\\p{L}*|специалист\\p{L}*|менеджер\\p{L}*|сотрудник\\p{L}*|консультант\\p{L}*|агент\\p{L}*|живо\\p{L}*|поддержк\\p{L}*|техподдержк\\p{L}*|саппорт\\p{L}*|кого[- ]нибудь|кого[- ]то|спец(?:а|у|ом|ы|ов)?(?!\\p{L})|инженер\\p{L}*|техник(?:а|у|ом|ов|и)?(?!\\p{L})|дежурн\\p{L}*|старш(?:его|ему|ий|им)(?!\\p{L})|(?:вашей\\s+|вашу\\s+)?команд\\p{L}*|отдел\\p{L}*|кого-нибудь|кого-то|кем-нибудь|кем-то|тем,?\\s+кто|того,?\\s+кто|девушк\\p{L}*|людям)';
 const EN_PERSON = "(?:a |an |the |your |some |real |live |actual |support |customer |tech )*(?:human|person|people|agent|operator|representative|rep|someone|somebody|staff|supervisor|manager|specialist|technician|engineer|support team|customer service|support ppl|support people|team|tech guy|guy|tech|techs|advisor|colleague|som1|sum1)";
 
+/** Words for a person who could serve the customer (typos included); weaker ones such as "team" need a verb of reaching. */
+const STRONG_PERSON = [
+  'оператор\\p{L}*', 'операт\\p{L}*', 'оператр\\p{L}*', 'человек\\p{L}*', 'челавек\\p{L}*', 'чел(?:а|у|ом)?', 'живо(?:го|й|му|м)', 'специалист\\p{L}*', 'спецалист\\p{L}*', 'консультант\\p{L}*', 'сотрудник\\p{L}*', 'сатрудник\\p{L}*', 'инженер\\p{L}*', 'дежурн\\p{L}*',
+  'operator', 'operater', 'human', 'humen', 'hooman', 'person', 'someone', 'some one', 'somebody', 'smbdy', 'anyone', 'anybody', 'agent', 'agnet', 'rep', 'representative', 'staff', 'employee', 'engineer', 'specialist', 'spesialist', 'assistant', 'asistant', 'boss', 'manager', 'someone in charge', 'chelovek\\p{L}*', 'operator\\p{L}*', 'zhiv\\p{L}*',
+].join('|');
+/** Words of asking: a wish, a request, a question whether one can. */
+const ASKING = [
+  'можно', 'нужен', 'нужна', 'нужно', 'нужны', 'хочу', 'хотел\\p{L}*', 'пожалуйста', 'пожалуста', 'пж', 'пжлст', 'плз', 'плиз', 'срочно', 'дайте', 'дай', 'давай\\p{L}*', 'верните', 'подключ\\p{L}*', 'переадрес\\p{L}*', 'переда\\p{L}*', 'передай\\p{L}*', 'соедин\\p{L}*', 'саедин\\p{L}*', 'вызов\\p{L}*', 'пробить\\p{L}*', 'связат\\p{L}*', 'на линию', 'на связь', 'где', 'ау', 'будет\\s*\\?', 'есть\\s*\\?', 'мне бы', 'мне б',
+  'please', 'pls', 'plz', 'can i', 'could i', 'may i', 'can you', 'could you', 'would it be possible', 'i\'d like', 'i would like', 'i want', 'wanna', 'need', 'needed', 'connect', 'put me through', 'put through', 'switch', 'swap', 'join', 'transfer', 'now', 'asap', 'is there', 'i\'d rather', 'i\'m trying to reach', 'talk', 'speak', 'spk', 'word with', 'look at my', 'available', 'contact me', 'email me', 'call me',
+].map((word) => `(?<!\\p{L})${word}(?!\\p{L})`).join('|');
+
 const PATTERNS: readonly RegExp[] = [
   // «позовите / соедините / переключите / дайте / нужен / хочу … оператора»
   new RegExp(`(?<!\\p{L})(?:позов\\p{L}*|зов\\p{L}*|зови|подключи(?:те)?|перекинь\\p{L}*|перекиньте|скинь\\p{L}*|скиньте|отдай\\p{L}*|давай\\p{L}*|ищу|соедин\\p{L}*|свяж\\p{L}*|переключ\\p{L}*|перевед\\p{L}*|перевест\\p{L}*|перешл\\p{L}*|передай\\p{L}*|передайте|дай\\p{L}*|нуж\\p{L}*|хочу|хотим|хотел\\p{L}*|требую|прошу|можно|пригласите|подключите)(?:[^.!?]{0,40}?)(?<!\\p{L})(?:с\\s+|со\\s+|на\\s+)?${RU_PERSON}`, 'u'),
@@ -68,6 +79,10 @@ const MENTIONS: readonly RegExp[] = [
   /(?<!\p{L})(?:стать\s+(?:вашим\s+)?(?:сотрудник|оператор|менеджер)|ваканси\p{L}*|работать\s+у\s+вас|job|vacanc\p{L}*|hiring)/u,
   /(?<!\p{L})(?:(?:мобильн\p{L}*|сотов\p{L}*)\s+оператор|оператор\p{L}*\s+(?:связи|мтс|билайн|мегафон|теле2)|(?:мтс|билайн|мегафон|теле2|tele2|yota)\s+(?:как\s+)?оператор|mobile\s+(?:operator|carrier))/u,
   /(?<!\p{L})(?:human[- ]operated|(?:a\s+)?bot\s+or\s+a\s+(?:real\s+)?person|бот\s+или\s+(?:живой\s+)?человек)/u,
+  // Saying one does not want a person: "I don't need a human", «оператор не нужен», "don't transfer me".
+  /(?<!\p{L})(?:don'?t|do not|no need|not)\s+(?:need|want|transfer|connect|a|to)\s+(?:a\s+|an\s+)?(?:human|person|agent|operator|me)|(?:не\s+нужен|не\s+надо|не\s+нужно)\s+(?:\p{L}+\s+)?(?:оператор|человек|специалист)|(?:оператор|человек|специалист)\p{L}*\s+не\s+(?:нужен|надо|нужно)/u,
+  // Work at the company, referrals, how the bot works: «работать оператором», "a colleague recommended you".
+  /(?<!\p{L})(?:работать\s+(?:удал\p{L}*\s+)?оператор\p{L}*|подработк\p{L}*|recommended\s+you|referral|кто-то\s+из\s+людей\s+проверяет|thought\s+i\s+was\s+talking|передайте\s+спасибо|thank\p{L}*\s+\p{L}+\s+(?:from|in)\s+support|status\s+says|escalated'?,?\s+what)/u,
   // A technician's visit is an ordinary request: «выезд специалиста на дом», "someone to install a wall jack".
   /(?<!\p{L})(?:выезд\p{L}*|на\s+дом|на\s+дачу|прокладк\p{L}*|установ\p{L}*|монтаж\p{L}*|install\p{L}*|come\s+out|visit|wall\s+jack|человек-паук|стажировк\p{L}*|internship)/u,
   // Staff who already helped, told of in the past: "a real person answered me last time", «живой человек мне вчера всё объяснил».
@@ -131,6 +146,12 @@ export function detectHumanRequest(text: string): HumanRequest {
   return { matched: false };
 }
 
+/**
+ * A word for a person and a word of asking in one sentence («сотрудника пожалуйста», "is there someone I can
+ * talk to"): too broad to decide alone ("can I pay with someone else's card?"), a feature for the trained model.
+ */
+const PERSON_ASKED = new RegExp(`(?:^|[.!?]\\s*)[^.!?]{0,80}?(?<!\\p{L})(?:${STRONG_PERSON})(?!\\p{L})[^.!?]{0,60}?(?:${ASKING})(?:[^.!?]*)(?:[.!?]|$)|(?:^|[.!?]\\s*)[^.!?]{0,60}?(?:${ASKING})[^.!?]{0,60}?(?<!\\p{L})(?:${STRONG_PERSON})(?!\\p{L})`, 'u');
+
 const PERSON_WORD = new RegExp(`(?<!\\p{L})(?:${RU_PERSON}|(?:human|person|people|agent|operator|representative|rep|someone|somebody|anyone|anybody|staff|supervisor|manager|specialist|assistant|consultant)(?!\\p{L}))`, 'u');
 const CONTACT_VERB = /(?<!\p{L})(?:связа\p{L}*|свяж\p{L}*|позов\p{L}*|соедин\p{L}*|переключ\p{L}*|перевед\p{L}*|поговор\p{L}*|пообща\p{L}*|talk|speak|chat|contact|reach|get hold|connect|transfer|put me through|escalate)/u;
 const BOT_WORD = /(?<!\p{L})(?:бот\p{L}*|робот\p{L}*|автоответчик\p{L}*|bot|robot|machine|ai|chatbot|automated)(?!\p{L})/u;
@@ -143,6 +164,7 @@ export function humanRequestSignals(text: string): string[] {
   const normalized = correctTypos(normalize(text).replace(/\s+/g, ' ').trim());
   const signals: string[] = [];
   if (detectHumanRequest(text).matched) signals.push('human:request');
+  if (PERSON_ASKED.test(normalized)) signals.push('human:person-asked');
   if (PERSON_WORD.test(normalized)) signals.push('human:person-word');
   if (CONTACT_VERB.test(normalized)) signals.push('human:contact-verb');
   if (BOT_WORD.test(normalized)) signals.push('human:bot-word');
