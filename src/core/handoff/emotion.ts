@@ -2,6 +2,7 @@
 // from wording, profanity and insults, threats to leave or complain, repeated contact, capitals and
 // repeated punctuation. Each signal is kept for the agent's view. Runtime: any.
 import { normalize } from '../text/normalize.ts';
+import { disambiguate } from '../text/word-senses.ts';
 import { negativeTone, TONE_MODEL, TONE_WEIGHTS } from './tone.ts';
 
 export type EmotionLabel = 'anger' | 'frustration' | 'distress' | 'neutral';
@@ -84,7 +85,8 @@ export interface EmotionOptions {
   readonly tone?: boolean | undefined;
 }
 
-export function detectEmotion(text: string, options: EmotionOptions = {}): Emotion {
+export function detectEmotion(raw: string, options: EmotionOptions = {}): Emotion {
+  const text = disambiguate(raw);
   const normalized = normalize(text);
   const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];
   for (const signal of SIGNALS) if (signal.pattern.test(normalized)) found.push(signal);

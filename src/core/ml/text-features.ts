@@ -3,6 +3,7 @@
 // (which carry what a few hundred training examples cannot). Runtime: any.
 import { normalize, words } from '../text/normalize.ts';
 import { stem } from '../text/stem.ts';
+import { disambiguate } from '../text/word-senses.ts';
 import type { Features } from './linear-model.ts';
 
 /** Character n-gram lengths, taken inside each word padded with spaces (" оп", "опер", …). */
@@ -15,7 +16,7 @@ export const DEFAULT_NGRAMS: readonly number[] = [3, 4];
 export function textFeatures(text: string, lexicon: readonly string[] = [], ngrams: readonly number[] = DEFAULT_NGRAMS): Map<string, number> {
   const features = new Map<string, number>();
   const add = (name: string) => features.set(name, (features.get(name) ?? 0) + 1);
-  const tokens = words(text);
+  const tokens = words(disambiguate(text));
   const stems = tokens.map(stem);
   for (const token of tokens) {
     const padded = ` ${token} `;
