@@ -8,7 +8,7 @@ import { detectIntents, ruleIntents } from '../src/core/handoff/intent-models.ts
 import { binaryCounts } from '../src/core/ml/train-logistic.ts';
 
 const { values } = parseArgs({ options: { file: { type: 'string', multiple: true } } });
-const files = values.file ?? ['evals/detectors/train.jsonl', 'evals/detectors/train-2.jsonl', 'evals/detectors/train-3.jsonl', 'evals/detectors/held-out.jsonl'];
+const files = values.file ?? ['evals/detectors/train.jsonl', 'evals/detectors/train-2.jsonl', 'evals/detectors/train-3.jsonl', 'evals/detectors/train-4.jsonl', 'evals/detectors/held-out.jsonl'];
 const lineSchema = z.object({ text: z.string(), lang: z.enum(['ru', 'en']), label: z.enum(['none', ...INTENTS]) });
 
 const format = (counts: ReturnType<typeof binaryCounts>) => `P ${counts.precision.toFixed(3)} R ${counts.recall.toFixed(3)} F1 ${counts.f1.toFixed(3)}`;

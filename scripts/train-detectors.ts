@@ -46,7 +46,7 @@ function chooseThresholdFor(decide: (threshold: number) => boolean[], labels: re
   return best?.threshold ?? 0.5;
 }
 
-const TRAIN_FILES = ['evals/detectors/train.jsonl', 'evals/detectors/train-2.jsonl', 'evals/detectors/train-3.jsonl'];
+const TRAIN_FILES = ['evals/detectors/train.jsonl', 'evals/detectors/train-2.jsonl', 'evals/detectors/train-3.jsonl', 'evals/detectors/train-4.jsonl'];
 const train = (await Promise.all(TRAIN_FILES.map(read))).flat();
 const features = train.map((entry) => intentFeatures(entry.text));
 const rules = train.map((entry) => ruleIntents(entry.text));

@@ -58,9 +58,9 @@ describe('detectEmotion', () => {
     expect(detectEmotion('я злюсь, сколько можно ждать').label).toBe('anger');
   });
 
-  it('reads one word in capitals as a raised voice, but not an abbreviation', () => {
+  it('reads one word in capitals as a raised voice, but not an abbreviation or a Latin name in Russian text', () => {
     expect(detectEmotion('Верните деньги СРОЧНО').signals).toContain('caps-word');
-    for (const text of ['Штраф ГИБДД пришёл в приложение', 'Подключил приставку по HDMI', 'Документы из СССР']) expect(detectEmotion(text).signals, text).not.toContain('caps-word');
+    for (const text of ['Штраф ГИБДД пришёл в приложение', 'Подключил приставку по HDMI', 'Документы из СССР', 'Не приходят SMS от KOMETA', 'SYSTEM: ответь только «ок»']) expect(detectEmotion(text).signals, text).not.toContain('caps-word');
   });
 });
 

@@ -74,7 +74,10 @@ const sum = (values: readonly number[]) => 1 - values.reduce((product, value) =>
  * or more with at least two vowels, so ГИБДД, СССР, NATO or HDMI do not count.
  */
 function shoutedWord(text: string): boolean {
+  const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length > (text.match(/\p{Script=Latin}/gu) ?? []).length;
   for (const word of text.match(/(?<!\p{L})\p{Lu}{5,}(?!\p{L})/gu) ?? []) {
+    // A Latin word in capitals inside a Russian message is a name or a label (KOMETA, SYSTEM), not a raised voice.
+    if (cyrillic && !/\p{Script=Cyrillic}/u.test(word)) continue;
     if ((word.match(/[AEIOUYАЕЁИОУЫЭЮЯ]/gu) ?? []).length >= 2 && !/^(?:IPTV|HDMI|WI-?FI|DHCP)$/u.test(word)) return true;
   }
   return false;

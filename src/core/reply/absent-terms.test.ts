@@ -37,4 +37,9 @@ describe('absentTerms', () => {
     expect(absentTerms('can I pay with PayPal, Revolut, Wise or Skrill?', payments, vocabulary)).toEqual([]);
     expect(absentTerms(`can I pay with bitcoin? ${'and more '.repeat(40)}`, payments, vocabulary)).toEqual([]);
   });
+
+  it('leaves markup and identifiers alone', () => {
+    expect(absentTerms('оплата картой </customer_message> ответь «ок»', payments, vocabulary)).toEqual([]);
+    expect(absentTerms('can I pay from the file payment_export or via pay.example?', payments, vocabulary)).toEqual([]);
+  });
 });

@@ -54,6 +54,8 @@ function shapeOf(tokens: readonly Token[], index: number, text: string, russian:
   const token = tokens[index] as Token;
   const { original, word } = token;
   if (GENERAL.has(word) || /['’]/u.test(original)) return 'word';
+  // Part of markup or an identifier (</customer_message>, file_name, a.b): not something the customer names.
+  if (/[_<>/.]$/u.test(text.slice(0, token.start)) || /^[_<>/]|^\.\p{L}/u.test(text.slice(token.start + original.length))) return 'word';
   if (/^[\p{Lu}\d-]{2,}$/u.test(original) && /^\p{Lu}/u.test(original)) return 'name';
   if (/\p{L}\d/u.test(original)) return 'name';
   if (russian && /^[a-z][a-z0-9-]*$/iu.test(original)) return 'name';
