@@ -4,6 +4,7 @@
 import { normalize } from '../text/normalize.ts';
 import { disambiguate } from '../text/word-senses.ts';
 import { negativeTone, TONE_MODEL, TONE_WEIGHTS } from './tone.ts';
+import { rememberLast } from '../util/remember-last.ts';
 
 export type EmotionLabel = 'anger' | 'frustration' | 'distress' | 'neutral';
 
@@ -88,7 +89,14 @@ export interface EmotionOptions {
   readonly tone?: boolean | undefined;
 }
 
+/** The emotion in a message (signals, label, intensity); asked several times per reply, computed once. */
 export function detectEmotion(raw: string, options: EmotionOptions = {}): Emotion {
+  return options.tone === false ? emotionOf(raw, options) : emotionWithTone(raw);
+}
+
+const emotionWithTone = rememberLast((raw: string) => emotionOf(raw, {}));
+
+function emotionOf(raw: string, options: EmotionOptions): Emotion {
   const text = disambiguate(raw);
   const normalized = normalize(text);
   const found: Array<{ name: string; label: Signal['label']; weight: number }> = [];

@@ -1,6 +1,7 @@
 // Detects a request to talk to a person (RU/EN), also inside a longer message; mere mentions of staff do not count. Runtime: any.
 import { anyOf } from '../text/any-of.ts';
 import { normalize } from '../text/normalize.ts';
+import { rememberLast } from '../util/remember-last.ts';
 
 const RU_PERSON = '(?:оператор\\p{L}*|человек\\p{L}*|люд\\p{L}*|специалист\\p{L}*|менеджер\\p{L}*|сотрудник\\p{L}*|консультант\\p{L}*|агент\\p{L}*|живо\\p{L}*|поддержк\\p{L}*|техподдержк\\p{L}*|саппорт\\p{L}*|кого[- ]нибудь|кого[- ]то|спец(?:а|у|ом|ы|ов)?(?!\\p{L})|инженер\\p{L}*|техник(?:а|у|ом|ов|и)?(?!\\p{L})|дежурн\\p{L}*|старш(?:его|ему|ий|им)(?!\\p{L})|(?:вашей\\s+|вашу\\s+)?команд\\p{L}*|отдел\\p{L}*|кого-нибудь|кого-то|кем-нибудь|кем-то|тем,?\\s+кто|того,?\\s+кто|девушк\\p{L}*|людям)';
 const EN_PERSON = "(?:a |an |the |your |some |real |live |actual |support |customer |tech )*(?:human|person|people|agent|operator|representative|rep|someone|somebody|staff|supervisor|manager|specialist|technician|engineer|support team|customer service|support ppl|support people|team|tech guy|guy|tech|techs|advisor|colleague|som1|sum1)";
@@ -105,8 +106,17 @@ const FORMS = [
   'соедините', 'соедини', 'позовите', 'переключите', 'поговорить', 'живым', 'живого', 'живой', 'живые', 'живых', 'живая', 'живому',
   'operator', 'human', 'agent', 'person', 'someone', 'somebody', 'representative', 'supervisor', 'specialist', 'connect', 'transfer',
 ];
-const FORMS_BY_LENGTH = new Map<number, string[]>();
-for (const form of FORMS) for (const length of [form.length - 1, form.length, form.length + 1]) FORMS_BY_LENGTH.set(length, [...(FORMS_BY_LENGTH.get(length) ?? []), form]);
+const FORM_SET = new Set(FORMS);
+/** The word with each letter dropped in turn. */
+const deletions = (word: string) => Array.from({ length: word.length }, (_, index) => word.slice(0, index) + word.slice(index + 1));
+/**
+ * Every form and each of its one-letter deletions → the forms' positions in FORMS: two words one edit apart share
+ * one of these keys, so a word's candidates are found in as many lookups as it has letters.
+ */
+const FORMS_BY_KEY = new Map<string, number[]>();
+FORMS.forEach((form, position) => {
+  for (const key of new Set([form, ...deletions(form)])) FORMS_BY_KEY.set(key, [...(FORMS_BY_KEY.get(key) ?? []), position]);
+});
 
 /** True when one edit (insert, delete, substitute, swap two neighbours) turns `left` into `right`. */
 function oneEditApart(left: string, right: string): boolean {
@@ -128,13 +138,22 @@ function foldLookalikes(text: string): string {
 /** The message with misspelt words of the rules corrected: words of five letters or more, one edit away. */
 function correctTypos(text: string): string {
   return foldLookalikes(text).replace(/\p{L}{5,}/gu, (word) => {
-    if (FORMS.includes(word)) return word;
-    return FORMS_BY_LENGTH.get(word.length)?.find((form) => oneEditApart(word, form)) ?? word;
+    if (FORM_SET.has(word)) return word;
+    // The first form in FORMS one edit away, as a scan of FORMS would find it.
+    let best: number | undefined;
+    for (const key of [word, ...deletions(word)]) {
+      for (const position of FORMS_BY_KEY.get(key) ?? []) if ((best === undefined || position < best) && oneEditApart(word, FORMS[position] as string)) best = position;
+    }
+    return best === undefined ? word : (FORMS[best] as string);
   });
 }
 
-export function detectHumanRequest(text: string): HumanRequest {
-  const normalized = correctTypos(normalize(text).replace(/\s+/g, ' ').trim());
+/** The message as the rules read it: normalised, lookalike letters folded, their words' typos corrected. */
+const readForRules = rememberLast((text: string) => correctTypos(normalize(text).replace(/\s+/g, ' ').trim()));
+
+/** Whether the message asks for a person, with the words that say so; asked several times per reply, computed once. */
+export const detectHumanRequest: (text: string) => HumanRequest = rememberLast((text: string): HumanRequest => {
+  const normalized = readForRules(text);
   if (!ANY_PATTERN.test(normalized)) return { matched: false };
   for (const pattern of PATTERNS) {
     const match = pattern.exec(normalized);
@@ -144,7 +163,7 @@ export function detectHumanRequest(text: string): HumanRequest {
     return { matched: true, evidence: match[0].trim() };
   }
   return { matched: false };
-}
+});
 
 /**
  * A word for a person and a word of asking in one sentence («сотрудника пожалуйста», "is there someone I can
@@ -161,7 +180,7 @@ const BOT_WORD = /(?<!\p{L})(?:бот\p{L}*|робот\p{L}*|автоответ�
  * recognise, a word for a person, a verb of reaching someone, a word for the bot, a mention of staff.
  */
 export function humanRequestSignals(text: string): string[] {
-  const normalized = correctTypos(normalize(text).replace(/\s+/g, ' ').trim());
+  const normalized = readForRules(text);
   const signals: string[] = [];
   if (detectHumanRequest(text).matched) signals.push('human:request');
   if (PERSON_ASKED.test(normalized)) signals.push('human:person-asked');

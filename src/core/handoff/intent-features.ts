@@ -4,6 +4,7 @@ import { textFeatures } from '../ml/text-features.ts';
 import { detectEmotion } from './emotion.ts';
 import { humanRequestSignals } from './human-request.ts';
 import { detectSensitive } from './sensitive.ts';
+import { rememberLast } from '../util/remember-last.ts';
 
 /** Lexicon signals of all three detectors: each model may use any of them (an insult is also a clue to a complaint). */
 export function lexiconSignals(text: string): string[] {
@@ -16,6 +17,5 @@ export function lexiconSignals(text: string): string[] {
   ];
 }
 
-export function intentFeatures(text: string): Map<string, number> {
-  return textFeatures(text, lexiconSignals(text));
-}
+/** The features of a message; the three models read the same ones, computed once. */
+export const intentFeatures: (text: string) => ReadonlyMap<string, number> = rememberLast((text: string) => textFeatures(text, lexiconSignals(text)));

@@ -1,6 +1,7 @@
 // Sensitive topics a person must handle: legal threats, payment disputes, security incidents,
 // personal-data requests and any sign of risk to a person (RU/EN). Runtime: any.
 import { normalize } from '../text/normalize.ts';
+import { rememberLast } from '../util/remember-last.ts';
 
 export type SensitiveKind = 'risk' | 'security' | 'legal' | 'payment-dispute' | 'personal-data';
 
@@ -27,7 +28,7 @@ export interface SensitiveMatch {
 }
 
 /** Every sensitive kind the message touches, most urgent first. */
-export function detectSensitive(text: string): SensitiveMatch[] {
+export const detectSensitive: (text: string) => readonly SensitiveMatch[] = rememberLast((text: string) => {
   const normalized = normalize(text);
   const matches: SensitiveMatch[] = [];
   for (const { kind, pattern } of RULES) {
@@ -35,4 +36,4 @@ export function detectSensitive(text: string): SensitiveMatch[] {
     if (match !== null) matches.push({ kind, evidence: match[0] });
   }
   return matches;
-}
+});
