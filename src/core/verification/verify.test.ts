@@ -48,6 +48,19 @@ describe('claim verification', () => {
     expect(unsupportedClaims(leaked.sentences).map((claim) => claim.kind)).toEqual(['prompt']);
   });
 
+  it('accepts a sentence quoted word for word from a cited passage, where a paraphrase binding the value elsewhere is caught', () => {
+    const hours: SourceDocument[] = [
+      {
+        articleId: 'hours',
+        heading: 'Поддержка › Сроки ответа специалиста по тарифам',
+        text: 'Максимальное время до первого ответа специалиста зависит от тарифа:\n- «Старт» — до 24 часов;\n- «Оптима» — до 8 часов;\n- «Максимум» — до 4 часов;\n- «Бизнес» — до 1 часа, заявку ведёт персональный менеджер.',
+      },
+      { articleId: 'hours', heading: 'Поддержка › Сроки устранения аварий', text: 'Если не работает интернет или телевидение из-за неисправности сети, ремонт выполняется в течение 24 часов на домашних тарифах и в течение 4 часов на тарифе «Бизнес».' },
+    ];
+    expect(flagged('Если не работает интернет или телевидение из-за неисправности сети, ремонт выполняется в течение 24 часов на домашних тарифах и в течение 4 часов на тарифе «Бизнес».', hours)).toEqual([]);
+    expect(flagged('На тарифе «Максимум» первый ответ приходит до 1 часа.', hours).length).toBeGreaterThan(0);
+  });
+
   it('lets the reply repeat contact details the customer gave', () => {
     const reply = 'Мы ответим на адрес anna@example.org.';
     expect(unsupportedClaims(verifyText(reply, LOGIN, { customerText: 'мой email anna@example.org' }).sentences).map((claim) => claim.kind)).not.toContain('email');
