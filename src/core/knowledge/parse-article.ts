@@ -63,7 +63,8 @@ export function parseArticle(path: string, bytes: Uint8Array, maxBytes: number):
   return { ok: true, article: { ...parsed.data, path, body, bodyLine: closing + 2 } };
 }
 
-function findInvalidUtf8Line(bytes: Uint8Array): number | undefined {
+/** The line of the first byte sequence that is not valid UTF-8, for the error message. */
+export function findInvalidUtf8Line(bytes: Uint8Array): number | undefined {
   let line = 1;
   let start = 0;
   for (let index = 0; index <= bytes.length; index += 1) {

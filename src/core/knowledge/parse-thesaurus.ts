@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { thesaurusSchema, type ThesaurusData } from '../text/thesaurus.ts';
 import type { KnowledgeProblem } from './knowledge-error.ts';
+import { findInvalidUtf8Line } from './parse-article.ts';
 
 /** The file a knowledge directory keeps its own thesaurus in. */
 export const THESAURUS_FILE = 'thesaurus.yaml';
@@ -9,8 +10,14 @@ export const THESAURUS_FILE = 'thesaurus.yaml';
 export type ThesaurusResult = { ok: true; thesaurus: ThesaurusData } | { ok: false; problems: KnowledgeProblem[] };
 
 export function parseThesaurus(path: string, bytes: Uint8Array): ThesaurusResult {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, problems: [{ file: path, line: findInvalidUtf8Line(bytes), message: 'file is not valid UTF-8' }] };
+  }
   const lines = new LineCounter();
-  const document = parseDocument(new TextDecoder().decode(bytes), { lineCounter: lines });
+  const document = parseDocument(text, { lineCounter: lines });
   if (document.errors.length > 0) return { ok: false, problems: document.errors.map((error) => ({ file: path, line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? 'invalid YAML' })) };
   const parsed = thesaurusSchema.safeParse(document.toJS());
   if (parsed.success) return { ok: true, thesaurus: parsed.data };

@@ -26,6 +26,11 @@ describe('parseThesaurus', () => {
     expect(result).toEqual({ ok: false, problems: [{ file: 'thesaurus.yaml', line: 3, message: 'groups.1: a group needs at least two phrases' }] });
   });
 
+  it('names the line that is not valid UTF-8 instead of reading it as replacement characters', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('groups:\n  - [оптима, '), 0xff, ...new TextEncoder().encode(']\n')]);
+    expect(parseThesaurus('thesaurus.yaml', bytes)).toEqual({ ok: false, problems: [{ file: 'thesaurus.yaml', line: 2, message: 'file is not valid UTF-8' }] });
+  });
+
   it('reads a valid file', () => {
     expect(parseThesaurus('thesaurus.yaml', new TextEncoder().encode('groups:\n  - [оптима, optima]\n'))).toEqual({ ok: true, thesaurus: { groups: [['оптима', 'optima']] } });
   });
