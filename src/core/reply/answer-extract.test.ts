@@ -43,6 +43,29 @@ describe('extractAnswer', () => {
     expect(text).toContain('30 минут');
   });
 
+  it('answers a question about what the whole article covers with its first sentence, and adds nothing it already says', () => {
+    const title = 'Тарифы на домашний интернет и их стоимость';
+    const plans = [
+      { ...chunk(0, undefined, 'У нас три тарифа: «Старт» (100 Мбит/с, 490 ₽ в месяц), «Оптима» (500 Мбит/с, 690 ₽) и «Максимум» (1 Гбит/с, 990 ₽).'), title, headingPath: [title] },
+      { ...chunk(1, 'Тариф «Старт» — 490 ₽ в месяц', 'Скорость до 100 Мбит/с, только интернет.'), title, headingPath: [title, 'Тариф «Старт» — 490 ₽ в месяц'] },
+      { ...chunk(2, 'Как выбрать тариф', 'Нужен только недорогой интернет — «Старт». На домашних тарифах статический IP-адрес стоит 150 ₽ в месяц.'), title, headingPath: [title, 'Как выбрать тариф'] },
+    ];
+    const { sentences } = extractAnswer({ question: 'Сколько стоят ваши тарифы на интернет?', chunks: plans });
+    expect(sentences[0]).toBe(plans[0]?.text);
+    expect(sentences).not.toContain('Тариф «Старт» — 490 ₽ в месяц.');
+    expect(sentences.join(' ')).not.toContain('150 ₽');
+  });
+
+  it('keeps a step whole, with the sentences that go on with it, and never answers with a question', () => {
+    const reset = [
+      chunk(0, undefined, 'Забыли пароль? Восстановить его можно за пару минут по коду из SMS.'),
+      chunk(1, 'Как восстановить пароль', '1. Нажмите «Забыли пароль?».\n2. Введите код из SMS. Код действует 5 минут.\n3. Задайте новый пароль.'),
+    ];
+    const answer = extractAnswer({ question: 'как восстановить пароль?', chunks: reset });
+    expect(answer.steps).toEqual(['Нажмите «Забыли пароль?».', 'Введите код из SMS. Код действует 5 минут.', 'Задайте новый пароль.']);
+    expect(answer.sentences[0]).toBe('Восстановить его можно за пару минут по коду из SMS.');
+  });
+
   it('uses the vocabulary’s readings of misspelt words', () => {
     const plain = extractAnswer({ question: 'пиренести визет', chunks: article });
     const read = extractAnswer({ question: 'пиренести визет', chunks: article, expanded: ['перенест', 'визит'] });

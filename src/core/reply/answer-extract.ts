@@ -13,7 +13,7 @@ export const LEAD_CHARS_WITH_STEPS = 240;
 export const MAX_STEPS = 7;
 
 const HOW = /(?<![\p{L}])(?:как(?!\s+(?:долго|быстро|скоро|часто))|каким образом|что делать|что нужно сделать|что сделать|куда нажать|где (?:найти|нажать|поменять|изменить|посмотреть)|how(?!\s+(?:much|many|long|soon|fast|often|old))|what (?:do|should|can) i do|what are the steps|steps|where (?:do|can) i|walk me through)(?![\p{L}])/iu;
-const PRICE = /(?<![\p{L}])(?:сколько|цен\p{L}*|стоимост\p{L}*|стои\p{L}*|почём|почем|how much|price\p{L}*|cost\p{L}*|fees?|charge\p{L}*)(?![\p{L}])/iu;
+const PRICE = /(?<![\p{L}])(?:сколько|цен\p{L}*|стоимост\p{L}*|стои\p{L}*|стоят|почём|почем|how much|price\p{L}*|cost\p{L}*|fees?|charge\p{L}*)(?![\p{L}])/iu;
 const TIME = /(?<![\p{L}])(?:когда|как долго|как быстро|сколько (?:дней|времени|ждать)|какой срок|срок\p{L}*|when|how long|how soon|how fast|what time|hours)(?![\p{L}])/iu;
 const AMOUNT = /\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб|\$|usd|eur|€|%)|(?:\$|€)\s?\d|бесплатн|free of charge|for free|\bfree\b/iu;
 const DURATION = /\d+\s*(?:минут|час|дн|день|недел|месяц|рабоч|minute|hour|day|week|month|business)|\d{1,2}:\d{2}|(?:сразу|мгновенно|immediately|instantly|straight away)/iu;
@@ -61,6 +61,17 @@ export const asksHow = (question: string) => HOW.test(normalize(question));
 const key = (term: string) => term.slice(0, 5);
 const termsOf = (text: string) => new Set(contentTerms(text).map(key));
 
+/** The text's sentences, except that a list item keeps the sentences that go on with it on its line ("3. Enter the code. It works for 5 minutes."). */
+function unitsOf(text: string): Array<{ text: string }> {
+  const units: Array<{ text: string; gap: string }> = [];
+  for (const segment of segmentsOf(text)) {
+    const last = units.at(-1);
+    if (last !== undefined && LIST_ITEM.test(last.text) && !last.gap.includes('\n') && !LIST_ITEM.test(segment.text)) units[units.length - 1] = { text: `${last.text}${last.gap}${segment.text}`, gap: segment.gap };
+    else units.push({ text: segment.text, gap: segment.gap });
+  }
+  return units;
+}
+
 function read(chunks: readonly Chunk[]): { candidates: Candidate[]; sections: Section[] } {
   const candidates: Candidate[] = [];
   const sections: Section[] = [];
@@ -68,14 +79,16 @@ function read(chunks: readonly Chunk[]): { candidates: Candidate[]; sections: Se
     const items: string[] = [];
     let ordered = false;
     const heading = chunk.headingPath.length > 1 ? chunk.headingPath.at(-1) ?? '' : '';
-    const context = termsOf(heading);
+    // The article's lead paragraph is about what its title says.
+    const context = termsOf(chunk.headingPath.at(-1) ?? '');
     const order = (index: number) => section * 1000 + index;
     // A heading that states a fact ("Тариф «Оптима» — 690 ₽ в месяц") answers as well as any sentence.
     if (heading !== '' && /\d/.test(heading) && !NOT_A_STATEMENT.test(heading.trim())) candidates.push({ text: `${heading.trim()}.`, order: order(0), terms: context, context, item: false, lead: true, section });
-    segmentsOf(chunk.text).forEach((segment, index) => {
+    unitsOf(chunk.text).forEach((segment, index) => {
       const text = plainSentence(segment.text);
-      if (!/[\p{L}\d]/u.test(text) || /:$/.test(text.trim())) return;
       const item = LIST_ITEM.test(segment.text);
+      // An introduction to a list ("Check the following:") or a question the article asks ("Forgot your password?") answers nothing.
+      if (!/[\p{L}\d]/u.test(text) || /:$/.test(text.trim()) || (!item && /\?$/.test(text.trim()))) return;
       if (item) items.push(text);
       if (item && /^\s*\d/u.test(segment.text)) ordered = true;
       candidates.push({ text, order: order(index + 1), terms: termsOf(text), context, item, lead: index === 0, section });
@@ -114,8 +127,9 @@ const PART_BREAK = /\?+\s*|[,;]?\s+(?:и|а|а также|and|also|plus)\s+(?=(?
  */
 export function extractAnswer(request: ExtractRequest): Extract {
   const parts = request.question.split(PART_BREAK).map((part) => part.trim()).filter((part) => /\p{L}{2,}/u.test(part));
-  const first = extractOne(request);
-  if (parts.length < 2) return first;
+  if (parts.length < 2) return extractOne(request);
+  // Each part gets its own sentences: the first part must leave room for the others.
+  const first = extractOne({ ...request, question: parts[0] ?? request.question, expanded: [...(request.expanded ?? []), ...contentTerms(request.question)] });
   const sentences = [...first.sentences];
   let length = sentences.join(' ').length;
   for (const part of parts.slice(1)) {
@@ -173,14 +187,15 @@ function extractOne(request: ExtractRequest & { readonly single?: boolean }): Ex
   const best = scored.find((entry) => !steps.includes(entry.candidate.text) && (home === undefined || !entry.candidate.item));
   const chosen: Candidate[] = [];
   let length = 0;
-  // The sentence right after the best one in its section usually goes on with it ("If the SMS has not come, wait…").
-  const next = best === undefined ? undefined : scored.find((entry) => entry.candidate.section === best.candidate.section && entry.candidate.order === best.candidate.order + 1);
-  const ordered = next === undefined ? scored : [...scored].sort((left, right) => (right === next ? right.score + 0.2 : right.score) - (left === next ? left.score + 0.2 : left.score));
-  for (const entry of ordered) {
-    if (chosen.length >= 3) break;
-    if (steps.includes(entry.candidate.text) || chosen.some((candidate) => candidate.text === entry.candidate.text)) continue;
-    if (entry !== best && (entry.relevance <= 0 || entry.candidate.item || entry.score < 0.5 * (best?.score ?? 0) || length + entry.candidate.text.length > budget)) continue;
-    if (entry === best || chosen.length > 0) {
+  if (best !== undefined) {
+    // The sentence right after the best one in its section usually goes on with it ("If the SMS has not come, wait…").
+    const next = scored.find((entry) => entry.candidate.section === best.candidate.section && entry.candidate.order === best.candidate.order + 1);
+    for (const entry of [best, ...(next === undefined ? [] : [next]), ...scored.filter((other) => other !== best && other !== next)]) {
+      if (chosen.length >= 3) break;
+      if (steps.includes(entry.candidate.text) || chosen.some((candidate) => candidate.text === entry.candidate.text)) continue;
+      // Nothing new: every word of it is already in what was chosen («Тариф «Старт» — 490 ₽ в месяц» after the list of plans).
+      if (chosen.length > 0 && [...entry.candidate.terms].every((term) => chosen.some((candidate) => candidate.terms.has(term)))) continue;
+      if (entry !== best && (entry.relevance <= 0 || entry.candidate.item || entry.score < 0.5 * best.score || length + entry.candidate.text.length > budget)) continue;
       chosen.push(entry.candidate);
       length += entry.candidate.text.length + 1;
     }
