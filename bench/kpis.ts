@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteDatabase } from '../src/adapters/store/sqlite-database.ts';
-import { SqliteTicketStore } from '../src/adapters/store/sqlite-ticket-store.ts';
-import type { ConversationEvent } from '../src/core/conversation/conversation.ts';
+import { SqlConversationStore } from '../src/adapters/store/sql-conversation-store.ts';
+import type { StoredEvent } from '../src/core/desk/events.ts';
 import { KpiProjection } from '../src/core/metrics/kpi-projection.ts';
 import { computeKpis, kpiSeries } from '../src/core/metrics/kpis.ts';
 
@@ -70,13 +70,13 @@ const directory = await mkdtemp(join(tmpdir(), 'firstline-bench-kpis-'));
 try {
   const database = SqliteDatabase.open(join(directory, 'firstline.db'));
   const events = writeLog(database.database, 0, CONVERSATIONS, START, SPAN);
-  const store = new SqliteTicketStore(database);
+  const store = new SqlConversationStore(database).tickets;
   const to = new Date(START + SPAN).toISOString();
   const dayFrom = new Date(START + SPAN - DAY).toISOString();
   const monthFrom = new Date(START).toISOString();
 
   // Before: every request read the whole log and folded it once per period asked for.
-  let all: ConversationEvent[] | undefined;
+  let all: StoredEvent[] | undefined;
   let readAll = 0;
   [all, readAll] = await timed(() => store.eventsAfter(0, { limit: Number.MAX_SAFE_INTEGER }));
   const [referenceDay, foldDay] = await median(() => computeKpis(all ?? [], dayFrom, to));
@@ -88,7 +88,7 @@ try {
   let longestPage = 0;
   let pageStarted = 0;
   const pages = {
-    eventsAfter: (after: number, options?: { limit?: number | undefined }): Promise<ConversationEvent[]> => {
+    eventsAfter: (after: number, options?: { limit?: number | undefined }): Promise<StoredEvent[]> => {
       pageStarted = performance.now();
       return store.eventsAfter(after, options);
     },

@@ -28,7 +28,6 @@ async function ticketFor(index: number): Promise<string> {
     text: 'передаю',
     at,
     reply: handoff,
-    nextStatus: 'waiting',
     ticket: { id: `t${index}`, group: 'first-line', priority: 'normal', priorityScore: 35, reasons: ['human_request'], signals: {}, summary, slaDueAt: at },
   });
   return `t${index}`;

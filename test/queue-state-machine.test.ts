@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/adapters/store/sqlite-store.ts';
-import type { ConversationEvent, ReplyMeta } from '../src/core/conversation/conversation.ts';
+import type { ReplyMeta } from '../src/core/conversation/conversation.ts';
+import type { StoredEvent } from '../src/core/desk/events.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { Agent } from '../src/core/queue/ticket.ts';
 
@@ -21,7 +22,7 @@ const summary = { problem: 'p', botSaid: [], citedArticles: [], customerAnswered
 const NEXT: Record<string, string | undefined> = { 'conversation-handed-off': 'waiting', 'ticket-claimed': 'assigned', 'ticket-transferred': 'transferred', 'ticket-released': 'bot', 'ticket-resolved': 'resolved', 'conversation-reopened': 'bot' };
 
 /** Replays the log: no bot reply while a person owns the conversation, and one owner at a time. */
-function checkLog(events: readonly ConversationEvent[]): void {
+function checkLog(events: readonly StoredEvent[]): void {
   let status = 'bot';
   let owner: string | null = null;
   for (const event of events) {
@@ -72,7 +73,6 @@ describe('conversation and ticket state machine (property)', () => {
                 text: 'bot',
                 at: now(),
                 reply: meta(handoff),
-                nextStatus: handoff ? 'waiting' : 'bot',
                 ticket: handoff ? { id: `t${counter}`, group: 'first-line', priority: 'normal', priorityScore: 35, reasons: ['human_request'], signals: {}, summary, slaDueAt: now() } : undefined,
               });
               if (before !== 'bot' && outcome.delivered) {

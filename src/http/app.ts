@@ -4,16 +4,19 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import type { ConversationService, Logger } from '../core/conversation/conversation-service.ts';
+import type { ConversationService } from '../core/use-cases/customer-conversation.ts';
+import type { Logger } from '../core/ports/logger.ts';
 import { AppError } from '../core/errors.ts';
-import { RateLimiter, type RateLimit } from '../core/limits/rate-limiter.ts';
+import type { EventFeed } from '../core/ports/event-feed.ts';
+import type { RateLimiting } from '../core/ports/rate-limiter.ts';
+import type { SupportMetrics } from '../core/use-cases/support-metrics.ts';
 import { docsPage } from './docs.ts';
 import { errorBody, handleError } from './errors.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { leadRoutes } from './routes/lead.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { uiRoutes } from './routes/ui.ts';
-import type { AgentService } from '../core/queue/agent-service.ts';
+import type { AgentService } from '../core/use-cases/agent-desk.ts';
 import type { TicketStore } from '../core/ports/ticket-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
@@ -27,15 +30,17 @@ export interface AppDependencies {
   readonly conversations: ConversationService;
   readonly agents: AgentService;
   readonly tickets: TicketStore;
-  /** How often live event streams look for new events, in milliseconds. */
-  readonly eventPollMs?: number | undefined;
+  /** Live events for customers' and agents' feeds. */
+  readonly feed: EventFeed;
+  /** The KPI projection behind the lead dashboard and `/metrics`. */
+  readonly metrics: SupportMetrics;
+  /** Requests per client address, and messages per conversation. */
+  readonly rateLimits: { readonly perAddress: RateLimiting; readonly perConversation: RateLimiting };
   readonly readiness: () => Promise<Readiness>;
   readonly logger: Logger;
   readonly limits: {
     readonly maxTextLength: number;
     readonly maxBodyBytes: number;
-    readonly perConversation: RateLimit;
-    readonly perAddress: RateLimit;
   };
   /** The client's address as the runtime sees it (for per-address limits). */
   readonly clientAddress: (c: Context) => string;
@@ -51,7 +56,8 @@ export interface AppDependencies {
   readonly evalRuns?: EvalRuns | undefined;
   /** Further Prometheus metrics (model calls, fallbacks) appended to `/metrics`. */
   readonly metricsText?: (() => string) | undefined;
-  readonly clock?: () => number;
+  /** Milliseconds since the epoch; `Date.now` unless a test or an eval sets the time. */
+  readonly clock?: (() => number) | undefined;
 }
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -66,8 +72,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       throw new AppError(`bad_request:${field}`, message);
     },
   });
-  const perAddress = new RateLimiter(deps.limits.perAddress, deps.clock);
-  const perConversation = new RateLimiter(deps.limits.perConversation, deps.clock);
+  const { perAddress, perConversation } = deps.rateLimits;
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -128,8 +133,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   conversationRoutes(app, { ...deps, perConversation });
   const now = () => new Date(deps.clock?.() ?? Date.now());
-  ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, pollMs: deps.eventPollMs });
-  leadRoutes(app, { agents: deps.agents, tickets: deps.tickets, now, evalRuns: deps.evalRuns, metricsText: deps.metricsText });
+  ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, feed: deps.feed });
+  leadRoutes(app, { agents: deps.agents, metrics: deps.metrics, now, evalRuns: deps.evalRuns, metricsText: deps.metricsText });
   uiRoutes(app, { asset: deps.uiAsset, articles: deps.articles });
 
   app.doc31('/openapi.json', {

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Logger } from '../core/conversation/conversation-service.ts';
+import type { Logger } from '../core/ports/logger.ts';
 import { AppError, type ErrorKind } from '../core/errors.ts';
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {

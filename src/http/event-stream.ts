@@ -1,17 +1,20 @@
-// Server-sent events from the event log: replays everything after Last-Event-ID, then follows new events,
-// so a reconnecting client loses nothing. Runtime: any.
+// Server-sent events from the live feed: replays everything after Last-Event-ID, then each committed event as
+// it happens, so a reconnecting client loses nothing; a comment line keeps an idle connection open. Runtime: any.
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ConversationEvent } from '../core/conversation/conversation.ts';
+import { conversationStatusFor } from '../core/desk/desk-rules.ts';
+import { unhandled, type StoredEvent } from '../core/desk/events.ts';
+import type { EventFeed } from '../core/ports/event-feed.ts';
 
 export interface FeedOptions {
+  readonly feed: EventFeed;
   /** Events after this sequence number (from Last-Event-ID or `?lastEventId=`). */
   readonly after: number;
-  readonly fetch: (after: number) => Promise<ConversationEvent[]>;
+  /** One conversation's events, or all. */
+  readonly conversationId?: string | undefined;
   /** Maps an event to what the client may see, or undefined to skip it. */
-  readonly map: (event: ConversationEvent) => { event: string; data: unknown } | undefined;
-  readonly pollMs?: number;
-  readonly heartbeatMs?: number;
+  readonly map: (event: StoredEvent) => { event: string; data: unknown } | undefined;
+  readonly heartbeatMs?: number | undefined;
 }
 
 export function lastEventId(c: Context): number | undefined {
@@ -23,60 +26,76 @@ export function lastEventId(c: Context): number | undefined {
 
 export function eventFeed(c: Context, options: FeedOptions): Response {
   return streamSSE(c, async (stream) => {
-    let after = options.after;
-    let closed = false;
-    stream.onAbort(() => {
-      closed = true;
-    });
-    let idle = 0;
-    while (!closed) {
-      const events = await options.fetch(after);
-      for (const event of events) {
-        after = event.seq;
+    const stop = new AbortController();
+    stream.onAbort(() => stop.abort());
+    const batches = options.feed.follow({ after: options.after, conversationId: options.conversationId, signal: stop.signal, idleMs: options.heartbeatMs ?? 15_000 });
+    for await (const batch of batches) {
+      if (batch.length === 0) await stream.write(': keep-alive\n\n');
+      for (const event of batch) {
         const visible = options.map(event);
         if (visible !== undefined) await stream.writeSSE({ id: String(event.seq), event: visible.event, data: JSON.stringify(visible.data) });
       }
-      if (events.length > 0) {
-        idle = 0;
-        continue;
-      }
-      idle += options.pollMs ?? 200;
-      if (idle >= (options.heartbeatMs ?? 15_000)) {
-        idle = 0;
-        await stream.write(': keep-alive\n\n');
-      }
-      await stream.sleep(options.pollMs ?? 200);
+      if (stream.aborted || stream.closed) break;
     }
   });
 }
 
 /** What a customer may see: agent messages and changes of who is serving them; never notes. */
-export function customerEventView(event: ConversationEvent): { event: string; data: unknown } | undefined {
-  const data = event.data;
+export function customerEventView(event: StoredEvent): { event: string; data: unknown } | undefined {
   switch (event.type) {
     case 'agent-message-sent':
-      return { event: 'message', data: { id: data.messageId, role: 'agent', text: data.text, author: { name: data.agentName }, at: event.at } };
+      return { event: 'message', data: { id: event.data.messageId, role: 'agent', text: event.data.text, author: { name: event.data.agentName }, at: event.at } };
     case 'conversation-handed-off':
-      return { event: 'status', data: { status: 'waiting', at: event.at } };
+      return { event: 'status', data: { status: event.data.to, at: event.at } };
     case 'ticket-claimed':
-      return { event: 'status', data: { status: 'assigned', agent: { name: data.agentName }, at: event.at } };
+      return { event: 'status', data: { status: conversationStatusFor('assigned'), agent: { name: event.data.agentName }, at: event.at } };
     case 'ticket-transferred':
-      return { event: 'status', data: { status: 'transferred', at: event.at } };
+      return { event: 'status', data: { status: conversationStatusFor('transferred'), at: event.at } };
     case 'ticket-released':
+      return { event: 'status', data: { status: conversationStatusFor('released'), at: event.at } };
     case 'conversation-reopened':
-      return { event: 'status', data: { status: 'bot', at: event.at } };
+      return { event: 'status', data: { status: event.data.to, at: event.at } };
     case 'ticket-resolved':
-      return { event: 'status', data: { status: 'resolved', ratingRequested: true, at: event.at } };
-    default:
+      return { event: 'status', data: { status: conversationStatusFor('resolved'), ratingRequested: true, at: event.at } };
+    case 'conversation-created':
+    case 'message-received':
+    case 'reply-sent':
+    case 'reply-dropped':
+    case 'ticket-created':
+    case 'note-added':
+    case 'ticket-summary-updated':
+    case 'rating-received':
       return undefined;
+    default:
+      return unhandled(event);
   }
 }
 
-const AGENT_EVENTS = new Set(['ticket-created', 'ticket-summary-updated', 'ticket-claimed', 'ticket-transferred', 'ticket-released', 'ticket-resolved', 'agent-message-sent', 'note-added', 'message-received', 'rating-received']);
-
 /** What agents see: every ticket change and new customer messages (without texts: the console fetches what it shows). */
-export function agentEventView(event: ConversationEvent): { event: string; data: unknown } | undefined {
-  if (!AGENT_EVENTS.has(event.type)) return undefined;
-  const { text: _text, ...data } = event.data;
-  return { event: event.type, data: { conversationId: event.conversationId, at: event.at, actor: event.actor, ...data } };
+export function agentEventView(event: StoredEvent): { event: string; data: unknown } | undefined {
+  const head = { conversationId: event.conversationId, at: event.at, actor: event.actor };
+  switch (event.type) {
+    case 'agent-message-sent': {
+      const { text: _text, ...data } = event.data;
+      return { event: event.type, data: { ...head, ...data } };
+    }
+    case 'ticket-created':
+    case 'ticket-summary-updated':
+    case 'ticket-claimed':
+    case 'ticket-transferred':
+    case 'ticket-released':
+    case 'ticket-resolved':
+    case 'note-added':
+    case 'message-received':
+    case 'rating-received':
+      return { event: event.type, data: { ...head, ...event.data } };
+    case 'conversation-created':
+    case 'conversation-reopened':
+    case 'conversation-handed-off':
+    case 'reply-sent':
+    case 'reply-dropped':
+      return undefined;
+    default:
+      return unhandled(event);
+  }
 }

@@ -2,6 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyMeta } from '../../src/core/conversation/conversation.ts';
 import type { ConversationStore } from '../../src/core/ports/conversation-store.ts';
+import type { NewTicket } from '../../src/core/ports/ticket-store.ts';
+
+const ticket = (id: string): NewTicket => ({
+  id,
+  group: 'first-line',
+  priority: 'normal',
+  priorityScore: 35,
+  reasons: ['human_request'],
+  signals: {},
+  summary: { problem: 'p', botSaid: [], citedArticles: [], customerAnswered: [], mood: { label: 'neutral', intensity: 0 }, openQuestions: [], source: 'extractive' },
+  slaDueAt: '2026-11-02T10:00:00.000Z',
+});
 
 const reply: ReplyMeta = { action: 'answer', citations: [{ articleId: 'a-en', title: 'A' }], confidence: { score: 0.8, components: { retrieval: 0.8 } }, lang: 'en' };
 
@@ -52,14 +64,14 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       const store = await withConversation();
       await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'human please', at: '2026-11-01T10:00:01.000Z' });
       const handoff: ReplyMeta = { ...reply, action: 'handoff', reasons: ['human_request'] };
-      await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'A specialist will reply', at: '2026-11-01T10:00:02.000Z', reply: handoff, nextStatus: 'waiting' });
+      await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'A specialist will reply', at: '2026-11-01T10:00:02.000Z', reply: handoff, ticket: ticket('t1') });
       expect((await store.getConversation('c1'))?.status).toBe('waiting');
       expect(await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hello?', at: '2026-11-01T10:00:03.000Z' })).toMatchObject({ status: 'waiting', first: false });
       const late = await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'late', at: '2026-11-01T10:00:04.000Z', reply });
       expect(late).toEqual({ delivered: false, status: 'waiting' });
       expect((await store.listMessages('c1')).map((entry) => entry.id)).toEqual(['m1', 'r1', 'm2']);
       const types = (await store.listEvents('c1')).map((event) => event.type);
-      expect(types).toEqual(['conversation-created', 'message-received', 'reply-sent', 'conversation-handed-off', 'message-received', 'reply-dropped']);
+      expect(types).toEqual(['conversation-created', 'message-received', 'reply-sent', 'conversation-handed-off', 'ticket-created', 'message-received', 'reply-dropped']);
       await store.close();
     });
 
@@ -70,7 +82,7 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'hello', at: '2026-11-01T10:00:02.000Z', reply });
       expect((await store.getConversation('c1'))?.updatedAt).toBe('2026-11-01T10:00:02.000Z');
       await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'a person, please', at: '2026-11-01T10:00:03.000Z' });
-      await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'A specialist will reply', at: '2026-11-01T10:00:04.000Z', reply: { ...reply, action: 'handoff' }, nextStatus: 'waiting' });
+      await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'A specialist will reply', at: '2026-11-01T10:00:04.000Z', reply: { ...reply, action: 'handoff' }, ticket: ticket('t2') });
       expect(await store.getConversation('c1')).toMatchObject({ status: 'waiting', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:04.000Z' });
       await store.close();
     });

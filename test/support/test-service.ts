@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
 import { parseConfig, type Config } from '../../src/core/config/config.ts';
-import type { Logger } from '../../src/core/conversation/conversation-service.ts';
-import type { AgentService } from '../../src/core/queue/agent-service.ts';
-import type { ConversationService } from '../../src/core/conversation/conversation-service.ts';
-import type { Summarizer } from '../../src/core/handoff/llm-summarizer.ts';
+import type { Logger } from '../../src/core/ports/logger.ts';
+import type { AgentService } from '../../src/core/use-cases/agent-desk.ts';
+import type { ConversationService } from '../../src/core/use-cases/customer-conversation.ts';
+import type { Summarizer } from '../../src/core/ports/summarizer.ts';
 import type { SearchAssist } from '../../src/core/retrieval/search-assist.ts';
-import type { AnswerComposer } from '../../src/core/reply/reply-pipeline.ts';
+import type { AnswerComposer } from '../../src/core/ports/answer-composer.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
 import { openKnowledge, type OpenedKnowledge } from '../../src/runtime/node/knowledge-service.ts';
 import { buildServices } from '../../src/runtime/node/services.ts';
@@ -59,18 +59,20 @@ export async function testService(overrides: Record<string, string> = {}, option
   const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
   const store = SqliteStore.open(join(dataDirectory, 'firstline.db'), { synchronous: 'normal' });
   const logger = recordingLogger();
-  const { conversations, agents, limits } = buildServices({ config, store, knowledge, logger, composer: options.composer, summarizer: options.summarizer, search: options.search, now: options.now });
+  const { conversations, agents, limits, rateLimits, feed, metrics: supportMetrics } = buildServices({ config, store, knowledge, logger, composer: options.composer, summarizer: options.summarizer, search: options.search, now: options.now });
   const app = createApp({
     conversations,
     agents,
     tickets: store.tickets,
-    eventPollMs: 20,
     logger,
     readiness: async () => {
       await store.checkWritable();
       return { ready: true, checks: { database: 'writable' } };
     },
     limits,
+    rateLimits,
+    feed,
+    metrics: supportMetrics,
     clientAddress: (c) => c.req.header('x-test-address') ?? '127.0.0.1',
     ...options.deps,
   });

@@ -1,6 +1,18 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from './migrate.ts';
+import { appliedMigrations, migrate as migrateConnection } from './migrate.ts';
+import { migrationFiles as loadMigrations } from './migration-files.ts';
+import { BetterSqliteConnection } from './sqlite-database.ts';
+
+/** Migrations as the store runs them: foreign keys off meanwhile, checked before each commit. */
+function migrate(database: BetterSqlite3.Database, migrations = loadMigrations()): number[] {
+  database.pragma('foreign_keys = OFF');
+  try {
+    return migrateConnection(new BetterSqliteConnection(database), migrations);
+  } finally {
+    database.pragma('foreign_keys = ON');
+  }
+}
 
 function databaseAt(version: number) {
   const database = new BetterSqlite3(':memory:');
@@ -51,13 +63,33 @@ describe('migrate', () => {
 
   it('rolls back a migration that leaves a broken reference and keeps foreign keys on', () => {
     const database = databaseAt(Number.MAX_SAFE_INTEGER);
-    const version = database.pragma('user_version', { simple: true }) as number;
+    const versions = appliedMigrations(new BetterSqliteConnection(database));
     database.prepare("INSERT INTO conversations (id, token_hash, channel, status, created_at, updated_at) VALUES ('c1', 'h', 'api', 'bot', 'now', 'now')").run();
     insertMessage(database, 'm1', 1, null);
     const breaking = { version: 99, name: '099-breaking.sql', sql: "UPDATE messages SET conversation_id = 'nowhere';" };
     expect(() => migrate(database, [breaking])).toThrow(/099-breaking\.sql leaves 1 broken reference/);
-    expect(database.pragma('user_version', { simple: true })).toBe(version);
+    expect(appliedMigrations(new BetterSqliteConnection(database))).toEqual(versions);
     expect(database.prepare('SELECT conversation_id FROM messages').get()).toEqual({ conversation_id: 'c1' });
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('records each migration in schema_migrations and applies nothing twice', () => {
+    const database = databaseAt(Number.MAX_SAFE_INTEGER);
+    const all = loadMigrations().map((migration) => migration.version);
+    expect(appliedMigrations(new BetterSqliteConnection(database))).toEqual(all);
+    expect(migrate(database)).toEqual([]);
+  });
+
+  it('adopts a database versioned by user_version without running its migrations again', () => {
+    const database = databaseAt(2);
+    // The record of a database from before the table: only SQLite's user_version said how far it was.
+    database.exec('DROP TABLE schema_migrations');
+    database.pragma('user_version = 2');
+    expect(migrate(database)).toEqual(loadMigrations().filter((migration) => migration.version > 2).map((migration) => migration.version));
+    const rows = database.prepare('SELECT version, applied_at FROM schema_migrations WHERE version <= 2 ORDER BY version').all();
+    expect(rows).toEqual([
+      { version: 1, applied_at: 'user_version' },
+      { version: 2, applied_at: 'user_version' },
+    ]);
   });
 });

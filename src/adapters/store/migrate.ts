@@ -1,9 +1,6 @@
-// Applies the numbered SQL migrations beside this file, tracked by SQLite's user_version. Runtime: Node.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Database } from 'better-sqlite3';
-
-const DIRECTORY = fileURLToPath(new URL('./migrations/', import.meta.url));
+// Applies numbered SQL migrations over the SQL connection port, recording each in `schema_migrations`.
+// The texts come from the runtime (files on Node, bundled text on Workers). Runtime: any.
+import type { SqlConnection } from '../../core/ports/sql-database.ts';
 
 export interface Migration {
   readonly version: number;
@@ -11,37 +8,49 @@ export interface Migration {
   readonly sql: string;
 }
 
-export function loadMigrations(directory = DIRECTORY): Migration[] {
-  return readdirSync(directory)
-    .filter((name) => /^\d{3}-.+\.sql$/.test(name))
-    .sort()
-    .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(`${directory}${name}`, 'utf8') }));
+const TABLE = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
+
+/** Databases from before the table kept their version in SQLite's `user_version`; 0 where it is unreadable. */
+function legacyVersion(connection: SqlConnection): number {
+  try {
+    return connection.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The versions recorded as applied. */
+export function appliedMigrations(connection: SqlConnection): number[] {
+  connection.exec(TABLE);
+  return connection.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version').map((row) => row.version);
 }
 
 /**
- * Brings the database to the newest version, each migration in its own transaction. Returns versions applied.
- * Foreign keys are switched off while migrations run, so a migration may rebuild a referenced table (SQLite's
- * documented procedure), and checked before each commit: a migration that breaks a reference is rolled back.
+ * Brings the database to the newest version, each migration in its own transaction with its record, so a
+ * migration is applied entirely or not at all. References are checked before each commit: a migration that
+ * breaks one is rolled back. Returns the versions applied.
  */
-export function migrate(database: Database, migrations: readonly Migration[] = loadMigrations()): number[] {
-  const current = database.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((migration) => migration.version > current);
-  if (pending.length === 0) return [];
-  const enforced = database.pragma('foreign_keys', { simple: true }) === 1;
-  if (enforced) database.pragma('foreign_keys = OFF');
-  try {
-    for (const migration of pending) {
-      database.transaction(() => {
-        database.exec(migration.sql);
-        const broken = database.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
-        if (broken.length > 0) {
-          throw new Error(`migration ${migration.name} leaves ${broken.length} broken reference(s), e.g. ${broken[0]?.table} → ${broken[0]?.parent}`);
-        }
-        database.pragma(`user_version = ${migration.version}`);
-      })();
-    }
-  } finally {
-    if (enforced) database.pragma('foreign_keys = ON');
+export function migrate(connection: SqlConnection, migrations: readonly Migration[], at = new Date().toISOString()): number[] {
+  let applied = new Set(appliedMigrations(connection));
+  if (applied.size === 0) {
+    const legacy = legacyVersion(connection);
+    connection.transaction(() => {
+      for (const migration of migrations.filter((entry) => entry.version <= legacy)) {
+        connection.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, 'user_version');
+      }
+    });
+    applied = new Set(appliedMigrations(connection));
+  }
+  const pending = [...migrations].sort((left, right) => left.version - right.version).filter((migration) => !applied.has(migration.version));
+  for (const migration of pending) {
+    connection.transaction(() => {
+      connection.exec(migration.sql);
+      const broken = connection.all<{ table: string; parent: string }>('PRAGMA foreign_key_check');
+      if (broken.length > 0) {
+        throw new Error(`migration ${migration.name} leaves ${broken.length} broken reference(s), e.g. ${broken[0]?.table} → ${broken[0]?.parent}`);
+      }
+      connection.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, at);
+    });
   }
   return pending.map((migration) => migration.version);
 }

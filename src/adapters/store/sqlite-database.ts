@@ -1,8 +1,10 @@
-// The shared SQLite handle: WAL, migrations, cached prepared statements, group commit, event appends. Runtime: Node.
+// The SQL connection port on better-sqlite3: WAL, migrations, cached prepared statements, group commit. Runtime: Node.
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { closeSync, fdatasync, openSync } from 'node:fs';
+import type { SqlConnection, SqlDatabase, SqlValue } from '../../core/ports/sql-database.ts';
 import { GroupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
+import { migrationFiles } from './migration-files.ts';
 
 export interface SqliteOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives process crashes only. */
@@ -33,15 +35,56 @@ class WalFile {
   }
 }
 
-export class SqliteDatabase {
-  readonly writes: GroupCommit;
+/** Statements prepared once per SQL text and reused: preparing is most of the cost of a small query. */
+export class BetterSqliteConnection implements SqlConnection {
   private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly database: Database) {}
+
+  private statement(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.database.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  get<Row>(sql: string, ...params: SqlValue[]): Row | undefined {
+    return this.statement(sql).get(...params) as Row | undefined;
+  }
+
+  all<Row>(sql: string, ...params: SqlValue[]): Row[] {
+    return this.statement(sql).all(...params) as Row[];
+  }
+
+  run(sql: string, ...params: SqlValue[]): { changes: number } {
+    return { changes: this.statement(sql).run(...params).changes };
+  }
+
+  exec(sql: string): void {
+    this.database.exec(sql);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.database.transaction(work)();
+  }
+}
+
+export class SqliteDatabase implements SqlDatabase {
+  readonly writes: GroupCommit;
+  readonly connection: SqlConnection;
 
   private constructor(
     readonly database: Database,
     private readonly wal?: WalFile,
   ) {
     this.writes = new GroupCommit(database, { sync: wal === undefined ? undefined : () => wal.sync() });
+    this.connection = new BetterSqliteConnection(database);
+  }
+
+  write<T>(work: () => T): Promise<T> {
+    return this.writes.run(work);
   }
 
   /** Opens (creating if needed) the file, sets WAL and runs pending migrations. `:memory:` works too. */
@@ -56,23 +99,16 @@ export class SqliteDatabase {
     database.pragma('busy_timeout = 5000');
     // 64 MiB of page cache (the default is 2 MiB): recent conversations stay in memory.
     database.pragma('cache_size = -65536');
-    migrate(database);
-    return new SqliteDatabase(database, wal);
-  }
-
-  /** Prepared once per SQL text and reused: preparing is most of the cost of a small query. */
-  sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (statement === undefined) {
-      statement = this.database.prepare(text);
-      this.statements.set(text, statement);
+    const opened = new SqliteDatabase(database, wal);
+    // Foreign keys are switched off while migrations run, so a migration may rebuild a referenced table (SQLite's
+    // documented procedure); `migrate` checks them before each commit.
+    database.pragma('foreign_keys = OFF');
+    try {
+      migrate(opened.connection, migrationFiles());
+    } finally {
+      database.pragma('foreign_keys = ON');
     }
-    return statement;
-  }
-
-  /** Appends to the event log; call inside a write. */
-  event(conversationId: string, type: string, actor: string, at: string, data: Record<string, unknown> = {}): void {
-    this.sql('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)').run(conversationId, type, actor, at, JSON.stringify(data));
+    return opened;
   }
 
   close(): void {

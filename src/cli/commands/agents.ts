@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { parseConfig } from '../../core/config/config.ts';
 import { newToken } from '../../core/conversation/tokens.ts';
-import { AgentService } from '../../core/queue/agent-service.ts';
+import { AgentService } from '../../core/use-cases/agent-desk.ts';
 import type { AgentRole } from '../../core/queue/ticket.ts';
 import { UsageError } from '../usage-error.ts';
 

@@ -73,6 +73,11 @@ export const configSchema = z.object({
    * keeps it on the main thread. Not used when a chat model answers (that time is spent waiting, not computing).
    */
   REPLY_WORKERS: z.union([z.literal('auto'), integer(0, 64)]).default('auto'),
+  /**
+   * Live feeds get this process's events the moment they commit; this is how often (ms) the process also looks
+   * for events written by another process sharing the database file, while a feed is open. 0: never.
+   */
+  EVENT_POLL_MS: integer(0, 60_000).default(1000),
   MAX_TEXT_LENGTH: integer(1, 100_000).default(4000),
   MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(1, 1_000_000).default(30),

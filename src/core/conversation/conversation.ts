@@ -1,4 +1,4 @@
-// Conversations, their messages and the append-only event log: the records every store keeps. Runtime: any.
+// Conversations and their messages: the records every store keeps (their events: core/desk/events.ts). Runtime: any.
 import { z } from 'zod';
 import type { Lang } from '../text/lang.ts';
 
@@ -81,16 +81,3 @@ export interface Message {
   /** For an agent message: who wrote it. */
   readonly author?: { readonly id: string; readonly name: string } | null | undefined;
 }
-
-export interface ConversationEvent {
-  /** Position in the global log, increasing. */
-  readonly seq: number;
-  readonly conversationId: string;
-  /** noun-verb: `conversation-created`, `message-received`, `reply-sent`, `reply-dropped`, `conversation-handed-off`. */
-  readonly type: string;
-  /** `customer`, `bot`, `system` or `agent:<id>`. */
-  readonly actor: string;
-  readonly at: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-

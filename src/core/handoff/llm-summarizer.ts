@@ -3,7 +3,8 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
-import type { Logger } from '../conversation/conversation-service.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { Summarizer } from '../ports/summarizer.ts';
 import type { Message } from '../conversation/conversation.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import type { TicketSummary } from '../queue/ticket.ts';
@@ -23,12 +24,6 @@ const summarySchema = z.object({
   customerAnswered: z.array(z.string().trim().min(1).max(600)).max(5).default([]),
   openQuestions: z.array(z.string().trim().min(1).max(600)).max(5).default([]),
 });
-
-export interface Summarizer {
-  /** `requestId` names the customer request behind the handoff, for the logs. */
-  summarize(transcript: readonly Message[], mood: Emotion, lang: Lang, requestId?: string): Promise<TicketSummary>;
-}
-
 
 export class LlmSummarizer implements Summarizer {
   private readonly prompt: ChatPromptTemplate;

@@ -1,4 +1,5 @@
 // Token-bucket rate limiting per key (conversation, client address). In-process state. Runtime: any.
+import type { RateDecision, RateLimiting } from '../ports/rate-limiter.ts';
 
 export interface RateLimit {
   /** Requests allowed in a burst. */
@@ -7,14 +8,9 @@ export interface RateLimit {
   readonly refillPerSecond: number;
 }
 
-export interface RateDecision {
-  readonly allowed: boolean;
-  /** Seconds until one more request would be allowed (0 when allowed). */
-  readonly retryAfterSeconds: number;
-}
 
 /** Keeps one bucket per key; buckets idle long enough to be full again are dropped. */
-export class RateLimiter {
+export class RateLimiter implements RateLimiting {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

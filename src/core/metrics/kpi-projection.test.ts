@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConversationEvent } from '../conversation/conversation.ts';
+import { storedEvent, type StoredEvent } from '../desk/events.ts';
 import { KpiProjection, type KpiEventSource } from './kpi-projection.ts';
 import { computeKpis, kpiSeries } from './kpis.ts';
 
@@ -8,7 +8,7 @@ const START = Date.UTC(2026, 10, 1, 10, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A source over an array that can grow, counting its reads. */
-function logOf(events: ConversationEvent[]): KpiEventSource & { reads: number } {
+function logOf(events: StoredEvent[]): KpiEventSource & { reads: number } {
   return {
     reads: 0,
     eventsAfter(after, options) {
@@ -34,15 +34,15 @@ interface Step {
  * released once, and rated. Replies and tickets may be stamped earlier than events committed before them,
  * never earlier than the message they answer.
  */
-function timelineOf(steps: readonly Step[]): ConversationEvent[] {
-  const events: ConversationEvent[] = [];
+function timelineOf(steps: readonly Step[]): StoredEvent[] {
+  const events: StoredEvent[] = [];
   const conversations: string[] = [];
   const unanswered: Array<{ id: string; at: number }> = [];
   const open: Array<{ id: string; conversationId: string }> = [];
   const tickets: Array<{ id: string; conversationId: string }> = [];
   let time = START;
   const push = (conversationId: string, type: string, data: Record<string, unknown>, at = time) =>
-    events.push({ seq: events.length + 1, conversationId, type, actor: 'x', at: iso(at), data });
+    events.push(storedEvent({ seq: events.length + 1, conversationId, type, actor: 'x', at: iso(at), data }));
   for (const [index, step] of steps.entries()) {
     time += step.gapSeconds * 1000;
     const conversation = conversations[step.pick % Math.max(1, conversations.length)];
@@ -126,13 +126,13 @@ describe('KpiProjection', () => {
     // Three replies written in this order but stamped out of order (the second waited for a summary), with
     // delays whose floating-point sum depends on the order: 1.207 s, 2.814 s and 1.43 s.
     const at = (ms: number) => iso(START + ms);
-    const events: ConversationEvent[] = [
+    const events: StoredEvent[] = [
       { seq: 1, conversationId: 'a', type: 'message-received', actor: 'customer', at: at(0), data: { messageId: 'm1', status: 'bot' } },
       { seq: 2, conversationId: 'b', type: 'message-received', actor: 'customer', at: at(100), data: { messageId: 'm2', status: 'bot' } },
       { seq: 3, conversationId: 'c', type: 'message-received', actor: 'customer', at: at(200), data: { messageId: 'm3', status: 'bot' } },
-      { seq: 4, conversationId: 'a', type: 'reply-sent', actor: 'bot', at: at(1_207), data: { replyTo: 'm1' } },
-      { seq: 5, conversationId: 'c', type: 'reply-sent', actor: 'bot', at: at(3_014), data: { replyTo: 'm3' } },
-      { seq: 6, conversationId: 'b', type: 'reply-sent', actor: 'bot', at: at(1_530), data: { replyTo: 'm2' } },
+      { seq: 4, conversationId: 'a', type: 'reply-sent', actor: 'bot', at: at(1_207), data: { messageId: 'rm1', replyTo: 'm1', action: 'answer', score: 0.9 } },
+      { seq: 5, conversationId: 'c', type: 'reply-sent', actor: 'bot', at: at(3_014), data: { messageId: 'rm3', replyTo: 'm3', action: 'answer', score: 0.9 } },
+      { seq: 6, conversationId: 'b', type: 'reply-sent', actor: 'bot', at: at(1_530), data: { messageId: 'rm2', replyTo: 'm2', action: 'answer', score: 0.9 } },
     ];
     const projection = new KpiProjection(logOf(events));
     await projection.refresh();

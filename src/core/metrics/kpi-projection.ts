@@ -1,12 +1,12 @@
 // Support KPIs kept up to date from the event log: each event is read once, in `seq` order, into compact
 // time-ordered facts, and any period (or series of buckets) is answered from those facts without reading
 // the log again. The definitions are `computeKpis`'s, which stays the reference (tested equal). Runtime: any.
-import type { ConversationEvent } from '../conversation/conversation.ts';
+import type { StoredEvent } from '../desk/events.ts';
 import { botsTurn, bucketBounds, mean, seconds, type Kpis } from './kpis.ts';
 
 /** Where the projection reads the log: events with `seq` above `after`, oldest first, at most `limit`. */
 export interface KpiEventSource {
-  eventsAfter(after: number, options?: { limit?: number | undefined }): Promise<ConversationEvent[]>;
+  eventsAfter(after: number, options?: { limit?: number | undefined }): Promise<StoredEvent[]>;
 }
 
 interface Timed {
@@ -116,18 +116,18 @@ export class KpiProjection {
   }
 
   /** Adds one event's facts; events must come in `seq` order. */
-  apply(event: ConversationEvent): void {
-    const { data, at } = event;
+  apply(event: StoredEvent): void {
+    const { at } = event;
     switch (event.type) {
       case 'conversation-created':
         insertByTime(this.conversations, { at, id: event.conversationId });
         break;
       case 'message-received':
-        if (botsTurn(data)) this.received.set(String(data.messageId), at);
+        if (botsTurn(event.data)) this.received.set(event.data.messageId, at);
         break;
       case 'reply-sent': {
         // A message gets one reply at most (the store enforces it), so its time can be forgotten now.
-        const key = String(data.replyTo);
+        const key = event.data.replyTo;
         const asked = this.received.get(key);
         if (asked === undefined) break;
         this.received.delete(key);
@@ -135,8 +135,8 @@ export class KpiProjection {
         break;
       }
       case 'ticket-created': {
-        const ticket: TicketFacts = { at, order: this.ticketsById.size, dueAt: String(data.slaDueAt), reasons: (data.reasons as string[] | undefined) ?? [] };
-        this.ticketsById.set(String(data.ticketId), ticket);
+        const ticket: TicketFacts = { at, order: this.ticketsById.size, dueAt: event.data.slaDueAt, reasons: event.data.reasons ?? [] };
+        this.ticketsById.set(event.data.ticketId, ticket);
         insertByTime(this.tickets, ticket);
         this.unsettled.add(ticket);
         const first = this.handoffs.get(event.conversationId);
@@ -144,7 +144,7 @@ export class KpiProjection {
         break;
       }
       case 'agent-message-sent': {
-        const ticket = this.ticketsById.get(String(data.ticketId));
+        const ticket = this.ticketsById.get(event.data.ticketId);
         if (ticket === undefined || (ticket.firstResponseAt !== undefined && ticket.firstResponseAt <= at)) break;
         const earlier = this.firstResponses.find((entry) => entry.ticket === ticket);
         if (earlier !== undefined) removeByTime(this.firstResponses, earlier);
@@ -156,7 +156,7 @@ export class KpiProjection {
       case 'ticket-resolved':
       case 'ticket-released': {
         // Closing is final (a reopened conversation gets a new ticket): the first close is the one.
-        const ticket = this.ticketsById.get(String(data.ticketId));
+        const ticket = this.ticketsById.get(event.data.ticketId);
         if (ticket === undefined || ticket.closedAt !== undefined) break;
         ticket.closedAt = at;
         insertByTime(this.closures, { at });
@@ -168,7 +168,7 @@ export class KpiProjection {
         break;
       }
       case 'rating-received':
-        insertByTime(this.ratings, { at, score: Number(data.score) });
+        insertByTime(this.ratings, { at, score: event.data.score });
         break;
       default:
         break;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationEvent } from '../conversation/conversation.ts';
+import { storedEvent, type StoredEvent } from '../desk/events.ts';
 import { computeKpis } from './kpis.ts';
 
 let seq = 0;
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 1, 10, minute, second)).toISOString();
-const event = (conversationId: string, type: string, time: string, data: Record<string, unknown> = {}): ConversationEvent => ({ seq: (seq += 1), conversationId, type, actor: 'x', at: time, data });
+const event = (conversationId: string, type: string, time: string, data: Record<string, unknown> = {}): StoredEvent => storedEvent({ seq: (seq += 1), conversationId, type, actor: 'x', at: time, data });
 
 // Three conversations on 1 Nov 2026 from 10:00 UTC:
 // a — answered by the bot in 2 s and 4 s, never handed off (contained);
 // b — handed off at 10:01 (emotion, due 10:16), agent answers at 10:06, resolves at 10:21, customer rates 4;
 // c — handed off at 10:02 (human_request, due 10:17), nobody answers: overdue at 10:30.
-const timeline: ConversationEvent[] = [
+const timeline: StoredEvent[] = [
   event('a', 'conversation-created', at(0)),
   event('a', 'message-received', at(0, 10), { messageId: 'a1' }),
   event('a', 'reply-sent', at(0, 12), { messageId: 'a1r', replyTo: 'a1' }),

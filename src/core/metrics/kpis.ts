@@ -1,7 +1,7 @@
 // Support KPIs computed from the event log alone, so they can be recomputed for any period and tested on
 // constructed timelines. Bot time never enters the human measures. This is the definition; the service
 // answers from `KpiProjection`, which reads the log once and is tested equal to it. Runtime: any.
-import type { ConversationEvent } from '../conversation/conversation.ts';
+import type { DeskEventData, StoredEvent } from '../desk/events.ts';
 
 export interface Kpis {
   readonly period: { readonly from: string; readonly to: string };
@@ -32,7 +32,7 @@ export const mean = (values: readonly number[]) => (values.length === 0 ? null :
 const inPeriod = (at: string, from: string, to: string) => at >= from && at < to;
 
 /** Whether a `message-received` event's message was the bot's to answer (events without a status were). */
-export const botsTurn = (data: Readonly<Record<string, unknown>>) => data.status === undefined || data.status === 'bot';
+export const botsTurn = (data: DeskEventData['message-received']) => data.status === undefined || data.status === 'bot';
 
 interface TicketTimeline {
   readonly conversationId: string;
@@ -45,7 +45,7 @@ interface TicketTimeline {
 }
 
 /** `events` must hold everything up to `to` (earlier events define the backlog); measures cover [from, to). */
-export function computeKpis(events: readonly ConversationEvent[], from: string, to: string): Kpis {
+export function computeKpis(events: readonly StoredEvent[], from: string, to: string): Kpis {
   const received = new Map<string, string>();
   const botDelays: number[] = [];
   const tickets = new Map<string, TicketTimeline>();
@@ -56,39 +56,38 @@ export function computeKpis(events: readonly ConversationEvent[], from: string, 
     // Not `break`: a write can carry a time taken before a slower one committed (a handoff's reply waits for
     // its summary), so the log is in commit order, not strictly in time order.
     if (event.at >= to) continue;
-    const data = event.data;
     switch (event.type) {
       case 'conversation-created':
         if (inPeriod(event.at, from, to)) conversations.add(event.conversationId);
         break;
       case 'message-received':
         // Only messages the bot was to answer; while a person has the conversation the bot stays silent.
-        if (botsTurn(data)) received.set(String(data.messageId), event.at);
+        if (botsTurn(event.data)) received.set(event.data.messageId, event.at);
         break;
       case 'reply-sent': {
-        const asked = received.get(String(data.replyTo));
+        const asked = received.get(event.data.replyTo);
         if (asked !== undefined && inPeriod(event.at, from, to)) botDelays.push(seconds(asked, event.at));
         break;
       }
       case 'ticket-created':
-        tickets.set(String(data.ticketId), { conversationId: event.conversationId, createdAt: event.at, dueAt: String(data.slaDueAt), reasons: (data.reasons as string[] | undefined) ?? [] });
+        tickets.set(event.data.ticketId, { conversationId: event.conversationId, createdAt: event.at, dueAt: event.data.slaDueAt, reasons: event.data.reasons ?? [] });
         handedOff.add(event.conversationId);
         break;
       case 'agent-message-sent': {
-        const ticket = tickets.get(String(data.ticketId));
+        const ticket = tickets.get(event.data.ticketId);
         if (ticket !== undefined && ticket.firstResponseAt === undefined) ticket.firstResponseAt = event.at;
         break;
       }
       case 'ticket-resolved':
       case 'ticket-released': {
-        const ticket = tickets.get(String(data.ticketId));
+        const ticket = tickets.get(event.data.ticketId);
         if (ticket === undefined) break;
         ticket.closedAt = event.at;
         if (event.type === 'ticket-resolved') ticket.resolvedAt = event.at;
         break;
       }
       case 'rating-received':
-        if (inPeriod(event.at, from, to)) ratings.push(Number(data.score));
+        if (inPeriod(event.at, from, to)) ratings.push(event.data.score);
         break;
       default:
         break;
@@ -132,6 +131,6 @@ export function bucketBounds(from: string, to: string, buckets: number): Array<[
 }
 
 /** The KPIs of `buckets` equal consecutive periods covering [from, to), for charts over time. */
-export function kpiSeries(events: readonly ConversationEvent[], from: string, to: string, buckets: number): Kpis[] {
+export function kpiSeries(events: readonly StoredEvent[], from: string, to: string, buckets: number): Kpis[] {
   return bucketBounds(from, to, buckets).map(([bucketFrom, bucketTo]) => computeKpis(events, bucketFrom, bucketTo));
 }

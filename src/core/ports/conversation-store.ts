@@ -1,5 +1,6 @@
 // Port: durable storage of conversations, messages and events. Every write commits before it resolves. Runtime: any.
-import type { Conversation, ConversationEvent, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
+import type { Conversation, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
+import type { StoredEvent } from '../desk/events.ts';
 import type { Lang } from '../text/lang.ts';
 import type { NewTicket } from './ticket-store.ts';
 
@@ -28,9 +29,7 @@ export interface NewBotReply {
   readonly text: string;
   readonly at: string;
   readonly reply: ReplyMeta;
-  /** Status the conversation moves to with this reply (a handoff puts it in the queue). */
-  readonly nextStatus?: ConversationStatus | undefined;
-  /** The ticket a handoff opens, created in the same transaction as the reply. */
+  /** The ticket a handoff opens, created in the same transaction as the reply; the conversation then waits in the queue. */
   readonly ticket?: NewTicket | undefined;
 }
 
@@ -59,7 +58,7 @@ export interface ConversationStore {
   listMessages(conversationId: string): Promise<Message[]>;
   /** The last `limit` messages, oldest first, without reply metadata (`reply` is null): the context a new reply needs. */
   recentMessages(conversationId: string, limit: number): Promise<Message[]>;
-  listEvents(conversationId: string): Promise<ConversationEvent[]>;
+  listEvents(conversationId: string): Promise<StoredEvent[]>;
   /** Throws unless the store can write right now (for readiness checks). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;

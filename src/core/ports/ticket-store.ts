@@ -1,6 +1,7 @@
 // Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
 // also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
-import type { ConversationEvent, Message } from '../conversation/conversation.ts';
+import type { Message } from '../conversation/conversation.ts';
+import type { EventLog } from './event-feed.ts';
 import type { Agent, AgentRole, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
 
 /** What a handoff writes; status, timestamps and the customer's profile are filled in by the store. */
@@ -20,7 +21,7 @@ export interface Note {
   readonly at: string;
 }
 
-export interface TicketStore {
+export interface TicketStore extends EventLog {
   /** 1 + open tickets of the group that would be served before a new ticket of this score. */
   queuePosition(group: string, priorityScore: number): Promise<number>;
   /** Where a waiting ticket stands in its group's queue (1 = next), in the order agents see it. */
@@ -46,9 +47,4 @@ export interface TicketStore {
   createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent>;
   findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined>;
   listAgents(): Promise<Agent[]>;
-
-  /** The newest event's `seq`, or 0 when the log is empty: where a live feed starts. */
-  lastEventSeq(): Promise<number>;
-  /** Events with `seq` greater than `after`, oldest first, optionally of one conversation. */
-  eventsAfter(after: number, options?: { conversationId?: string | undefined; limit?: number | undefined }): Promise<ConversationEvent[]>;
 }

@@ -4,7 +4,7 @@ import type { Conversation, Message } from '../conversation/conversation.ts';
 import type { HandoffSignals } from '../handoff/handoff-policy.ts';
 import { extractiveSummary } from '../handoff/summary.ts';
 import type { NewTicket } from '../ports/ticket-store.ts';
-import type { Reply } from '../reply/reply-pipeline.ts';
+import type { Reply } from '../ports/reply-generator.ts';
 import { AFTER_HOURS_NOTICE, QUEUE_NOTICE, phrase } from '../reply/phrases.ts';
 import type { Lang } from '../text/lang.ts';
 import { priorityOf, priorityScore, slaDeadline } from './priority.ts';

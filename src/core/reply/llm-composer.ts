@@ -4,7 +4,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
-import type { Logger } from '../conversation/conversation-service.ts';
+import type { Logger } from '../ports/logger.ts';
 import { chunkHeaderText } from '../knowledge/chunk.ts';
 import type { Tokenizer } from '../ports/tokenizer.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
@@ -17,7 +17,7 @@ import { complete } from './model-completion.ts';
 import { ModelAnswerStream } from './model-answer-stream.ts';
 import { isRateLimited, rejectsResponseFormat, retryAfterMs } from './model-errors.ts';
 import { fenceUntrusted, historyWithin } from './prompt-inputs.ts';
-import type { AnswerComposer, LlmComposeInput, LlmComposition } from './reply-pipeline.ts';
+import type { AnswerComposer, LlmComposeInput, LlmComposition } from '../ports/answer-composer.ts';
 import { VerifiedStream } from './verified-stream.ts';
 
 export const llmAnswerSchema = z.object({

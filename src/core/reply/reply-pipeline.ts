@@ -1,7 +1,9 @@
 // The reply pipeline: language, context, retrieval, confidence, decision, composition, groundedness.
 // Only wires the policies in this folder together; any failure becomes a handoff with reason `error`. Runtime: any.
 import type { Citation, Conversation, HandoffReason, Message, ReplyMeta, ReplyVerification } from '../conversation/conversation.ts';
-import type { Logger } from '../conversation/conversation-service.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { AnswerComposer, LlmComposeInput } from '../ports/answer-composer.ts';
+import type { Reply, ReplyRequest } from '../ports/reply-generator.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { HybridRetriever, RetrievalResult, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.ts';
@@ -24,59 +26,6 @@ import { assessMessage, type HandoffSignals, type HandoffThresholds } from '../h
 import { reportsProblem } from './problem-signals.ts';
 import { absentTerms, type Vocabulary } from './absent-terms.ts';
 import { queryTerms } from '../text/terms.ts';
-
-export interface ReplyRequest {
-  readonly conversation: Conversation;
-  /** Messages before this one, oldest first. */
-  readonly history: readonly Message[];
-  readonly text: string;
-  /** Receives reply text as it is produced (streaming); every piece is final, never withdrawn. */
-  readonly onToken?: ((token: string) => void) | undefined;
-  /** The HTTP request, for the logs. */
-  readonly requestId?: string | undefined;
-  /**
-   * `draft`: a suggested reply for an agent who already serves the customer. The handoff detectors are
-   * skipped and articles marked `handoff: always` may be quoted (the agent decides what to send); a draft
-   * with nothing to ground it comes back as a handoff, meaning "no suggestion". `draft-probe` is the same
-   * without the model, to compare candidate wordings cheaply.
-   */
-  readonly purpose?: 'customer' | 'draft' | 'draft-probe' | undefined;
-}
-
-export interface Reply {
-  readonly text: string;
-  readonly meta: ReplyMeta;
-  /** What the live detectors found in the customer's message. */
-  readonly signals?: HandoffSignals | undefined;
-  /** The failure behind a handoff with reason `error`, for the logs (never shown to the customer). */
-  readonly error?: unknown;
-}
-
-/** A composer that may do better than the offline one (an LLM). */
-export interface LlmComposeInput extends ComposeInput {
-  readonly question: string;
-  /** The conversation, so identical eval calls can be cached per conversation, and for the logs. */
-  readonly conversationId?: string | undefined;
-  readonly requestId?: string | undefined;
-  readonly history: readonly Message[];
-  /** The best articles, most relevant first, with their retrieved chunks. */
-  readonly articles: readonly ScoredArticle[];
-  /** Receives verified text only: what it is given is never withdrawn. */
-  readonly onToken?: ((token: string) => void) | undefined;
-}
-
-/**
- * What the model's turn came to: a verified answer; a request for a person; or a fallback to the offline
- * answer, after `emitted` (verified text the customer already has, possibly empty).
- */
-export type LlmComposition =
-  | { readonly kind: 'answer'; readonly text: string; readonly citations: readonly string[]; readonly selfAssessment: number; readonly verification: ReplyVerification }
-  | { readonly kind: 'needs-human'; readonly selfAssessment: number; readonly reason: string }
-  | { readonly kind: 'fallback'; readonly reason: string; readonly emitted: string; readonly verification: ReplyVerification };
-
-export interface AnswerComposer {
-  compose(input: LlmComposeInput): Promise<LlmComposition>;
-}
 
 /** The model's help with retrieval, and when to use it. */
 export interface SearchOptions {

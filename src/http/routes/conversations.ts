@@ -2,10 +2,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ConversationService } from '../../core/conversation/conversation-service.ts';
+import type { ConversationService } from '../../core/use-cases/customer-conversation.ts';
 import type { Conversation } from '../../core/conversation/conversation.ts';
 import { AppError } from '../../core/errors.ts';
-import type { RateLimiter } from '../../core/limits/rate-limiter.ts';
+import type { RateLimiting } from '../../core/ports/rate-limiter.ts';
 import type { AppEnv } from '../app.ts';
 import { errorBody } from '../errors.ts';
 import {
@@ -21,7 +21,7 @@ import { customerMessageView, messageView, replyView } from '../views.ts';
 
 interface RouteDependencies {
   readonly conversations: ConversationService;
-  readonly perConversation: RateLimiter;
+  readonly perConversation: RateLimiting;
   readonly limits: { readonly maxTextLength: number };
 }
 

@@ -1,10 +1,9 @@
 // Lead API: support KPIs over a period and over time, Prometheus metrics, and the latest eval runs. Runtime: any.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../core/errors.ts';
-import { KpiProjection } from '../../core/metrics/kpi-projection.ts';
 import type { EvalRuns } from '../../core/ports/eval-runs.ts';
-import type { TicketStore } from '../../core/ports/ticket-store.ts';
-import type { AgentService } from '../../core/queue/agent-service.ts';
+import type { SupportMetrics } from '../../core/use-cases/support-metrics.ts';
+import type { AgentService } from '../../core/use-cases/agent-desk.ts';
 import type { AgentRole } from '../../core/queue/ticket.ts';
 import type { AppEnv } from '../app.ts';
 import { prometheusText } from './prometheus.ts';
@@ -12,7 +11,7 @@ import { errors, ok, token } from './tickets.ts';
 
 export interface LeadRouteDependencies {
   readonly agents: AgentService;
-  readonly tickets: TicketStore;
+  readonly metrics: SupportMetrics;
   readonly now: () => Date;
   readonly evalRuns?: EvalRuns | undefined;
   readonly metricsText?: (() => string) | undefined;
@@ -33,13 +32,7 @@ function period(query: z.infer<typeof periodQuery>, now: Date): { from: string; 
 export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies): void {
   const security = [{ agentToken: [] }];
   const asLead = (c: Parameters<typeof token>[0]) => deps.agents.authenticate(token(c), LEADS);
-  // Read from the event log once and kept up to date, so a dashboard refresh or a metrics scrape reads only
-  // the events written since the last one instead of the whole log.
-  const facts = new KpiProjection(deps.tickets);
-  const kpis = async (from: string, to: string) => {
-    await facts.refresh();
-    return facts.kpis(from, to);
-  };
+  const kpis = (from: string, to: string) => deps.metrics.kpis(from, to);
 
   app.openapi(
     createRoute({ method: 'get', path: '/v1/metrics', summary: 'Support KPIs over a period (leads)', security, request: { query: periodQuery }, responses: { ...ok('KPIs'), ...errors(400, 401, 403) } }),
@@ -63,8 +56,7 @@ export function leadRoutes(app: OpenAPIHono<AppEnv>, deps: LeadRouteDependencies
       await asLead(c);
       const query = c.req.valid('query');
       const { from, to } = period(query, deps.now());
-      await facts.refresh();
-      return c.json({ from, to, buckets: facts.series(from, to, query.buckets) }, 200);
+      return c.json({ from, to, buckets: await deps.metrics.series(from, to, query.buckets) }, 200);
     },
   );
 

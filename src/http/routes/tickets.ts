@@ -1,10 +1,11 @@
 // Agent API: the queue, ticket work, suggestions, live events; customer ratings and customer events. Runtime: any.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ConversationService } from '../../core/conversation/conversation-service.ts';
+import type { ConversationService } from '../../core/use-cases/customer-conversation.ts';
 import { AppError } from '../../core/errors.ts';
+import type { EventFeed } from '../../core/ports/event-feed.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
-import type { AgentService } from '../../core/queue/agent-service.ts';
+import type { AgentService } from '../../core/use-cases/agent-desk.ts';
 import type { Agent, AgentRole } from '../../core/queue/ticket.ts';
 import type { AppEnv } from '../app.ts';
 import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
@@ -16,7 +17,7 @@ export interface TicketRouteDependencies {
   readonly conversations: ConversationService;
   readonly tickets: TicketStore;
   readonly now: () => Date;
-  readonly pollMs?: number | undefined;
+  readonly feed: EventFeed;
 }
 
 export const WORKERS: readonly AgentRole[] = ['agent', 'lead', 'admin'];
@@ -144,13 +145,13 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, deps: TicketRouteDependen
 
   app.get('/v1/conversations/:id/events', async (c) => {
     const conversation = await deps.conversations.authorize(c.req.param('id'), customerToken(c));
-    return eventFeed(c, { after: lastEventId(c) ?? 0, fetch: (after) => deps.tickets.eventsAfter(after, { conversationId: conversation.id }), map: customerEventView, pollMs: deps.pollMs });
+    return eventFeed(c, { feed: deps.feed, after: lastEventId(c) ?? 0, conversationId: conversation.id, map: customerEventView });
   });
 
   app.get('/v1/agent/events', async (c) => {
     await as(c, WORKERS);
     const start = lastEventId(c) ?? (await deps.tickets.lastEventSeq());
-    return eventFeed(c, { after: start, fetch: (after) => deps.tickets.eventsAfter(after), map: agentEventView, pollMs: deps.pollMs });
+    return eventFeed(c, { feed: deps.feed, after: start, map: agentEventView });
   });
 
   app.openapi(

@@ -10,7 +10,7 @@ import type { Judge } from '../../core/graders/llm-judge.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
 import type { Conversation } from '../../core/conversation/conversation.ts';
-import type { Logger } from '../../core/conversation/conversation-service.ts';
+import type { Logger } from '../../core/ports/logger.ts';
 import type { EvalTarget } from '../../core/evals/run-eval.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
 import { buildServices } from './services.ts';

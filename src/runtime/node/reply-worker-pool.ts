@@ -5,8 +5,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../../core/config/config.ts';
-import type { Logger, ReplyGenerator } from '../../core/conversation/conversation-service.ts';
-import type { Reply, ReplyPipeline, ReplyRequest } from '../../core/reply/reply-pipeline.ts';
+import type { Logger } from '../../core/ports/logger.ts';
+import type { ReplyGenerator } from '../../core/ports/reply-generator.ts';
+import type { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
+import type { Reply, ReplyRequest } from '../../core/ports/reply-generator.ts';
 import type { FromWorker, ReplyWorkerData, ToWorker } from './reply-worker-protocol.ts';
 
 const ENTRY = new URL('./reply-worker-entry.mjs', import.meta.url);

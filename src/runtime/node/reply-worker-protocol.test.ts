@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../core/reply/reply-pipeline.ts';
+import type { Reply } from '../../core/ports/reply-generator.ts';
 import { transferableReply } from './reply-worker-protocol.ts';
 
 const reply: Reply = { text: 'Sorry', meta: { action: 'handoff', citations: [], confidence: { score: 0, components: {} }, lang: 'en', reasons: ['error'], composer: 'offline' } };

@@ -1,7 +1,7 @@
 // Messages between the server's main thread and its reply worker threads. Everything here survives the
 // structured clone: plain data and Error objects, no functions. Runtime: Node.
 import type { Config } from '../../core/config/config.ts';
-import type { Reply, ReplyRequest } from '../../core/reply/reply-pipeline.ts';
+import type { Reply, ReplyRequest } from '../../core/ports/reply-generator.ts';
 
 /** What a worker is started with: the configuration and the index generation the main thread serves. */
 export interface ReplyWorkerData {

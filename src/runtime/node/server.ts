@@ -13,7 +13,7 @@ import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.t
 import { ModelMetricsRegistry } from '../../core/metrics/model-metrics-registry.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
-import type { Logger } from '../../core/conversation/conversation-service.ts';
+import type { Logger } from '../../core/ports/logger.ts';
 import type { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
 import { createApp } from '../../http/app.ts';
 import { openKnowledge } from './knowledge-service.ts';
@@ -57,7 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const search = await createSearchAssist(config, { metrics });
   const pipeline = createReplyPipeline(config, knowledge, logger, composer, search);
   const workers = composer === undefined ? await startReplyWorkers(config, knowledge.stored.generation, pipeline, logger) : undefined;
-  const { conversations, agents, limits } = buildServices({
+  const { conversations, agents, limits, rateLimits, feed, metrics: supportMetrics } = buildServices({
     config,
     store,
     knowledge,
@@ -93,6 +93,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       }
     },
     limits,
+    rateLimits,
+    feed,
+    metrics: supportMetrics,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     docsAsset: swaggerAssets(),
     uiAsset: uiAssets((error) => logger.error({ err: error }, 'the web UI could not be built; /chat, /agent and /lead will not load')),

@@ -1,15 +1,21 @@
 // Wires the use cases from configuration, a store and a knowledge index: the one place the reply pipeline,
 // the conversation service and the agent service are built (the server and the tests share it). Runtime: Node.
 import { nodeTokenHash } from '../../adapters/crypto/node-token-hash.ts';
-import type { SqliteStore } from '../../adapters/store/sqlite-store.ts';
+import type { SqlConversationStore } from '../../adapters/store/sql-conversation-store.ts';
+import { EventHub } from '../../core/desk/event-hub.ts';
+import { RateLimiter } from '../../core/limits/rate-limiter.ts';
+import { SupportMetrics } from '../../core/use-cases/support-metrics.ts';
 import { queueSettings, type Config } from '../../core/config/config.ts';
-import { ConversationService, type Logger, type ReplyGenerator } from '../../core/conversation/conversation-service.ts';
-import type { Summarizer } from '../../core/handoff/llm-summarizer.ts';
+import { ConversationService } from '../../core/use-cases/customer-conversation.ts';
+import type { Logger } from '../../core/ports/logger.ts';
+import type { ReplyGenerator } from '../../core/ports/reply-generator.ts';
+import type { Summarizer } from '../../core/ports/summarizer.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import { uuid7Generator } from '../../core/util/uuid7.ts';
-import { AgentService } from '../../core/queue/agent-service.ts';
+import { AgentService } from '../../core/use-cases/agent-desk.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
-import { ReplyPipeline, type AnswerComposer } from '../../core/reply/reply-pipeline.ts';
+import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
+import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
 import type { SearchAssist } from '../../core/retrieval/search-assist.ts';
 
@@ -30,7 +36,7 @@ export function createReplyPipeline(config: Config, knowledge: Pick<OpenedKnowle
 
 export interface ServiceOptions {
   readonly config: Config;
-  readonly store: SqliteStore;
+  readonly store: SqlConversationStore;
   readonly knowledge: OpenedKnowledge;
   readonly logger: Logger;
   readonly composer?: AnswerComposer | undefined;
@@ -56,11 +62,14 @@ export function buildServices(options: ServiceOptions) {
   const conversations = new ConversationService({ store, tickets: options.tickets ?? store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger, hashToken: nodeTokenHash });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
-  const limits = {
-    maxTextLength: config.MAX_TEXT_LENGTH,
-    maxBodyBytes: config.MAX_BODY_BYTES,
-    perConversation: perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
-    perAddress: perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE),
+  const limits = { maxTextLength: config.MAX_TEXT_LENGTH, maxBodyBytes: config.MAX_BODY_BYTES };
+  const clock = () => now().getTime();
+  const rateLimits = {
+    perConversation: new RateLimiter(perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE), clock),
+    perAddress: new RateLimiter(perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE), clock),
   };
-  return { pipeline, conversations, agents, limits };
+  // Events reach open feeds the moment this process commits them; the poll finds other processes' writes.
+  const feed = new EventHub(store.tickets, store.committed, { pollMs: config.EVENT_POLL_MS });
+  const metrics = new SupportMetrics(store.tickets);
+  return { pipeline, conversations, agents, limits, rateLimits, feed, metrics };
 }

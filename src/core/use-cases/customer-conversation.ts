@@ -1,29 +1,21 @@
 // Customer-side use cases: open a conversation, post a message (idempotently) and get the bot's reply,
 // read the conversation. The customer's message is committed before the reply is generated. Runtime: any.
 import { AppError } from '../errors.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { NewTicket, TicketStore } from '../ports/ticket-store.ts';
 import { NEUTRAL, newTicket, queueNotice, queueStanding, type QueueStanding } from '../queue/open-ticket.ts';
-import type { Summarizer } from '../handoff/llm-summarizer.ts';
+import type { Summarizer } from '../ports/summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
-import type { Reply, ReplyRequest } from '../reply/reply-pipeline.ts';
+import type { Reply, ReplyRequest } from '../ports/reply-generator.ts';
 import type { Lang } from '../text/lang.ts';
-import type { Conversation, Customer, Message } from './conversation.ts';
+import type { Conversation, Customer, Message } from '../conversation/conversation.ts';
 import { RecentCache } from '../util/recent-cache.ts';
-import { digestsEqual, hashToken, newToken } from './tokens.ts';
+import { digestsEqual, hashToken, newToken } from '../conversation/tokens.ts';
 
 /** Messages of history the reply pipeline sees: enough for follow-ups, greetings and loops. */
 export const HISTORY_LIMIT = 20;
-
-export interface ReplyGenerator {
-  reply(request: ReplyRequest): Promise<Reply>;
-}
-
-export interface Logger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
 
 export interface ConversationServiceDependencies {
   readonly store: ConversationStore;
@@ -124,7 +116,6 @@ export class ConversationService {
       text,
       at: now.toISOString(),
       reply: reply.meta,
-      nextStatus: reply.meta.action === 'handoff' ? 'waiting' : 'bot',
       ticket,
     });
     if (ticket !== undefined && outcome.delivered) this.summarizeLater(ticket.id, transcript, reply, requestId);

@@ -1,12 +1,12 @@
 // Agent-side use cases: authenticate by token, work the queue, talk to the customer, hand the
 // conversation back or resolve it. Runtime: any.
 import type { Citation, Message } from '../conversation/conversation.ts';
-import type { ReplyGenerator } from '../conversation/conversation-service.ts';
+import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import { hashToken } from '../conversation/tokens.ts';
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
-import type { Agent, AgentRole, Ticket } from './ticket.ts';
+import type { Agent, AgentRole, Ticket } from '../queue/ticket.ts';
 
 export interface AgentServiceDependencies {
   readonly tickets: TicketStore;

@@ -1,0 +1,280 @@
+// ConversationStore over the SQL connection port: the desk's rules decide, this applies them in one write
+// transaction per change, committed before it resolves. Runtime: any.
+import type { Conversation, ConversationStatus, Message, MessageRole, ReplyMeta } from '../../core/conversation/conversation.ts';
+import { receiveCustomerMessage, sendBotReply } from '../../core/desk/desk-rules.ts';
+import { events, type DeskEvent, type StoredEvent } from '../../core/desk/events.ts';
+import type { BotReplyOutcome, ConversationStore, NewBotReply, NewConversation, NewCustomerMessage } from '../../core/ports/conversation-store.ts';
+import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
+import type { Lang } from '../../core/text/lang.ts';
+import { Signal } from '../../core/util/signal.ts';
+import { SqlEventLog } from './sql-event-log.ts';
+import { SqlTicketStore } from './sql-ticket-store.ts';
+
+interface ConversationRow {
+  id: string;
+  token_hash: string;
+  lang: string | null;
+  customer: string;
+  channel: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq?: number;
+  role: string;
+  text: string;
+  at: string;
+  client_message_id: string | null;
+  reply_to: string | null;
+  reply: string | null;
+  author_id?: string | null;
+  author_name?: string | null;
+}
+
+function toConversation(row: ConversationRow): Conversation & { tokenHash: string } {
+  return {
+    id: row.id,
+    tokenHash: row.token_hash,
+    lang: row.lang as Lang | null,
+    customer: JSON.parse(row.customer) as Conversation['customer'],
+    channel: row.channel,
+    status: row.status as ConversationStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toMessage(row: MessageRow): Message {
+  return {
+    author: row.author_id === undefined || row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role as MessageRole,
+    text: row.text,
+    at: row.at,
+    clientMessageId: row.client_message_id,
+    replyTo: row.reply_to,
+    reply: row.reply === null ? null : (JSON.parse(row.reply) as ReplyMeta),
+  };
+}
+
+/** The writes both SQL stores share: one transaction each, events appended in it, feeds told after commit. */
+export class SqlWrites {
+  readonly log: SqlEventLog;
+  /** Fires after a write that appended events has committed. */
+  readonly committed = new Signal();
+
+  constructor(readonly db: SqlDatabase) {
+    this.log = new SqlEventLog(db.connection);
+  }
+
+  get sql(): SqlConnection {
+    return this.db.connection;
+  }
+
+  async run<T>(work: () => T): Promise<T> {
+    let appended = 0;
+    const value = await this.db.write(() => {
+      const before = this.log.appended;
+      const result = work();
+      appended = this.log.appended - before;
+      return result;
+    });
+    if (appended > 0) this.committed.fire();
+    return value;
+  }
+
+  /** Appends events inside a write. */
+  record(conversationId: string, actor: string, at: string, ...list: readonly DeskEvent[]): void {
+    for (const event of list) this.log.append(conversationId, actor, at, event);
+  }
+
+  setConversationStatus(conversationId: string, status: ConversationStatus, at: string): void {
+    this.sql.run('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?', status, at, conversationId);
+  }
+
+  nextMessageSeq(conversationId: string): number {
+    return this.sql.get<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM messages WHERE conversation_id = ?', conversationId)?.next ?? 1;
+  }
+}
+
+export class SqlConversationStore implements ConversationStore {
+  /** Tickets, agents, notes, ratings and the event feed, on the same database and transactions. */
+  readonly tickets: SqlTicketStore;
+  protected readonly writes: SqlWrites;
+
+  constructor(db: SqlDatabase) {
+    this.writes = new SqlWrites(db);
+    this.tickets = new SqlTicketStore(this.writes);
+  }
+
+  /** Fires after each commit that appended events (the in-process live feeds listen). */
+  get committed(): Signal {
+    return this.writes.committed;
+  }
+
+  private get sql(): SqlConnection {
+    return this.writes.sql;
+  }
+
+  createConversation(input: NewConversation): Promise<Conversation> {
+    return this.writes.run(() => {
+      this.sql.run(
+        'INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        input.id,
+        input.tokenHash,
+        input.lang,
+        JSON.stringify(input.customer),
+        input.channel,
+        'bot',
+        input.at,
+        input.at,
+      );
+      this.writes.record(input.id, 'customer', input.at, events.conversationCreated({ channel: input.channel, lang: input.lang }));
+      const { tokenHash: _tokenHash, ...conversation } = toConversation(this.row(input.id) as ConversationRow);
+      return conversation;
+    });
+  }
+
+  /**
+   * The conversation row. Its `updated_at` column moves only when the status changes; the conversation's
+   * `updatedAt` is the later of that and its newest message, so a message need not rewrite the
+   * conversation's row (a page written to the WAL, and later to the database, for every message).
+   */
+  private row(id: string): ConversationRow | undefined {
+    return this.sql.get<ConversationRow>(
+      `SELECT id, token_hash, lang, customer, channel, status, created_at,
+         MAX(updated_at, COALESCE((SELECT at FROM messages WHERE conversation_id = conversations.id ORDER BY seq DESC LIMIT 1), updated_at)) AS updated_at
+       FROM conversations WHERE id = ?`,
+      id,
+    );
+  }
+
+  /** Just the status, for writes that only need to know who owns the conversation. */
+  private status(id: string): ConversationStatus | undefined {
+    return this.sql.get<{ status: ConversationStatus }>('SELECT status FROM conversations WHERE id = ?', id)?.status;
+  }
+
+  getConversation(id: string): Promise<(Conversation & { tokenHash: string }) | undefined> {
+    const row = this.row(id);
+    return Promise.resolve(row === undefined ? undefined : toConversation(row));
+  }
+
+  addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean; status: ConversationStatus; first: boolean }> {
+    return this.writes.run(() => {
+      if (input.clientMessageId !== undefined) {
+        const existing = this.sql.get<MessageRow>('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?', input.conversationId, input.clientMessageId);
+        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: this.status(input.conversationId) ?? 'bot', first: existing.seq === 1 };
+      }
+      const seq = this.writes.nextMessageSeq(input.conversationId);
+      this.sql.run(
+        'INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        input.id,
+        input.conversationId,
+        seq,
+        'customer',
+        input.text,
+        input.at,
+        input.clientMessageId ?? null,
+      );
+      const before = this.status(input.conversationId) ?? 'bot';
+      const decision = receiveCustomerMessage(before, input.id);
+      if (decision.status !== before) this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
+      this.writes.record(input.conversationId, 'customer', input.at, ...decision.events);
+      const message: Message = {
+        id: input.id,
+        conversationId: input.conversationId,
+        role: 'customer',
+        text: input.text,
+        at: input.at,
+        clientMessageId: input.clientMessageId ?? null,
+        replyTo: null,
+        reply: null,
+        author: null,
+      };
+      return { message, duplicate: false, status: decision.status, first: seq === 1 };
+    });
+  }
+
+  addBotReply(input: NewBotReply): Promise<BotReplyOutcome> {
+    return this.writes.run((): BotReplyOutcome => {
+      const existing = this.sql.get<MessageRow>('SELECT * FROM messages WHERE reply_to = ?', input.replyTo);
+      if (existing !== undefined) return { delivered: true, message: toMessage(existing) };
+      const status = this.status(input.conversationId) ?? 'resolved';
+      const decision = sendBotReply(
+        status,
+        { messageId: input.id, replyTo: input.replyTo, action: input.reply.action, score: input.reply.confidence.score, reasons: input.reply.reasons },
+        input.ticket,
+      );
+      if (!decision.delivered) {
+        this.writes.record(input.conversationId, 'bot', input.at, ...decision.events);
+        return { delivered: false, status };
+      }
+      this.sql.run(
+        'INSERT INTO messages (id, conversation_id, seq, role, text, at, reply_to, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        input.id,
+        input.conversationId,
+        this.writes.nextMessageSeq(input.conversationId),
+        'bot',
+        input.text,
+        input.at,
+        input.replyTo,
+        JSON.stringify(input.reply),
+      );
+      if (decision.status !== status) this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
+      if (input.ticket !== undefined && decision.ticketStatus !== undefined) this.tickets.insertTicket(input.conversationId, input.ticket, decision.ticketStatus, input.at);
+      this.writes.record(input.conversationId, 'bot', input.at, ...decision.events);
+      const message: Message = {
+        id: input.id,
+        conversationId: input.conversationId,
+        role: 'bot',
+        text: input.text,
+        at: input.at,
+        clientMessageId: null,
+        replyTo: input.replyTo,
+        reply: input.reply,
+        author: null,
+      };
+      return { delivered: true, message };
+    });
+  }
+
+  findReply(customerMessageId: string): Promise<Message | undefined> {
+    const row = this.sql.get<MessageRow>('SELECT * FROM messages WHERE reply_to = ?', customerMessageId);
+    return Promise.resolve(row === undefined ? undefined : toMessage(row));
+  }
+
+  recentMessages(conversationId: string, limit: number): Promise<Message[]> {
+    // Newest first straight off the (conversation_id, seq) index, then reversed: no sort, no reply column.
+    const rows = this.sql.all<MessageRow>(
+      'SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?',
+      conversationId,
+      limit,
+    );
+    return Promise.resolve(rows.reverse().map(toMessage));
+  }
+
+  listMessages(conversationId: string): Promise<Message[]> {
+    const rows = this.sql.all<MessageRow>(
+      'SELECT messages.*, agents.name AS author_name FROM messages LEFT JOIN agents ON agents.id = messages.author_id WHERE conversation_id = ? ORDER BY seq',
+      conversationId,
+    );
+    return Promise.resolve(rows.map(toMessage));
+  }
+
+  listEvents(conversationId: string): Promise<StoredEvent[]> {
+    return Promise.resolve(this.writes.log.ofConversation(conversationId));
+  }
+
+  async checkWritable(): Promise<void> {
+    await this.writes.run(() => this.sql.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('readiness-checked-at', ?)", new Date().toISOString()));
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,267 @@
+// TicketStore over the SQL connection port: every change reads the ticket inside its write transaction, asks
+// the desk's rules what may happen, and applies the answer, so two agents never both own a ticket and a state
+// change never interleaves with another. Runtime: any.
+import type { Customer, HandoffReason, Message } from '../../core/conversation/conversation.ts';
+import { actorOf, assertAssignee, assertMayRate, decideTicket, OPEN_TICKET_STATUSES, type TicketCommand } from '../../core/desk/desk-rules.ts';
+import { events, type StoredEvent } from '../../core/desk/events.ts';
+import { AppError } from '../../core/errors.ts';
+import type { NewTicket, Note, TicketFilter, TicketStore } from '../../core/ports/ticket-store.ts';
+import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../../core/queue/ticket.ts';
+import type { Lang } from '../../core/text/lang.ts';
+import type { SqlWrites } from './sql-conversation-store.ts';
+
+interface TicketRow {
+  id: string;
+  conversation_id: string;
+  status: string;
+  group_name: string;
+  priority: string;
+  priority_score: number;
+  reasons: string;
+  signals: string;
+  summary: string;
+  lang: string;
+  customer: string;
+  assignee_id: string | null;
+  sla_due_at: string;
+  created_at: string;
+  claimed_at: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+  updated_at: string;
+}
+
+const TICKET_SELECT = 'SELECT tickets.*, conversations.customer AS customer FROM tickets JOIN conversations ON conversations.id = tickets.conversation_id';
+const OPEN = OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ');
+const QUEUED = "'waiting', 'transferred'";
+
+function toTicket(row: TicketRow): Ticket {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    status: row.status as TicketStatus,
+    group: row.group_name,
+    priority: row.priority as Priority,
+    priorityScore: row.priority_score,
+    reasons: JSON.parse(row.reasons) as HandoffReason[],
+    signals: JSON.parse(row.signals) as Record<string, unknown>,
+    summary: JSON.parse(row.summary) as TicketSummary,
+    lang: row.lang as Lang,
+    customer: JSON.parse(row.customer) as Customer,
+    assigneeId: row.assignee_id,
+    slaDueAt: row.sla_due_at,
+    createdAt: row.created_at,
+    claimedAt: row.claimed_at,
+    firstResponseAt: row.first_response_at,
+    resolvedAt: row.resolved_at,
+    resolution: row.resolution,
+    updatedAt: row.updated_at,
+  };
+}
+
+const stateOf = (row: TicketRow) => ({ id: row.id, status: row.status as TicketStatus, assigneeId: row.assignee_id, group: row.group_name });
+
+export class SqlTicketStore implements TicketStore {
+  constructor(private readonly writes: SqlWrites) {}
+
+  private get sql() {
+    return this.writes.sql;
+  }
+
+  private row(id: string): TicketRow | undefined {
+    return this.sql.get<TicketRow>(`${TICKET_SELECT} WHERE tickets.id = ?`, id);
+  }
+
+  private required(id: string): TicketRow {
+    const row = this.row(id);
+    if (row === undefined) throw new AppError('not_found:ticket', `ticket ${id} does not exist`);
+    return row;
+  }
+
+  /** Inserts a handoff's ticket; called inside the bot reply's write transaction, which records its events. */
+  insertTicket(conversationId: string, ticket: NewTicket, status: TicketStatus, at: string): void {
+    const lang = this.sql.get<{ lang: string | null }>('SELECT lang FROM conversations WHERE id = ?', conversationId)?.lang;
+    const summaryLang = lang ?? (ticket.signals.lang as string | undefined) ?? 'ru';
+    this.sql.run(
+      `INSERT INTO tickets (id, conversation_id, status, group_name, priority, priority_score, reasons, signals, summary, lang, sla_due_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ticket.id,
+      conversationId,
+      status,
+      ticket.group,
+      ticket.priority,
+      ticket.priorityScore,
+      JSON.stringify(ticket.reasons),
+      JSON.stringify(ticket.signals),
+      JSON.stringify(ticket.summary),
+      summaryLang,
+      ticket.slaDueAt,
+      at,
+      at,
+    );
+  }
+
+  queuePosition(group: string, priorityScore: number): Promise<number> {
+    const row = this.sql.get<{ ahead: number }>(`SELECT COUNT(*) AS ahead FROM tickets WHERE status IN (${QUEUED}) AND group_name = ? AND priority_score >= ?`, group, priorityScore);
+    return Promise.resolve((row?.ahead ?? 0) + 1);
+  }
+
+  positionOf(ticket: Ticket): Promise<number> {
+    const row = this.sql.get<{ ahead: number }>(
+      `SELECT COUNT(*) AS ahead FROM tickets WHERE status IN (${QUEUED}) AND group_name = ? AND id <> ?
+         AND (priority_score > ? OR (priority_score = ? AND (sla_due_at < ? OR (sla_due_at = ? AND created_at < ?))))`,
+      ticket.group,
+      ticket.id,
+      ticket.priorityScore,
+      ticket.priorityScore,
+      ticket.slaDueAt,
+      ticket.slaDueAt,
+      ticket.createdAt,
+    );
+    return Promise.resolve((row?.ahead ?? 0) + 1);
+  }
+
+  listTickets(filter: TicketFilter): Promise<Ticket[]> {
+    const where: string[] = [];
+    const values: string[] = [];
+    if (filter.status !== undefined) {
+      where.push('tickets.status = ?');
+      values.push(filter.status);
+    } else where.push(`tickets.status IN (${OPEN})`);
+    if (filter.group !== undefined) {
+      where.push('tickets.group_name = ?');
+      values.push(filter.group);
+    }
+    if (filter.lang !== undefined) {
+      where.push('tickets.lang = ?');
+      values.push(filter.lang);
+    }
+    const order = 'ORDER BY tickets.priority_score DESC, tickets.sla_due_at ASC, tickets.created_at ASC';
+    const rows = this.sql.all<TicketRow>(`${TICKET_SELECT} WHERE ${where.join(' AND ')} ${order}`, ...values);
+    return Promise.resolve(rows.map(toTicket));
+  }
+
+  getTicket(id: string): Promise<Ticket | undefined> {
+    const row = this.row(id);
+    return Promise.resolve(row === undefined ? undefined : toTicket(row));
+  }
+
+  openTicketOf(conversationId: string): Promise<Ticket | undefined> {
+    const row = this.sql.get<TicketRow>(`${TICKET_SELECT} WHERE tickets.conversation_id = ? AND tickets.status IN (${OPEN})`, conversationId);
+    return Promise.resolve(row === undefined ? undefined : toTicket(row));
+  }
+
+  /** Applies one decided transition: the ticket's row, its conversation's status and the event, together. */
+  private change(id: string, command: TicketCommand, at: string): Promise<Ticket> {
+    return this.writes.run(() => {
+      const row = this.required(id);
+      const next = decideTicket(stateOf(row), command);
+      const changed = this.sql.run(
+        `UPDATE tickets SET status = ?, assignee_id = ?, group_name = ?, updated_at = ?,
+           claimed_at = CASE WHEN ? THEN COALESCE(claimed_at, ?) ELSE claimed_at END,
+           resolved_at = CASE WHEN ? IS NOT NULL THEN ? ELSE resolved_at END,
+           resolution = COALESCE(?, resolution)
+         WHERE id = ? AND status = ?`,
+        next.ticket.status,
+        next.ticket.assigneeId,
+        next.ticket.group,
+        at,
+        next.claimed ? 1 : 0,
+        at,
+        next.resolution ?? null,
+        at,
+        next.resolution ?? null,
+        id,
+        row.status,
+      ).changes;
+      if (changed !== 1) throw new AppError('conflict:ticket', 'this ticket changed meanwhile; reload it');
+      this.writes.setConversationStatus(row.conversation_id, next.conversation, at);
+      this.writes.record(row.conversation_id, actorOf(command.agent), at, next.event);
+      return toTicket(this.required(id));
+    });
+  }
+
+  claimTicket(id: string, agent: Agent, at: string): Promise<Ticket> {
+    return this.change(id, { kind: 'claim', agent }, at);
+  }
+
+  transferTicket(id: string, agent: Agent, group: string, at: string): Promise<Ticket> {
+    return this.change(id, { kind: 'transfer', agent, group }, at);
+  }
+
+  releaseTicket(id: string, agent: Agent, at: string): Promise<Ticket> {
+    return this.change(id, { kind: 'release', agent }, at);
+  }
+
+  resolveTicket(id: string, agent: Agent, resolution: string, at: string): Promise<Ticket> {
+    return this.change(id, { kind: 'resolve', agent, resolution }, at);
+  }
+
+  addAgentMessage(input: { ticketId: string; agent: Agent; messageId: string; text: string; at: string }): Promise<Message> {
+    return this.writes.run((): Message => {
+      const row = this.required(input.ticketId);
+      assertAssignee(stateOf(row), input.agent);
+      const seq = this.writes.nextMessageSeq(row.conversation_id);
+      this.sql.run("INSERT INTO messages (id, conversation_id, seq, role, text, at, author_id) VALUES (?, ?, ?, 'agent', ?, ?, ?)", input.messageId, row.conversation_id, seq, input.text, input.at, input.agent.id);
+      this.sql.run('UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?), updated_at = ? WHERE id = ?', input.at, input.at, input.ticketId);
+      const event = events.agentMessageSent({ ticketId: input.ticketId, messageId: input.messageId, agentName: input.agent.name, text: input.text });
+      this.writes.record(row.conversation_id, actorOf(input.agent), input.at, event);
+      return { id: input.messageId, conversationId: row.conversation_id, role: 'agent', text: input.text, at: input.at, author: { id: input.agent.id, name: input.agent.name } };
+    });
+  }
+
+  addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note> {
+    return this.writes.run(() => {
+      const row = this.required(input.ticketId);
+      this.sql.run('INSERT INTO ticket_notes (id, ticket_id, agent_id, text, at) VALUES (?, ?, ?, ?, ?)', input.noteId, input.ticketId, input.agent.id, input.text, input.at);
+      this.writes.record(row.conversation_id, actorOf(input.agent), input.at, events.noteAdded({ ticketId: input.ticketId, noteId: input.noteId }));
+      return { id: input.noteId, ticketId: input.ticketId, agentId: input.agent.id, text: input.text, at: input.at };
+    });
+  }
+
+  updateSummary(ticketId: string, summary: TicketSummary, at: string): Promise<void> {
+    return this.writes.run(() => {
+      const row = this.required(ticketId);
+      this.sql.run('UPDATE tickets SET summary = ? WHERE id = ?', JSON.stringify(summary), ticketId);
+      this.writes.record(row.conversation_id, 'bot', at, events.ticketSummaryUpdated({ ticketId, source: summary.source }));
+    });
+  }
+
+  listNotes(ticketId: string): Promise<Note[]> {
+    return Promise.resolve(this.sql.all<Note>('SELECT id, ticket_id AS ticketId, agent_id AS agentId, text, at FROM ticket_notes WHERE ticket_id = ? ORDER BY at, id', ticketId));
+  }
+
+  addRating(input: { conversationId: string; score: number; comment?: string | undefined; at: string }): Promise<void> {
+    return this.writes.run(() => {
+      const resolved = this.sql.get("SELECT 1 FROM tickets WHERE conversation_id = ? AND status = 'resolved' LIMIT 1", input.conversationId) !== undefined;
+      const rated = this.sql.get('SELECT 1 FROM ratings WHERE conversation_id = ?', input.conversationId) !== undefined;
+      assertMayRate({ resolved, rated });
+      this.sql.run('INSERT INTO ratings (conversation_id, score, comment, at) VALUES (?, ?, ?, ?)', input.conversationId, input.score, input.comment ?? null, input.at);
+      this.writes.record(input.conversationId, 'customer', input.at, events.ratingReceived({ score: input.score, hasComment: input.comment !== undefined }));
+    });
+  }
+
+  createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent> {
+    return this.writes.run(() => {
+      this.sql.run('INSERT INTO agents (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)', input.id, input.name, input.role, input.tokenHash, input.at);
+      return { id: input.id, name: input.name, role: input.role };
+    });
+  }
+
+  findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined> {
+    return Promise.resolve(this.sql.get<Agent>('SELECT id, name, role FROM agents WHERE token_hash = ?', tokenHash));
+  }
+
+  listAgents(): Promise<Agent[]> {
+    return Promise.resolve(this.sql.all<Agent>('SELECT id, name, role FROM agents ORDER BY created_at, id'));
+  }
+
+  lastEventSeq(): Promise<number> {
+    return Promise.resolve(this.writes.log.lastSeq());
+  }
+
+  eventsAfter(after: number, options: { conversationId?: string | undefined; limit?: number | undefined } = {}): Promise<StoredEvent[]> {
+    return Promise.resolve(this.writes.log.after(after, options));
+  }
+}
