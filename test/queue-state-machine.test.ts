@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/adapters/store/sqlite-store.ts';
 import type { ReplyMeta } from '../src/core/conversation/conversation.ts';
+import { statusAfter } from '../src/core/desk/desk-rules.ts';
 import type { StoredEvent } from '../src/core/desk/events.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { Agent } from '../src/core/queue/ticket.ts';
@@ -19,7 +20,6 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 
 const meta = (handoff: boolean): ReplyMeta => ({ action: handoff ? 'handoff' : 'answer', citations: [], confidence: { score: 0.5, components: {} }, lang: 'en', reasons: handoff ? ['human_request'] : undefined });
 const summary = { problem: 'p', botSaid: [], citedArticles: [], customerAnswered: [], mood: { label: 'neutral', intensity: 0 }, openQuestions: [], source: 'extractive' };
-const NEXT: Record<string, string | undefined> = { 'conversation-handed-off': 'waiting', 'ticket-claimed': 'assigned', 'ticket-transferred': 'transferred', 'ticket-released': 'bot', 'ticket-resolved': 'resolved', 'conversation-reopened': 'bot' };
 
 /** Replays the log: no bot reply while a person owns the conversation, and one owner at a time. */
 function checkLog(events: readonly StoredEvent[]): void {
@@ -36,7 +36,7 @@ function checkLog(events: readonly StoredEvent[]): void {
       expect(event.actor).toBe(owner);
       owner = null;
     }
-    status = NEXT[event.type] ?? status;
+    status = statusAfter(event) ?? status;
   }
 }
 
