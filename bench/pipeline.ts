@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/core/config/config.ts';
 import { parseSuite } from '../src/core/evals/suite.ts';
-import { openKnowledge } from '../src/runtime/node/knowledge-service.ts';
-import { createReplyPipeline } from '../src/runtime/node/services.ts';
+import { openKnowledge } from '../src/platform/node/knowledge-service.ts';
+import { createReplyPipeline } from '../src/platform/node/services.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '7' } } });
 const rounds = Number(values.rounds);

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/core/config/config.ts';
 import { runEval, type CaseResult } from '../src/core/evals/run-eval.ts';
 import { parseSuite } from '../src/core/evals/suite.ts';
-import { createEvalTarget } from '../src/runtime/node/eval-target.ts';
+import { createEvalTarget } from '../src/platform/node/eval-target.ts';
 import { ROOT } from '../test/run-cli.ts';
 import { startFakeOpenAi } from '../test/support/fake-openai.ts';
 import { gullibleModel } from '../test/support/gullible-model.ts';

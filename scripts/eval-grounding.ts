@@ -7,7 +7,7 @@ import { parseConfig } from '../src/core/config/config.ts';
 import { groundingMetrics, isCaught, parseGroundingSet, type GroundingMetrics, type GroundingPrediction } from '../src/core/evals/grounding-set.ts';
 import { documentOfChunk, type SourceDocument } from '../src/core/verification/source-index.ts';
 import { unsupportedClaims, verifyText } from '../src/core/verification/verify.ts';
-import { openKnowledge } from '../src/runtime/node/knowledge-service.ts';
+import { openKnowledge } from '../src/platform/node/knowledge-service.ts';
 import { percentile } from '../src/core/evals/statistics.ts';
 
 const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, split: { type: 'string' } } });

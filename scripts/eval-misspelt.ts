@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/core/config/config.ts';
 import { parseSuite } from '../src/core/evals/suite.ts';
 import { prng } from '../src/core/util/prng.ts';
-import { openKnowledge } from '../src/runtime/node/knowledge-service.ts';
-import { createReplyPipeline } from '../src/runtime/node/services.ts';
+import { openKnowledge } from '../src/platform/node/knowledge-service.ts';
+import { createReplyPipeline } from '../src/platform/node/services.ts';
 
 const { values } = parseArgs({ options: { suite: { type: 'string', multiple: true } } });
 const files = values.suite ?? ['evals/retrieval.yaml', 'evals/first-questions.yaml'];

@@ -9,7 +9,7 @@ import { parseConfig } from '../src/core/config/config.ts';
 import { firstHitRank, retrievalMetrics, type RankedQuery } from '../src/core/evals/retrieval-metrics.ts';
 import { parseSuite } from '../src/core/evals/suite.ts';
 import { detectLanguage } from '../src/core/text/language.ts';
-import { openKnowledge } from '../src/runtime/node/knowledge-service.ts';
+import { openKnowledge } from '../src/platform/node/knowledge-service.ts';
 import { HybridRetriever } from '../src/core/retrieval/hybrid-retriever.ts';
 import { reorder } from '../src/core/retrieval/search-assist.ts';
 import { followUpContext } from '../src/core/reply/follow-up.ts';

@@ -7,7 +7,7 @@ import { parseConfig } from '../src/core/config/config.ts';
 import { fitLogistic, rocAuc, type LogisticModel } from '../src/core/evals/roc.ts';
 import { parseSuite } from '../src/core/evals/suite.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS, retrievalComponents, retrievalConfidence, type ConfidenceWeights, type RetrievalComponents } from '../src/core/reply/confidence.ts';
-import { openKnowledge } from '../src/runtime/node/knowledge-service.ts';
+import { openKnowledge } from '../src/platform/node/knowledge-service.ts';
 
 const IN_SCOPE = ['coverage', 'headerCoverage', 'lexical', 'similarity'] as const;
 const TOP_RIGHT = ['margin', 'denseMargin', 'lexicalMargin', 'coverageGap', 'agreement'] as const;

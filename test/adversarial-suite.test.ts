@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/core/config/config.ts';
 import { runEval, type CaseResult } from '../src/core/evals/run-eval.ts';
 import { parseSuite, type EvalSuite } from '../src/core/evals/suite.ts';
-import { createEvalTarget } from '../src/runtime/node/eval-target.ts';
+import { createEvalTarget } from '../src/platform/node/eval-target.ts';
 import { ROOT } from './run-cli.ts';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.ts';
 import { gullibleModel } from './support/gullible-model.ts';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/core/config/config.ts';
 import { retrievalMetrics, type RankedQuery } from '../src/core/evals/retrieval-metrics.ts';
 import { parseSuite } from '../src/core/evals/suite.ts';
-import { openKnowledge } from '../src/runtime/node/knowledge-service.ts';
+import { openKnowledge } from '../src/platform/node/knowledge-service.ts';
 import { ROOT } from './run-cli.ts';
 
 const directory = await mkdtemp(join(tmpdir(), 'firstline-quality-'));

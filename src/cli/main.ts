@@ -11,7 +11,7 @@ import { scoreCommand } from './commands/score.ts';
 import { evalCommand } from './commands/eval.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { UsageError } from './usage-error.ts';
-import { EvalSetupError } from '../runtime/node/eval-sides.ts';
+import { EvalSetupError } from '../platform/node/eval-sides.ts';
 
 type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
 

@@ -11,8 +11,8 @@ import type { Summarizer } from '../../src/core/ports/summarizer.ts';
 import type { SearchAssist } from '../../src/core/retrieval/search-assist.ts';
 import type { AnswerComposer } from '../../src/core/ports/answer-composer.ts';
 import { createApp, type AppDependencies } from '../../src/http/app.ts';
-import { openKnowledge, type OpenedKnowledge } from '../../src/runtime/node/knowledge-service.ts';
-import { buildServices } from '../../src/runtime/node/services.ts';
+import { openKnowledge, type OpenedKnowledge } from '../../src/platform/node/knowledge-service.ts';
+import { buildServices } from '../../src/platform/node/services.ts';
 import { ROOT } from '../run-cli.ts';
 
 export interface RecordedLog {

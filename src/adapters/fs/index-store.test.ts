@@ -7,7 +7,7 @@ import { parseConfig } from '../../core/config/config.ts';
 import { HashingEmbeddings } from '../../core/embeddings/hashing-embeddings.ts';
 import { KnowledgeError } from '../../core/knowledge/knowledge-error.ts';
 import { HybridRetriever } from '../../core/retrieval/hybrid-retriever.ts';
-import { ingestKnowledge } from '../../runtime/node/knowledge-service.ts';
+import { ingestKnowledge } from '../../platform/node/knowledge-service.ts';
 import { loadIndex } from './index-store.ts';
 
 const directories: string[] = [];

@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.ts';
 import type { NewTicket, Note, TicketFilter, TicketStore } from '../../core/ports/ticket-store.ts';
 import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../../core/queue/ticket.ts';
 import type { Lang } from '../../core/text/lang.ts';
-import type { SqlWrites } from './sql-conversation-store.ts';
+import type { SqlWrites } from './sql-writes.ts';
 
 interface TicketRow {
   id: string;

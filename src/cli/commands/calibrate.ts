@@ -8,8 +8,8 @@ import { parseConfig } from '../../core/config/config.ts';
 import { atThreshold, chooseThreshold, riskCoverageTable, splitOutcomes, type CaseOutcome } from '../../core/evals/calibrate.ts';
 import { runEval } from '../../core/evals/run-eval.ts';
 import { parseSuite } from '../../core/evals/suite.ts';
-import { createEvalTarget } from '../../runtime/node/eval-target.ts';
-import { openKnowledge } from '../../runtime/node/knowledge-service.ts';
+import { createEvalTarget } from '../../platform/node/eval-target.ts';
+import { openKnowledge } from '../../platform/node/knowledge-service.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Sets KEY=value in an env file, replacing an existing line or appending one. */

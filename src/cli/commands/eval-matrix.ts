@@ -7,8 +7,8 @@ import { compareRuns } from '../../core/evals/compare.ts';
 import type { buildReport} from '../../core/evals/report.ts';
 import { type EvalReport } from '../../core/evals/report.ts';
 import type { EvalSuite } from '../../core/evals/suite.ts';
-import { runSide, type SideRun } from '../../runtime/node/eval-run.ts';
-import type { EvalSide } from '../../runtime/node/eval-sides.ts';
+import { runSide, type SideRun } from '../../platform/node/eval-run.ts';
+import type { EvalSide } from '../../platform/node/eval-sides.ts';
 import { describeSide, writeReport } from './eval-output.ts';
 
 export interface MatrixCell {

@@ -9,8 +9,8 @@ import { toHtml } from '../../core/evals/writers/html.ts';
 import { toJunit } from '../../core/evals/writers/junit.ts';
 import { toMarkdown } from '../../core/evals/writers/markdown.ts';
 import { toTable } from '../../core/evals/writers/table.ts';
-import type { SideRun } from '../../runtime/node/eval-run.ts';
-import type { EvalSide } from '../../runtime/node/eval-sides.ts';
+import type { SideRun } from '../../platform/node/eval-run.ts';
+import type { EvalSide } from '../../platform/node/eval-sides.ts';
 
 export const FORMATS = ['table', 'md', 'html', 'json', 'junit', 'github'] as const;
 

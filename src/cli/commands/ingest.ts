@@ -1,7 +1,7 @@
 // `firstline ingest [--knowledge DIR] [--index DIR]`: builds or updates the knowledge index. Runtime: Node.
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../../core/config/config.ts';
-import { ingestKnowledge } from '../../runtime/node/knowledge-service.ts';
+import { ingestKnowledge } from '../../platform/node/knowledge-service.ts';
 import { progressBar } from '../progress.ts';
 
 export async function ingestCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {

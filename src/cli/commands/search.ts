@@ -4,7 +4,7 @@ import { parseConfig } from '../../core/config/config.ts';
 import type { ScoredArticle } from '../../core/retrieval/hybrid-retriever.ts';
 import { detectLanguage } from '../../core/text/language.ts';
 import { langSchema } from '../../core/text/lang.ts';
-import { openKnowledge } from '../../runtime/node/knowledge-service.ts';
+import { openKnowledge } from '../../platform/node/knowledge-service.ts';
 import { UsageError } from '../usage-error.ts';
 
 function describe(article: ScoredArticle, rank: number): string {

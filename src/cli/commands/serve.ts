@@ -1,7 +1,7 @@
 // `firstline serve`: runs the HTTP service on the configured port (the README's start command). Runtime: Node.
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../../core/config/config.ts';
-import { startServer } from '../../runtime/node/server.ts';
+import { startServer } from '../../platform/node/server.ts';
 
 export async function serveCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });

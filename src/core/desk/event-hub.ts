@@ -1,4 +1,4 @@
-// The live feeds of one process. After a commit signal (or, for writes by other processes sharing the store,
+// The live feeds of one process: after a commit signal (or, for writes by other processes sharing the store,
 // one poll of the newest sequence number per process) the hub reads the new events once and hands each to the
 // feeds that want it: a conversation's feeds and the all-events feeds. An idle feed costs nothing. Runtime: any.
 import type { StoredEvent } from './events.ts';
