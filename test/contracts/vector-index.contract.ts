@@ -25,14 +25,14 @@ export function vectorIndexContract(name: string, build: (vectors: Float32Array,
     it('finds a stored vector as its own nearest neighbour with similarity 1', async () => {
       const index = await build(vectors, dimensions);
       expect(index.size).toBe(300);
-      const [best] = index.search(row(42), 1);
+      const [best] = await index.search(row(42), 1);
       expect(best?.label).toBe(42);
       expect(best?.score).toBeCloseTo(1, 4);
     });
 
     it('returns k hits best first', async () => {
       const index = await build(vectors, dimensions);
-      const hits = index.search(row(7), 10);
+      const hits = await index.search(row(7), 10);
       expect(hits).toHaveLength(10);
       for (let position = 1; position < hits.length; position += 1) {
         expect(hits[position - 1]!.score).toBeGreaterThanOrEqual(hits[position]!.score);
@@ -41,14 +41,14 @@ export function vectorIndexContract(name: string, build: (vectors: Float32Array,
 
     it('applies a label filter', async () => {
       const index = await build(vectors, dimensions);
-      const hits = index.search(row(8), 5, (label) => label % 2 === 1);
+      const hits = await index.search(row(8), 5, (label) => label % 2 === 1);
       expect(hits).toHaveLength(5);
       expect(hits.every((hit) => hit.label % 2 === 1)).toBe(true);
     });
 
     it('returns nothing from an empty index', async () => {
       const index = await build(new Float32Array(), dimensions);
-      expect(index.search(row(0), 3)).toEqual([]);
+      expect(await index.search(row(0), 3)).toEqual([]);
     });
   });
 }

@@ -8,6 +8,7 @@ import { HashingEmbeddings } from '../../core/embeddings/hashing-embeddings.ts';
 import { KnowledgeError } from '../../core/knowledge/knowledge-error.ts';
 import { HybridRetriever } from '../../core/retrieval/hybrid-retriever.ts';
 import { ingestKnowledge } from '../../platform/node/knowledge-service.ts';
+import { decodeGeneration, exactKnowledgeIndex, GENERATION_FILES } from '../../core/retrieval/index-codec.ts';
 import { loadIndex } from './index-store.ts';
 
 const directories: string[] = [];
@@ -55,5 +56,26 @@ describe('index store', () => {
   it('loads nothing from an empty directory', async () => {
     const { root } = await workspace();
     expect(await loadIndex(join(root, 'nowhere'))).toBeUndefined();
+  });
+
+  it('writes a generation that a runtime without HNSW loads from the codec files alone and searches the same', async () => {
+    const { config } = await workspace();
+    const run = await ingestKnowledge(config);
+    const source = join(config.INDEX_DIR, run.stored.generation);
+    const read = (name: string) => readFile(join(source, name));
+    const decoded = decodeGeneration({
+      manifest: (await read(GENERATION_FILES.manifest)).toString('utf8'),
+      chunks: (await read(GENERATION_FILES.chunks)).toString('utf8'),
+      vectors: new Uint8Array(await read(GENERATION_FILES.vectors)),
+      lexical: new Uint8Array(await read(GENERATION_FILES.lexical)),
+    });
+    expect(decoded?.snapshot.vectors).toEqual(run.stored.snapshot.vectors);
+    const embeddings = new HashingEmbeddings({ dimensions: 64 });
+    const exact = new HybridRetriever(exactKnowledgeIndex(decoded!), embeddings);
+    const hnsw = new HybridRetriever(run.stored.index, embeddings);
+    for (const question of ['how do I get my money back', 'wifi password', 'refund to the card']) {
+      const [left, right] = [await exact.retrieve(question, { k: 5 }), await hnsw.retrieve(question, { k: 5 })];
+      expect(left.articles.map((article) => article.articleId)).toEqual(right.articles.map((article) => article.articleId));
+    }
   });
 });

@@ -1,15 +1,13 @@
-// Persists knowledge indexes as generations in a directory, switched atomically via a CURRENT file. Runtime: Node.
+// Persists knowledge indexes as generations in a directory, switched atomically via a CURRENT file: the
+// runtime-free files of the codec plus one HNSW graph per language. Runtime: Node.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Chunk } from '../../core/knowledge/chunk.ts';
-import { Bm25Index, type Bm25Data } from '../../core/retrieval/bm25-index.ts';
-import type { IndexManifest, IndexSnapshot } from '../../core/retrieval/index-snapshot.ts';
-import { INDEX_FORMAT_VERSION } from '../../core/retrieval/index-snapshot.ts';
+import { decodeGeneration, decodeManifest, encodeGeneration, GENERATION_FILES } from '../../core/retrieval/index-codec.ts';
+import type { IndexSnapshot } from '../../core/retrieval/index-snapshot.ts';
 import type { KnowledgeIndex } from '../../core/retrieval/knowledge-index.ts';
 import { buildLexicalIndex } from '../../core/retrieval/lexical-index.ts';
 import { planPartitions } from '../../core/retrieval/dense-partitions.ts';
 import type { Lang } from '../../core/text/lang.ts';
-import { pack, unpack } from '../../core/util/binary-pack.ts';
 import { HnswVectorIndex, type HnswOptions, DEFAULT_HNSW } from '../vector/hnsw-index.ts';
 
 const CURRENT = 'CURRENT';
@@ -57,15 +55,11 @@ export async function saveIndex(
   const generation = `gen-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const target = join(directory, generation);
   await mkdir(target, { recursive: true });
-  const dimensions = snapshot.manifest.embedder.dimensions;
   const dense = await buildPartitions(snapshot, hnsw);
   const lexical = buildLexicalIndex(snapshot.chunks);
-  const { terms, ...arrays } = lexical.data;
+  const files = encodeGeneration(snapshot, lexical);
   await Promise.all([
-    writeFile(join(target, 'manifest.json'), `${JSON.stringify(snapshot.manifest, null, 2)}\n`),
-    writeFile(join(target, 'chunks.json'), JSON.stringify({ chunks: snapshot.chunks, embeddingKeys: snapshot.embeddingKeys })),
-    writeFile(join(target, 'vectors.bin'), pack({ dimensions }, { vectors: snapshot.vectors })),
-    writeFile(join(target, 'lexical.bin'), pack({ terms }, arrays)),
+    ...Object.entries(GENERATION_FILES).map(([part, name]) => writeFile(join(target, name), files[part as keyof typeof GENERATION_FILES])),
     ...dense.map((partition) => partition.index.save(join(target, `hnsw-${partition.lang}.bin`))),
   ]);
   await writeAtomically(join(directory, CURRENT), `${generation}\n`);
@@ -90,21 +84,20 @@ export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_H
   const generation = only ?? (await readFile(join(directory, CURRENT), 'utf8').catch(() => '')).trim();
   if (generation === '') return undefined;
   const source = join(directory, generation);
-  const manifest = JSON.parse(await readFile(join(source, 'manifest.json'), 'utf8')) as IndexManifest;
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return undefined;
-  const stored = JSON.parse(await readFile(join(source, 'chunks.json'), 'utf8')) as {
-    chunks: Chunk[];
-    embeddingKeys: string[];
-  };
-  const vectorPack = unpack(new Uint8Array(await readFile(join(source, 'vectors.bin'))));
-  const lexicalPack = unpack(new Uint8Array(await readFile(join(source, 'lexical.bin'))));
+  const manifestText = await readFile(join(source, GENERATION_FILES.manifest), 'utf8');
+  if (decodeManifest(manifestText) === undefined) return undefined;
+  const [chunks, vectors, lexical] = await Promise.all([
+    readFile(join(source, GENERATION_FILES.chunks), 'utf8'),
+    readFile(join(source, GENERATION_FILES.vectors)),
+    readFile(join(source, GENERATION_FILES.lexical)),
+  ]);
+  const decoded = decodeGeneration({ manifest: manifestText, chunks, vectors: new Uint8Array(vectors), lexical: new Uint8Array(lexical) });
+  if (decoded === undefined) return undefined;
+  const { snapshot } = decoded;
+  const { manifest } = snapshot;
   const dimensions = manifest.embedder.dimensions;
-  const rawVectors = vectorPack.arrays.vectors;
-  const vectors = rawVectors instanceof Float32Array ? rawVectors : new Float32Array();
-  const lexical = new Bm25Index({ ...(lexicalPack.arrays as unknown as Omit<Bm25Data, 'terms'>), terms: (lexicalPack.meta as { terms: string[] }).terms });
-  const snapshot: IndexSnapshot = { manifest, chunks: stored.chunks, embeddingKeys: stored.embeddingKeys, vectors };
   const dense = await Promise.all(
-    planPartitions(stored.chunks, vectors, dimensions).map(async (plan) => ({
+    planPartitions(snapshot.chunks, snapshot.vectors, dimensions).map(async (plan) => ({
       lang: plan.lang,
       labels: plan.labels,
       index: await HnswVectorIndex.load(join(source, `hnsw-${plan.lang}.bin`), dimensions, hnsw),
@@ -112,7 +105,7 @@ export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_H
   );
   return {
     snapshot,
-    index: { manifest, chunks: stored.chunks, dense, lexical },
+    index: { manifest, chunks: snapshot.chunks, dense, lexical: decoded.lexical },
     generation,
     directory,
   };

@@ -19,7 +19,7 @@ describe('HnswVectorIndex', () => {
     const loaded = await HnswVectorIndex.load(join(directory, 'hnsw.bin'), 32);
     const query = vectors.subarray(32 * 10, 32 * 11);
     expect(loaded.size).toBe(500);
-    expect(loaded.search(query, 10)).toEqual(built.search(query, 10));
+    expect(await loaded.search(query, 10)).toEqual(await built.search(query, 10));
   });
 
   it('reaches recall@10 of at least 0.98 against the exact scan', async () => {
@@ -31,8 +31,8 @@ describe('HnswVectorIndex', () => {
     let found = 0;
     for (let row = 0; row < 100; row += 1) {
       const query = queries.subarray(row * dimensions, (row + 1) * dimensions);
-      const truth = new Set(exact.search(query, 10).map((hit) => hit.label));
-      found += hnsw.search(query, 10).filter((hit) => truth.has(hit.label)).length;
+      const truth = new Set(exact.nearest(query, 10).map((hit) => hit.label));
+      found += hnsw.nearest(query, 10).filter((hit) => truth.has(hit.label)).length;
     }
     expect(found / 1000).toBeGreaterThanOrEqual(0.98);
   });

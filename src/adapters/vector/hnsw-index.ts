@@ -58,7 +58,12 @@ export class HnswVectorIndex implements VectorIndex {
     await this.index.writeIndex(path);
   }
 
-  search(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
+  search(query: Float32Array, k: number, filter?: (label: number) => boolean): Promise<VectorHit[]> {
+    return Promise.resolve(this.nearest(query, k, filter));
+  }
+
+  /** `search` without the promise, for callers that measure or batch in one turn. */
+  nearest(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
     const count = Math.min(k, this.size);
     if (count === 0) return [];
     // A small index is searched almost exhaustively at a fraction of efSearch; large ones use it in full.

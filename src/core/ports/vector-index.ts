@@ -1,4 +1,5 @@
-// Port: nearest-neighbour search over unit vectors by cosine similarity. Runtime: any.
+// Port: nearest-neighbour search over unit vectors by cosine similarity. Asynchronous, so an index may live
+// elsewhere (a worker, a service such as Vectorize); in-memory indexes answer at once. Runtime: any.
 
 export interface VectorHit {
   /** Position of the vector in the index (the chunk's ordinal). */
@@ -11,5 +12,5 @@ export interface VectorIndex {
   readonly size: number;
   readonly dimensions: number;
   /** The k most similar vectors, best first; `filter` keeps only labels it accepts. */
-  search(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[];
+  search(query: Float32Array, k: number, filter?: (label: number) => boolean): Promise<VectorHit[]>;
 }

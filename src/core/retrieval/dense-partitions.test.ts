@@ -14,11 +14,11 @@ describe('dense partitions', () => {
     expect(partitions.map((partition) => [partition.lang, [...partition.labels]])).toEqual([['en', [1]], ['ru', [0, 2]]]);
   });
 
-  it('searches only the requested language and maps hits back to chunk positions', () => {
-    expect(searchPartitions(partitions, Float32Array.of(0, 1), 5, 'ru').map((hit) => hit.label)).toEqual([2, 0]);
+  it('searches only the requested language and maps hits back to chunk positions', async () => {
+    expect((await searchPartitions(partitions, Float32Array.of(0, 1), 5, 'ru')).map((hit) => hit.label)).toEqual([2, 0]);
   });
 
-  it('merges all languages by score when no language is given', () => {
-    expect(searchPartitions(partitions, Float32Array.of(0, 1), 2).map((hit) => hit.label)).toEqual([1, 2]);
+  it('merges all languages by score when no language is given', async () => {
+    expect((await searchPartitions(partitions, Float32Array.of(0, 1), 2)).map((hit) => hit.label)).toEqual([1, 2]);
   });
 });

@@ -30,11 +30,12 @@ export function planPartitions(chunks: readonly Chunk[], vectors: Float32Array, 
 }
 
 /** Top k chunks (global positions) from the query's language partition, or from all partitions merged. */
-export function searchPartitions(partitions: readonly DensePartition[], query: Float32Array, k: number, lang?: Lang): VectorHit[] {
+export async function searchPartitions(partitions: readonly DensePartition[], query: Float32Array, k: number, lang?: Lang): Promise<VectorHit[]> {
   const hits: VectorHit[] = [];
-  for (const partition of partitions) {
-    if (lang !== undefined && partition.lang !== lang) continue;
-    for (const hit of partition.index.search(query, k)) hits.push({ label: partition.labels[hit.label] ?? -1, score: hit.score });
-  }
+  const searched = partitions.filter((partition) => lang === undefined || partition.lang === lang);
+  const found = await Promise.all(searched.map((partition) => partition.index.search(query, k)));
+  searched.forEach((partition, position) => {
+    for (const hit of found[position] ?? []) hits.push({ label: partition.labels[hit.label] ?? -1, score: hit.score });
+  });
   return hits.filter((hit) => hit.label >= 0).sort((left, right) => right.score - left.score || left.label - right.label).slice(0, k);
 }

@@ -16,7 +16,12 @@ export class ExactVectorIndex implements VectorIndex {
     this.size = vectors.length / dimensions;
   }
 
-  search(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
+  search(query: Float32Array, k: number, filter?: (label: number) => boolean): Promise<VectorHit[]> {
+    return Promise.resolve(this.nearest(query, k, filter));
+  }
+
+  /** `search` without the promise, for callers that measure or batch in one turn. */
+  nearest(query: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
     const best = new TopK(k);
     const dimensions = this.dimensions;
     const vectors = this.vectors;

@@ -209,7 +209,7 @@ export class HybridRetriever {
       ...(context === undefined ? [] : this.searchTerms(context).map((entry) => ({ ...entry, weight: entry.weight * CONTEXT_WEIGHT, expansion: true }))),
     ];
     const queryVector = await this.queryVector(terms, context === undefined ? query : `${context}\n${query}`);
-    const denseHits = queryVector === undefined ? [] : searchPartitions(partitions, queryVector, candidates, options.lang);
+    const denseHits = queryVector === undefined ? [] : await searchPartitions(partitions, queryVector, candidates, options.lang);
     const searched = this.language.fuzzy ? lexical.expand(terms) : terms;
     const lexicalHits = lexical.search(searched, candidates, options.lang);
 
