@@ -5,7 +5,7 @@ import type { Chunk } from '../knowledge/chunk.ts';
 import type { ScoredArticle } from '../retrieval/hybrid-retriever.ts';
 import type { Lang } from '../text/lang.ts';
 import { extractAnswer } from './answer-extract.ts';
-import { ABSENT_NOTICE, ACKNOWLEDGE, APOLOGIZE, CLOSING, CONTINUATION, GREETING, GREETING_NAMED, IF_NOT_HELPED_DEFAULT, MORE_IN_ARTICLE, phrase } from './phrases.ts';
+import { answerFrame } from './customer-texts.ts';
 
 export interface ComposeInput {
   readonly lang: Lang;
@@ -53,22 +53,21 @@ function answerChunks(articleChunks: readonly Chunk[]): Chunk[] {
 /** Greeting (first reply only), acknowledgement or apology, the answer, a person if it does not help, thanks. */
 export function composeOffline(input: ComposeInput): ComposedReply {
   const { lang, seed } = input;
-  const opening: string[] = [];
-  if (input.continuation === true) opening.push(phrase(CONTINUATION, lang, seed));
-  else {
-    if (input.firstReply) opening.push(input.customerName === undefined ? phrase(GREETING, lang, seed) : phrase(GREETING_NAMED, lang, seed, { name: input.customerName }));
-    opening.push(phrase(input.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed));
-  }
-  const named = input.absent ?? [];
-  const absent = named.length === 0 ? [] : [phrase(ABSENT_NOTICE, lang, seed, { term: named.join(lang === 'ru' ? '», «' : ', ') })];
   const answer = extractAnswer({ question: input.question ?? input.article.title, chunks: answerChunks(input.articleChunks), preferred: input.article.chunks.map((entry) => entry.chunk.id), expanded: input.questionTerms, problem: input.problem });
+  const frame = answerFrame({
+    lang,
+    seed,
+    firstReply: input.firstReply,
+    name: input.customerName,
+    problem: input.problem,
+    continuation: input.continuation === true,
+    absent: input.absent ?? [],
+    draft: input.draft === true,
+    moreIn: answer.partial ? (input.article.url ?? `«${input.article.title}»`) : undefined,
+  });
   const steps = answer.steps.map((step, index) => `${index + 1}. ${step}`).join('\n');
-  const more = answer.partial ? phrase(MORE_IN_ARTICLE, lang, seed, { link: input.article.url ?? `«${input.article.title}»` }) : '';
-  // If it does not help, the customer can have a person right here: no other channel to go and find. An agent's
-  // draft is already written by that person.
-  const ifNotHelped = input.draft === true ? '' : phrase(IF_NOT_HELPED_DEFAULT, lang, seed);
-  const closing = phrase(CLOSING, lang, seed);
   const body = [answer.sentences.join(' '), steps].filter((part) => part !== '').join('\n');
-  const text = [[...opening, ...absent].join(' '), body, more, [ifNotHelped, closing].filter((part) => part !== '').join(' ')].filter((part) => part !== '').join('\n\n');
-  return { text, exempt: [...opening, ...absent, more, ifNotHelped, closing].filter((part) => part !== ''), sources: answer.sources };
+  const ending = [frame.ifNotHelped, frame.closing].filter((part) => part !== '').join(' ');
+  const text = [[...frame.opening, ...frame.absent].join(' '), body, frame.more, ending].filter((part) => part !== '').join('\n\n');
+  return { text, exempt: [...frame.opening, ...frame.absent, frame.more, frame.ifNotHelped, frame.closing].filter((part) => part !== ''), sources: answer.sources };
 }

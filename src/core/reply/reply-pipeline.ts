@@ -1,8 +1,8 @@
 // The reply pipeline: language, context, retrieval, confidence, decision, composition, groundedness.
 // Only wires the policies in this folder together; any failure becomes a handoff with reason `error`. Runtime: any.
-import type { Citation, Conversation, HandoffReason, Message, ReplyMeta, ReplyVerification } from '../conversation/conversation.ts';
+import type { Citation, ReplyMeta, ReplyVerification } from '../conversation/conversation.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { AnswerComposer, LlmComposeInput } from '../ports/answer-composer.ts';
+import type { AnswerComposer } from '../ports/answer-composer.ts';
 import type { Reply, ReplyRequest } from '../ports/reply-generator.ts';
 import type { Chunk } from '../knowledge/chunk.ts';
 import type { HybridRetriever, RetrievalResult, ScoredArticle } from '../retrieval/hybrid-retriever.ts';
@@ -21,8 +21,9 @@ import { decide, type Decision, type DecisionThresholds } from './decide.ts';
 import { followUpContext, isVague } from './follow-up.ts';
 import { groundedness } from './groundedness.ts';
 import { composeOffline, type ComposeInput } from './offline-composer.ts';
-import { CLARIFY, CLARIFY_CLOSING, CLARIFY_VAGUE, EMOTION_HANDOFF, GREETING, GREETING_NAMED, HUMAN_REQUESTED, LOOP_HANDOFF, OUT_OF_SCOPE, PIPELINE_ERROR, RISK_NOTICE, SENSITIVE, phrase } from './phrases.ts';
 import { assessMessage, type HandoffSignals, type HandoffThresholds } from '../handoff/handoff-policy.ts';
+import { clarifyText, greetingText, handoffText } from './customer-texts.ts';
+import { handoffExit, type HandoffExit } from './handoff-exits.ts';
 import { reportsProblem } from './problem-signals.ts';
 import { absentTerms, type Vocabulary } from './absent-terms.ts';
 import { queryTerms } from '../text/terms.ts';
@@ -86,7 +87,8 @@ export class ReplyPipeline {
   /** The handoff with reason `error`, for a reply that could not be produced (also when a worker thread died). */
   failed(request: ReplyRequest, error: unknown): Reply {
     const lang = detectLanguage(request.text, request.conversation.lang ?? 'ru');
-    return this.handoff(request, lang, 'error', [], { ...NO_MATCH, error: 1 }, 0, error);
+    const exit = handoffExit({ at: 'failure' }) as HandoffExit;
+    return this.handoff({ request, lang, exit, components: { ...NO_MATCH, error: 1 }, score: 0, error });
   }
 
   private async replyOrThrow(request: ReplyRequest, lang: Lang): Promise<Reply> {
@@ -95,11 +97,8 @@ export class ReplyPipeline {
     const drafting = request.purpose === 'draft' || request.purpose === 'draft-probe';
     const firstReply = !request.history.some((message) => message.role === (drafting ? 'agent' : 'bot'));
     const assessment = assessMessage(request.history, request.text, options.handoffThresholds);
-    const primary = assessment.reasons[0];
-    if (primary !== undefined && !drafting) {
-      const reply = this.handoff(request, lang, primary, [], {}, 0, undefined, assessment.signals);
-      return { ...reply, meta: { ...reply.meta, reasons: assessment.reasons }, signals: assessment.signals };
-    }
+    const detected = handoffExit({ at: 'message', assessment, drafting });
+    if (detected !== undefined) return this.handoff({ request, lang, exit: detected, components: {}, score: 0, signals: assessment.signals });
     const { retrieval, components, confidence, reranked, context } = await this.search(request, lang, drafting);
     if (retrieval.lexicalOnly === true) options.logger?.warn({ conversationId: request.conversation.id, requestId: request.requestId }, 'the query could not be embedded in time; lexical retrieval only');
     // When the model has ranked the candidates, it has chosen between close ones: no clarifying question.
@@ -107,14 +106,14 @@ export class ReplyPipeline {
     const decision = drafting ? draftDecision(decided) : decided;
 
     if (decision.action === 'handoff') {
-      const cited = decision.article !== undefined && decision.reason === 'sensitive' ? [citationOf(decision.article)] : [];
-      return { ...this.handoff(request, lang, decision.reason, cited, { ...components }, confidence), signals: assessment.signals };
+      const exit = handoffExit({ at: 'retrieval', decision, citationOf });
+      if (exit === undefined) throw new Error('a handoff decision always ends the reply');
+      return { ...this.handoff({ request, lang, exit, components: { ...components }, score: confidence }), signals: assessment.signals };
     }
     if (decision.action === 'clarify' || decision.action === 'clarify-vague') {
       const options = decision.action === 'clarify' ? decision.options : [];
-      const lines = [this.greeting(request, lang, seed, firstReply), phrase(decision.action === 'clarify' ? CLARIFY : CLARIFY_VAGUE, lang, seed)];
-      if (options.length > 0) lines.push(options.map((article, index) => `${index + 1}. ${article.title}`).join('\n'), phrase(CLARIFY_CLOSING, lang, seed));
-      const text = lines.filter((line) => line !== '').join('\n');
+      const greeting = greetingText({ lang, seed, firstReply, name: request.conversation.customer.name });
+      const text = clarifyText({ lang, seed, greeting, vague: decision.action === 'clarify-vague', titles: options.map((article) => article.title) });
       request.onToken?.(text);
       return { text, meta: { action: 'clarify', citations: options.map(citationOf), confidence: { score: confidence, components: { ...components, groundedness: 1 } }, lang, composer: 'offline' } };
     }
@@ -134,7 +133,11 @@ export class ReplyPipeline {
       absent: absentTerms(request.text, this.chunksByArticle.get(decision.article.articleId) ?? [], this.vocabulary),
     };
     const llm = request.purpose === 'draft-probe' ? undefined : await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, requestId: request.requestId, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
-    if (llm?.kind === 'needs-human') return this.handoff(request, lang, 'low_confidence', [], { ...components, selfAssessment: llm.selfAssessment }, confidence);
+    if (llm?.kind === 'needs-human') {
+      const exit = handoffExit({ at: 'model', composition: llm });
+      if (exit === undefined) throw new Error('a model asking for a person always ends the reply');
+      return this.handoff({ request, lang, exit, components: { ...components, selfAssessment: llm.selfAssessment }, score: confidence });
+    }
     if (llm?.kind === 'answer') {
       const score = finalConfidence(confidence, llm.verification.score, llm.selfAssessment);
       const allComponents = { ...components, groundedness: llm.verification.score, selfAssessment: llm.selfAssessment };
@@ -147,7 +150,8 @@ export class ReplyPipeline {
     const grounded = groundedness(composed.text, composed.sources, composed.exempt);
     const score = finalConfidence(confidence, grounded.score);
     const allComponents = { ...components, groundedness: grounded.score };
-    if (grounded.score < options.minGroundedness) return this.handoff(request, lang, 'low_confidence', [], allComponents, score);
+    const ungrounded = handoffExit({ at: 'grounding', groundedness: grounded.score, minimum: options.minGroundedness });
+    if (ungrounded !== undefined) return this.handoff({ request, lang, exit: ungrounded, components: allComponents, score });
     const addition = continuing ? `\n\n${composed.text}` : composed.text;
     request.onToken?.(addition);
     const text = continuing ? `${llm.emitted}${addition}` : composed.text;
@@ -184,30 +188,26 @@ export class ReplyPipeline {
     return { retrieval, components, confidence, reranked: true, context };
   }
 
-  private greeting(request: ReplyRequest, lang: Lang, seed: number, firstReply: boolean): string {
-    if (!firstReply) return '';
-    const name = request.conversation.customer.name;
-    return name === undefined ? phrase(GREETING, lang, seed) : phrase(GREETING_NAMED, lang, seed, { name });
-  }
-
-  private handoff(
-    request: ReplyRequest,
-    lang: Lang,
-    reason: HandoffReason,
-    citations: readonly Citation[],
-    components: Readonly<Record<string, number>>,
-    score: number,
-    error?: unknown,
-    signals?: HandoffSignals,
-  ): Reply {
+  /** The reply that passes the conversation to a person, for the reasons the checkpoint gave. */
+  private handoff(input: {
+    readonly request: ReplyRequest;
+    readonly lang: Lang;
+    readonly exit: HandoffExit;
+    readonly components: Readonly<Record<string, number>>;
+    readonly score: number;
+    readonly error?: unknown;
+    readonly signals?: HandoffSignals | undefined;
+  }): Reply {
+    const { request, lang, exit } = input;
     const seed = hash32(`${request.conversation.id}:${request.history.length}`);
     const firstReply = !request.history.some((message) => message.role === 'bot');
-    const bodies = { error: PIPELINE_ERROR, sensitive: SENSITIVE, low_confidence: OUT_OF_SCOPE, human_request: HUMAN_REQUESTED, emotion: EMOTION_HANDOFF, loop: LOOP_HANDOFF } as const;
-    const risk = signals?.sensitive.some((match) => match.kind === 'risk') === true ? phrase(RISK_NOTICE, lang, seed) : '';
-    const text = [this.greeting(request, lang, seed, firstReply), risk, phrase(bodies[reason], lang, seed)].filter((part) => part !== '').join(' ');
+    const greeting = greetingText({ lang, seed, firstReply, name: request.conversation.customer.name });
+    const risk = input.signals?.sensitive.some((match) => match.kind === 'risk') === true;
+    const text = handoffText({ lang, seed, greeting, reason: exit.reasons[0], risk });
     request.onToken?.(text);
-    const meta: ReplyMeta = { action: 'handoff', citations, confidence: { score, components }, lang, reasons: [reason], composer: 'offline' };
-    return error === undefined ? { text, meta } : { text, meta, error };
+    const meta: ReplyMeta = { action: 'handoff', citations: exit.citations, confidence: { score: input.score, components: input.components }, lang, reasons: exit.reasons, composer: 'offline' };
+    const reply: Reply = input.error === undefined ? { text, meta } : { text, meta, error: input.error };
+    return input.signals === undefined ? reply : { ...reply, signals: input.signals };
   }
 }
 

@@ -5,10 +5,11 @@ import type { Logger } from '../ports/logger.ts';
 import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { NewTicket, TicketStore } from '../ports/ticket-store.ts';
-import { NEUTRAL, newTicket, queueNotice, queueStanding, type QueueStanding } from '../queue/open-ticket.ts';
+import { NEUTRAL, newTicket } from '../queue/open-ticket.ts';
+import { queueNotice, queueStanding, withQueueNotice, type QueueStanding } from '../reply/customer-texts.ts';
 import type { Summarizer } from '../ports/summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
-import type { Reply, ReplyRequest } from '../ports/reply-generator.ts';
+import type { Reply } from '../ports/reply-generator.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Conversation, Customer, Message } from '../conversation/conversation.ts';
 import { RecentCache } from '../util/recent-cache.ts';
@@ -107,7 +108,7 @@ export class ConversationService {
       // The customer is told at once; the extractive summary goes with the ticket and a model's follows when it is written.
       ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript, reply, now, settings: this.deps.queue });
       const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
-      text = `${text} ${queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length })}`;
+      text = withQueueNotice(text, queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length }));
     }
     const outcome = await store.addBotReply({
       id: this.deps.newId(),
