@@ -1,4 +1,5 @@
-// Configuration: one zod schema over environment-style key/values, shared by every runtime. Runtime: any.
+// Configuration: environment-style key/values validated by zod, in two parts: domain settings, shared by every
+// platform, and platform settings, this runtime's own. Runtime: any.
 import { z } from 'zod';
 import { confidenceWeightsSchema } from '../reply/confidence.ts';
 import { DEFAULT_THRESHOLDS } from '../reply/decide.ts';
@@ -17,18 +18,16 @@ const jsonObject = z.string().transform((text, context) => {
   }
 });
 
-export const configSchema = z.object({
-  DATA_DIR: z.string().default('./data'),
-  KNOWLEDGE_DIR: z.string().default('./knowledge'),
-  /** Defaults to `<DATA_DIR>/index`. */
-  INDEX_DIR: z.string().optional(),
+/**
+ * Domain settings: how the desk behaves wherever it runs (knowledge chunking, models, thresholds, queue, limits
+ * of a message). The same values mean the same thing on Node and on Workers.
+ */
+export const domainSettingsSchema = z.object({
   CHUNK_MAX_TOKENS: integer(50, 4000).default(300),
   CHUNK_OVERLAP_TOKENS: integer(0, 1000).default(40),
   MAX_ARTICLE_BYTES: integer(1024, 50 * 1024 * 1024).default(256 * 1024),
   /** Dimensions of the offline hashing embedder. */
   EMBEDDING_DIMENSIONS: integer(16, 8192).default(384),
-  OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.url().optional(),
   OPENAI_EMBEDDINGS_MODEL: z.string().optional(),
   OPENAI_EMBEDDINGS_DIMENSIONS: integer(1, 8192).optional(),
   OPENAI_EMBEDDINGS_BATCH: integer(1, 2048).default(64),
@@ -56,40 +55,18 @@ export const configSchema = z.object({
   EMBEDDINGS_TIMEOUT_MS: integer(10, 60_000).default(400),
   /** The eval judge's model and endpoint, when it should not be the answering model (a stronger one grades best). */
   JUDGE_MODEL: z.string().optional(),
-  JUDGE_BASE_URL: z.url().optional(),
-  JUDGE_API_KEY: z.string().optional(),
   /** Prices per 1,000 tokens, for the cost estimate in eval reports. */
   LLM_PRICE_INPUT_PER_1K: z.coerce.number().min(0).default(0),
   LLM_PRICE_OUTPUT_PER_1K: z.coerce.number().min(0).default(0),
-  PROMPTS_DIR: z.string().default('./prompts'),
-
-  HOST: z.string().default('127.0.0.1'),
-  PORT: integer(0, 65_535).default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** `full` fsyncs each commit (survives power loss); `normal` survives process crashes only. */
-  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
-  /**
-   * Worker threads for the offline reply pipeline: \`auto\` (one per spare core, at most 4), or a count; 0
-   * keeps it on the main thread. Not used when a chat model answers (that time is spent waiting, not computing).
-   */
-  REPLY_WORKERS: z.union([z.literal('auto'), integer(0, 64)]).default('auto'),
-  /**
-   * Live feeds get this process's events the moment they commit; this is how often (ms) the process also looks
-   * for events written by another process sharing the database file, while a feed is open. 0: never.
-   */
-  EVENT_POLL_MS: integer(0, 60_000).default(1000),
   MAX_TEXT_LENGTH: integer(1, 100_000).default(4000),
-  MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(1, 1_000_000).default(30),
   RATE_LIMIT_ADDRESS_PER_MINUTE: integer(1, 10_000_000).default(600),
-
   /** Logistic weights of the confidence components (JSON); see docs/confidence.md. */
   CONFIDENCE_WEIGHTS: jsonObject.pipe(confidenceWeightsSchema).optional(),
   ANSWER_THRESHOLD: share.default(DEFAULT_THRESHOLDS.answer),
   HANDOFF_THRESHOLD: share.default(DEFAULT_THRESHOLDS.handoff),
   CLARIFY_MARGIN: share.default(DEFAULT_THRESHOLDS.clarifyMargin),
   MIN_GROUNDEDNESS: share.default(0.75),
-
   /** Emotion intensity at or above which a conversation goes to a person. */
   EMOTION_HANDOFF_THRESHOLD: share.default(0.55),
   /** Minutes to the first human response per priority, e.g. `urgent:15,high:60,normal:240,low:1440`. */
@@ -113,6 +90,38 @@ export const configSchema = z.object({
   }, 'must be an IANA time zone such as Europe/Moscow'),
   QUEUE_MINUTES_PER_TICKET: z.coerce.number().positive().max(1440).default(5),
   DEFAULT_GROUP: z.string().trim().min(1).default('first-line'),
+});
+
+/**
+ * Platform settings: where this process keeps and finds things and how it serves (folders, address, logging,
+ * SQLite, worker threads, secrets and endpoints). Another platform has its own.
+ */
+export const platformSettingsSchema = z.object({
+  DATA_DIR: z.string().default('./data'),
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  /** Defaults to `<DATA_DIR>/index`. */
+  INDEX_DIR: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  JUDGE_BASE_URL: z.url().optional(),
+  JUDGE_API_KEY: z.string().optional(),
+  PROMPTS_DIR: z.string().default('./prompts'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: integer(0, 65_535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `full` fsyncs each commit (survives power loss); `normal` survives process crashes only. */
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  /**
+   * Worker threads for the offline reply pipeline: \`auto\` (one per spare core, at most 4), or a count; 0
+   * keeps it on the main thread. Not used when a chat model answers (that time is spent waiting, not computing).
+   */
+  REPLY_WORKERS: z.union([z.literal('auto'), integer(0, 64)]).default('auto'),
+  /**
+   * Live feeds get this process's events the moment they commit; this is how often (ms) the process also looks
+   * for events written by another process sharing the database file, while a feed is open. 0: never.
+   */
+  EVENT_POLL_MS: integer(0, 60_000).default(1000),
+  MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024).default(64 * 1024),
   /** Sites allowed to embed the chat widget (CORS on the customer API): `*` or a comma-separated list of origins. */
   WIDGET_ORIGINS: z
     .string()
@@ -122,7 +131,11 @@ export const configSchema = z.object({
   EVAL_RESULTS_DIR: z.string().default('./evals/results'),
 });
 
-export type Config = z.infer<typeof configSchema> & { readonly INDEX_DIR: string };
+export const configSchema = domainSettingsSchema.extend(platformSettingsSchema.shape);
+
+export type DomainSettings = z.infer<typeof domainSettingsSchema>;
+export type PlatformSettings = z.infer<typeof platformSettingsSchema> & { readonly INDEX_DIR: string };
+export type Config = DomainSettings & PlatformSettings;
 
 export class ConfigError extends Error {
   readonly code = 'bad_request:config';
