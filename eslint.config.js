@@ -1,11 +1,12 @@
-// Lint rules: typescript-eslint strict, plus a wall that keeps src/core free of runtime-specific modules.
+// Lint rules: typescript-eslint strict, plus a wall that keeps src/core free of runtime-specific modules and
+// the domain below the use cases. Formatting is Prettier's (`prettier --check` in `npm run lint`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const RUNTIME_MODULES = [
-  { group: ['node:*'], message: 'src/core is runtime-agnostic: put Node code in src/adapters or src/runtime.' },
+  { group: ['node:*'], message: 'src/core is runtime-agnostic: put Node code in src/adapters or src/platform.' },
   { group: ['hnswlib-node', 'better-sqlite3', 'tiktoken', 'tiktoken/*', 'pino', '@hono/node-server', 'cloudflare:*'], message: 'src/core talks to ports; this module belongs in an adapter.' },
-  { group: ['**/adapters/**', '**/runtime/**', '**/cli/**'], message: 'src/core must not depend on adapters, runtimes or the CLI.' },
+  { group: ['**/adapters/**', '**/platform/**', '**/cli/**', '**/http/**'], message: 'src/core must not depend on adapters, platforms, HTTP or the CLI.' },
 ];
 
 export default tseslint.config(
@@ -28,6 +29,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: RUNTIME_MODULES }],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core must not read process: take values through config or ports.' }, { name: 'Buffer', message: 'use Uint8Array in src/core.' }],
     },
+  },
+  {
+    // The use cases sit above the domain: nothing below them may reach up.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/use-cases/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...RUNTIME_MODULES, { group: ['**/use-cases/**'], message: 'the domain must not depend on the use cases above it.' }] }] },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
