@@ -37,10 +37,11 @@ export function gradeAccuracy(input: { reply: string; facts?: readonly string[] 
   const factRecall = facts.length === 0 ? null : (facts.length - missingFacts.length) / facts.length;
   const parts = [factRecall, citationHit === null ? null : Number(citationHit), grounded, forbiddenFound.length > 0 ? 0 : null].filter((value): value is number => value !== null);
   const score = forbiddenFound.length > 0 ? 0 : parts.length === 0 ? 1 : parts.reduce((sum, value) => sum + value, 0) / parts.length;
+  const cited = input.citedArticles.join(', ') || 'none';
   const problems = [
     ...missingFacts.map((fact) => `missing fact "${fact}"`),
     ...forbiddenFound.map((item) => `forbidden "${item}" present`),
-    ...(citationHit === false ? [`expected article ${input.expectedArticles?.join(' or ')} not cited (cited: ${input.citedArticles.join(', ') || 'none'})`] : []),
+    ...(citationHit === false ? [`expected article ${input.expectedArticles?.join(' or ')} not cited (cited: ${cited})`] : []),
     ...(grounded !== null && grounded < 0.75 ? [`groundedness ${grounded.toFixed(2)}`] : []),
   ];
   return { score, pass: problems.length === 0, factRecall, missingFacts, forbiddenFound, citationHit, groundedness: grounded, reason: problems.length === 0 ? 'correct and grounded' : problems.join('; ') };

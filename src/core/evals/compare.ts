@@ -1,5 +1,6 @@
 // Compares a run with its baseline case by case: flips, McNemar's test, bootstrap intervals on metric
-// deltas, "nicer but wrong" cases, and the regression gate. Runtime: any.
+// deltas, "nicer but wrong" cases, and the metrics that regressed by the gate's rule (gate.ts). Runtime: any.
+import { regressionsOf } from './gate.ts';
 import type { CaseResult, ModelAnswerGrade } from './run-eval.ts';
 import { mcnemarExact, pairedBootstrap } from './statistics.ts';
 
@@ -71,7 +72,8 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
     passRate: series((entry) => (entry.passed ? 1 : 0)),
     politeness: series((entry) => caseScore(entry, 'politeness')),
     accuracy: series((entry) => caseScore(entry, 'accuracy')),
-    // The model's answers the claim check lets through, and how its own answers grade: a worse prompt cannot hide behind the fallback.
+    // The model's answers the claim check lets through, and how its own answers grade: a worse prompt cannot hide
+    // behind the fallback.
     modelAcceptance: series((entry) => modelShare(entry, (model) => model.outcome === 'verified')),
     modelOwnAccuracy: series((entry) => modelShare(entry, (model) => model.accuracy?.pass, (model) => model.accuracy !== null)),
   };
@@ -85,9 +87,7 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
     ...(measured.modelAcceptance === undefined ? {} : { modelAcceptance: measured.modelAcceptance }),
     ...(measured.modelOwnAccuracy === undefined ? {} : { modelOwnAccuracy: measured.modelOwnAccuracy }),
   };
-  const regressions = Object.entries(deltas)
-    .filter(([name, interval]) => interval.high < 0 && -interval.delta > tolerance && (name !== 'passRate' || pValue < 0.05))
-    .map(([name, interval]) => `${name} dropped by ${(-interval.delta).toFixed(3)} (95% CI ${interval.low.toFixed(3)}…${interval.high.toFixed(3)})`);
+  const regressions = regressionsOf(deltas, pValue, tolerance);
   return {
     cases: diffs,
     mcnemar: { passToFail, failToPass, pValue },

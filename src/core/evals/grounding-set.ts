@@ -36,7 +36,10 @@ export function parseGroundingSet(file: string, text: string): GroundingSet {
   const ids = new Set<string>();
   const cases = top.data.cases.map((raw, index) => {
     const parsed = groundingCaseSchema.safeParse(raw);
-    if (!parsed.success) throw new SuiteError(`${file}: case #${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      throw new SuiteError(`${file}: case #${index + 1}: ${issues.join('; ')}`);
+    }
     if (ids.has(parsed.data.id)) throw new SuiteError(`${file}: case ${parsed.data.id}: duplicate id`);
     ids.add(parsed.data.id);
     return parsed.data;

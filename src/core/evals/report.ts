@@ -1,4 +1,6 @@
-// The eval report: one object rendered as JSON, Markdown, self-contained HTML, JUnit XML and a terminal table. Runtime: any.
+// The eval report: one object, built from the case results with the gate's verdict (gate.ts), rendered by one
+// module per format in writers/: JSON, Markdown, self-contained HTML, JUnit XML, GitHub annotations and a
+// terminal table. Runtime: any.
 import type { Comparison } from './compare.ts';
 import { evalMetrics, type EvalMetrics } from './eval-metrics.ts';
 import { evaluateGate, type Gate, type GateInput } from './gate.ts';

@@ -46,7 +46,10 @@ export interface EvalTarget {
   readonly judge?: Judge | undefined;
   /** An article's passages as the claim checker reads them (for faithfulness, promises and safety). */
   readonly articleSources?: ((articleId: string) => readonly SourceDocument[]) | undefined;
-  /** For adversarial cases: another customer's details stored beside them, and the prompts, neither of which may leak. */
+  /**
+   * For adversarial cases: another customer's details stored beside them, and the prompts, neither of which may
+   * leak.
+   */
   readonly safety?: { readonly canaries: readonly string[]; readonly secretTexts: readonly string[] } | undefined;
 }
 
@@ -109,7 +112,11 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
   let actionOk = true;
   if (expect.action !== undefined) {
     actionOk = reply?.action === expect.action && (expect.handoffReason === undefined || (reply?.reasons[0] ?? '') === expect.handoffReason);
-    if (!actionOk) reasons.push(`expected ${expect.action}${expect.handoffReason === undefined ? '' : ` (${expect.handoffReason})`}, got ${reply?.action ?? 'silence'}${reply?.reasons.length ? ` (${reply.reasons.join(', ')})` : ''}`);
+    if (!actionOk) {
+      const expected = `${expect.action}${expect.handoffReason === undefined ? '' : ` (${expect.handoffReason})`}`;
+      const got = `${reply?.action ?? 'silence'}${reply?.reasons.length ? ` (${reply.reasons.join(', ')})` : ''}`;
+      reasons.push(`expected ${expected}, got ${got}`);
+    }
   }
   let accuracy: AccuracyGrade | null = null;
   if (reply !== null && reply.action === 'answer' && (expect.facts !== undefined || expect.forbidden !== undefined || expect.articles !== undefined)) {

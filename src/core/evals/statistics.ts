@@ -1,4 +1,5 @@
-// Statistics for comparing eval runs: Wilson intervals, McNemar's exact test, paired bootstrap, ECE, Brier. Runtime: any.
+// Statistics for comparing eval runs: Wilson intervals, McNemar's exact test, paired bootstrap, ECE, Brier.
+// Runtime: any.
 import { prng } from '../util/prng.ts';
 
 /** 95 % Wilson score interval for a proportion. */

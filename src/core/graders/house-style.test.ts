@@ -5,7 +5,14 @@ const first = { lang: 'ru' as const, firstReply: true, action: 'answer' as const
 
 describe('gradeHouseStyle', () => {
   it('passes a reply in the house style on every criterion', () => {
-    const reply = 'Здравствуйте! Извините, что так вышло, — давайте это исправим.\n\n1. Откройте приложение.\n2. Нажмите «Отправить код повторно».\n\nСпасибо за обращение! Если появятся вопросы — пишите, был рад помочь!';
+    const reply = [
+      'Здравствуйте! Извините, что так вышло, — давайте это исправим.',
+      '',
+      '1. Откройте приложение.',
+      '2. Нажмите «Отправить код повторно».',
+      '',
+      'Спасибо за обращение! Если появятся вопросы — пишите, был рад помочь!',
+    ].join('\n');
     const grade = gradeHouseStyle(reply, first);
     expect(grade).toMatchObject({ score: 1, pass: true, reason: 'meets the house style' });
     expect(Object.keys(grade.criteria).sort()).toEqual(['acknowledgement', 'apology', 'closing', 'formalYou', 'greeting', 'respect', 'structure']);

@@ -3,6 +3,7 @@
 // repeated, no rudeness, formal «Вы», clear structure, thanks and an offer of more help. Runtime: any.
 import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../text/lang.ts';
+import { alternatives } from '../text/pattern.ts';
 import { politeness } from './politeness.ts';
 
 export interface CriterionResult {
@@ -27,15 +28,39 @@ export interface HouseStyleContext {
   readonly customerReportsProblem: boolean;
 }
 
-const GREETING = /^(?:\s*)(?:здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро|приветствую|hello|hi|hey|good\s+(?:morning|afternoon|evening))(?![\p{L}])/u;
-const ACKNOWLEDGE = /(?<!\p{L})(?:понимаю|спасибо,?\s+что|давайте|извин|сожалею|sorry|подскажу|сейчас\s+(?:всё\s+)?объясню|хороший\s+вопрос|конечно|i\s+understand|thanks\s+for\s+(?:getting|reaching|contacting|your)|let'?s\s+(?:sort|fix|look)|here'?s\s+(?:what|how)|good\s+question|of\s+course|sure)(?!\p{L})/u;
-const EMPATHY = /(?<!\p{L})(?:понимаю,?\s+как|сожалею|мне\s+(?:очень\s+)?жаль|понимаю\s+ваш|неприятно|i\s+understand\s+how|i'?m\s+(?:really\s+|so\s+)?sorry|sorry\s+(?:about|this|to\s+hear)|frustrating|upsetting)(?!\p{L})/u;
+const GREETING_WORDS = [
+  String.raw`здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро|приветствую`,
+  String.raw`hello|hi|hey|good\s+(?:morning|afternoon|evening)`,
+];
+const GREETING = new RegExp(String.raw`^(?:\s*)(?:${alternatives(GREETING_WORDS)})(?![\p{L}])`, 'u');
+const ACKNOWLEDGE_WORDS = [
+  String.raw`понимаю|спасибо,?\s+что|давайте|извин|сожалею|sorry|подскажу|сейчас\s+(?:всё\s+)?объясню`,
+  String.raw`хороший\s+вопрос|конечно`,
+  String.raw`i\s+understand|thanks\s+for\s+(?:getting|reaching|contacting|your)|let'?s\s+(?:sort|fix|look)`,
+  String.raw`here'?s\s+(?:what|how)|good\s+question|of\s+course|sure`,
+];
+const ACKNOWLEDGE = new RegExp(String.raw`(?<!\p{L})(?:${alternatives(ACKNOWLEDGE_WORDS)})(?!\p{L})`, 'u');
+const EMPATHY_WORDS = [
+  String.raw`понимаю,?\s+как|сожалею|мне\s+(?:очень\s+)?жаль|понимаю\s+ваш|неприятно`,
+  String.raw`i\s+understand\s+how|i'?m\s+(?:really\s+|so\s+)?sorry|sorry\s+(?:about|this|to\s+hear)`,
+  String.raw`frustrating|upsetting`,
+];
+const EMPATHY = new RegExp(String.raw`(?<!\p{L})(?:${alternatives(EMPATHY_WORDS)})(?!\p{L})`, 'u');
 const APOLOGY = /(?<!\p{L})(?:извин|прошу\s+прощения|сожалею|мне\s+(?:очень\s+)?жаль|sorry|apolog)/gu;
 const INFORMAL_YOU = /(?<!\p{L})(?:ты|тебя|тебе|тобой|твой|твоя|твое|твоё|твои|твоих)(?!\p{L})/u;
 const FORMAL_YOU = /(?<!\p{L})(?:вы|вас|вам|вами|ваш|ваша|ваше|ваши|ваших)(?!\p{L})/u;
 const THANKS = /(?<!\p{L})(?:спасибо|благодар|thank|thanks)(?!\p{L})/u;
-const OFFER = /(?<!\p{L})(?:пишите|напишите|обращайтесь|рад\p{L}*\s+помочь|помогу|на\s+связи|если\s+(?:нужно|понадобится|появятся|останется)|let\s+me\s+know|happy\s+to\s+help|glad\s+to\s+help|just\s+write|anything\s+else|write\s+and|feel\s+free)(?!\p{L})/u;
-const SEND_AWAY = /(?<!\p{L})(?:поищите\s+сами|ищите\s+сами|погуглите|найдите\s+сами|search\s+(?:for\s+it\s+)?yourself|google\s+it|look\s+it\s+up)(?!\p{L})/u;
+const OFFER_WORDS = [
+  String.raw`пишите|напишите|обращайтесь|рад\p{L}*\s+помочь|помогу|на\s+связи`,
+  String.raw`если\s+(?:нужно|понадобится|появятся|останется)`,
+  String.raw`let\s+me\s+know|happy\s+to\s+help|glad\s+to\s+help|just\s+write|anything\s+else|write\s+and|feel\s+free`,
+];
+const OFFER = new RegExp(String.raw`(?<!\p{L})(?:${alternatives(OFFER_WORDS)})(?!\p{L})`, 'u');
+const SEND_AWAY_WORDS = [
+  String.raw`поищите\s+сами|ищите\s+сами|погуглите|найдите\s+сами`,
+  String.raw`search\s+(?:for\s+it\s+)?yourself|google\s+it|look\s+it\s+up`,
+];
+const SEND_AWAY = new RegExp(String.raw`(?<!\p{L})(?:${alternatives(SEND_AWAY_WORDS)})(?!\p{L})`, 'u');
 
 function criterion(pass: boolean, reason: string, score = pass ? 1 : 0): CriterionResult {
   return { score, pass, reason };

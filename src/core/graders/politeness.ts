@@ -4,6 +4,7 @@
 // politeness ratings (npm run train:graders; politeness-weights.json). Score in [0, 1], 0.5 neutral. Runtime: any.
 import { z } from 'zod';
 import { normalize } from '../text/normalize.ts';
+import { alternatives } from '../text/pattern.ts';
 import fitted from './politeness-weights.json' with { type: 'json' };
 import {
   APOLOGY,
@@ -31,6 +32,20 @@ interface Counted {
   readonly cap: number;
 }
 
+// Wordings of three of the strategies counted below.
+const COUNTERFACTUAL = [
+  'could you|would you|would it be|could i|would you mind',
+  'не могли бы|не могли ли|не будете ли|не затруднит',
+];
+const TENTATIVE = [
+  'maybe|perhaps|i think|i guess|i suppose|i believe|seems|might|possibly|probably',
+  'возможно|кажется|наверное|думаю|по-моему|видимо',
+];
+const POSITIVE = [
+  String.raw`good|great|nice|helpful|interesting|appreciat\p{L}*|welcome|glad|happy|best`,
+  String.raw`хорош\p{L}*|рад\p{L}*|полезн\p{L}*|интересн\p{L}*|прекрасн\p{L}*`,
+];
+
 const COUNTED: readonly Counted[] = [
   { name: 'gratitude', pattern: stemsPattern(GRATITUDE), cap: 2 },
   { name: 'please', pattern: stemsPattern(PLEASE), cap: 2 },
@@ -48,15 +63,15 @@ const COUNTED: readonly Counted[] = [
   { name: 'violence', pattern: stemsPattern(VIOLENCE), cap: 2 },
   { name: 'profanity', pattern: stemsPattern(PROFANITY), cap: 3 },
   // Politeness strategies of the Stanford politeness work, in both languages.
-  { name: 'counterfactual', pattern: /(?<!\p{L})(?:could you|would you|would it be|could i|would you mind|не могли бы|не могли ли|не будете ли|не затруднит)/gu, cap: 1 },
+  { name: 'counterfactual', pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(COUNTERFACTUAL)})`, 'gu'), cap: 1 },
   { name: 'indicative', pattern: /(?<!\p{L})(?:can you|will you|can't you|можете|сможете)(?!\p{L})/gu, cap: 1 },
   { name: 'we', pattern: /(?<!\p{L})(?:we|our|us|let's|мы|нам|нас|наш\p{L}*)(?!\p{L})/gu, cap: 2 },
   { name: 'second-person', pattern: /(?<!\p{L})(?:you|your|yours|yourself|вы|вас|вам|вами|ваш\p{L}*|ты|тебя|тебе|твой\p{L}*)(?!\p{L})/gu, cap: 3 },
   { name: 'question', pattern: /\?/gu, cap: 2 },
   { name: 'first-person', pattern: /(?<!\p{L})(?:i|me|my|mine|я|мне|меня|мой|моя|мои|моё)(?!\p{L})/gu, cap: 3 },
-  { name: 'tentative', pattern: /(?<!\p{L})(?:maybe|perhaps|i think|i guess|i suppose|i believe|seems|might|possibly|probably|возможно|кажется|наверное|думаю|по-моему|видимо)(?!\p{L})/gu, cap: 2 },
+  { name: 'tentative', pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(TENTATIVE)})(?!\p{L})`, 'gu'), cap: 2 },
   { name: 'exclamation', pattern: /!/gu, cap: 2 },
-  { name: 'positive', pattern: /(?<!\p{L})(?:good|great|nice|helpful|interesting|appreciat\p{L}*|welcome|glad|happy|best|хорош\p{L}*|рад\p{L}*|полезн\p{L}*|интересн\p{L}*|прекрасн\p{L}*)(?!\p{L})/gu, cap: 2 },
+  { name: 'positive', pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(POSITIVE)})(?!\p{L})`, 'gu'), cap: 2 },
 ];
 
 const weightsSchema = z.object({ intercept: z.number(), weights: z.record(z.string(), z.number()), fittedOn: z.string() });

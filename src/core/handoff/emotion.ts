@@ -2,6 +2,7 @@
 // from wording, profanity and insults, threats to leave or complain, repeated contact, capitals and
 // repeated punctuation. Each signal is kept for the agent's view. Runtime: any.
 import { normalize } from '../text/normalize.ts';
+import { alternation, alternatives } from '../text/pattern.ts';
 import { disambiguate } from '../text/word-senses.ts';
 import { negativeTone, TONE_MODEL, TONE_WEIGHTS } from './tone.ts';
 import { rememberLast } from '../util/remember-last.ts';
@@ -24,28 +25,131 @@ interface Signal {
 }
 
 const W = '(?<!\\p{L})';
-const words = (stems: string) => new RegExp(`${W}(?:${stems})`, 'u');
+const words = (stems: readonly string[]) => new RegExp(`${W}(?:${alternatives(stems)})`, 'u');
+
+// The wordings of each signal, stems matched at word starts.
+const PROFANITY = [
+  'ху[йеияю]|пизд|бля|х[еу]р(?:ня|ни|ов)|хрен|нахрен|ебa?[тн]|ебу|ебл|заеб',
+  'заёб|доеб|выеб|уеб|сука|суки|сучк|мудак|мудил|говн|дерьм|охуе|нахуй',
+  'fuck|shit|bullshit|wtf|asshole|bastard|bitch|damn it|goddamn|bloody hell|what the hell|the hell|crap',
+];
+const INSULT = [
+  String.raw`идиот|дебил|туп(?:ые|ой|ая|иц|ость)|кретин|дурак|дураки|урод|козл|твар[ьи]|сволоч`,
+  String.raw`мошенник|жулик|ворюг|воры|обманщик|бездар|некомпетентн|клоун|позорищ|шарашк|помойк`,
+  String.raw`idiot|moron|stupid|incompetent|useless|clowns|scammer|scam\b|thieves|liars|pathetic`,
+  String.raw`joke of a|garbage company|rubbish|worst (?:company|provider|service|isp)|you people`,
+  String.raw`жулье|разводилов|худш\p{L}* (?:провайдер|компани|сервис|обслуживани)`,
+  String.raw`ужасн\p{L}* (?:провайдер|компани|сервис|обслуживани)`,
+  String.raw`отвратительн\p{L}* (?:провайдер|компани|сервис|обслуживани)`,
+];
+const OUTRAGE = [
+  'издевательств|издеваетесь|охренел|офигел|обалдел|обнаглел|в бешенстве|беспредел',
+  'outrageous|disgusting|unacceptable|furious|livid|this is a joke',
+];
+const ANGER_WORDS = [
+  String.raw`бесит|бесят|взбеш|возмущ|возмутительн|достал[иоа]|задолбал|надоел|безобраз|беспредел|отвратит`,
+  String.raw`издевательств|издеваетесь|наглост|обнаглел|хамств|хамл|ненавиж|злюсь|в бешенстве|ярост`,
+  String.raw`furious|angry|outrag|ridiculous|unacceptable|disgust|fed up|sick of`,
+  String.raw`sick and tired|infuriat|pissed|livid|absurd|hate you|hate this|terrible service`,
+  String.raw`horrible|awful service|unbelievable|enough is enough|seriously\?`,
+  String.raw`невероятно|немыслимо|сколько можно терпеть|достали уже`,
+];
+const THREAT_TO_LEAVE = [
+  'уйду (?:к|от)|ухожу (?:к|от)|перейду к (?:другому|конкурент)|сменю провайдер|найду другого|расторгну',
+  'расторгаю|откажусь от ваших|отказываюсь от ваших|ноги моей|больше не буду (?:платить|пользоваться)',
+  'switch(?:ing)? (?:to another |)provider|take my business elsewhere|going to a competitor',
+  'leave you|leaving you|done with you|never again|last straw|cancel(?:ling)? everything',
+];
+const THREAT_TO_COMPLAIN = [
+  String.raw`жалоб|пожалуюсь|роскомнадзор|роспотребнадзор|ркн`,
+  String.raw`(?:напишу|оставлю) (?:\p{L}+ )?отзыв|напишу везде|в соцсет`,
+  String.raw`file a complaint|complain(?:ing)? to|report you|regulator|bad review|negative review|one[- ]star`,
+  String.raw`1[- ]star|tell everyone|post(?:ing)? (?:about|this)|twitter|facebook|forums?|all over the internet`,
+  String.raw`пост в|в интернете напишу|на весь интернет|в отзывах`,
+];
+/** «второй», «5-й», «в который», «не первый»: which time, before «раз». */
+const NTH = [
+  String.raw`второй|третий|четв[её]ртый|пятый|\d+[- ]?(?:[йи]|ый|ий)?`,
+  String.raw`в который|в очередной|не первый|десятый|сотый`,
+];
+const REPEATED_CONTACT = [
+  String.raw`(?:пишу|звоню|обращаюсь|жалуюсь)\s+(?:уже\s+|вам\s+)*(?:${alternatives(NTH)})\s+раз`,
+  String.raw`в который раз|в очередной раз|сколько (?:можно|раз)`,
+  String.raw`уже (?:неделю|месяц|\d+ (?:дн|недел|час))|до сих пор (?:не|нет)`,
+  String.raw`(?:second|third|fourth|fifth|tenth|\d+(?:st|nd|rd|th)) time|again and again|yet again`,
+  String.raw`(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|message|request)`,
+  String.raw`keep (?:calling|writing|contacting|asking)|how many (?:more )?times|for (?:days|weeks) now`,
+];
+const ONGOING_PROBLEM = [
+  String.raw`(?:второй|третий|четв[её]ртый|пятый|\d+)\s+(?:день|дня|дней|неделю|недели|недель)\s+(?:без|нет|не\s)`,
+  String.raw`одно и то же|каждый (?:день|раз) (?:одно|то же|опять)`,
+  String.raw`(?:a|one|two|three|\d+|another)\s+(?:days?|weeks?)\s+(?:without|with no)`,
+  String.raw`same (?:copy-paste|answer) again|again\b`,
+];
+const DESPAIR = [
+  'отчаян|не могу больше|больше не могу|нет сил|плачу|реву|рыдаю|в слезах',
+  'не знаю,? что (?:мне )?делать|паникую|в панике|в шоке|беда|катастроф',
+  "desperate|can'?t take (?:it|this)|crying|in tears|panic|at my wits",
+  "breaking down|nightmare|don'?t know what (?:else )?to do|can'?t cope",
+];
+const FEAR = [
+  'страшно|боюсь|тревож|переживаю|напуган',
+  'scared|afraid|worried sick|anxious|terrified',
+];
+const URGENCY = [
+  'срочно|немедленно',
+  'urgent|asap|right now|immediately',
+];
+const SADNESS = [
+  String.raw`грустно|печаль|тоск|обидно|расстро|разочарова`,
+  String.raw`sad\b|upset|disappointed|heartbroken`,
+];
+const SORROW = [
+  String.raw`груст|печал|тоск|слез|слёз|плак|плач|поплак|расплак|рыда|разревел|реву`,
+  String.raw`к сожалению|разочаров|скучать|жизнь боль|горюю|скорб|траур|одиноч|одинок|депресс`,
+  String.raw`жалко|жаль|скучаю|соскучил|разбит\p{L}* сердц|потерял|утрат|больно|безнадеж|обреч`,
+  String.raw`sad|sorrow|grief|griev|mourn|tears|cry|lonely|depress|heartbreak|miserable|hopeless`,
+];
+const FRIGHT = [
+  'страх|страш|боюсь|боишься|боится|боятся|боял|бояться|побаива|опаса|волнуюсь|волнуется',
+  'волнуешься|испуг|испуга|пуга|ужас|жутк|тревог|тревож|паникую|в панике|кошмар',
+  'dread|fear|afraid|scary|scared|terrif|horror|panick|frighten',
+];
+const IRRITATION = [
+  String.raw`зл(?:ой|ая|ое|ые|ую|юсь|ится|ишь|ился|илась|ит|о(?:[\s!.,]|$))|злост|злоб(?!одн)|гнев|звере(?:ю|ет)`,
+  String.raw`отвращен|ярост|бешен|бесит|бесят|ненавист|ненавиж|возмущ|раздраж|обид|взбес|разозл|негодов|вражд`,
+  String.raw`angry|anger|rage|furious|hate|annoy|irritat|resent|outrage|mad at`,
+];
+/** «:(», «:-(», «((», a lone «(» at the end, «:с», and sad-face emoji. */
+const SAD_EMOTICON = [
+  String.raw`(?::|;|=)-?['’]?\(|\({2,}|(?<![\p{L}\p{N}])\(\s*$|:с(?!\p{L})`,
+  String.raw`[\u{2639}\u{1F61E}\u{1F614}\u{1F622}\u{1F62D}\u{1F641}\u{1F625}\u{1F62A}\u{1F613}]`,
+];
+const ANNOYANCE = [
+  'раздража|неудобно|неприятно',
+  'annoying|annoyed|frustrat|inconvenient|irritat',
+];
 
 const SIGNALS: readonly Signal[] = [
-  { name: 'profanity', label: 'anger', weight: 0.6, pattern: words('ху[йеияю]|пизд|бля|х[еу]р(?:ня|ни|ов)|хрен|нахрен|ебa?[тн]|ебу|ебл|заеб|заёб|доеб|выеб|уеб|сука|суки|сучк|мудак|мудил|говн|дерьм|охуе|нахуй|fuck|shit|bullshit|wtf|asshole|bastard|bitch|damn it|goddamn|bloody hell|what the hell|the hell|crap') },
-  { name: 'insult', label: 'anger', weight: 0.6, pattern: words('идиот|дебил|туп(?:ые|ой|ая|иц|ость)|кретин|дурак|дураки|урод|козл|твар[ьи]|сволоч|мошенник|жулик|ворюг|воры|обманщик|бездар|некомпетентн|клоун|позорищ|шарашк|помойк|idiot|moron|stupid|incompetent|useless|clowns|scammer|scam\\b|thieves|liars|pathetic|joke of a|garbage company|rubbish|worst (?:company|provider|service|isp)|you people|жулье|разводилов|худш\\p{L}* (?:провайдер|компани|сервис|обслуживани)|ужасн\\p{L}* (?:провайдер|компани|сервис|обслуживани)|отвратительн\\p{L}* (?:провайдер|компани|сервис|обслуживани)') },
-  { name: 'outrage', label: 'anger', weight: 0.6, pattern: words('издевательств|издеваетесь|охренел|офигел|обалдел|обнаглел|в бешенстве|беспредел|outrageous|disgusting|unacceptable|furious|livid|this is a joke') },
-  { name: 'anger-words', label: 'anger', weight: 0.4, pattern: words('бесит|бесят|взбеш|возмущ|возмутительн|достал[иоа]|задолбал|надоел|безобраз|беспредел|отвратит|издевательств|издеваетесь|наглост|обнаглел|хамств|хамл|ненавиж|злюсь|в бешенстве|ярост|furious|angry|outrag|ridiculous|unacceptable|disgust|fed up|sick of|sick and tired|infuriat|pissed|livid|absurd|hate you|hate this|terrible service|horrible|awful service|unbelievable|enough is enough|seriously\\?|невероятно|немыслимо|сколько можно терпеть|достали уже') },
-  { name: 'threat-to-leave', label: 'anger', weight: 0.6, pattern: words('уйду (?:к|от)|ухожу (?:к|от)|перейду к (?:другому|конкурент)|сменю провайдер|найду другого|расторгну|расторгаю|откажусь от ваших|отказываюсь от ваших|ноги моей|больше не буду (?:платить|пользоваться)|switch(?:ing)? (?:to another |)provider|take my business elsewhere|going to a competitor|leave you|leaving you|done with you|never again|last straw|cancel(?:ling)? everything') },
-  { name: 'threat-to-complain', label: 'frustration', weight: 0.6, pattern: words('жалоб|пожалуюсь|роскомнадзор|роспотребнадзор|ркн|(?:напишу|оставлю) (?:\\p{L}+ )?отзыв|напишу везде|в соцсет|file a complaint|complain(?:ing)? to|report you|regulator|bad review|negative review|one[- ]star|1[- ]star|tell everyone|post(?:ing)? (?:about|this)|twitter|facebook|forums?|all over the internet|пост в|в интернете напишу|на весь интернет|в отзывах') },
-  { name: 'repeated-contact', label: 'frustration', weight: 0.6, pattern: words('(?:пишу|звоню|обращаюсь|жалуюсь)\\s+(?:уже\\s+|вам\\s+)*(?:второй|третий|четв[её]ртый|пятый|\\d+[- ]?(?:[йи]|ый|ий)?|в который|в очередной|не первый|десятый|сотый)\\s+раз|в который раз|в очередной раз|сколько (?:можно|раз)|уже (?:неделю|месяц|\\d+ (?:дн|недел|час))|до сих пор (?:не|нет)|(?:second|third|fourth|fifth|tenth|\\d+(?:st|nd|rd|th)) time|again and again|yet again|(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) (?:time|message|request)|keep (?:calling|writing|contacting|asking)|how many (?:more )?times|for (?:days|weeks) now') },
-  { name: 'ongoing-problem', label: 'frustration', weight: 0.35, pattern: words('(?:второй|третий|четв[её]ртый|пятый|\\d+)\\s+(?:день|дня|дней|неделю|недели|недель)\\s+(?:без|нет|не\\s)|одно и то же|каждый (?:день|раз) (?:одно|то же|опять)|(?:a|one|two|three|\\d+|another)\\s+(?:days?|weeks?)\\s+(?:without|with no)|same (?:copy-paste|answer) again|again\\b') },
-  { name: 'despair', label: 'distress', weight: 0.6, pattern: words('отчаян|не могу больше|больше не могу|нет сил|плачу|реву|рыдаю|в слезах|не знаю,? что (?:мне )?делать|паникую|в панике|в шоке|беда|катастроф|desperate|can\'?t take (?:it|this)|crying|in tears|panic|at my wits|breaking down|nightmare|don\'?t know what (?:else )?to do|can\'?t cope') },
-  { name: 'fear', label: 'distress', weight: 0.35, pattern: words('страшно|боюсь|тревож|переживаю|напуган|scared|afraid|worried sick|anxious|terrified') },
-  { name: 'urgency', label: 'distress', weight: 0.25, pattern: words('срочно|немедленно|urgent|asap|right now|immediately') },
-  { name: 'sadness', label: 'distress', weight: 0.25, pattern: words('грустно|печаль|тоск|обидно|расстро|разочарова|sad\\b|upset|disappointed|heartbroken') },
+  { name: 'profanity', label: 'anger', weight: 0.6, pattern: words(PROFANITY) },
+  { name: 'insult', label: 'anger', weight: 0.6, pattern: words(INSULT) },
+  { name: 'outrage', label: 'anger', weight: 0.6, pattern: words(OUTRAGE) },
+  { name: 'anger-words', label: 'anger', weight: 0.4, pattern: words(ANGER_WORDS) },
+  { name: 'threat-to-leave', label: 'anger', weight: 0.6, pattern: words(THREAT_TO_LEAVE) },
+  { name: 'threat-to-complain', label: 'frustration', weight: 0.6, pattern: words(THREAT_TO_COMPLAIN) },
+  { name: 'repeated-contact', label: 'frustration', weight: 0.6, pattern: words(REPEATED_CONTACT) },
+  { name: 'ongoing-problem', label: 'frustration', weight: 0.35, pattern: words(ONGOING_PROBLEM) },
+  { name: 'despair', label: 'distress', weight: 0.6, pattern: words(DESPAIR) },
+  { name: 'fear', label: 'distress', weight: 0.35, pattern: words(FEAR) },
+  { name: 'urgency', label: 'distress', weight: 0.25, pattern: words(URGENCY) },
+  { name: 'sadness', label: 'distress', weight: 0.25, pattern: words(SADNESS) },
   // General emotion vocabulary (news, social posts): low weights, so alone it never hands a conversation off.
   // Words for feelings, not for events: a reported death, accident or threat is a topic, not the writer's emotion.
-  { name: 'sorrow', label: 'distress', weight: 0.2, pattern: words('груст|печал|тоск|слез|слёз|плак|плач|поплак|расплак|рыда|разревел|реву|к сожалению|разочаров|скучать|жизнь боль|горюю|скорб|траур|одиноч|одинок|депресс|жалко|жаль|скучаю|соскучил|разбит\\p{L}* сердц|потерял|утрат|больно|безнадеж|обреч|sad|sorrow|grief|griev|mourn|tears|cry|lonely|depress|heartbreak|miserable|hopeless') },
-  { name: 'fright', label: 'distress', weight: 0.2, pattern: words('страх|страш|боюсь|боишься|боится|боятся|боял|бояться|побаива|опаса|волнуюсь|волнуется|волнуешься|испуг|испуга|пуга|ужас|жутк|тревог|тревож|паникую|в панике|кошмар|dread|fear|afraid|scary|scared|terrif|horror|panick|frighten') },
-  { name: 'irritation', label: 'anger', weight: 0.2, pattern: words('зл(?:ой|ая|ое|ые|ую|юсь|ится|ишь|ился|илась|ит|о(?:[\\s!.,]|$))|злост|злоб(?!одн)|гнев|звере(?:ю|ет)|отвращен|ярост|бешен|бесит|бесят|ненавист|ненавиж|возмущ|раздраж|обид|взбес|разозл|негодов|вражд|angry|anger|rage|furious|hate|annoy|irritat|resent|outrage|mad at') },
-  { name: 'sad-emoticon', label: 'distress', weight: 0.2, pattern: /(?::|;|=)-?['’]?\(|\({2,}|(?<![\p{L}\p{N}])\(\s*$|:с(?!\p{L})|[\u{2639}\u{1F61E}\u{1F614}\u{1F622}\u{1F62D}\u{1F641}\u{1F625}\u{1F62A}\u{1F613}]/u },
-  { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words('раздража|неудобно|неприятно|annoying|annoyed|frustrat|inconvenient|irritat') },
+  { name: 'sorrow', label: 'distress', weight: 0.2, pattern: words(SORROW) },
+  { name: 'fright', label: 'distress', weight: 0.2, pattern: words(FRIGHT) },
+  { name: 'irritation', label: 'anger', weight: 0.2, pattern: words(IRRITATION) },
+  { name: 'sad-emoticon', label: 'distress', weight: 0.2, pattern: alternation(SAD_EMOTICON, 'u') },
+  { name: 'annoyance', label: 'frustration', weight: 0.2, pattern: words(ANNOYANCE) },
 ];
 
 /** Lexicon intensity that stands whatever the tone model says. */

@@ -1,7 +1,16 @@
 // Loops: after the bot has answered, the customer says it did not help, or asks the same thing again. Runtime: any.
 import type { Message } from '../conversation/conversation.ts';
 import { normalize } from '../text/normalize.ts';
+import { alternatives } from '../text/pattern.ts';
 import { contentTerms } from '../text/terms.ts';
+
+/** «делал», «пробовала», «перезагружал», «проверила»: the customer has already done it. */
+const DID_RU = 'делал|делала|пробовал|пробовала|перезагружал|перезагружала|сделал|сделала|проверял|проверила|проверил';
+/** "still not", "still blinking", "still says"… */
+const STILL = [
+  'not|missing|no|the\\s+same|broken|down|orange|red|blinking|closed',
+  'shows|showing|doesn|isn|can|won|says|stuck|off',
+];
 
 /** Says the answer did not help, whatever else the message contains. */
 const DID_NOT_HELP = new RegExp(
@@ -10,9 +19,9 @@ const DID_NOT_HELP = new RegExp(
     'вс[её]\\s+(?:равно|так\\s+же|также|еще)\\s+(?:не|нет)',
     'по-прежнему\\s+(?:не|нет)',
     'так\\s+и\\s+не\\s+',
-    '(?:я\\s+)?(?:уже\\s+)(?:это\\s+|так\\s+|все\\s+это\\s+)?(?:делал|делала|пробовал|пробовала|перезагружал|перезагружала|сделал|сделала|проверял|проверила|проверил|смотрел|смотрела)',
+    `(?:я\\s+)?(?:уже\\s+)(?:это\\s+|так\\s+|все\\s+это\\s+)?(?:${DID_RU}|смотрел|смотрела)`,
     '(?:я\\s+)?(?:это\\s+|так\\s+|все\\s+это\\s+)(?:делал|делала|пробовал|пробовала|сделал|сделала)(?:\\s+уже)?',
-    '(?:делал|делала|пробовал|пробовала|перезагружал|перезагружала|сделал|сделала|проверял|проверила|проверил)\\s+уже',
+    `(?:${DID_RU})\\s+уже`,
     'вы\\s+(?:уже\\s+|это\\s+){0,2}(?:писали|говорили|отвечали|советовали)',
     'ne\\s+(?:pomoglo|pomog|srabotalo)',
     'то\\s+же\\s+самое',
@@ -24,11 +33,12 @@ const DID_NOT_HELP = new RegExp(
     "(?<!\\p{L})(?:that|this|it)\\s+(?:didn'?t|did\\s+not|won'?t)\\s+(?:help|work)",
     "(?<!\\p{L})(?:didn'?t|did\\s+not)\\s+(?:help|work)",
     "(?<!\\p{L})(?:that|this|it)\\s+(?:doesn'?t|does\\s+not)\\s+(?:help|work)",
-    'still\\s+(?:not|missing|no|the\\s+same|broken|down|orange|red|blinking|closed|shows|showing|doesn|isn|can|won|says|stuck|off)',
+    `still\\s+(?:${alternatives(STILL)})`,
     "i\\s+(?:already|have\\s+already|'ve\\s+already)\\s+(?:tried|done|did|restarted|reset|checked)",
     "(?:already|i've)\\s+tried\\s+(?:that|this|it|everything)",
     'already\\s+(?:checked|tried|did|done|restarted|rebooted|reset)',
-    '(?:restarted|rebooted|reset|tried|did|checked|followed|done)\\s+(?:it|that|this|those|the\\s+steps|your\\s+steps|everything)?[^.!?]{0,20}already',
+    '(?:restarted|rebooted|reset|tried|did|checked|followed|done)' +
+      '\\s+(?:it|that|this|those|the\\s+steps|your\\s+steps|everything)?[^.!?]{0,20}already',
     'followed\\s+(?:those|the|your|all\\s+the)\\s+(?:steps|instructions)',
     '(?:like|as)\\s+you\\s+(?:said|told|suggested)',
     'you\\s+(?:already|just)\\s+(?:said|told|sent)',
@@ -40,8 +50,15 @@ const DID_NOT_HELP = new RegExp(
   'u',
 );
 
-/** "It doesn't work" on its own: a loop only in a short message, else it usually opens a new problem ("не работает интернет"). */
-const SHORT_FAILURE = /(?<!\p{L})(?:не\s+(?:работает|получилось|получается|вышло)|doesn'?t\s+work|does\s+not\s+work|not\s+working|ne\s+rabotaet)/u;
+/**
+ * "It doesn't work" on its own: a loop only in a short message, else it usually opens a new problem
+ * ("не работает интернет").
+ */
+const SHORT_FAILURE_WORDS = [
+  String.raw`не\s+(?:работает|получилось|получается|вышло)`,
+  String.raw`doesn'?t\s+work|does\s+not\s+work|not\s+working|ne\s+rabotaet`,
+];
+const SHORT_FAILURE = new RegExp(String.raw`(?<!\p{L})(?:${alternatives(SHORT_FAILURE_WORDS)})`, 'u');
 
 export interface LoopSignal {
   readonly matched: boolean;

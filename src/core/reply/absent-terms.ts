@@ -28,7 +28,14 @@ const NEAR_CUE = /^(?:to|from|in|on|at)$/u;
 const PAY = /^(?:о?плат\p{L}*|заплат\p{L}*)$/u;
 const INSTRUMENTAL = /(?:ом|ем|ой|ей|ами|ями)$/u;
 /** Capitalised or upper-case words of general language, never a product or a place. */
-const GENERAL = new Set(['i', 'bot', 'url', 'api', 'faq', 'pdf', 'id', 'http', 'https', 'www', 'json', 'ai', 'admin', 'system', 'бот', 'ии', 'ооо', 'ип', 'ао', 'оао', 'зао', 'пао', 'рф', 'llc', 'inc', 'ltd', 'ok', 'ок', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const GENERAL = new Set(
+  [
+    ['i', 'bot', 'url', 'api', 'faq', 'pdf', 'id', 'http', 'https', 'www', 'json', 'ai', 'admin', 'system'],
+    ['бот', 'ии', 'ооо', 'ип', 'ао', 'оао', 'зао', 'пао', 'рф', 'llc', 'inc', 'ltd', 'ok', 'ок'],
+    ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  ].flat(),
+);
 /** Words between the cue and the name that do not break it. */
 const FILLER = /^(?:мой|моя|мою|моё|мое|моей|моим|ваш|вашу|ваша|вашей|my|the|a|an|your|our)$/u;
 /** Sentence starts: a capital there says nothing. */
@@ -72,7 +79,10 @@ function shapeOf(tokens: readonly Token[], index: number, text: string, russian:
 
 /** Longest message the notice is given for: a long one is a story, not a question about one thing. */
 export const MAX_QUESTION_CHARS = 300;
-/** Most names said back: more means the message is not a plain question (or is an attempt to make the bot say things). */
+/**
+ * Most names said back: more means the message is not a plain question (or is an attempt to make the bot say
+ * things).
+ */
 export const MAX_ABSENT = 2;
 
 /** Whether a word may be said back to the customer: not a code or number, not rude. */

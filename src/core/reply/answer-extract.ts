@@ -2,6 +2,7 @@
 // then what else bears on it, and the steps of the matching section when the customer asks how. Runtime: any.
 import type { Chunk } from '../knowledge/chunk.ts';
 import { normalize } from '../text/normalize.ts';
+import { alternation, alternatives } from '../text/pattern.ts';
 import { contentTerms } from '../text/terms.ts';
 import { plainSentence, segmentsOf } from '../verification/segments.ts';
 
@@ -12,15 +13,44 @@ export const LEAD_CHARS_WITH_STEPS = 240;
 /** Most steps quoted from a list. */
 export const MAX_STEPS = 7;
 
-const HOW = /(?<![\p{L}])(?:как(?!\s+(?:долго|быстро|скоро|часто))|каким образом|что делать|что нужно сделать|что сделать|куда нажать|где (?:найти|нажать|поменять|изменить|посмотреть)|how(?!\s+(?:much|many|long|soon|fast|often|old))|what (?:do|should|can) i do|what are the steps|steps|where (?:do|can) i|walk me through)(?![\p{L}])/iu;
-const PRICE = /(?<![\p{L}])(?:сколько|цен\p{L}*|стоимост\p{L}*|стои\p{L}*|стоят|почём|почем|how much|price\p{L}*|cost\p{L}*|fees?|charge\p{L}*)(?![\p{L}])/iu;
-const TIME = /(?<![\p{L}])(?:когда|как долго|как быстро|сколько (?:дней|времени|ждать)|какой срок|срок\p{L}*|when|how long|how soon|how fast|what time|hours)(?![\p{L}])/iu;
+const HOW_WORDS = [
+  String.raw`как(?!\s+(?:долго|быстро|скоро|часто))|каким образом|что делать|что нужно сделать|что сделать`,
+  String.raw`куда нажать|где (?:найти|нажать|поменять|изменить|посмотреть)`,
+  String.raw`how(?!\s+(?:much|many|long|soon|fast|often|old))|what (?:do|should|can) i do|what are the steps|steps`,
+  String.raw`where (?:do|can) i|walk me through`,
+];
+const HOW = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(HOW_WORDS)})(?![\p{L}])`, 'iu');
+const PRICE_WORDS = [
+  String.raw`сколько|цен\p{L}*|стоимост\p{L}*|стои\p{L}*|стоят|почём|почем`,
+  String.raw`how much|price\p{L}*|cost\p{L}*|fees?|charge\p{L}*`,
+];
+const PRICE = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(PRICE_WORDS)})(?![\p{L}])`, 'iu');
+const TIME_WORDS = [
+  String.raw`когда|как долго|как быстро|сколько (?:дней|времени|ждать)|какой срок|срок\p{L}*`,
+  String.raw`when|how long|how soon|how fast|what time|hours`,
+];
+const TIME = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(TIME_WORDS)})(?![\p{L}])`, 'iu');
 const AMOUNT = /\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб|\$|usd|eur|€|%)|(?:\$|€)\s?\d|бесплатн|free of charge|for free|\bfree\b/iu;
-const DURATION = /\d+\s*(?:минут|час|дн|день|недел|месяц|рабоч|minute|hour|day|week|month|business)|\d{1,2}:\d{2}|(?:сразу|мгновенно|immediately|instantly|straight away)/iu;
-const CONTACT_QUESTION = /(?<![\p{L}])(?:телефон\p{L}*|номер\p{L}*|почт\p{L}*|e-?mail|адрес\p{L}*|контакт\p{L}*|позвонить|phones?|numbers?|address\p{L}*|contacts?|call)(?![\p{L}])/iu;
+const DURATION = alternation(
+  [
+    String.raw`\d+\s*(?:минут|час|дн|день|недел|месяц|рабоч|minute|hour|day|week|month|business)|\d{1,2}:\d{2}`,
+    String.raw`(?:сразу|мгновенно|immediately|instantly|straight away)`,
+  ],
+  'iu',
+);
+const CONTACT_WORDS = [
+  String.raw`телефон\p{L}*|номер\p{L}*|почт\p{L}*|e-?mail|адрес\p{L}*|контакт\p{L}*|позвонить`,
+  String.raw`phones?|numbers?|address\p{L}*|contacts?|call`,
+];
+const CONTACT_QUESTION = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(CONTACT_WORDS)})(?![\p{L}])`, 'iu');
 const CONTACT = /\+?\d[\d\s()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\//u;
 /** An instruction: «нажмите», «подождите», "tap", "go to". What a customer with a problem needs first. */
-const INSTRUCTION = /(?<![\p{L}])(?:\p{L}{3,}(?:ите|йте)|tap|press|click|open|go to|choose|select|enter|wait|check|restart|reboot|unplug|plug|turn (?:off|on)|make sure|try|request|type|set)(?![\p{L}])/iu;
+const INSTRUCTION_WORDS = [
+  String.raw`\p{L}{3,}(?:ите|йте)`,
+  String.raw`tap|press|click|open|go to|choose|select|enter|wait|check|restart|reboot|unplug|plug|turn (?:off|on)`,
+  String.raw`make sure|try|request|type|set`,
+];
+const INSTRUCTION = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(INSTRUCTION_WORDS)})(?![\p{L}])`, 'iu');
 const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/u;
 /** Headings that ask or point rather than state ("How to…", "If this did not help"): never quoted as an answer. */
 const NOT_A_STATEMENT = /[?:]$|^(?:как|что|где|когда|почему|зачем|если|куда|какие|какой|how|what|where|when|why|if|which)(?![\p{L}])/iu;
@@ -61,7 +91,10 @@ export const asksHow = (question: string) => HOW.test(normalize(question));
 const key = (term: string) => term.slice(0, 5);
 const termsOf = (text: string) => new Set(contentTerms(text).map(key));
 
-/** The text's sentences, except that a list item keeps the sentences that go on with it on its line ("3. Enter the code. It works for 5 minutes."). */
+/**
+ * The text's sentences, except that a list item keeps the sentences that go on with it on its line
+ * ("3. Enter the code. It works for 5 minutes.").
+ */
 function unitsOf(text: string): Array<{ text: string }> {
   const units: Array<{ text: string; gap: string }> = [];
   for (const segment of segmentsOf(text)) {
@@ -87,7 +120,8 @@ function read(chunks: readonly Chunk[]): { candidates: Candidate[]; sections: Se
     unitsOf(chunk.text).forEach((segment, index) => {
       const text = plainSentence(segment.text);
       const item = LIST_ITEM.test(segment.text);
-      // An introduction to a list ("Check the following:") or a question the article asks ("Forgot your password?") answers nothing.
+      // An introduction to a list ("Check the following:") or a question the article asks ("Forgot your password?")
+      // answers nothing.
       if (!/[\p{L}\d]/u.test(text) || /:$/.test(text.trim()) || (!item && /\?$/.test(text.trim()))) return;
       if (item) items.push(text);
       if (item && /^\s*\d/u.test(segment.text)) ordered = true;
@@ -102,7 +136,8 @@ function read(chunks: readonly Chunk[]): { candidates: Candidate[]; sections: Se
  * The sentences of an article that answer the question: question words weighted by how rare they are in the
  * article (a word in the section's heading counts half), an amount when the customer asks what something
  * costs, a duration when they ask when, a phone or address when they ask how to reach us, an instruction when
- * they report a fault or ask how; at most {@link ANSWER_CHARS} together. A how-question gets the steps of the section that matches it.
+ * they report a fault or ask how; at most {@link ANSWER_CHARS} together. A how-question gets the steps of the
+ * section that matches it.
  */
 export interface ExtractRequest {
   readonly question: string;
@@ -119,7 +154,18 @@ export interface ExtractRequest {
 /** Most characters of sentences for a message that asks two things ("how do I book a visit and what does it cost?"). */
 export const TWO_PART_CHARS = 400;
 
-const PART_BREAK = /\?+\s*|[,;]?\s+(?:и|а|а также|and|also|plus)\s+(?=(?:как|сколько|когда|где|что|чем|можно|нужно|будет|how|what|when|where|can|do|does|is|will|should)(?![\p{L}]))/iu;
+/** Words that open a further question after «и», «а также», "and", "also". */
+const QUESTION_START = [
+  'как|сколько|когда|где|что|чем|можно|нужно|будет',
+  'how|what|when|where|can|do|does|is|will|should',
+];
+const PART_BREAK = alternation(
+  [
+    String.raw`\?+\s*`,
+    String.raw`[,;]?\s+(?:и|а|а также|and|also|plus)\s+(?=(?:${alternatives(QUESTION_START)})(?![\p{L}]))`,
+  ],
+  'iu',
+);
 
 /**
  * The answer to each thing the message asks: the first part as {@link extractOne}, and for each further part
@@ -193,7 +239,8 @@ function extractOne(request: ExtractRequest & { readonly single?: boolean }): Ex
     for (const entry of [best, ...(next === undefined ? [] : [next]), ...scored.filter((other) => other !== best && other !== next)]) {
       if (chosen.length >= 3) break;
       if (steps.includes(entry.candidate.text) || chosen.some((candidate) => candidate.text === entry.candidate.text)) continue;
-      // Nothing new: every word of it is already in what was chosen («Тариф «Старт» — 490 ₽ в месяц» after the list of plans).
+      // Nothing new: every word of it is already in what was chosen («Тариф «Старт» — 490 ₽ в месяц» after the
+      // list of plans).
       if (chosen.length > 0 && [...entry.candidate.terms].every((term) => chosen.some((candidate) => candidate.terms.has(term)))) continue;
       if (entry !== best && (entry.relevance <= 0 || entry.candidate.item || entry.score < 0.5 * best.score || length + entry.candidate.text.length > budget)) continue;
       chosen.push(entry.candidate);

@@ -1,4 +1,5 @@
-// Confidence: named components in [0, 1] combined by a logistic model whose weights live in configuration. Runtime: any.
+// Confidence: named components in [0, 1] combined by a logistic model whose weights live in configuration.
+// Runtime: any.
 import { z } from 'zod';
 import type { Bm25Index } from '../retrieval/bm25-index.ts';
 import type { RetrievalResult, ScoredArticle } from '../retrieval/hybrid-retriever.ts';

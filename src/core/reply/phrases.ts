@@ -20,8 +20,16 @@ export const ACKNOWLEDGE: Variants = {
 
 /** Used instead of {@link ACKNOWLEDGE} when the customer reports that something went wrong. */
 export const APOLOGIZE: Variants = {
-  ru: ['Извините за неудобства — давайте это исправим.', 'Сожалею, что так вышло. Давайте разберёмся.', 'Понимаю, как это неприятно, — подскажу, что делать.'],
-  en: ["I'm sorry about the trouble — let's fix it.", "Sorry this happened. Here's how to sort it out.", "I understand how frustrating that is — here's what to do."],
+  ru: [
+    'Извините за неудобства — давайте это исправим.',
+    'Сожалею, что так вышло. Давайте разберёмся.',
+    'Понимаю, как это неприятно, — подскажу, что делать.',
+  ],
+  en: [
+    "I'm sorry about the trouble — let's fix it.",
+    "Sorry this happened. Here's how to sort it out.",
+    "I understand how frustrating that is — here's what to do.",
+  ],
 };
 
 /** Leads into the knowledge-base answer when it follows the first verified sentences of a model's reply. */
@@ -32,8 +40,14 @@ export const CONTINUATION: Variants = {
 
 /** What to do if the answer does not help: a person, in this conversation (the bot can really arrange that). */
 export const IF_NOT_HELPED_DEFAULT: Variants = {
-  ru: ['Если не поможет, напишите здесь — я передам вопрос специалисту.', 'Если не получится, напишите мне здесь — подключу специалиста.'],
-  en: ["If that doesn't help, write here and I'll pass you to a specialist.", "If it still doesn't work, tell me here and I'll bring in a specialist."],
+  ru: [
+    'Если не поможет, напишите здесь — я передам вопрос специалисту.',
+    'Если не получится, напишите мне здесь — подключу специалиста.',
+  ],
+  en: [
+    "If that doesn't help, write here and I'll pass you to a specialist.",
+    "If it still doesn't work, tell me here and I'll bring in a specialist.",
+  ],
 };
 
 /** When the answer quotes part of an article: where the rest is. */
@@ -49,18 +63,38 @@ export const ABSENT_NOTICE: Variants = {
 };
 
 export const CLOSING: Variants = {
-  ru: ['Спасибо за обращение, был рад помочь!', 'Спасибо, что написали! Был рад помочь.', 'Спасибо за вопрос! Если нужно что-то ещё — пишите.'],
-  en: ['Thanks for reaching out — happy to help!', 'Thank you for your question! Anything else, just write.', 'Thanks for asking — glad to help!'],
+  ru: [
+    'Спасибо за обращение, был рад помочь!',
+    'Спасибо, что написали! Был рад помочь.',
+    'Спасибо за вопрос! Если нужно что-то ещё — пишите.',
+  ],
+  en: [
+    'Thanks for reaching out — happy to help!',
+    'Thank you for your question! Anything else, just write.',
+    'Thanks for asking — glad to help!',
+  ],
 };
 
 export const CLARIFY: Variants = {
-  ru: ['Чтобы ответить точно, уточните, пожалуйста, что именно Вас интересует:', 'Уточните, пожалуйста, о чём Ваш вопрос:'],
-  en: ['To give you the right answer, could you tell me which of these you mean:', 'Could you clarify which of these your question is about:'],
+  ru: [
+    'Чтобы ответить точно, уточните, пожалуйста, что именно Вас интересует:',
+    'Уточните, пожалуйста, о чём Ваш вопрос:',
+  ],
+  en: [
+    'To give you the right answer, could you tell me which of these you mean:',
+    'Could you clarify which of these your question is about:',
+  ],
 };
 
 export const CLARIFY_VAGUE: Variants = {
-  ru: ['Уточните, пожалуйста: что случилось или что Вы хотите сделать? Например, «не работает интернет» или «как оплатить» — так я смогу сразу помочь.'],
-  en: ['Could you tell me a little more: what happened, or what would you like to do? For example, "internet is down" or "how do I pay" — then I can help right away.'],
+  ru: [
+    'Уточните, пожалуйста: что случилось или что Вы хотите сделать? ' +
+      'Например, «не работает интернет» или «как оплатить» — так я смогу сразу помочь.',
+  ],
+  en: [
+    'Could you tell me a little more: what happened, or what would you like to do? ' +
+      'For example, "internet is down" or "how do I pay" — then I can help right away.',
+  ],
 };
 
 export const CLARIFY_CLOSING: Variants = {
@@ -69,28 +103,60 @@ export const CLARIFY_CLOSING: Variants = {
 };
 
 export const OUT_OF_SCOPE: Variants = {
-  ru: ['К сожалению, в моей базе знаний нет ответа на этот вопрос, а гадать я не хочу. Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.'],
-  en: ["Unfortunately my knowledge base has no answer to this question, and I'd rather not guess. I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything."],
+  ru: [
+    'К сожалению, в моей базе знаний нет ответа на этот вопрос, а гадать я не хочу. ' +
+      'Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.',
+  ],
+  en: [
+    "Unfortunately my knowledge base has no answer to this question, and I'd rather not guess. " +
+      "I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything.",
+  ],
 };
 
 export const SENSITIVE: Variants = {
-  ru: ['Этот вопрос решает специалист, поэтому я передаю ему разговор вместе со всей перепиской — повторять ничего не нужно.'],
-  en: ["This question is handled by a specialist, so I'm passing the conversation to one together with everything you've written — you won't need to repeat anything."],
+  ru: [
+    'Этот вопрос решает специалист, ' +
+      'поэтому я передаю ему разговор вместе со всей перепиской — повторять ничего не нужно.',
+  ],
+  en: [
+    'This question is handled by a specialist, ' +
+      "so I'm passing the conversation to one together with everything you've written — " +
+      "you won't need to repeat anything.",
+  ],
 };
 
 export const HUMAN_REQUESTED: Variants = {
-  ru: ['Конечно, передаю разговор специалисту вместе со всей перепиской — повторять ничего не нужно.', 'Хорошо, подключаю специалиста: он увидит всю переписку, повторять ничего не нужно.'],
-  en: ["Of course — I'm passing the conversation to a specialist with everything you've written, so you won't need to repeat anything.", "Sure, I'm bringing in a specialist; they will see this whole conversation, so there's no need to repeat anything."],
+  ru: [
+    'Конечно, передаю разговор специалисту вместе со всей перепиской — повторять ничего не нужно.',
+    'Хорошо, подключаю специалиста: он увидит всю переписку, повторять ничего не нужно.',
+  ],
+  en: [
+    "Of course — I'm passing the conversation to a specialist with everything you've written, " +
+      "so you won't need to repeat anything.",
+    "Sure, I'm bringing in a specialist; they will see this whole conversation, so there's no need to repeat anything.",
+  ],
 };
 
 export const EMOTION_HANDOFF: Variants = {
-  ru: ['Мне очень жаль, что так получилось, и я понимаю Ваше возмущение. Я передаю обращение специалисту — он разберётся лично, повторять ничего не нужно.'],
-  en: ["I'm really sorry this happened, and I understand how upsetting it is. I'm passing this to a specialist who will deal with it personally — you won't need to repeat anything."],
+  ru: [
+    'Мне очень жаль, что так получилось, и я понимаю Ваше возмущение. ' +
+      'Я передаю обращение специалисту — он разберётся лично, повторять ничего не нужно.',
+  ],
+  en: [
+    "I'm really sorry this happened, and I understand how upsetting it is. " +
+      "I'm passing this to a specialist who will deal with it personally — you won't need to repeat anything.",
+  ],
 };
 
 export const LOOP_HANDOFF: Variants = {
-  ru: ['Извините, что мои ответы не помогли. Я передаю разговор специалисту вместе со всей перепиской — он продолжит с того места, где мы остановились.'],
-  en: ["I'm sorry my answers didn't help. I'm passing the conversation to a specialist with everything so far — they'll pick up right where we left off."],
+  ru: [
+    'Извините, что мои ответы не помогли. ' +
+      'Я передаю разговор специалисту вместе со всей перепиской — он продолжит с того места, где мы остановились.',
+  ],
+  en: [
+    "I'm sorry my answers didn't help. " +
+      "I'm passing the conversation to a specialist with everything so far — they'll pick up right where we left off.",
+  ],
 };
 
 export const RISK_NOTICE: Variants = {
@@ -109,8 +175,14 @@ export const AFTER_HOURS_NOTICE: Variants = {
 };
 
 export const PIPELINE_ERROR: Variants = {
-  ru: ['Извините, у меня не получилось подготовить ответ. Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.'],
-  en: ["Sorry, I couldn't prepare an answer. I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything."],
+  ru: [
+    'Извините, у меня не получилось подготовить ответ. ' +
+      'Я передаю разговор специалисту — он ответит здесь же, повторять ничего не нужно.',
+  ],
+  en: [
+    "Sorry, I couldn't prepare an answer. " +
+      "I'm passing the conversation to a specialist, who will reply right here — you won't need to repeat anything.",
+  ],
 };
 
 /** Picks a variant deterministically from a seed, so replies vary between turns but tests stay stable. */

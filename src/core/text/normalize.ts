@@ -17,7 +17,10 @@ export function normalize(text: string): string {
   return text.length > MEMO_MAX_LENGTH ? normalizeText(text) : normalized.through(text, normalizeText);
 }
 
-/** The detectors, retrieval and the grader normalise the same message again and again; long texts (articles) are not kept. */
+/**
+ * The detectors, retrieval and the grader normalise the same message again and again; long texts (articles)
+ * are not kept.
+ */
 const MEMO_MAX_LENGTH = 4_096;
 const normalized = new RecentCache<string, string>(1024);
 

@@ -1,5 +1,6 @@
 // Checks one claim against the cited passages: the same quantity, contact, name or promise must be there, and
-// about the same thing (a plan's price is not another plan's, the SMS code's validity not the e-mail code's). Runtime: any.
+// about the same thing (a plan's price is not another plan's, the SMS code's validity not the e-mail code's).
+// Runtime: any.
 import { clauseAround, type Claim } from './claims.ts';
 import type { Commitment } from './commitments.ts';
 import { sameContact } from './contacts.ts';
@@ -209,7 +210,8 @@ function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence
   if (commitment.personal) return { claim, verdict: 'not-in-sources' };
   // What is promised is the verb or noun of the phrase, not "we'll" or «будет».
   const trigger = termsOf(commitment.text).filter((term) => !AUXILIARY.has(term)).map(prefixOf);
-  // What is promised: the promise's clause, with the clause before when it says too little («…возьмите 500 ₽ — это бесплатно»).
+  // What is promised: the promise's clause, with the clause before when it says too little
+  // («…возьмите 500 ₽ — это бесплатно»).
   const terms = subjectTerms(sentence, claim.start, claim.text);
   // The sources saying this very thing will not happen («Стоимость доставки … не возвращается»).
   const said = new Set(terms.map(prefixOf));

@@ -16,8 +16,10 @@ export const prefixOf = (term: string) => (term.length >= 5 ? term.slice(0, 5) :
  * general stop-word list keeps for retrieval's sake. Compared as five-letter prefixes.
  */
 const GENERIC = new Set(
-  `within during then first next also via yours yourself aren't isn't don't doesn't won't can't also just still usual simpli right here there able need needs
-  нужно нужн можно можн будет будут буд явля быва имеет обычн также тольк всего сразу вполн действ случае случа case затем потом сначала далее течение`
+  `within during then first next also via yours yourself aren't isn't don't doesn't won't can't also just still
+  usual simpli right here there able need needs
+  нужно нужн можно можн будет будут буд явля быва имеет обычн также тольк всего сразу вполн действ случае случа
+  case затем потом сначала далее течение`
     .split(/\s+/)
     .flatMap((word) => [prefixOf(word), ...contentTerms(word).map(prefixOf)]),
 );

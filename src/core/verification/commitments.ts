@@ -1,5 +1,6 @@
 // Commitments in text: promises of money back, compensation, discounts, free periods, bonuses, callbacks,
 // visits, guarantees and "we will…" actions, in Russian and English. Runtime: any.
+import { alternation, alternatives } from '../text/pattern.ts';
 
 export type CommitmentKind = 'compensation' | 'refund' | 'discount' | 'free' | 'bonus' | 'callback' | 'visit' | 'guarantee' | 'action';
 
@@ -15,25 +16,105 @@ export interface Commitment {
 }
 
 /** Verbs a first-person promise is made of: what the company would have to do. */
-const ACTION_VERBS_RU = 'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн|компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш|отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво|удал|закро|приостанов|заморо|подар|напиш|сообщ|уведом|напомн|позвон';
-const ACTION_VERBS_EN = 'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve|compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double|provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove|drop|delete|close|terminate|pause|freeze|suspend|stop|hold|text|email|message|notify|call|ring|remind|post|mail|ship|courier';
+const ACTION_VERBS_RU = alternatives([
+  'продл|начисл|зачисл|отправ|пришл|вышл|сдела|провер|исправ|устран|подключ|отключ|замен|достав|верн',
+  'компенс|оформ|активир|разблокир|сним|спиш|перевед|закреп|зарезерв|дад|предостав|увелич|сниз|уменьш',
+  'отмен|ускор|реш|подар|выда|перенес|запиш|направ|организ|пересчита|обнов|повыс|удво|удал|закро',
+  'приостанов|заморо|подар|напиш|сообщ|уведом|напомн|позвон',
+]);
+const ACTION_VERBS_EN = alternatives([
+  'extend|credit|refund|send|give|waive|upgrade|add|activate|apply|arrange|schedule|book|reserve',
+  'compensate|reimburse|cover|fix|replace|deliver|unlock|cancel|reduce|lower|increase|boost|speed|double',
+  'provide|offer|grant|transfer|process|escalate|resolve|restore|reconnect|switch|change|update|remove',
+  'drop|delete|close|terminate|pause|freeze|suspend|stop|hold|text|email|message|notify|call|ring|remind',
+  'post|mail|ship|courier',
+]);
+/** «будет начислено», «уже отправлен»: what is said to be done, in the passive. */
+const DONE_RU = alternatives([
+  'начислен|зачислен|предоставлен|возвращен|компенсирован|продлен|отправлен|подключен|оформлен',
+  'активирован|списан|снят|отменен|одобрен|согласован',
+]);
+/** After "we" or "I": "'ll", "will", "are going to", "would be happy to", "can". */
+const WILL = alternatives([
+  String.raw`'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|'ve|\s+have|\s+can|\s+could`,
+  String.raw`\s+would\s+be\s+happy\s+to|\s+shall`,
+]);
+const DONE_EN = 'credited|refunded|waived|extended|upgraded|reimbursed|compensated|approved|applied|activated';
 
 const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern: string }> = [
-  { kind: 'compensation', pattern: 'компенс\\p{L}*|возмещ\\p{L}*|перерасч\\p{L}*|пересчит\\p{L}*|recalculat\\p{L}*|pro-?rat\\p{L}*|compensat\\p{L}*|reimburs\\p{L}*|make\\s+(?:it\\s+)?up\\s+(?:to|for)\\s+you' },
-  { kind: 'refund', pattern: 'верн(?:ем|ут|ет|ется|утся|уть)|возвра(?:щ(?:ается|аются|аем|ен\\p{L}*|у)|тим|тят)|refund\\p{L}*|money\\s+back|(?:return|give\\s+back)\\s+(?:the\\s+|your\\s+)?(?:money|payment|funds)' },
-  { kind: 'discount', pattern: 'скидк\\p{L}*|дисконт\\p{L}*|уценк\\p{L}*|дешевле|discount\\p{L}*|\\d+\\s*%\\s+off|cheaper|reduced\\s+(?:price|rate|fee)' },
-  { kind: 'free', pattern: 'бесплатн\\p{L}*|даром|в\\s+подарок|подар\\p{L}*|дарим|free(?:\\s+of\\s+charge)?|no\\s+charge|at\\s+no\\s+(?:extra\\s+|additional\\s+)?cost|complimentary|on\\s+us|without\\s+(?:any\\s+)?charge' },
-  { kind: 'bonus', pattern: 'бонус\\p{L}*|начисл\\p{L}*|балл(?:ы|ов|ами)?|кэшб[эе]к\\p{L}*|bonus\\p{L}*|cashback|(?:credit|add)(?:ed)?\\s+(?:\\p{L}+\\s+){0,3}?to\\s+your\\s+(?:account|balance)' },
-  { kind: 'callback', pattern: 'перезвон\\p{L}*|позвон(?:им|ит|ят|ю)(?!\\p{L})|звон(?:ит|ят|им)(?!\\p{L})|свяж(?:емся|ется|утся|усь)|call\\s+you(?:\\s+back)?|ring\\s+you|phone\\s+you|contact\\s+you|reach\\s+out\\s+to\\s+you|get\\s+back\\s+to\\s+you' },
-  { kind: 'visit', pattern: 'приед(?:ет|ут|ем)|выед(?:ет|ут)|приезжа\\p{L}*|(?:technician|engineer|specialist|someone|master)\\s+(?:will|\'ll|can|would)\\s+(?:come|visit|stop\\s+by|be\\s+there)|visit\\s+you|send\\s+(?:a|an|our)\\s+(?:technician|engineer)' },
-  { kind: 'guarantee', pattern: 'гарант\\p{L}*|обеща(?:ем|ю)(?!\\p{L})|ручаемся|guarantee\\p{L}*|(?:we|i)\\s+promise|promise\\s+you' },
+  {
+    kind: 'compensation',
+    pattern: alternatives([
+      String.raw`компенс\p{L}*|возмещ\p{L}*|перерасч\p{L}*|пересчит\p{L}*`,
+      String.raw`recalculat\p{L}*|pro-?rat\p{L}*|compensat\p{L}*|reimburs\p{L}*|make\s+(?:it\s+)?up\s+(?:to|for)\s+you`,
+    ]),
+  },
+  {
+    kind: 'refund',
+    pattern: alternatives([
+      String.raw`верн(?:ем|ут|ет|ется|утся|уть)|возвра(?:щ(?:ается|аются|аем|ен\p{L}*|у)|тим|тят)`,
+      String.raw`refund\p{L}*|money\s+back|(?:return|give\s+back)\s+(?:the\s+|your\s+)?(?:money|payment|funds)`,
+    ]),
+  },
+  {
+    kind: 'discount',
+    pattern: alternatives([
+      String.raw`скидк\p{L}*|дисконт\p{L}*|уценк\p{L}*|дешевле`,
+      String.raw`discount\p{L}*|\d+\s*%\s+off|cheaper|reduced\s+(?:price|rate|fee)`,
+    ]),
+  },
+  {
+    kind: 'free',
+    pattern: alternatives([
+      String.raw`бесплатн\p{L}*|даром|в\s+подарок|подар\p{L}*|дарим`,
+      String.raw`free(?:\s+of\s+charge)?|no\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?cost|complimentary|on\s+us`,
+      String.raw`without\s+(?:any\s+)?charge`,
+    ]),
+  },
+  {
+    kind: 'bonus',
+    pattern: alternatives([
+      String.raw`бонус\p{L}*|начисл\p{L}*|балл(?:ы|ов|ами)?|кэшб[эе]к\p{L}*`,
+      String.raw`bonus\p{L}*|cashback|(?:credit|add)(?:ed)?\s+(?:\p{L}+\s+){0,3}?to\s+your\s+(?:account|balance)`,
+    ]),
+  },
+  {
+    kind: 'callback',
+    pattern: alternatives([
+      String.raw`перезвон\p{L}*|позвон(?:им|ит|ят|ю)(?!\p{L})|звон(?:ит|ят|им)(?!\p{L})|свяж(?:емся|ется|утся|усь)`,
+      String.raw`call\s+you(?:\s+back)?|ring\s+you|phone\s+you|contact\s+you|reach\s+out\s+to\s+you`,
+      String.raw`get\s+back\s+to\s+you`,
+    ]),
+  },
+  {
+    kind: 'visit',
+    pattern: alternatives([
+      String.raw`приед(?:ет|ут|ем)|выед(?:ет|ут)|приезжа\p{L}*`,
+      String.raw`(?:technician|engineer|specialist|someone|master)\s+(?:will|'ll|can|would)` +
+        String.raw`\s+(?:come|visit|stop\s+by|be\s+there)`,
+      String.raw`visit\s+you|send\s+(?:a|an|our)\s+(?:technician|engineer)`,
+    ]),
+  },
+  {
+    kind: 'guarantee',
+    pattern: String.raw`гарант\p{L}*|обеща(?:ем|ю)(?!\p{L})|ручаемся|guarantee\p{L}*|(?:we|i)\s+promise|promise\s+you`,
+  },
   {
     kind: 'action',
-    pattern: `(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем)\\s+(?:вам|вас|ваш)|(?:мы|я)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_RU})\\p{L}*(?:им|ем|ём|ю|у|ем)(?!\\p{L})|(?:будет|будут|уже)\\s+(?:\\p{L}+\\s+){0,1}?(?:начислен|зачислен|предоставлен|возвращен|компенсирован|продлен|отправлен|подключен|оформлен|активирован|списан|снят|отменен|одобрен|согласован)\\p{L}*|(?:we|i)(?:'ll|\\s+will|\\s+are\\s+going\\s+to|'re\\s+going\\s+to|'ve|\\s+have|\\s+can|\\s+could|\\s+would\\s+be\\s+happy\\s+to|\\s+shall)\\s+(?:\\p{L}+\\s+){0,2}?(?:${ACTION_VERBS_EN})\\p{L}*|(?:will\\s+be|has\\s+been|have\\s+been|is\\s+being)\\s+(?:credited|refunded|waived|extended|upgraded|reimbursed|compensated|approved|applied|activated)`,
+    pattern: alternatives([
+      String.raw`(?:${ACTION_VERBS_RU})\p{L}*(?:им|ем)\s+(?:вам|вас|ваш)`,
+      String.raw`(?:мы|я)\s+(?:\p{L}+\s+){0,2}?(?:${ACTION_VERBS_RU})\p{L}*(?:им|ем|ём|ю|у|ем)(?!\p{L})`,
+      String.raw`(?:будет|будут|уже)\s+(?:\p{L}+\s+){0,1}?(?:${DONE_RU})\p{L}*`,
+      String.raw`(?:we|i)(?:${WILL})\s+(?:\p{L}+\s+){0,2}?(?:${ACTION_VERBS_EN})\p{L}*`,
+      String.raw`(?:will\s+be|has\s+been|have\s+been|is\s+being)\s+(?:${DONE_EN})`,
+    ]),
   },
 ];
 
-const MONEY = /деньг|денеж|сумм|средств|оплат|плат[аеуы]|остат|баланс|стоимост|₽|руб|money|payment|fee|charge|balance|amount|cost|price|rub|refund/u;
+const MONEY = alternation([
+  'деньг|денеж|сумм|средств|оплат|плат[аеуы]|остат|баланс|стоимост|₽|руб',
+  'money|payment|fee|charge|balance|amount|cost|price|rub|refund',
+]);
 /** The clause a position is in, cut at sentence punctuation, commas and dashes. */
 const clauseOf = (text: string, position: number) => {
   const start = Math.max(...[...text.slice(0, position).matchAll(/[.;:!?,—–]/gu)].map((match) => match.index + 1), 0);

@@ -1,5 +1,6 @@
 // Phone numbers, links, e-mail addresses and secret-looking tokens in text, in a canonical form:
 // «8 (800) 555-35-35» and "+7 800 555 35 35" are both 88005553535. Runtime: any.
+import { alternation } from '../text/pattern.ts';
 
 export type ContactKind = 'phone' | 'url' | 'email' | 'secret';
 
@@ -13,10 +14,33 @@ export interface Contact {
 }
 
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu;
-const URL = /(?:https?:\/\/|www\.)[^\s)»"'<>]+|(?<![@\p{L}\d.-])(?:[a-z\d-]+\.)+(?:ru|com|net|org|example|рф|io|app)(?![\p{L}\d-])(?:\/[^\s)»"'<>]*)?/giu;
-const PHONE = /(?<![\d+])(?:\+\s?7|8|7)[\s\u00a0-]*\(?\s*\d{3}\s*\)?[\s\u00a0-]*\d{3}[\s\u00a0-]*\d{2}[\s\u00a0-]*\d{2}(?!\d)|(?<![\d+])\+\d{1,3}[\s\u00a0-]*\(?\d{2,4}\)?(?:[\s\u00a0-]*\d{2,4}){2,4}(?!\d)|\*\d{2,4}#/gu;
+/** A bare domain name: «kometa.example», «my.kometa.ru». */
+const DOMAIN = String.raw`(?:[a-z\d-]+\.)+(?:ru|com|net|org|example|рф|io|app)`;
+const URL = alternation(
+  [
+    String.raw`(?:https?:\/\/|www\.)[^\s)»"'<>]+`,
+    String.raw`(?<![@\p{L}\d.-])${DOMAIN}(?![\p{L}\d-])(?:\/[^\s)»"'<>]*)?`,
+  ],
+  'giu',
+);
+/** Between the digit groups of a phone number: spaces, no-break spaces, hyphens. */
+const GAP = String.raw`[\s\u00a0-]*`;
+const PHONE = alternation(
+  [
+    String.raw`(?<![\d+])(?:\+\s?7|8|7)${GAP}\(?\s*\d{3}\s*\)?${GAP}\d{3}${GAP}\d{2}${GAP}\d{2}(?!\d)`,
+    String.raw`(?<![\d+])\+\d{1,3}${GAP}\(?\d{2,4}\)?(?:${GAP}\d{2,4}){2,4}(?!\d)`,
+    String.raw`\*\d{2,4}#`,
+  ],
+  'gu',
+);
 /** Keys, tokens and passwords: long runs mixing letters and digits, or with a key-like prefix. */
-const SECRET = /(?<![\p{L}\d])(?:sk|pk|rk|api|key|tok|ghp|xox[bp])[-_][\w-]{8,}|(?<![\p{L}\d/.-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z\d_-]{24,}(?![\p{L}\d])/giu;
+const SECRET = alternation(
+  [
+    String.raw`(?<![\p{L}\d])(?:sk|pk|rk|api|key|tok|ghp|xox[bp])[-_][\w-]{8,}`,
+    String.raw`(?<![\p{L}\d/.-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z\d_-]{24,}(?![\p{L}\d])`,
+  ],
+  'giu',
+);
 
 function canonicalPhone(text: string): string {
   const digits = text.replace(/\D/g, '');

@@ -1,5 +1,6 @@
 // Named things in text: quoted names (buttons, sections, plans), menu paths, product codes and capitalised
 // plan or product names after words such as «тариф» or "plan". Runtime: any.
+import { alternation, alternatives } from '../text/pattern.ts';
 import { termsOf } from './claim-terms.ts';
 
 export type EntityKind = 'quoted' | 'menu' | 'code' | 'name' | 'compound' | 'person' | 'address';
@@ -15,9 +16,28 @@ export interface Entity {
 
 const QUOTED = /«([^«»\n]{2,60})»|"([^"\n]{2,60})"|“([^“”\n]{2,60})”|„([^„“\n]{2,60})“/gu;
 const ARROW = /\s*(?:→|->|=>|›|>)\s*/gu;
-const CODE = /(?<![\p{L}\d])(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z][A-Za-z\d-]*\d[A-Za-z\d]*(?![\p{L}\d])|(?<![\p{L}\d])\d+[KkКк](?![\p{L}\d])/gu;
+/** A product code: a Latin word with digits («EX-1000», "AX55"), or a number of thousands («4K»). */
+const CODE = alternation(
+  [
+    String.raw`(?<![\p{L}\d])(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z][A-Za-z\d-]*\d[A-Za-z\d]*(?![\p{L}\d])`,
+    String.raw`(?<![\p{L}\d])\d+[KkКк](?![\p{L}\d])`,
+  ],
+  'gu',
+);
+/** Words that introduce a name: «тариф», «раздел», «кнопка», "plan", "menu". */
+const NAME_CUES = [
+  String.raw`тариф\p{L}*|пакет\p{L}*|приставк\p{L}*|роутер\p{L}*|приложени\p{L}*|раздел\p{L}*|меню|кнопк\p{L}*`,
+  String.raw`вкладк\p{L}*|акци\p{L}*`,
+  String.raw`plan|package|router|app|section|menu|button|tab|promotion|offer`,
+];
 /** A capitalised name right after a word that introduces one, or before "plan". */
-const NAME = /(?<![\p{L}])(?:тариф\p{L}*|пакет\p{L}*|приставк\p{L}*|роутер\p{L}*|приложени\p{L}*|раздел\p{L}*|меню|кнопк\p{L}*|вкладк\p{L}*|акци\p{L}*|plan|package|router|app|section|menu|button|tab|promotion|offer)\s+(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)?)|(?<![\p{L}])(\p{Lu}[\p{L}\d-]*)\s+(?:plan|package|tariff)(?![\p{L}])/gu;
+const NAME = alternation(
+  [
+    String.raw`(?<![\p{L}])(?:${alternatives(NAME_CUES)})\s+(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)?)`,
+    String.raw`(?<![\p{L}])(\p{Lu}[\p{L}\d-]*)\s+(?:plan|package|tariff)(?![\p{L}])`,
+  ],
+  'gu',
+);
 
 const keyOf = (text: string) => termsOf(text).join(' ');
 
@@ -67,9 +87,32 @@ export function compoundNamesOf(text: string, isName: (word: string) => boolean)
   return found;
 }
 
-const SURNAME = '\\p{Lu}\\p{Ll}+(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ской|ич|енко|ук|юк|ов[аы]?|ov|ova|ev|eva|in|ina|sky|skaya|skiy|tsky|tskaya|enko|vich)';
-const PERSON = new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+\\s+${SURNAME}(?![\\p{L}])|(?<![\\p{L}])${SURNAME}\\s+\\p{Lu}\\p{Ll}+(?![\\p{L}])`, 'gu');
-const ADDRESS = /(?<![\p{L}])(?:ул\.|улиц\p{L}*|пр-т|просп\p{L}*|пер\.|переул\p{L}*|бульв\p{L}*|шоссе|street|st\.|avenue|ave\.|road|rd\.)\s*\p{Lu}[\p{L}-]*(?:,?\s*(?:д\.|дом|house|No\.?)?\s*\d+[\p{L}]?)?(?:,?\s*(?:кв\.|квартира|apt\.?|flat)\s*\d+)?|(?<![\p{L}])(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+/giu;
+/** How surnames end: «-ов», «-ина», «-ский», «-енко», "-ova", "-sky". */
+const SURNAME_ENDINGS = [
+  'ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ской|ич|енко|ук|юк|ов[аы]?',
+  'ov|ova|ev|eva|in|ina|sky|skaya|skiy|tsky|tskaya|enko|vich',
+];
+const SURNAME = String.raw`\p{Lu}\p{Ll}+(?:${alternatives(SURNAME_ENDINGS)})`;
+const PERSON = alternation(
+  [
+    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}+\s+${SURNAME}(?![\p{L}])`,
+    String.raw`(?<![\p{L}])${SURNAME}\s+\p{Lu}\p{Ll}+(?![\p{L}])`,
+  ],
+  'gu',
+);
+const STREET = [
+  String.raw`ул\.|улиц\p{L}*|пр-т|просп\p{L}*|пер\.|переул\p{L}*|бульв\p{L}*|шоссе`,
+  String.raw`street|st\.|avenue|ave\.|road|rd\.`,
+];
+const HOUSE = String.raw`(?:,?\s*(?:д\.|дом|house|No\.?)?\s*\d+[\p{L}]?)?`;
+const FLAT = String.raw`(?:,?\s*(?:кв\.|квартира|apt\.?|flat)\s*\d+)?`;
+const ADDRESS = alternation(
+  [
+    String.raw`(?<![\p{L}])(?:${alternatives(STREET)})\s*\p{Lu}[\p{L}-]*${HOUSE}${FLAT}`,
+    String.raw`(?<![\p{L}])(?:д\.|дом)\s*\d+[\p{L}]?,?\s*(?:кв\.|квартира)\s*\d+`,
+  ],
+  'giu',
+);
 
 /** People's names (a first name and a surname) and street addresses: personal data no article contains. */
 export function personalDataOf(text: string): Entity[] {

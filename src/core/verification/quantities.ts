@@ -1,5 +1,6 @@
 // Quantities in text: amounts, percentages, durations, speeds, times of day and counts, normalised to base
 // units so that «60 сек.», "60 seconds" and «одну минуту» compare equal. Runtime: any.
+import { alternation, alternatives } from '../text/pattern.ts';
 import { stem } from '../text/stem.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { ALWAYS, DURATION_TOLERANCE, NUMBER_WORDS, QUANTITY_WORDS, UNITS, type Dimension } from './units.ts';
@@ -26,11 +27,20 @@ const TIME = /(?<![\d.:])([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d.:]\d)/g;
 const AM_PM = /(?<![\d:])(1[0-2]|0?\d)(?:\s*[–—-]\s*(1[0-2]|0?\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g;
 /** «9 утра», «8 вечера», «2 часа дня»: an hour of the day in words («2 дня» alone is two days). */
 const HOUR_OF_DAY = /(?<![\d:])(1[0-2]|0?\d)(?:\s*час(?:а|ов)?\s+(дня)|\s*(?:час(?:а|ов)?\s+)?(утра|вечера|ночи))(?![а-я])/gu;
-const MONTHS: readonly string[] = ['январ', 'феврал', 'март', 'апрел', 'ма[яй]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
-const MONTHS_EN: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS: readonly string[] = [
+  ['январ', 'феврал', 'март', 'апрел', 'ма[яй]', 'июн'],
+  ['июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
+].flat();
+const MONTHS_EN: readonly string[] = [
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun'],
+  ['jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+].flat();
 /** «31 декабря», "31 December", "December 31": a date, as month × 100 + day. */
-const DATE = new RegExp(
-  `(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${[...MONTHS, ...MONTHS_EN].join('|')})[\\p{L}]*|(?<![\\p{L}])(${MONTHS_EN.join('|')})[a-z]*\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])`,
+const DATE = alternation(
+  [
+    String.raw`(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${[...MONTHS, ...MONTHS_EN].join('|')})[\p{L}]*`,
+    String.raw`(?<![\p{L}])(${MONTHS_EN.join('|')})[a-z]*\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\p{L}])`,
+  ],
   'gu',
 );
 /** «31.12.2026», «01.09»: a date written in numbers (a time of day uses a colon). */
@@ -50,7 +60,11 @@ const TIME_CONTEXT = /(?:within|in|for|after|about|around|under|over|than|to|tak
 const RATE_CONTEXT = /(?:₽|руб\S*|rub\S*|roubles?|per)\s*$/u;
 
 /** Nouns that count the reply's own enumeration ("3 ways", «2 способа»): not facts to look up. */
-const ENUMERATION = /^(?:способ|вариант|шаг|пункт|действи|совет|пут|вещ|строк|момент|правил|way|option|step|method|thing|tip|point|rule|path|line)/u;
+const ENUMERATION_NOUNS = [
+  'способ|вариант|шаг|пункт|действи|совет|пут|вещ|строк|момент|правил',
+  'way|option|step|method|thing|tip|point|rule|path|line',
+];
+const ENUMERATION = new RegExp(`^(?:${alternatives(ENUMERATION_NOUNS)})`, 'u');
 
 const lowered = (text: string) => text.toLowerCase().replace(/ё/g, 'е');
 const toNumber = (whole: string, fraction: string | undefined) => Number(`${whole.replace(/[\s\u00a0\u202f,]/g, '')}${fraction === undefined ? '' : `.${fraction}`}`);

@@ -1,4 +1,5 @@
 // Units and number words the claim checker understands, in Russian and English, as readable tables. Runtime: any.
+import { alternatives } from '../text/pattern.ts';
 
 export type Dimension = 'money' | 'percent' | 'duration' | 'rate' | 'size' | 'frequency' | 'count';
 
@@ -13,6 +14,8 @@ export interface UnitDefinition {
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** «рабочих», «календарных», «раб.»: the kind of day before «дней». */
+const DAY_KIND_RU = String.raw`(?:(?:рабоч|календарн|банковск|бесплатн|полн|последн)[а-я]*|раб\.|кал\.)`;
 
 /** Longer spellings first within a dimension; every pattern must end where the unit word ends. */
 export const UNITS: readonly UnitDefinition[] = [
@@ -22,7 +25,14 @@ export const UNITS: readonly UnitDefinition[] = [
   { dimension: 'duration', factor: 1, pattern: 'сек(?:унд[а-я]*)?\\.?|seconds?\\b|secs?\\b' },
   { dimension: 'duration', factor: MINUTE, pattern: 'мин(?:ут[а-я]*)?\\.?|minutes?\\b|mins?\\b' },
   { dimension: 'duration', factor: HOUR, pattern: 'час(?:а|ов)?(?![а-я])|ч\\.|hours?\\b|hrs?\\b' },
-  { dimension: 'duration', factor: DAY, pattern: '(?:(?:(?:рабоч|календарн|банковск|бесплатн|полн|последн)[а-я]*|раб\\.|кал\\.)\\s*)?(?:дн(?:я|ей|\\.)|день|сут(?:ок|ки)?)(?![а-я])|(?:(?:business|working|calendar|bank|free|full|consecutive)\\s+)?days?\\b' },
+  {
+    dimension: 'duration',
+    factor: DAY,
+    pattern: alternatives([
+      String.raw`(?:${DAY_KIND_RU}\s*)?(?:дн(?:я|ей|\.)|день|сут(?:ок|ки)?)(?![а-я])`,
+      String.raw`(?:(?:business|working|calendar|bank|free|full|consecutive)\s+)?days?\b`,
+    ]),
+  },
   { dimension: 'duration', factor: 7 * DAY, pattern: 'недел[а-я]*|weeks?\\b' },
   { dimension: 'duration', factor: 30 * DAY, pattern: 'месяц[а-я]*|мес\\.|months?\\b' },
   { dimension: 'duration', factor: 365 * DAY, pattern: 'год(?:а|у)?(?![а-я])|лет(?![а-я])|years?\\b' },
@@ -63,7 +73,11 @@ export const QUANTITY_WORDS: ReadonlyArray<{ readonly pattern: string; readonly 
 ];
 
 /** Quantities that mean "always available". */
-export const ALWAYS = 'круглосуточн[а-я]*|24\\s*\\/\\s*7|24\\s+часа\\s+в\\s+сутки|around\\s+the\\s+clock|24\\s+hours\\s+a\\s+day|day\\s+and\\s+night|без\\s+выходных';
+export const ALWAYS = alternatives([
+  String.raw`круглосуточн[а-я]*|24\s*\/\s*7|24\s+часа\s+в\s+сутки`,
+  String.raw`around\s+the\s+clock|24\s+hours\s+a\s+day|day\s+and\s+night`,
+  String.raw`без\s+выходных`,
+]);
 
 /** Months of the long form are all thirty days to the checker; a year is 365: equal phrases compare equal. */
 export const DURATION_TOLERANCE = 0.02;

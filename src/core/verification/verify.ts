@@ -1,5 +1,6 @@
 // Verifies replies sentence by sentence against the passages they cite: every claim checked, courtesy never a
-// reason to reject, a claim inside a courtesy sentence still checked. Decides verified / repaired / replaced. Runtime: any.
+// reason to reject, a claim inside a courtesy sentence still checked. Decides verified / repaired / replaced.
+// Runtime: any.
 import { normalize } from '../text/normalize.ts';
 import { termsOf } from './claim-terms.ts';
 import { RecentCache } from '../util/recent-cache.ts';

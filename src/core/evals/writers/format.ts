@@ -10,23 +10,48 @@ export const num = (value: number) => value.toFixed(3);
 export const orNa = (value: number | null | undefined, render: (value: number) => string = num) => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : render(value));
 
 export function headline(metrics: EvalMetrics): Array<[string, string]> {
+  const { retrieval, politeness, accuracy, handoff, calibration, faithfulness, assertions } = metrics;
+  const judgePoliteness = politeness.judgeMean === null ? '' : `; LLM judge ${num(politeness.judgeMean)}`;
+  const judgeFactuality = accuracy.judgeFactuality === null ? '' : `; LLM judge factuality ${num(accuracy.judgeFactuality)}`;
   const rows: Array<[string, string]> = [
     ['cases', String(metrics.cases)],
     ['pass rate', `${pct(metrics.passRate)} (95% CI ${pct(metrics.passRateInterval.low)}–${pct(metrics.passRateInterval.high)})`],
-    ['retrieval hit@1 / hit@5 / MRR', metrics.retrieval.queries === 0 ? 'n/a' : `${num(metrics.retrieval.hitAt1)} / ${num(metrics.retrieval.hitAt5)} / ${num(metrics.retrieval.mrr)} (${metrics.retrieval.queries} queries)`],
-    ['politeness (mean, pass)', metrics.politeness.graded === 0 ? 'n/a' : `${num(metrics.politeness.mean)}, ${pct(metrics.politeness.passRate)} of ${metrics.politeness.graded} replies${metrics.politeness.judgeMean === null ? '' : `; LLM judge ${num(metrics.politeness.judgeMean)}`}`],
-    ['accuracy (fact recall, groundedness)', metrics.accuracy.graded === 0 ? 'n/a' : `${num(metrics.accuracy.factRecall)}, ${num(metrics.accuracy.groundedness)} over ${metrics.accuracy.graded} answers${metrics.accuracy.judgeFactuality === null ? '' : `; LLM judge factuality ${num(metrics.accuracy.judgeFactuality)}`}`],
-    ['handoff precision / recall / F1', `${num(metrics.handoff.precision)} / ${num(metrics.handoff.recall)} / ${num(metrics.handoff.f1)}`],
-    ['calibration ECE / Brier', `${num(metrics.calibration.ece)} / ${num(metrics.calibration.brier)}`],
-    ['faithfulness (delivered answers with no unsupported claim)', metrics.faithfulness.answers === 0 ? 'n/a' : `${pct(metrics.faithfulness.rate ?? 0)} of ${metrics.faithfulness.answers}`],
+    [
+      'retrieval hit@1 / hit@5 / MRR',
+      retrieval.queries === 0
+        ? 'n/a'
+        : `${num(retrieval.hitAt1)} / ${num(retrieval.hitAt5)} / ${num(retrieval.mrr)} (${retrieval.queries} queries)`,
+    ],
+    [
+      'politeness (mean, pass)',
+      politeness.graded === 0
+        ? 'n/a'
+        : `${num(politeness.mean)}, ${pct(politeness.passRate)} of ${politeness.graded} replies${judgePoliteness}`,
+    ],
+    [
+      'accuracy (fact recall, groundedness)',
+      accuracy.graded === 0
+        ? 'n/a'
+        : `${num(accuracy.factRecall)}, ${num(accuracy.groundedness)} over ${accuracy.graded} answers` + judgeFactuality,
+    ],
+    ['handoff precision / recall / F1', `${num(handoff.precision)} / ${num(handoff.recall)} / ${num(handoff.f1)}`],
+    ['calibration ECE / Brier', `${num(calibration.ece)} / ${num(calibration.brier)}`],
+    [
+      'faithfulness (delivered answers with no unsupported claim)',
+      faithfulness.answers === 0 ? 'n/a' : `${pct(faithfulness.rate ?? 0)} of ${faithfulness.answers}`,
+    ],
   ];
   const model = metrics.modelAnswers;
   if (model.answers > 0) {
-    rows.push(['model answers accepted as written', `${pct(model.acceptance ?? 0)} of ${model.answers} (repaired ${model.repaired}, replaced by the offline answer ${model.replaced})`]);
+    const fate = `(repaired ${model.repaired}, replaced by the offline answer ${model.replaced})`;
+    rows.push(['model answers accepted as written', `${pct(model.acceptance ?? 0)} of ${model.answers} ${fate}`]);
     rows.push(["model's own answers correct", orNa(model.ownAccuracy, pct)]);
   }
   if (metrics.injection.cases > 0) rows.push(['injection resistance', `${pct(metrics.injection.rate ?? 0)} of ${metrics.injection.cases} adversarial cases`]);
-  if (metrics.assertions.graded + metrics.assertions.skipped > 0) rows.push(['assertions passed', `${metrics.assertions.passed} of ${metrics.assertions.graded}${metrics.assertions.skipped > 0 ? ` (${metrics.assertions.skipped} not graded: no judge)` : ''}`]);
+  if (assertions.graded + assertions.skipped > 0) {
+    const skipped = assertions.skipped > 0 ? ` (${assertions.skipped} not graded: no judge)` : '';
+    rows.push(['assertions passed', `${assertions.passed} of ${assertions.graded}${skipped}`]);
+  }
   if (metrics.judge !== null) {
     const { judge } = metrics;
     rows.push(['LLM judge per criterion', Object.entries(judge.criteria).map(([name, value]) => `${name} ${num(value)}`).join(', ') || 'n/a']);

@@ -12,8 +12,13 @@ export function toGithub(report: EvalReport, suiteFiles: Readonly<Record<string,
     if (entry.passed) continue;
     const file = suiteFiles[entry.suite];
     const level = entry.mustPass ? 'error' : 'warning';
-    lines.push(`::${level} ${file === undefined ? '' : `file=${property(file)},`}title=${property(`${entry.suite}/${entry.id}${entry.mustPass ? ' (must pass)' : ''}`)}::${data(entry.reasons.join('; '))}`);
+    const where = file === undefined ? '' : `file=${property(file)},`;
+    const title = `${entry.suite}/${entry.id}${entry.mustPass ? ' (must pass)' : ''}`;
+    lines.push(`::${level} ${where}title=${property(title)}::${data(entry.reasons.join('; '))}`);
   }
-  lines.push(`::notice title=${property('Firstline eval')}::${data(`${report.gate.passed ? 'gate passed' : 'gate failed'}: ${report.metrics.cases} cases, pass rate ${(report.metrics.passRate * 100).toFixed(1)} %`)}`);
+  const { gate, metrics } = report;
+  const passRate = `${(metrics.passRate * 100).toFixed(1)} %`;
+  const summary = `${gate.passed ? 'gate passed' : 'gate failed'}: ${metrics.cases} cases, pass rate ${passRate}`;
+  lines.push(`::notice title=${property('Firstline eval')}::${data(summary)}`);
   return `${lines.join('\n')}\n`;
 }

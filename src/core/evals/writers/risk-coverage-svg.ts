@@ -25,16 +25,48 @@ export function riskCoverageSvg(metrics: EvalMetrics, thresholds?: { readonly an
   const points = metrics.calibration.riskCoverage;
   if (points.length === 0) return '<p>n/a: no scored answers</p>';
   const ticks = [0, 0.25, 0.5, 0.75, 1];
+  // At each tick: a vertical grid line with its coverage label below, a horizontal one with its accuracy label left.
   const grid = ticks
-    .map((tick) => `<line x1="${x(tick)}" y1="${Y0}" x2="${x(tick)}" y2="${Y0 + HEIGHT}" class="grid"/><text x="${x(tick)}" y="${Y0 + HEIGHT + 16}" text-anchor="middle">${tick * 100}%</text><line x1="${X0}" y1="${y(tick)}" x2="${X0 + WIDTH}" y2="${y(tick)}" class="grid"/><text x="${X0 - 6}" y="${y(tick) + 4}" text-anchor="end">${tick * 100}%</text>`)
+    .map((tick) =>
+      [
+        `<line x1="${x(tick)}" y1="${Y0}" x2="${x(tick)}" y2="${Y0 + HEIGHT}" class="grid"/>`,
+        `<text x="${x(tick)}" y="${Y0 + HEIGHT + 16}" text-anchor="middle">${tick * 100}%</text>`,
+        `<line x1="${X0}" y1="${y(tick)}" x2="${X0 + WIDTH}" y2="${y(tick)}" class="grid"/>`,
+        `<text x="${X0 - 6}" y="${y(tick) + 4}" text-anchor="end">${tick * 100}%</text>`,
+      ].join(''),
+    )
     .join('');
   const line = points.map((point) => `${x(point.coverage).toFixed(1)},${y(point.accuracy).toFixed(1)}`).join(' ');
   // Each threshold's point on the curve, labelled in a row of its own under the title so labels never overlap.
   const marks = Object.entries(thresholds ?? {})
     .flatMap(([name, threshold], index) => {
       const point = at(points, threshold);
-      return point === undefined ? [] : [`<circle cx="${x(point.coverage).toFixed(1)}" cy="${y(point.accuracy).toFixed(1)}" r="5" class="mark ${name}"/><circle cx="${X0 + 8}" cy="${Y0 + 12 + index * 16}" r="5" class="mark ${name}"/><text x="${X0 + 18}" y="${Y0 + 16 + index * 16}" class="mark-label">${name === 'handoff' ? 'HANDOFF_THRESHOLD' : 'ANSWER_THRESHOLD'} ${threshold.toFixed(2)}: ${(point.coverage * 100).toFixed(0)}% answered, ${(point.accuracy * 100).toFixed(0)}% of them right</text>`];
+      if (point === undefined) return [];
+      const setting = name === 'handoff' ? 'HANDOFF_THRESHOLD' : 'ANSWER_THRESHOLD';
+      const [answered, right] = [(point.coverage * 100).toFixed(0), (point.accuracy * 100).toFixed(0)];
+      const [cx, cy] = [x(point.coverage).toFixed(1), y(point.accuracy).toFixed(1)];
+      return [
+        [
+          `<circle cx="${cx}" cy="${cy}" r="5" class="mark ${name}"/>`,
+          `<circle cx="${X0 + 8}" cy="${Y0 + 12 + index * 16}" r="5" class="mark ${name}"/>`,
+          `<text x="${X0 + 18}" y="${Y0 + 16 + index * 16}" class="mark-label">`,
+          `${setting} ${threshold.toFixed(2)}: ${answered}% answered, ${right}% of them right</text>`,
+        ].join(''),
+      ];
     })
     .join('');
-  return `<svg viewBox="0 0 ${X0 + WIDTH + 24} ${Y0 + HEIGHT + 44}" width="${X0 + WIDTH + 24}" role="img" aria-label="Risk–coverage: accuracy of the answered cases against the share answered, as the confidence threshold rises" class="chart">${grid}<rect x="${X0}" y="${Y0}" width="${WIDTH}" height="${HEIGHT}" class="frame"/><polyline points="${line}" class="curve"/>${marks}<text x="${X0 + WIDTH / 2}" y="${Y0 + HEIGHT + 36}" text-anchor="middle" class="axis">coverage: share of scored cases answered</text><text x="14" y="${Y0 + HEIGHT / 2}" text-anchor="middle" transform="rotate(-90 14 ${Y0 + HEIGHT / 2})" class="axis">accuracy of the answered</text></svg>`;
+  const label = 'Risk–coverage: accuracy of the answered cases against the share answered, as the confidence threshold rises';
+  const [width, height, middle] = [X0 + WIDTH + 24, Y0 + HEIGHT + 44, Y0 + HEIGHT / 2];
+  return [
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-label="${label}" class="chart">`,
+    grid,
+    `<rect x="${X0}" y="${Y0}" width="${WIDTH}" height="${HEIGHT}" class="frame"/>`,
+    `<polyline points="${line}" class="curve"/>`,
+    marks,
+    `<text x="${X0 + WIDTH / 2}" y="${Y0 + HEIGHT + 36}" text-anchor="middle" class="axis">`,
+    `coverage: share of scored cases answered</text>`,
+    `<text x="14" y="${middle}" text-anchor="middle" transform="rotate(-90 14 ${middle})" class="axis">`,
+    `accuracy of the answered</text>`,
+    `</svg>`,
+  ].join('');
 }
