@@ -9,6 +9,7 @@ import { toHtml } from '../../core/evals/writers/html.ts';
 import { toJunit } from '../../core/evals/writers/junit.ts';
 import { toMarkdown } from '../../core/evals/writers/markdown.ts';
 import { toTable } from '../../core/evals/writers/table.ts';
+import { toJson } from '../../core/evals/writers/json.ts';
 import type { SideRun } from '../../platform/node/eval-run.ts';
 import type { EvalSide } from '../../platform/node/eval-sides.ts';
 
@@ -25,7 +26,7 @@ export async function writeReport(report: EvalReport, out: string, formats: read
   const files: Record<string, [string, () => string]> = {
     md: ['report.md', () => toMarkdown(report)],
     html: ['report.html', () => toHtml(report)],
-    json: ['report.json', () => `${JSON.stringify(report, null, 2)}\n`],
+    json: ['report.json', () => toJson(report)],
     junit: ['report.junit.xml', () => toJunit(report)],
   };
   for (const format of formats) {

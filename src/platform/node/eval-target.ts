@@ -11,7 +11,7 @@ import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import type { Config } from '../../core/config/config.ts';
 import type { Conversation } from '../../core/conversation/conversation.ts';
 import type { Logger } from '../../core/ports/logger.ts';
-import type { EvalTarget } from '../../core/evals/run-eval.ts';
+import type { EvalTarget } from '../../core/ports/eval-target.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
 import { buildServices } from './services.ts';
 import type { ModelCallCache } from '../../core/ports/model-cache.ts';

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Judge } from '../../graders/llm-judge.ts';
 import type { Lang } from '../../text/lang.ts';
-import type { TargetReply } from '../run-eval.ts';
+import type { TargetReply } from '../../ports/eval-target.ts';
 
 export interface AssertionContext {
   readonly reply: TargetReply | null;
