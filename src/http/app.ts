@@ -1,5 +1,6 @@
-// The Hono application: routes, validation, errors, limits. Built from injected dependencies only. Runtime: any.
-import { OpenAPIHono } from '@hono/zod-openapi';
+// The Hono application: middleware, limits, errors, and the route groups mounted as sub-apps. Built from injected
+// dependencies only. Runtime: any.
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -10,16 +11,18 @@ import { AppError } from '../core/errors.ts';
 import type { EventFeed } from '../core/ports/event-feed.ts';
 import type { RateLimiting } from '../core/ports/rate-limiter.ts';
 import type { SupportMetrics } from '../core/use-cases/support-metrics.ts';
-import { docsPage } from './docs.ts';
-import { errorBody, handleError } from './errors.ts';
-import { conversationRoutes } from './routes/conversations.ts';
-import { leadRoutes } from './routes/lead.ts';
-import { ticketRoutes } from './routes/tickets.ts';
-import { uiRoutes } from './routes/ui.ts';
 import type { AgentService } from '../core/use-cases/agent-desk.ts';
 import type { TicketStore } from '../core/ports/ticket-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
+import type { AppEnv } from './app-env.ts';
+import { errorBody, handleError } from './errors.ts';
+import { newRouter } from './router.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { leadRoutes } from './routes/lead.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+import { uiRoutes } from './routes/ui.ts';
 
 export interface Readiness {
   readonly ready: boolean;
@@ -60,25 +63,16 @@ export interface AppDependencies {
   readonly clock?: (() => number) | undefined;
 }
 
-export type AppEnv = { Variables: { requestId: string } };
-
 export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (result.success) return;
-      const issue = result.error.issues[0];
-      const field = issue?.path.join('.') || 'body';
-      const message = result.error.issues.map((entry) => `${entry.path.join('.') || 'body'}: ${entry.message}`).join('; ');
-      throw new AppError(`bad_request:${field}`, message);
-    },
-  });
+  const app = newRouter();
   const { perAddress, perConversation } = deps.rateLimits;
 
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
   app.onError((error, c) => handleError(error, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found:route', `no route for ${c.req.method} ${c.req.path}`), 404));
@@ -89,26 +83,14 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     return c.json({ status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks }, readiness.ready ? 200 : 503);
   });
 
-  const widgetCors = cors({
-    origin: typeof deps.widgetOrigins === 'string' || deps.widgetOrigins === undefined ? (deps.widgetOrigins ?? '*') : [...deps.widgetOrigins],
-    allowMethods: ['GET', 'POST'],
-    allowHeaders: ['authorization', 'content-type', 'accept', 'last-event-id'],
-    exposeHeaders: ['retry-after'],
-    maxAge: 600,
-  });
-  // Only browsers send Origin, and only they read CORS headers. Skipping the middleware for other clients also
-  // keeps Hono from rebuilding every response (it touches c.res before the handler runs).
-  const varyByOrigin = deps.widgetOrigins !== undefined && deps.widgetOrigins !== '*';
-  const corsForBrowsers: MiddlewareHandler = (c, next) => {
-    if (c.req.header('origin') !== undefined) return widgetCors(c, next);
-    if (varyByOrigin) c.header('Vary', 'Origin');
-    return next();
-  };
+  const corsForBrowsers = widgetCors(deps.widgetOrigins);
   app.use('/v1/conversations', corsForBrowsers);
   app.use('/v1/conversations/*', corsForBrowsers);
   app.use('/v1/*', async (c, next) => {
     const decision = perAddress.take(deps.clientAddress(c));
-    if (!decision.allowed) throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+    if (!decision.allowed) {
+      throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+    }
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const length = Number(c.req.header('content-length') ?? '0');
       const type = c.req.header('content-type') ?? '';
@@ -119,30 +101,60 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     }
     await next();
   });
-  const tooLarge = () => {
-    throw new AppError('payload_too_large:body', `the request body is larger than ${deps.limits.maxBodyBytes} bytes`);
-  };
-  const countedBody = bodyLimit({ maxSize: deps.limits.maxBodyBytes, onError: tooLarge });
-  app.use('/v1/*', (c, next) => {
-    // A declared Content-Length is enforced by the HTTP layer, so the header decides; only bodies of unknown
-    // length are counted as they stream (which turns the request into a full Web Request: slower).
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) return Number.parseInt(declared, 10) > deps.limits.maxBodyBytes ? tooLarge() : next();
-    return countedBody(c, next);
-  });
+  app.use('/v1/*', bodyLimits(deps.limits.maxBodyBytes));
 
-  conversationRoutes(app, { ...deps, perConversation });
   const now = () => new Date(deps.clock?.() ?? Date.now());
-  ticketRoutes(app, { agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, feed: deps.feed });
-  leadRoutes(app, { agents: deps.agents, metrics: deps.metrics, now, evalRuns: deps.evalRuns, metricsText: deps.metricsText });
-  uiRoutes(app, { asset: deps.uiAsset, articles: deps.articles });
+  app.route('/', conversationRoutes({ ...deps, perConversation }));
+  app.route('/', ticketRoutes({ agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, feed: deps.feed }));
+  app.route('/', leadRoutes({ agents: deps.agents, metrics: deps.metrics, now, evalRuns: deps.evalRuns, metricsText: deps.metricsText }));
+  app.route('/', uiRoutes({ asset: deps.uiAsset, articles: deps.articles }));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Firstline API', version: '0.1.0', description: 'AI-assisted first-line support with human handoff.' },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'conversationToken', { type: 'http', scheme: 'bearer' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', { type: 'http', scheme: 'bearer', description: 'Agent, lead or admin token from `firstline agents add`.' });
-  docsPage(app, deps.docsAsset);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Agent, lead or admin token from `firstline agents add`.',
+  });
+  app.route('/', docsRoutes(deps.docsAsset));
   return app;
+}
+
+/** CORS for the customer API, so the widget can be embedded on other sites. */
+function widgetCors(origins: string | readonly string[] | undefined): MiddlewareHandler {
+  const handler = cors({
+    origin: typeof origins === 'string' || origins === undefined ? (origins ?? '*') : [...origins],
+    allowMethods: ['GET', 'POST'],
+    allowHeaders: ['authorization', 'content-type', 'accept', 'last-event-id'],
+    exposeHeaders: ['retry-after'],
+    maxAge: 600,
+  });
+  // Only browsers send Origin, and only they read CORS headers. Skipping the middleware for other clients also
+  // keeps Hono from rebuilding every response (it touches c.res before the handler runs).
+  const varyByOrigin = origins !== undefined && origins !== '*';
+  return (c, next) => {
+    if (c.req.header('origin') !== undefined) return handler(c, next);
+    if (varyByOrigin) c.header('Vary', 'Origin');
+    return next();
+  };
+}
+
+/** Requests over the body limit are refused before their body is read. */
+function bodyLimits(maxBodyBytes: number): MiddlewareHandler {
+  const tooLarge = () => {
+    throw new AppError('payload_too_large:body', `the request body is larger than ${maxBodyBytes} bytes`);
+  };
+  const countedBody = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
+  return (c, next) => {
+    // A declared Content-Length is enforced by the HTTP layer, so the header decides; only bodies of unknown
+    // length are counted as they stream (which turns the request into a full Web Request: slower).
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(declared, 10) > maxBodyBytes ? tooLarge() : next();
+    }
+    return countedBody(c, next);
+  };
 }

@@ -5,6 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import { conversationStatusFor } from '../core/desk/desk-rules.ts';
 import { unhandled, type StoredEvent } from '../core/desk/events.ts';
 import type { EventFeed } from '../core/ports/event-feed.ts';
+import type { AgentFeedEvent, CustomerFeedEvent } from './schemas/feed-events.ts';
 
 export interface FeedOptions {
   readonly feed: EventFeed;
@@ -41,7 +42,7 @@ export function eventFeed(c: Context, options: FeedOptions): Response {
 }
 
 /** What a customer may see: agent messages and changes of who is serving them; never notes. */
-export function customerEventView(event: StoredEvent): { event: string; data: unknown } | undefined {
+export function customerEventView(event: StoredEvent): CustomerFeedEvent | undefined {
   switch (event.type) {
     case 'agent-message-sent':
       return { event: 'message', data: { id: event.data.messageId, role: 'agent', text: event.data.text, author: { name: event.data.agentName }, at: event.at } };
@@ -71,8 +72,11 @@ export function customerEventView(event: StoredEvent): { event: string; data: un
   }
 }
 
-/** What agents see: every ticket change and new customer messages (without texts: the console fetches what it shows). */
-export function agentEventView(event: StoredEvent): { event: string; data: unknown } | undefined {
+/**
+ * What agents see: every ticket change and new customer messages (without texts: the console fetches what it
+ * shows).
+ */
+export function agentEventView(event: StoredEvent): AgentFeedEvent | undefined {
   const head = { conversationId: event.conversationId, at: event.at, actor: event.actor };
   switch (event.type) {
     case 'agent-message-sent': {

@@ -6,38 +6,30 @@ import type { ConversationService } from '../../core/use-cases/customer-conversa
 import type { Conversation } from '../../core/conversation/conversation.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RateLimiting } from '../../core/ports/rate-limiter.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { conversationToken } from '../bearer.ts';
 import { errorBody } from '../errors.ts';
-import {
-  conversationParams,
-  conversationView,
-  createConversationBody,
-  createdConversation,
-  errorSchema,
-  postMessageBody,
-  postMessageResult,
-} from '../schemas.ts';
+import { errors, json } from '../openapi-helpers.ts';
+import { invalidRequest, newRouter } from '../router.ts';
+import { idParams } from '../schemas/common.ts';
+import { conversationSchema, createConversationBody, createdConversationSchema, messageResultSchema, postMessageBody } from '../schemas/conversations.ts';
+import type { ReplyToken } from '../schemas/feed-events.ts';
 import { customerMessageView, messageView, replyView } from '../views.ts';
+import { streamPieces } from './stream-pieces.ts';
 
-interface RouteDependencies {
+export interface ConversationRouteDependencies {
   readonly conversations: ConversationService;
   readonly perConversation: RateLimiting;
   readonly limits: { readonly maxTextLength: number };
 }
 
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: 'Error', content: { 'application/json': { schema: errorSchema } } }]));
+/** Silence after which the stream says again that an answer is coming. */
+const TYPING_EVERY_MS = 2000;
 
-function bearer(c: Context): string {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match?.[1] === undefined) throw new AppError('unauthorized:token', 'send the conversation token as "Authorization: Bearer <token>"');
-  return match[1];
-}
-
-export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependencies): void {
+export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPIHono<AppEnv> {
+  const app = newRouter();
   const { conversations } = deps;
-  const authorized = (c: Context, id: string): Promise<Conversation> => conversations.authorize(id, bearer(c));
+  const authorized = (c: Context, id: string): Promise<Conversation> => conversations.authorize(id, conversationToken(c));
 
   app.openapi(
     createRoute({
@@ -45,16 +37,13 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       path: '/v1/conversations',
       summary: 'Open a conversation',
       request: { body: { content: { 'application/json': { schema: createConversationBody } }, required: false } },
-      responses: { 201: { description: 'Created', content: { 'application/json': { schema: createdConversation } } }, ...errors(400, 413, 415, 429) },
+      responses: { 201: json('Created', createdConversationSchema), ...errors(400, 413, 415, 429) },
     }),
     async (c) => {
       const raw = await c.req.text();
       const parsed = raw.trim() === '' ? {} : parseJson(raw);
       const body = createConversationBody.safeParse(parsed);
-      if (!body.success) {
-        const issue = body.error.issues[0];
-        throw new AppError(`bad_request:${issue?.path.join('.') || 'body'}`, body.error.issues.map((entry) => `${entry.path.join('.') || 'body'}: ${entry.message}`).join('; '));
-      }
+      if (!body.success) throw invalidRequest(body.error);
       const { conversation, token } = await conversations.create(body.data);
       return c.json({ id: conversation.id, token }, 201);
     },
@@ -69,9 +58,12 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       description:
         'With `Accept: text/event-stream` the reply streams: `typing` events while the answer is being prepared (at once, then every 2 s of silence), `token` events with text as it is produced and verified (never withdrawn: together they are the start of the final text), then one `reply` event with the same object as the JSON response.',
       security: [{ conversationToken: [] }],
-      request: { params: conversationParams, body: { content: { 'application/json': { schema: messageBody } }, required: true } },
+      request: { params: idParams, body: { content: { 'application/json': { schema: messageBody } }, required: true } },
       responses: {
-        200: { description: 'The stored message and the bot reply', content: { 'application/json': { schema: postMessageResult }, 'text/event-stream': { schema: { type: 'string' } } } },
+        200: {
+          description: 'The stored message and the bot reply',
+          content: { 'application/json': { schema: messageResultSchema }, 'text/event-stream': { schema: { type: 'string' } } },
+        },
         ...errors(400, 401, 403, 404, 409, 413, 415, 429),
       },
     }),
@@ -80,7 +72,9 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       const body = c.req.valid('json');
       const conversation = await authorized(c, id);
       const decision = deps.perConversation.take(conversation.id);
-      if (!decision.allowed) throw new AppError('rate_limited:conversation', 'too many messages in this conversation; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+      if (!decision.allowed) {
+        throw new AppError('rate_limited:conversation', 'too many messages in this conversation; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+      }
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
         return streamSSE(c, async (stream) => {
           let sequence = 0;
@@ -97,7 +91,10 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
               body,
               (text) => {
                 quietSince = Date.now();
-                for (const piece of streamPieces(text)) void stream.writeSSE({ event: 'token', id: String((sequence += 1)), data: JSON.stringify({ text: piece }) });
+                for (const piece of streamPieces(text)) {
+                  const token: ReplyToken = { text: piece };
+                  void stream.writeSSE({ event: 'token', id: String((sequence += 1)), data: JSON.stringify(token) });
+                }
               },
               c.get('requestId'),
             );
@@ -121,8 +118,8 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       path: '/v1/conversations/{id}',
       summary: 'Read a conversation with its messages in order',
       security: [{ conversationToken: [] }],
-      request: { params: conversationParams },
-      responses: { 200: { description: 'The conversation', content: { 'application/json': { schema: conversationView } } }, ...errors(401, 403, 404, 429) },
+      request: { params: idParams },
+      responses: { 200: json('The conversation', conversationSchema), ...errors(401, 403, 404, 429) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -130,17 +127,7 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDependen
       return c.json({ ...conversation, messages: messages.map(messageView), queue }, 200);
     },
   );
-}
-
-/** Silence after which the stream says again that an answer is coming. */
-const TYPING_EVERY_MS = 2000;
-
-/** Splits produced text into a few words per event, keeping whitespace, so clients can render it as it comes. */
-export function streamPieces(text: string, wordsPerPiece = 3): string[] {
-  const parts = text.match(/\S+\s*|\s+/g) ?? [];
-  const pieces: string[] = [];
-  for (let index = 0; index < parts.length; index += wordsPerPiece) pieces.push(parts.slice(index, index + wordsPerPiece).join(''));
-  return pieces;
+  return app;
 }
 
 function parseJson(raw: string): unknown {

@@ -1,11 +1,13 @@
-// The web UI: pages rendered here, scripts and styles from the runtime's asset source, articles for citation links. Runtime: any.
+// The web UI: pages rendered here, scripts and styles from the runtime's asset source, articles for citation links.
+// Runtime: any.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ArticleSource } from '../../core/ports/article-source.ts';
 import { uiLang, type UiLang } from '../../ui/i18n.ts';
 import { PAGE_SECURITY_HEADERS } from '../../ui/pages/layout.ts';
 import { articlePage, chatPage, consolePage, homePage, notFoundPage } from '../../ui/pages/pages.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { newRouter } from '../router.ts';
 
 export interface UiRouteDependencies {
   readonly asset?: ((name: string) => Promise<Response | undefined>) | undefined;
@@ -20,7 +22,8 @@ export function pageLang(c: Context): UiLang {
   return uiLang(accepted.find((tag) => tag === 'ru' || tag === 'en'));
 }
 
-export function uiRoutes(app: OpenAPIHono<AppEnv>, deps: UiRouteDependencies): void {
+export function uiRoutes(deps: UiRouteDependencies): OpenAPIHono<AppEnv> {
+  const app = newRouter();
   const html = (c: Context, body: string, status: 200 | 404 = 200) => c.html(body, status, PAGE_SECURITY_HEADERS);
   const asset = async (c: Context, name: string) => {
     const response = await deps.asset?.(name);
@@ -37,4 +40,5 @@ export function uiRoutes(app: OpenAPIHono<AppEnv>, deps: UiRouteDependencies): v
     const article = await deps.articles?.article(c.req.param('id'));
     return article === undefined ? html(c, notFoundPage(pageLang(c)), 404) : html(c, articlePage(article));
   });
+  return app;
 }

@@ -1,4 +1,5 @@
 // A tiny element builder: text is always set as text, never parsed as HTML. Runtime: browser.
+import { STRINGS, type UiLang } from '../i18n.ts';
 
 type Child = Node | string | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
@@ -20,9 +21,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 }
 
 /** "1 h 05 min", "4 min 09 s", "12 s". */
-export function duration(seconds: number, lang: 'ru' | 'en'): string {
+export function duration(seconds: number, lang: UiLang): string {
   const s = Math.max(0, Math.round(Math.abs(seconds)));
-  const [hour, minute, second] = lang === 'ru' ? ['ч', 'мин', 'с'] : ['h', 'min', 's'];
+  const { hourShort: hour, minuteShort: minute, secondShort: second } = STRINGS[lang];
   if (s >= 3600) return `${Math.floor(s / 3600)} ${hour} ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} ${minute}`;
   if (s >= 60) return `${Math.floor(s / 60)} ${minute} ${String(s % 60).padStart(2, '0')} ${second}`;
   return `${s} ${second}`;

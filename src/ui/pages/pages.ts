@@ -1,5 +1,5 @@
 // Server-rendered pages: the home page, the chat page, the consoles' shells and knowledge-base articles. Runtime: any.
-import { STRINGS, type UiLang } from '../i18n.ts';
+import { PAGE_STRINGS, STRINGS, type UiLang } from '../i18n.ts';
 import type { ArticlePage } from '../../core/ports/article-source.ts';
 import { page } from './layout.ts';
 import { escapeHtml, renderMarkdown } from './markdown.ts';
@@ -7,31 +7,33 @@ import { escapeHtml, renderMarkdown } from './markdown.ts';
 const CONSOLE_CSS = '/ui/console.css';
 
 export function homePage(lang: UiLang): string {
+  const text = PAGE_STRINGS[lang];
   const links = [
-    ['/chat', lang === 'ru' ? 'Чат с поддержкой (виджет)' : 'Support chat (widget)'],
-    ['/agent', lang === 'ru' ? 'Консоль специалиста' : 'Agent console'],
-    ['/lead', lang === 'ru' ? 'Панель руководителя' : 'Lead dashboard'],
-    ['/docs', lang === 'ru' ? 'Документация API' : 'API documentation'],
-  ];
-  const items = links.map(([href, label]) => `<li><a href="${href}">${escapeHtml(label ?? '')}</a></li>`).join('');
-  return page({ lang, title: 'Firstline', styles: [CONSOLE_CSS], body: `<main class="page narrow"><h1>Firstline</h1><ul class="links">${items}</ul></main>` });
+    ['/chat', text.homeChat],
+    ['/agent', text.agentTitle],
+    ['/lead', STRINGS[lang].leadTitle],
+    ['/docs', text.apiDocs],
+  ] as const;
+  const items = links.map(([href, label]) => `<li><a href="${href}">${escapeHtml(label)}</a></li>`).join('');
+  const body = `<main class="page narrow"><h1>Firstline</h1><ul class="links">${items}</ul></main>`;
+  return page({ lang, title: 'Firstline', styles: [CONSOLE_CSS], body });
 }
 
 export function chatPage(lang: UiLang): string {
   const text = STRINGS[lang];
-  const intro = lang === 'ru' ? 'Задайте вопрос о тарифах, оплате, интернете или личном кабинете — бот ответит сразу, а при необходимости позовёт специалиста.' : 'Ask about plans, payments, your connection or your account: the bot answers at once and calls a specialist when needed.';
+  const intro = `<p>${escapeHtml(PAGE_STRINGS[lang].chatIntro)}</p>`;
   return page({
     lang,
     title: `${text.widgetTitle} — Firstline`,
     styles: [CONSOLE_CSS],
-    body: `<main class="page chat-page"><h1>${escapeHtml(text.widgetTitle)}</h1><p>${escapeHtml(intro)}</p><div id="firstline-chat" class="chat-host"></div></main>`,
+    body: `<main class="page chat-page"><h1>${escapeHtml(text.widgetTitle)}</h1>${intro}<div id="firstline-chat" class="chat-host"></div></main>`,
     scripts: [{ src: '/widget.js', attributes: { 'data-mode': 'inline', 'data-target': '#firstline-chat', 'data-lang': lang } }],
   });
 }
 
 export function consolePage(lang: UiLang, kind: 'agent' | 'lead'): string {
   const text = STRINGS[lang];
-  const title = kind === 'agent' ? (lang === 'ru' ? 'Консоль специалиста' : 'Agent console') : text.leadTitle;
+  const title = kind === 'agent' ? PAGE_STRINGS[lang].agentTitle : text.leadTitle;
   const styles = kind === 'lead' ? [CONSOLE_CSS, '/ui/uplot.css', '/ui/lead.css'] : [CONSOLE_CSS];
   return page({
     lang,
@@ -43,7 +45,8 @@ export function consolePage(lang: UiLang, kind: 'agent' | 'lead'): string {
 }
 
 export function articlePage(article: ArticlePage): string {
-  const updated = article.updated === undefined ? '' : `<p class="meta">${article.lang === 'ru' ? 'Обновлено' : 'Updated'}: ${escapeHtml(article.updated)}</p>`;
+  const updatedLabel = PAGE_STRINGS[article.lang].articleUpdated;
+  const updated = article.updated === undefined ? '' : `<p class="meta">${updatedLabel}: ${escapeHtml(article.updated)}</p>`;
   return page({
     lang: article.lang,
     title: article.title,
@@ -53,6 +56,6 @@ export function articlePage(article: ArticlePage): string {
 }
 
 export function notFoundPage(lang: UiLang): string {
-  const message = lang === 'ru' ? 'Такой страницы нет.' : 'There is no such page.';
-  return page({ lang, title: '404', styles: [CONSOLE_CSS], body: `<main class="page narrow"><h1>404</h1><p>${message} <a href="/">Firstline</a></p></main>` });
+  const body = `<main class="page narrow"><h1>404</h1><p>${PAGE_STRINGS[lang].pageNotFound} <a href="/">Firstline</a></p></main>`;
+  return page({ lang, title: '404', styles: [CONSOLE_CSS], body });
 }

@@ -1,5 +1,7 @@
 // Interactive API docs at /docs: Swagger UI served from the service itself (no CDN). Runtime: any.
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.ts';
+import { newRouter } from '../router.ts';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -18,8 +20,8 @@ const PAGE = `<!doctype html>
 
 const INIT = "window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs', deepLinking: true });\n";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Hono app, whatever its environment
-export function docsPage(app: Hono<any>, asset?: (name: string) => Promise<Response | undefined>): void {
+export function docsRoutes(asset?: (name: string) => Promise<Response | undefined>): OpenAPIHono<AppEnv> {
+  const app = newRouter();
   app.get('/docs', (c) => c.html(PAGE));
   // One route for every asset: a static path beside a parameter at the same place would push Hono off its
   // regular-expression router (every request would be matched by the slower trie router).
@@ -29,4 +31,5 @@ export function docsPage(app: Hono<any>, asset?: (name: string) => Promise<Respo
     const response = asset === undefined ? undefined : await asset(name);
     return response ?? c.json({ error: { code: 'not_found:asset', message: 'documentation assets are not available in this runtime' } }, 404);
   });
+  return app;
 }

@@ -1,8 +1,11 @@
-// The lead dashboard's charts: which KPIs each one plots, uPlot options, and the same numbers as a table. Runtime: browser.
+// The lead dashboard's charts: which KPIs each one plots, uPlot options, and the same numbers as a table.
+// Runtime: browser.
 import type uPlot from 'uplot';
-import { label } from '../i18n.ts';
-import { h } from './dom.ts';
-import { DAY, HOUR, clock, dateTime, dayMonth, formatUnit, isNumber, lang, t, toPercent, type Kpis, type PeriodKey, type Unit } from './lead-model.ts';
+import { label } from '../../i18n.ts';
+import type { Kpis } from '../api-types.ts';
+import { h } from '../dom.ts';
+import { lang, t } from '../page-lang.ts';
+import { DAY, HOUR, clock, dateTime, dayMonth, formatUnit, isNumber, toPercent, type PeriodKey, type Unit } from './lead-format.ts';
 
 export interface Line {
   readonly label: string;
@@ -22,9 +25,9 @@ export interface Chart {
   signature?: string;
 }
 
-
 export const CHART_HEIGHT = 220;
 export const MIN_CHART_WIDTH = 280;
+/** Okabe–Ito hues, darkened where needed for 3:1 contrast on white; dashes tell series apart without colour. */
 export const COLOURS = ['#0072b2', '#c84f00', '#007a5a', '#b3478f', '#8a6100', '#000000'];
 export const DASHES: readonly number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 5]];
 export const REASON_ORDER = ['human_request', 'emotion', 'sensitive', 'low_confidence', 'loop', 'error'];
@@ -71,7 +74,8 @@ export function chartSpecs(buckets: readonly Kpis[]): ChartSpec[] {
       id: 'handoff',
       caption: t.chartHandoff,
       unit: 'percent',
-      // A bucket without conversations has no rate; with conversations, a missing reason means none were handed off for it.
+      // A bucket without conversations has no rate; with conversations, a missing reason means none were handed off
+      // for it.
       lines: reasonsIn(buckets).map((reason) => ({
         label: label(lang, reason),
         pick: (k: Kpis) => (isNumber(k.conversations) && k.conversations > 0 ? toPercent(k.handoffRateByReason?.[reason] ?? 0) : null),

@@ -1,57 +1,32 @@
-// What the lead dashboard reads from the API, its periods, and how it formats numbers in the page's language. Runtime: browser.
-import { STRINGS, uiLang } from '../i18n.ts';
-import { duration } from './dom.ts';
-
-export interface Kpis {
-  readonly period: { readonly from: string; readonly to: string };
-  readonly firstResponseBotSeconds: number | null;
-  readonly firstResponseHumanSeconds: number | null;
-  readonly resolutionSeconds: number | null;
-  readonly conversations: number | null;
-  readonly tickets: number | null;
-  readonly backlog: number | null;
-  readonly overdue: number | null;
-  readonly slaAttainment: number | null;
-  readonly containment: number | null;
-  readonly handoffRateByReason: Readonly<Record<string, number>> | null;
-  readonly csat: { readonly average: number | null; readonly responses: number | null; readonly responseRate: number | null } | null;
-}
-export interface KpiSeries {
-  readonly from: string;
-  readonly to: string;
-  readonly buckets: readonly Kpis[];
-}
-export interface EvalRun {
-  readonly id: string;
-  readonly createdAt: string;
-  readonly seconds: number;
-  readonly prompts: string;
-  readonly gate: { readonly passed: boolean; readonly failures: readonly string[] };
-  readonly hasBaseline: boolean;
-  readonly metrics: {
-    readonly cases: number;
-    readonly passRate: number;
-    readonly retrieval: { readonly hitAt1: number; readonly hitAt5: number; readonly mrr: number };
-    readonly politeness: { readonly mean: number };
-    readonly accuracy: { readonly factRecall: number; readonly groundedness: number };
-    readonly handoff: { readonly precision: number; readonly recall: number; readonly f1: number };
-    readonly calibration: { readonly ece: number; readonly brier: number };
-  };
-}
+// The lead dashboard's periods, and how it formats numbers and times in the page's language. Runtime: browser.
+import { duration } from '../dom.ts';
+import { lang, t } from '../page-lang.ts';
 
 export type PeriodKey = '24h' | '7d' | '30d';
 export type Unit = 'seconds' | 'minutes' | 'count' | 'percent' | 'csat';
 
-export const lang = uiLang(document.documentElement.lang);
-export const t = STRINGS[lang];
 export const HOUR = 3600;
 export const DAY = 86_400;
-export const PERIODS: Readonly<Record<PeriodKey, { readonly label: string; readonly seconds: number; readonly buckets: number }>> = {
+
+export interface Period {
+  readonly label: string;
+  readonly seconds: number;
+  /** Points on the charts. */
+  readonly buckets: number;
+}
+
+export const PERIODS: Readonly<Record<PeriodKey, Period>> = {
   '24h': { label: t.period24h, seconds: DAY, buckets: 24 },
   '7d': { label: t.period7d, seconds: 7 * DAY, buckets: 7 },
   '30d': { label: t.period30d, seconds: 30 * DAY, buckets: 30 },
 };
-/** Okabe–Ito hues, darkened where needed for 3:1 contrast on white; dashes tell series apart without colour. */
+
+/** `from` and `to` of the period ending now, as the metrics endpoints take them. */
+export function periodQuery(key: PeriodKey): string {
+  const to = new Date();
+  const from = new Date(to.getTime() - PERIODS[key].seconds * 1000);
+  return `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+}
 
 // ---- Formatting ---------------------------------------------------------------------------------------------
 

@@ -1,0 +1,58 @@
+// The customer API's bodies: opening a conversation, posting a message and its result, reading the conversation,
+// rating it. Runtime: any.
+import { z } from '@hono/zod-openapi';
+import { customerSchema } from '../../core/conversation/conversation.ts';
+import { langField } from './common.ts';
+import { botReplySchema, customerMessageSchema, messageSchema } from './messages.ts';
+
+export const createConversationBody = z
+  .strictObject({
+    lang: langField.optional(),
+    customer: customerSchema.optional().openapi({ example: { id: 'crm-42', name: 'Анна', plan: 'Optima' } }),
+    channel: z.string().trim().min(1).max(50).optional().openapi({ example: 'web' }),
+  })
+  .openapi('CreateConversation');
+
+export const createdConversationSchema = z
+  .object({ id: z.string(), token: z.string().openapi({ description: 'Bearer token for this conversation only; shown once.' }) })
+  .openapi('ConversationCreated');
+
+export function postMessageBody(maxTextLength: number) {
+  return z
+    .strictObject({
+      text: z
+        .string()
+        .transform((text) => text.trim())
+        .pipe(z.string().min(1, 'text must not be empty').max(maxTextLength, `text must be at most ${maxTextLength} characters`)),
+      clientMessageId: z.string().trim().min(1).max(200).optional().openapi({ description: 'Idempotency key: a repeat returns the first result.' }),
+    })
+    .openapi('PostMessage');
+}
+
+export const messageResultSchema = z
+  .object({
+    message: customerMessageSchema,
+    reply: botReplySchema.nullable().openapi({ description: 'Null while a person owns the conversation: the bot stays silent.' }),
+  })
+  .openapi('MessageResult');
+
+export const conversationSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['bot', 'waiting', 'assigned', 'transferred', 'resolved']),
+    lang: langField.nullable(),
+    channel: z.string(),
+    customer: customerSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    messages: z.array(messageSchema),
+    queue: z
+      .object({ position: z.number().int(), expectedWaitMinutes: z.number(), opensAt: z.string().optional() })
+      .nullable()
+      .openapi({ description: 'While the conversation waits for a person: its place in the queue and the expected wait.' }),
+  })
+  .openapi('Conversation');
+
+export const ratingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() });
+
+export const ratingRecordedSchema = z.object({ status: z.literal('recorded') });

@@ -1,0 +1,80 @@
+// The agent API's bodies: tickets with their summary, the ticket view with transcript and notes, notes, sent
+// messages and suggested replies; and the queue filter and action bodies. Runtime: any.
+import { z } from '@hono/zod-openapi';
+import { customerSchema } from '../../core/conversation/conversation.ts';
+import { langField } from './common.ts';
+import { agentMessageSchema, citationSchema, messageSchema } from './messages.ts';
+
+const ticketStatus = z.enum(['waiting', 'assigned', 'transferred', 'resolved', 'released']);
+const texts = z.array(z.string()).readonly();
+
+export const ticketQuery = z.object({ status: ticketStatus.optional(), group: z.string().optional(), lang: z.enum(['ru', 'en']).optional() });
+export const textBody = z.strictObject({ text: z.string().transform((text) => text.trim()).pipe(z.string().min(1, 'text must not be empty').max(10_000)) });
+export const transferBody = z.strictObject({ group: z.string().trim().min(1).max(100) });
+export const resolveBody = z.strictObject({ resolution: z.string().trim().min(1).max(100) });
+
+export const ticketSummarySchema = z
+  .object({
+    problem: z.string().openapi({ description: "The customer's problem in their own words." }),
+    botSaid: texts,
+    citedArticles: texts,
+    customerAnswered: texts,
+    mood: z.object({ label: z.string(), intensity: z.number() }),
+    openQuestions: texts,
+    source: z.string().openapi({ description: '`extractive` or `llm`.' }),
+  })
+  .openapi('TicketSummary');
+
+export const ticketSchema = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    status: ticketStatus,
+    group: z.string(),
+    priority: z.enum(['urgent', 'high', 'normal', 'low']),
+    priorityScore: z.number(),
+    reasons: z.array(z.enum(['human_request', 'emotion', 'low_confidence', 'sensitive', 'loop', 'error'])).readonly(),
+    signals: z.record(z.string(), z.unknown()).openapi({ description: 'What led to the handoff: emotion, a request for a person, sensitive topics, a loop, confidence.' }),
+    summary: ticketSummarySchema,
+    lang: langField,
+    customer: customerSchema,
+    assigneeId: z.string().nullable(),
+    assigneeName: z.string().nullable().openapi({ description: 'Who has claimed it, by name.' }),
+    slaDueAt: z.string(),
+    createdAt: z.string(),
+    claimedAt: z.string().nullable(),
+    firstResponseAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    resolution: z.string().nullable(),
+    updatedAt: z.string(),
+    waitingSeconds: z.number().openapi({ description: 'Seconds since the ticket was opened (until it was resolved).' }),
+    overdue: z.boolean().openapi({ description: 'Past its SLA deadline without a first human response.' }),
+  })
+  .openapi('Ticket');
+
+export const noteSchema = z
+  .object({ id: z.string(), ticketId: z.string(), agentId: z.string(), text: z.string(), at: z.string() })
+  .openapi('Note');
+
+export const ticketNoteSchema = noteSchema.extend({ agentName: z.string().nullable() }).openapi('TicketNote');
+
+export const suggestionSchema = z
+  .object({ text: z.string(), citations: z.array(citationSchema).readonly(), confidence: z.number() })
+  .openapi('Suggestion');
+
+export const ticketListSchema = z.object({ tickets: z.array(ticketSchema) }).openapi('TicketList');
+
+export const ticketResultSchema = z.object({ ticket: ticketSchema }).openapi('TicketResult');
+
+export const ticketDetailsSchema = z
+  .object({ ticket: ticketSchema, transcript: z.array(agentMessageSchema), notes: z.array(ticketNoteSchema) })
+  .openapi('TicketDetails');
+
+export const suggestionResultSchema = z
+  // A union rather than `.nullable()`, which would mark the Suggestion component itself as nullable.
+  .object({ suggestion: z.union([suggestionSchema, z.null()]).openapi({ description: 'Null when nothing in the knowledge base supports a reply.' }) })
+  .openapi('SuggestionResult');
+
+export const sentMessageSchema = z.object({ message: messageSchema }).openapi('SentMessage');
+
+export const noteResultSchema = z.object({ note: noteSchema }).openapi('NoteResult');

@@ -1,0 +1,40 @@
+// The buttons on the open ticket: claim a waiting one; on the agent's own, resolve with a code, transfer to a
+// group, or hand back to the bot. Runtime: browser.
+import type { Ticket } from '../api-types.ts';
+import { h } from '../dom.ts';
+import { t } from '../page-lang.ts';
+import type { TicketAction, TicketActionBody } from './desk-api.ts';
+
+const GROUPS = ['first-line', 'second-line', 'billing', 'security'];
+const RESOLUTIONS: ReadonlyArray<[string, string]> = [
+  ['solved', t.resolutionSolved],
+  ['workaround', t.resolutionWorkaround],
+  ['duplicate', t.resolutionDuplicate],
+  ['no_response', t.resolutionNoResponse],
+];
+
+export type Act = (action: TicketAction, body?: TicketActionBody) => void;
+
+/** `queueGroups` are the groups of the tickets in the queue, offered for transfer beside the usual ones. */
+export function ticketActions(ticket: Ticket, mine: boolean, queueGroups: readonly string[], act: Act): Node | null {
+  const button = (text: string, action: TicketAction, body?: () => TicketActionBody, className = 'secondary') =>
+    h('button', { type: 'button', className, onclick: () => act(action, body?.()) }, text);
+  const parts: Node[] = [];
+  if (ticket.status === 'waiting' || ticket.status === 'transferred') parts.push(button(t.claim, 'claim', undefined, 'primary'));
+  if (mine) {
+    const groups = [...new Set([...GROUPS, ...queueGroups])].filter((group) => group !== ticket.group);
+    const group = h('select', { id: 'transfer-group' }, groups.map((name) => h('option', { value: name }, name)));
+    const resolution = h('select', { id: 'resolution' }, RESOLUTIONS.map(([value, text]) => h('option', { value }, text)));
+    parts.push(
+      h('span', { className: 'field' }, h('label', { for: 'resolution' }, t.resolutionLabel), resolution),
+      button(t.resolve, 'resolve', () => ({ resolution: resolution.value }), 'primary'),
+      h('span', { className: 'field' }, h('label', { for: 'transfer-group' }, t.groupLabel), group),
+      button(t.transfer, 'transfer', () => ({ group: group.value })),
+      button(t.release, 'release'),
+    );
+  }
+  if (parts.length === 0) return null;
+  const fragment = document.createDocumentFragment();
+  fragment.append(...parts);
+  return fragment;
+}

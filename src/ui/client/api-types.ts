@@ -1,0 +1,70 @@
+// What the Firstline API takes and returns, as the browser code sees it: types inferred from the server's zod
+// schemas. Type-only imports, erased by the bundler: neither zod nor server code reaches the browser. Runtime: browser.
+import type { z } from 'zod';
+import type { agentResultSchema, agentSchema } from '../../http/schemas/agents.ts';
+import type { errorSchema } from '../../http/schemas/common.ts';
+import type {
+  conversationSchema,
+  createConversationBody,
+  createdConversationSchema,
+  messageResultSchema,
+  ratingBody,
+  ratingRecordedSchema,
+} from '../../http/schemas/conversations.ts';
+import type { evalRunListSchema, evalRunSchema } from '../../http/schemas/evals.ts';
+import type { agentMessageSchema, citationSchema, confidenceSchema, messageSchema } from '../../http/schemas/messages.ts';
+import type { kpiSeriesSchema, kpisSchema } from '../../http/schemas/metrics.ts';
+import type {
+  noteResultSchema,
+  resolveBody,
+  sentMessageSchema,
+  suggestionResultSchema,
+  textBody,
+  ticketDetailsSchema,
+  ticketListSchema,
+  ticketNoteSchema,
+  ticketResultSchema,
+  ticketSchema,
+  transferBody,
+} from '../../http/schemas/tickets.ts';
+
+export type { AgentFeedEvent, CustomerFeedEvent, FeedAgentMessage, FeedStatus, ReplyToken } from '../../http/schemas/feed-events.ts';
+
+export type ErrorBody = z.infer<typeof errorSchema>;
+/** An error body as it may arrive: from the API always complete, from a proxy perhaps not at all. */
+export type ErrorPayload = { readonly error?: Partial<ErrorBody['error']> };
+
+// Customer API
+export type CreateConversation = z.input<typeof createConversationBody>;
+export type ConversationCreated = z.infer<typeof createdConversationSchema>;
+export type Conversation = z.infer<typeof conversationSchema>;
+export type QueueStanding = NonNullable<Conversation['queue']>;
+export type Message = z.infer<typeof messageSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type Confidence = z.infer<typeof confidenceSchema>;
+export type MessageResult = z.infer<typeof messageResultSchema>;
+export type BotReply = NonNullable<MessageResult['reply']>;
+export type Rating = z.input<typeof ratingBody>;
+export type RatingRecorded = z.infer<typeof ratingRecordedSchema>;
+
+// Agent API
+export type Agent = z.infer<typeof agentSchema>;
+export type AgentResult = z.infer<typeof agentResultSchema>;
+export type Ticket = z.infer<typeof ticketSchema>;
+export type TicketList = z.infer<typeof ticketListSchema>;
+export type TicketDetails = z.infer<typeof ticketDetailsSchema>;
+export type TicketResult = z.infer<typeof ticketResultSchema>;
+export type AgentMessage = z.infer<typeof agentMessageSchema>;
+export type TicketNote = z.infer<typeof ticketNoteSchema>;
+export type SuggestionResult = z.infer<typeof suggestionResultSchema>;
+export type SentMessage = z.infer<typeof sentMessageSchema>;
+export type NoteResult = z.infer<typeof noteResultSchema>;
+export type TextBody = z.input<typeof textBody>;
+export type TransferBody = z.input<typeof transferBody>;
+export type ResolveBody = z.input<typeof resolveBody>;
+
+// Lead API
+export type Kpis = z.infer<typeof kpisSchema>;
+export type KpiSeries = z.infer<typeof kpiSeriesSchema>;
+export type EvalRun = z.infer<typeof evalRunSchema>;
+export type EvalRunList = z.infer<typeof evalRunListSchema>;

@@ -1,0 +1,30 @@
+// The customer API as the widget calls it, typed from the server's schemas. Runtime: browser.
+import { api } from '../api.ts';
+import type { Conversation, ConversationCreated, CreateConversation, Rating, RatingRecorded } from '../api-types.ts';
+
+/** A conversation the widget holds the token of. */
+export interface ConversationKey {
+  readonly id: string;
+  readonly token: string;
+}
+
+export interface ConversationApi {
+  open(body: CreateConversation): Promise<ConversationCreated>;
+  read(conversation: ConversationKey): Promise<Conversation>;
+  rate(conversation: ConversationKey, body: Rating): Promise<RatingRecorded>;
+  /** Where the conversation's live events are read (server-sent events). */
+  eventsUrl(conversation: ConversationKey): string;
+  /** Where customer messages are posted (the reply streams back: see reply-stream.ts). */
+  messagesUrl(conversation: ConversationKey): string;
+}
+
+export function conversationApi(base: string): ConversationApi {
+  const path = (conversation: ConversationKey) => `/v1/conversations/${encodeURIComponent(conversation.id)}`;
+  return {
+    open: (body) => api<ConversationCreated>(base, '/v1/conversations', { method: 'POST', body }),
+    read: (conversation) => api<Conversation>(base, path(conversation), { token: conversation.token }),
+    rate: (conversation, body) => api<RatingRecorded>(base, `${path(conversation)}/rating`, { method: 'POST', token: conversation.token, body }),
+    eventsUrl: (conversation) => `${base}${path(conversation)}/events`,
+    messagesUrl: (conversation) => `${base}${path(conversation)}/messages`,
+  };
+}

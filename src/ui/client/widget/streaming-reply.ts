@@ -1,0 +1,32 @@
+// The bot's reply as it streams into the log: a bubble that grows with each piece, then takes the final text, its
+// citations and its action; or disappears when no reply comes. Runtime: browser.
+import type { BotReply } from '../api-types.ts';
+import type { Bubble, MessageLog } from './message-log.ts';
+
+export class StreamingReply {
+  private bubble: Bubble | undefined;
+
+  /** `botName` is read when the bubble appears, in the widget's language at that moment. */
+  constructor(
+    private readonly log: MessageLog,
+    private readonly botName: () => string,
+  ) {}
+
+  append(piece: string): void {
+    this.bubble ??= this.log.bubble('bot', this.botName(), '');
+    this.bubble.body.textContent += piece;
+  }
+
+  finish(reply: BotReply): void {
+    this.bubble ??= this.log.bubble('bot', this.botName(), '');
+    this.bubble.body.textContent = reply.text;
+    this.bubble.item.dataset.id = reply.id;
+    this.bubble.item.dataset.action = reply.action ?? 'answer';
+    this.log.markSeen(reply.id);
+    this.log.citations(this.bubble.item, reply.citations);
+  }
+
+  discard(): void {
+    this.bubble?.item.remove();
+  }
+}
