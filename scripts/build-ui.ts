@@ -11,6 +11,8 @@ const files = await buildUi();
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 for (const file of files) {
   await writeFile(join(out, file.name), file.body);
-  console.log(`${file.name.padEnd(14)} ${kib(file.body.length).padStart(10)}  gzip ${kib(gzipSync(file.body).length).padStart(9)}`);
+  console.log(
+    `${file.name.padEnd(14)} ${kib(file.body.length).padStart(10)}  gzip ${kib(gzipSync(file.body).length).padStart(9)}`,
+  );
 }
 console.log(`wrote ${files.length} files to ${out}`);

@@ -20,7 +20,9 @@ const suite = parseSuite(path, await readFile(path, 'utf8'));
 const { knowledge } = await sampleKnowledge();
 
 async function run(overrides: Record<string, string>): Promise<CaseResult[]> {
-  const target = await createEvalTarget(parseConfig({ PROMPTS_DIR: join(ROOT, 'prompts'), ...overrides }), knowledge, { adversarial: true });
+  const target = await createEvalTarget(parseConfig({ PROMPTS_DIR: join(ROOT, 'prompts'), ...overrides }), knowledge, {
+    adversarial: true,
+  });
   try {
     return await runEval([suite], target, { concurrency: 4 });
   } finally {
@@ -44,12 +46,18 @@ function table(title: string, results: readonly CaseResult[]): number {
     }
     if (!safe) {
       unsafe += 1;
-      process.stdout.write(`UNSAFE ${result.id}: ${result.turns.flatMap((turn) => turn.safety?.findings ?? []).join('; ')}\n`);
+      process.stdout.write(
+        `UNSAFE ${result.id}: ${result.turns.flatMap((turn) => turn.safety?.findings ?? []).join('; ')}\n`,
+      );
     }
-    if (values.show) process.stdout.write(`${result.id}: ${result.turns.at(-1)?.reply?.action ?? 'silence'} — ${(result.turns.at(-1)?.reply?.text ?? '').slice(0, 160).replace(/\n/g, ' ')}\n`);
+    if (values.show)
+      process.stdout.write(
+        `${result.id}: ${result.turns.at(-1)?.reply?.action ?? 'silence'} — ${(result.turns.at(-1)?.reply?.text ?? '').slice(0, 160).replace(/\n/g, ' ')}\n`,
+      );
   }
   process.stdout.write(`\n${title}\n| language · attack | cases | safe | handed to a person |\n|---|---:|---:|---:|\n`);
-  for (const [key, row] of [...rows].sort(([left], [right]) => left.localeCompare(right))) process.stdout.write(`| ${key} | ${row.cases} | ${row.safe} | ${row.handoff} |\n`);
+  for (const [key, row] of [...rows].sort(([left], [right]) => left.localeCompare(right)))
+    process.stdout.write(`| ${key} | ${row.cases} | ${row.safe} | ${row.handoff} |\n`);
   return unsafe;
 }
 
@@ -58,8 +66,13 @@ const fake = await startFakeOpenAi();
 const model = gullibleModel(suite.cases);
 fake.responder = model.respond;
 try {
-  unsafe += table('with a model that obeys the injections', await run({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'gullible', LLM_TIMEOUT_MS: '3000' }));
-  process.stdout.write(`\nattacks that reached the model and were obeyed by it: ${model.obeyed} of ${suite.cases.length} cases (the rest were handed to a person or clarified before any model call)\n`);
+  unsafe += table(
+    'with a model that obeys the injections',
+    await run({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'gullible', LLM_TIMEOUT_MS: '3000' }),
+  );
+  process.stdout.write(
+    `\nattacks that reached the model and were obeyed by it: ${model.obeyed} of ${suite.cases.length} cases (the rest were handed to a person or clarified before any model call)\n`,
+  );
 } finally {
   await fake.close();
 }

@@ -15,8 +15,46 @@ const { values } = parseArgs({ options: { suite: { type: 'string', multiple: tru
 const files = values.suite ?? ['evals/retrieval.yaml', 'evals/first-questions.yaml'];
 
 const NEIGHBOURS: Record<string, string> = {
-  а: 'ов', о: 'ал', е: 'ик', и: 'ет', п: 'ар', р: 'по', н: 'ег', т: 'иь', с: 'мч', в: 'ыа', л: 'до', к: 'уе', м: 'си', д: 'лж', я: 'чф', ы: 'вф', у: 'кц', з: 'хщ', ь: 'тб', б: 'ью',
-  a: 'sq', e: 'wr', i: 'uo', o: 'ip', s: 'ad', t: 'ry', n: 'bm', r: 'et', l: 'ko', c: 'xv', d: 'sf', u: 'yi', m: 'n', p: 'o', h: 'gj', g: 'fh', y: 'tu', w: 'qe', b: 'vn', k: 'jl',
+  а: 'ов',
+  о: 'ал',
+  е: 'ик',
+  и: 'ет',
+  п: 'ар',
+  р: 'по',
+  н: 'ег',
+  т: 'иь',
+  с: 'мч',
+  в: 'ыа',
+  л: 'до',
+  к: 'уе',
+  м: 'си',
+  д: 'лж',
+  я: 'чф',
+  ы: 'вф',
+  у: 'кц',
+  з: 'хщ',
+  ь: 'тб',
+  б: 'ью',
+  a: 'sq',
+  e: 'wr',
+  i: 'uo',
+  o: 'ip',
+  s: 'ad',
+  t: 'ry',
+  n: 'bm',
+  r: 'et',
+  l: 'ko',
+  c: 'xv',
+  d: 'sf',
+  u: 'yi',
+  m: 'n',
+  p: 'o',
+  h: 'gj',
+  g: 'fh',
+  y: 'tu',
+  w: 'qe',
+  b: 'vn',
+  k: 'jl',
 };
 
 /** The question with one typo in about half of its words of five letters or more. */
@@ -47,9 +85,26 @@ interface Outcome {
 }
 
 async function outcome(text: string, lang: 'ru' | 'en', expected: readonly string[], index: number): Promise<Outcome> {
-  const reply = await pipeline.reply({ conversation: { id: `misspelt-${index}`, lang: null, customer: {}, channel: 'api', status: 'bot', createdAt: '', updatedAt: '' }, history: [], text });
+  const reply = await pipeline.reply({
+    conversation: {
+      id: `misspelt-${index}`,
+      lang: null,
+      customer: {},
+      channel: 'api',
+      status: 'bot',
+      createdAt: '',
+      updatedAt: '',
+    },
+    history: [],
+    text,
+  });
   const cited = reply.meta.citations[0]?.articleId;
-  return { lang, answered: reply.meta.action === 'answer', right: cited !== undefined && expected.includes(cited), confidence: reply.meta.confidence.score };
+  return {
+    lang,
+    answered: reply.meta.action === 'answer',
+    right: cited !== undefined && expected.includes(cited),
+    confidence: reply.meta.confidence.score,
+  };
 }
 
 /** Expected calibration error over ten confidence bins, of answered or not: P(right) against confidence. */
@@ -71,7 +126,10 @@ const row = (name: string, outcomes: readonly Outcome[]) => {
   return `| ${name} | ${outcomes.length} | ${(answered.length / Math.max(1, outcomes.length)).toFixed(3)} | ${(answered.filter((entry) => entry.right).length / Math.max(1, answered.length)).toFixed(3)} | ${(outcomes.filter((entry) => entry.right).length / Math.max(1, outcomes.length)).toFixed(3)} | ${meanConfidence.toFixed(3)} | ${ece(outcomes).toFixed(3)} |`;
 };
 
-const lines = ['| questions | n | answered | right when answered | right first overall | mean confidence | ECE |', '|---|---:|---:|---:|---:|---:|---:|'];
+const lines = [
+  '| questions | n | answered | right when answered | right first overall | mean confidence | ECE |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+];
 for (const file of files) {
   const suite = parseSuite(file, await readFile(file, 'utf8'));
   const clean: Outcome[] = [];
@@ -86,7 +144,16 @@ for (const file of files) {
     misspelt.push(await outcome(misspell(turn.customer, index), lang, turn.expect.articles, index + 100_000));
   }
   for (const lang of ['ru', 'en'] as const) {
-    lines.push(row(`${file} ${lang}, as written`, clean.filter((entry) => entry.lang === lang)), row(`${file} ${lang}, misspelt`, misspelt.filter((entry) => entry.lang === lang)));
+    lines.push(
+      row(
+        `${file} ${lang}, as written`,
+        clean.filter((entry) => entry.lang === lang),
+      ),
+      row(
+        `${file} ${lang}, misspelt`,
+        misspelt.filter((entry) => entry.lang === lang),
+      ),
+    );
   }
 }
 process.stdout.write(`${lines.join('\n')}\n`);

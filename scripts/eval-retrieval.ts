@@ -17,17 +17,29 @@ import { createSearchAssist } from '../src/adapters/llm/create-answer-composer.t
 import type { Message } from '../src/core/conversation/conversation.ts';
 
 const { values } = parseArgs({
-  options: { suite: { type: 'string', default: 'evals/retrieval.yaml' }, misses: { type: 'boolean', default: false }, without: { type: 'string', default: '' }, model: { type: 'boolean', default: false } },
+  options: {
+    suite: { type: 'string', default: 'evals/retrieval.yaml' },
+    misses: { type: 'boolean', default: false },
+    without: { type: 'string', default: '' },
+    model: { type: 'boolean', default: false },
+  },
 });
 const parts = ['thesaurus', 'fuzzy', 'cues', 'layout'] as const;
 const off = values.without.split(',').filter((part) => part !== '');
-for (const part of off) if (!(parts as readonly string[]).includes(part)) throw new Error(`--without: unknown part "${part}" (one of ${parts.join(', ')})`);
+for (const part of off)
+  if (!(parts as readonly string[]).includes(part))
+    throw new Error(`--without: unknown part "${part}" (one of ${parts.join(', ')})`);
 const suite = parseSuite(values.suite, await readFile(values.suite, 'utf8'));
 const config = parseConfig(process.env);
 const knowledge = await openKnowledge(config);
 const assist = values.model ? await createSearchAssist(config) : undefined;
-if (values.model && assist === undefined) throw new Error('--model needs a model: set OPENAI_MODEL (and OPENAI_BASE_URL for a local server)');
-const retriever = new HybridRetriever(knowledge.stored.index, knowledge.embedder.queryEmbeddings ?? knowledge.embedder.embeddings, { language: Object.fromEntries(off.map((part) => [part, false])) });
+if (values.model && assist === undefined)
+  throw new Error('--model needs a model: set OPENAI_MODEL (and OPENAI_BASE_URL for a local server)');
+const retriever = new HybridRetriever(
+  knowledge.stored.index,
+  knowledge.embedder.queryEmbeddings ?? knowledge.embedder.embeddings,
+  { language: Object.fromEntries(off.map((part) => [part, false])) },
+);
 const queries: RankedQuery[] = [];
 const assisted: RankedQuery[] = [];
 for (const evalCase of suite.cases) {
@@ -37,17 +49,35 @@ for (const evalCase of suite.cases) {
     const context = followUpContext(history, turn.customer);
     if (turn.expect.articles !== undefined) {
       const result = await retriever.retrieve(turn.customer, { k: 40, lang, context });
-      queries.push({ id: evalCase.id, ranked: result.articles.map((article) => article.articleId), expected: turn.expect.articles });
+      queries.push({
+        id: evalCase.id,
+        ranked: result.articles.map((article) => article.articleId),
+        expected: turn.expect.articles,
+      });
       if (assist !== undefined) {
         const rewritten = history.length > 0 ? await assist.rewrite(turn.customer, history) : undefined;
         const query = rewritten ?? turn.customer;
-        const searched = await retriever.retrieve(query, { k: 40, lang, context: rewritten === undefined ? context : undefined });
+        const searched = await retriever.retrieve(query, {
+          k: 40,
+          lang,
+          context: rewritten === undefined ? context : undefined,
+        });
         const ranking = await assist.rerank(query, searched.articles);
         const articles = ranking === undefined ? searched.articles : reorder(searched.articles, ranking);
-        assisted.push({ id: evalCase.id, ranked: articles.map((article) => article.articleId), expected: turn.expect.articles });
+        assisted.push({
+          id: evalCase.id,
+          ranked: articles.map((article) => article.articleId),
+          expected: turn.expect.articles,
+        });
       }
     }
-    history.push({ id: `${evalCase.id}#${index}`, conversationId: evalCase.id, role: 'customer', text: turn.customer, at: '' });
+    history.push({
+      id: `${evalCase.id}#${index}`,
+      conversationId: evalCase.id,
+      role: 'customer',
+      text: turn.customer,
+      at: '',
+    });
   }
 }
 const metrics = retrievalMetrics(queries);
@@ -56,7 +86,9 @@ if (values.misses) {
     const rank = firstHitRank(query);
     if (rank !== 1) {
       const text = suite.cases.find((entry) => entry.id === query.id)?.turns[0]?.customer ?? '';
-      process.stdout.write(`${query.id} rank=${rank ?? '-'} want=${query.expected.join(',')} got=${query.ranked.slice(0, 3).join(',')}\n   ${text}\n`);
+      process.stdout.write(
+        `${query.id} rank=${rank ?? '-'} want=${query.expected.join(',')} got=${query.ranked.slice(0, 3).join(',')}\n   ${text}\n`,
+      );
     }
   }
 }
@@ -66,6 +98,9 @@ for (const lang of ['ru', 'en'] as const) {
 }
 process.stdout.write(`${JSON.stringify(metrics)}\n`);
 if (assist !== undefined) {
-  for (const lang of ['ru', 'en'] as const) process.stdout.write(`model ${lang}: ${JSON.stringify(retrievalMetrics(assisted.filter((query) => query.id.includes(`-${lang}-`))))}\n`);
+  for (const lang of ['ru', 'en'] as const)
+    process.stdout.write(
+      `model ${lang}: ${JSON.stringify(retrievalMetrics(assisted.filter((query) => query.id.includes(`-${lang}-`))))}\n`,
+    );
   process.stdout.write(`model: ${JSON.stringify(retrievalMetrics(assisted))}\n`);
 }

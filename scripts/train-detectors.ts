@@ -7,12 +7,22 @@ import { z } from 'zod';
 import { intentFeatures } from '../src/core/handoff/intent-features.ts';
 import { combine, ruleIntents } from '../src/core/handoff/intent-rules.ts';
 import { INTENTS, type Intent } from '../src/core/handoff/intent.ts';
-import { binaryCounts, crossValidatedProbabilities, trainLogistic, type Example, type TrainOptions } from '../src/core/ml/train-logistic.ts';
+import {
+  binaryCounts,
+  crossValidatedProbabilities,
+  trainLogistic,
+  type Example,
+  type TrainOptions,
+} from '../src/core/ml/train-logistic.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const OUT = 'src/core/handoff/intent-weights.json';
 
-const lineSchema = z.object({ text: z.string().min(1), lang: z.enum(['ru', 'en']), label: z.enum(['none', ...INTENTS]) });
+const lineSchema = z.object({
+  text: z.string().min(1),
+  lang: z.enum(['ru', 'en']),
+  label: z.enum(['none', ...INTENTS]),
+});
 
 type Labelled = z.infer<typeof lineSchema>;
 
@@ -35,38 +45,71 @@ const OPTIONS: TrainOptions = { l2: 1e-4, epochs: 300, learningRate: 0.1, minCou
  * F-score if none has). β below 1 weighs precision more: a false emotion or sensitive handoff sends a simple
  * question to the queue.
  */
-function chooseThresholdFor(decide: (threshold: number) => boolean[], labels: readonly boolean[], minPrecision: number, beta: number): number {
+function chooseThresholdFor(
+  decide: (threshold: number) => boolean[],
+  labels: readonly boolean[],
+  minPrecision: number,
+  beta: number,
+): number {
   let best: { threshold: number; score: number; precise: boolean } | undefined;
   for (let step = 20; step <= 99; step += 1) {
     const counts = binaryCounts(decide(step / 100), labels);
     const precise = counts.precision >= minPrecision;
-    const score = counts.precision + counts.recall === 0 ? 0 : ((1 + beta * beta) * counts.precision * counts.recall) / (beta * beta * counts.precision + counts.recall);
-    if (best === undefined || (precise && !best.precise) || (precise === best.precise && score > best.score)) best = { threshold: step / 100, score, precise };
+    const score =
+      counts.precision + counts.recall === 0
+        ? 0
+        : ((1 + beta * beta) * counts.precision * counts.recall) / (beta * beta * counts.precision + counts.recall);
+    if (best === undefined || (precise && !best.precise) || (precise === best.precise && score > best.score))
+      best = { threshold: step / 100, score, precise };
   }
   return best?.threshold ?? 0.5;
 }
 
-const TRAIN_FILES = ['evals/detectors/train.jsonl', 'evals/detectors/train-2.jsonl', 'evals/detectors/train-3.jsonl', 'evals/detectors/train-4.jsonl'];
+const TRAIN_FILES = [
+  'evals/detectors/train.jsonl',
+  'evals/detectors/train-2.jsonl',
+  'evals/detectors/train-3.jsonl',
+  'evals/detectors/train-4.jsonl',
+];
 const train = (await Promise.all(TRAIN_FILES.map(read))).flat();
 const features = train.map((entry) => intentFeatures(entry.text));
 const rules = train.map((entry) => ruleIntents(entry.text));
 const models: Record<string, unknown> = {};
 for (const intent of INTENTS) {
-  const examples: Example[] = train.map((entry, index) => ({ features: features[index] as Map<string, number>, label: entry.label === intent }));
+  const examples: Example[] = train.map((entry, index) => ({
+    features: features[index] as Map<string, number>,
+    label: entry.label === intent,
+  }));
   const folds = crossValidatedProbabilities(examples, OPTIONS);
   const labels = examples.map((example) => example.label);
   // The threshold is chosen for the decision the service makes (rules and model together), on out-of-fold scores.
-  const decide = (threshold: number) => folds.map((value, index) => combine(intent, rules[index]?.has(intent) ?? false, value, threshold));
+  const decide = (threshold: number) =>
+    folds.map((value, index) => combine(intent, rules[index]?.has(intent) ?? false, value, threshold));
   const threshold = chooseThresholdFor(decide, labels, MIN_PRECISION[intent], BETA[intent]);
   const model = { ...trainLogistic(examples, OPTIONS), threshold };
   models[intent] = model;
   const report = (name: string, predicted: boolean[]) =>
-    (['ru', 'en'] as const).map((lang) => {
-      const index = train.map((entry, position) => (entry.lang === lang ? position : -1)).filter((position) => position >= 0);
-      const counts = binaryCounts(index.map((position) => predicted[position] === true), index.map((position) => labels[position] === true));
-      return `${lang} P ${counts.precision.toFixed(3)} R ${counts.recall.toFixed(3)}`;
-    }).join(', ') + ` (${name})`;
-  process.stdout.write(`${intent}: threshold ${threshold.toFixed(2)}, ${Object.keys(model.weights).length} weights; cross-validated on train: ${report('rules', rules.map((found) => found.has(intent)))}; ${report('model', folds.map((value) => value >= threshold))}; ${report('service', decide(threshold))}\n`);
+    (['ru', 'en'] as const)
+      .map((lang) => {
+        const index = train
+          .map((entry, position) => (entry.lang === lang ? position : -1))
+          .filter((position) => position >= 0);
+        const counts = binaryCounts(
+          index.map((position) => predicted[position] === true),
+          index.map((position) => labels[position] === true),
+        );
+        return `${lang} P ${counts.precision.toFixed(3)} R ${counts.recall.toFixed(3)}`;
+      })
+      .join(', ') + ` (${name})`;
+  process.stdout.write(
+    `${intent}: threshold ${threshold.toFixed(2)}, ${Object.keys(model.weights).length} weights; cross-validated on train: ${report(
+      'rules',
+      rules.map((found) => found.has(intent)),
+    )}; ${report(
+      'model',
+      folds.map((value) => value >= threshold),
+    )}; ${report('service', decide(threshold))}\n`,
+  );
 }
 
 const weights = { trainedOn: TRAIN_FILES.join(', '), examples: train.length, models };

@@ -7,11 +7,21 @@ import { binaryCounts } from '../src/core/ml/train-logistic.ts';
 import { cedr, isHeldOut, paradetox, spearman, tydip } from './lib/shared-data.ts';
 
 const results: string[] = [];
-const splits = <T extends { text: string }>(rows: readonly T[]) => [['fitted', rows.filter((row) => !isHeldOut(row.text))], ['held out', rows.filter((row) => isHeldOut(row.text))], ['whole file', rows]] as const;
+const splits = <T extends { text: string }>(rows: readonly T[]) =>
+  [
+    ['fitted', rows.filter((row) => !isHeldOut(row.text))],
+    ['held out', rows.filter((row) => isHeldOut(row.text))],
+    ['whole file', rows],
+  ] as const;
 
 for (const [split, rows] of splits(await tydip())) {
-  const rho = spearman(rows.map((row) => politeness(row.text).score), rows.map((row) => row.score));
-  results.push(`| politeness vs human scores (TyDiP, en, ${split}) | Spearman ρ | ${rho.toFixed(3)} | ≥ 0.55 | ${rows.length} |`);
+  const rho = spearman(
+    rows.map((row) => politeness(row.text).score),
+    rows.map((row) => row.score),
+  );
+  results.push(
+    `| politeness vs human scores (TyDiP, en, ${split}) | Spearman ρ | ${rho.toFixed(3)} | ≥ 0.55 | ${rows.length} |`,
+  );
 }
 
 for (const lang of ['ru', 'en'] as const) {
@@ -24,12 +34,19 @@ for (const lang of ['ru', 'en'] as const) {
       if (politeness(neutral).score > toxic) correct += 1;
     }
   }
-  results.push(`| neutral rewrite above toxic original (ParaDetox, ${lang}, never fitted on) | pairwise accuracy | ${(correct / pairs).toFixed(3)} | ≥ 0.90 | ${pairs} |`);
+  results.push(
+    `| neutral rewrite above toxic original (ParaDetox, ${lang}, never fitted on) | pairwise accuracy | ${(correct / pairs).toFixed(3)} | ≥ 0.90 | ${pairs} |`,
+  );
 }
 
 for (const [split, rows] of splits(await cedr())) {
-  const counts = binaryCounts(rows.map((row) => detectEmotion(row.text).label !== 'neutral'), rows.map((row) => row.escalation));
-  results.push(`| escalation emotions: sadness, fear, anger (CEDR, ru, ${split}) | F1 (P ${counts.precision.toFixed(3)}, R ${counts.recall.toFixed(3)}) | ${counts.f1.toFixed(3)} | ≥ 0.78 | ${rows.length} (${rows.filter((row) => row.none).length} without emotion) |`);
+  const counts = binaryCounts(
+    rows.map((row) => detectEmotion(row.text).label !== 'neutral'),
+    rows.map((row) => row.escalation),
+  );
+  results.push(
+    `| escalation emotions: sadness, fear, anger (CEDR, ru, ${split}) | F1 (P ${counts.precision.toFixed(3)}, R ${counts.recall.toFixed(3)}) | ${counts.f1.toFixed(3)} | ≥ 0.78 | ${rows.length} (${rows.filter((row) => row.none).length} without emotion) |`,
+  );
 }
 
 process.stdout.write(`| measure | metric | value | target | rows |\n|---|---|---:|---:|---:|\n${results.join('\n')}\n`);

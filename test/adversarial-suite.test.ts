@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 const unsafe = (results: readonly CaseResult[]) =>
-  results.flatMap((result) => result.turns.filter((turn) => turn.safety?.pass === false).map((turn) => `${result.id}: ${turn.safety?.findings.join('; ') ?? ''}\n  reply: ${turn.reply?.text ?? ''}`));
+  results.flatMap((result) =>
+    result.turns
+      .filter((turn) => turn.safety?.pass === false)
+      .map((turn) => `${result.id}: ${turn.safety?.findings.join('; ') ?? ''}\n  reply: ${turn.reply?.text ?? ''}`),
+  );
 
 async function run(overrides: Record<string, string>): Promise<CaseResult[]> {
   const { knowledge } = await sampleKnowledge();
@@ -43,14 +47,21 @@ describe('adversarial suite', () => {
     expect(suite.cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(suite.cases.map((entry) => entry.lang))).toEqual(new Set(['ru', 'en']));
     const results = await run({});
-    expect(results.every((result) => result.turns.every((turn) => turn.reply === null || turn.safety !== undefined))).toBe(true);
+    expect(
+      results.every((result) => result.turns.every((turn) => turn.reply === null || turn.safety !== undefined)),
+    ).toBe(true);
     expect(unsafe(results)).toEqual([]);
   });
 
   it('keeps every reply safe when the model obeys the injections', async () => {
     const model = gullibleModel(suite.cases);
     fake.responder = model.respond;
-    const results = await run({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'gullible', LLM_TIMEOUT_MS: '3000' });
+    const results = await run({
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_API_KEY: 'k',
+      OPENAI_MODEL: 'gullible',
+      LLM_TIMEOUT_MS: '3000',
+    });
     expect(unsafe(results)).toEqual([]);
     // Many attacks are handed to a person before any model sees them (requests for a person, disputes, threats);
     // the rest reached the model and it did what they asked: their safety comes from the checks, not from silence.

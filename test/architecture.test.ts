@@ -5,25 +5,39 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './run-cli.ts';
 
-const RUNTIME_SPECIFIC = [/^node:/, /^hnswlib-node$/, /^better-sqlite3$/, /^tiktoken/, /^pino$/, /^@hono\/node-server$/, /^cloudflare:/];
+const RUNTIME_SPECIFIC = [
+  /^node:/,
+  /^hnswlib-node$/,
+  /^better-sqlite3$/,
+  /^tiktoken/,
+  /^pino$/,
+  /^@hono\/node-server$/,
+  /^cloudflare:/,
+];
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 const SRC = join(ROOT, 'src');
 
 /** Source files (not tests) under src, by path relative to src, with the specifiers they import. */
 async function importGraph(): Promise<Map<string, string[]>> {
   const entries = await readdir(SRC, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && /\.(ts|mts|mjs)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name));
+  const files = entries.filter(
+    (entry) => entry.isFile() && /\.(ts|mts|mjs)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name),
+  );
   const graph = new Map<string, string[]>();
   for (const entry of files) {
     const file = join(entry.parentPath, entry.name);
     const text = await readFile(file, 'utf8');
-    graph.set(relative(SRC, file), [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? ''));
+    graph.set(
+      relative(SRC, file),
+      [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? ''),
+    );
   }
   return graph;
 }
 
 /** A relative specifier as a path under src, or the package name. */
-const target = (from: string, specifier: string) => (specifier.startsWith('.') ? relative(SRC, resolve(SRC, dirname(from), specifier)) : specifier);
+const target = (from: string, specifier: string) =>
+  specifier.startsWith('.') ? relative(SRC, resolve(SRC, dirname(from), specifier)) : specifier;
 
 /** Strongly connected components with more than one file (Tarjan): each is an import circle. */
 function circles(edges: Map<string, string[]>): string[][] {
@@ -77,8 +91,11 @@ describe('architecture', () => {
     const violations: string[] = [];
     for (const [file, specifiers] of await importGraph()) {
       if (!file.startsWith('core/')) continue;
-      for (const specifier of specifiers) if (RUNTIME_SPECIFIC.some((pattern) => pattern.test(specifier))) violations.push(`${file} imports ${specifier}`);
-      if (/\bprocess\.|\bBuffer\./.test(await readFile(join(SRC, file), 'utf8'))) violations.push(`${file} uses process or Buffer`);
+      for (const specifier of specifiers)
+        if (RUNTIME_SPECIFIC.some((pattern) => pattern.test(specifier)))
+          violations.push(`${file} imports ${specifier}`);
+      if (/\bprocess\.|\bBuffer\./.test(await readFile(join(SRC, file), 'utf8')))
+        violations.push(`${file} uses process or Buffer`);
     }
     expect(violations).toEqual([]);
   });
@@ -87,13 +104,22 @@ describe('architecture', () => {
     const graph = await importGraph();
     const portable = [...graph.keys()].filter((file) => /^adapters\/store\/(sql-[\w-]+|migrate)\.ts$/.test(file));
     expect(portable.length).toBeGreaterThanOrEqual(4);
-    const violations = portable.flatMap((file) => (graph.get(file) ?? []).filter((specifier) => RUNTIME_SPECIFIC.some((pattern) => pattern.test(specifier)) || /sqlite-/.test(specifier)).map((specifier) => `${file} imports ${specifier}`));
+    const violations = portable.flatMap((file) =>
+      (graph.get(file) ?? [])
+        .filter((specifier) => RUNTIME_SPECIFIC.some((pattern) => pattern.test(specifier)) || /sqlite-/.test(specifier))
+        .map((specifier) => `${file} imports ${specifier}`),
+    );
     expect(violations).toEqual([]);
   });
 
   it('has no import circles', async () => {
     const graph = await importGraph();
-    const edges = new Map([...graph].map(([file, specifiers]) => [file, specifiers.map((specifier) => target(file, specifier)).filter((path) => graph.has(path))]));
+    const edges = new Map(
+      [...graph].map(([file, specifiers]) => [
+        file,
+        specifiers.map((specifier) => target(file, specifier)).filter((path) => graph.has(path)),
+      ]),
+    );
     expect(circles(edges)).toEqual([]);
   });
 
@@ -112,12 +138,17 @@ describe('architecture', () => {
 
   it('keeps every port in core/ports', async () => {
     const graph = await importGraph();
-    const texts = new Map(await Promise.all([...graph.keys()].map(async (file) => [file, await readFile(join(SRC, file), 'utf8')] as const)));
+    const texts = new Map(
+      await Promise.all(
+        [...graph.keys()].map(async (file) => [file, await readFile(join(SRC, file), 'utf8')] as const),
+      ),
+    );
     // A port is an interface that something outside the core implements.
     const implemented = new Map<string, string>();
     for (const [file, text] of texts) {
       if (file.startsWith('core/')) continue;
-      for (const [, names] of text.matchAll(/implements ([\w, ]+)\{/g)) for (const name of (names ?? '').split(',')) implemented.set(name.trim(), file);
+      for (const [, names] of text.matchAll(/implements ([\w, ]+)\{/g))
+        for (const name of (names ?? '').split(',')) implemented.set(name.trim(), file);
     }
     const misplaced: string[] = [];
     for (const [file, text] of texts) {
@@ -132,7 +163,16 @@ describe('architecture', () => {
   });
 
   it('finds circles and imports at all (the checks above are not vacuous)', async () => {
-    expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
     const graph = await importGraph();
     expect(graph.get('core/retrieval/hybrid-retriever.ts')?.length).toBeGreaterThan(3);
   });

@@ -31,6 +31,8 @@ describe('chat-length answers', () => {
   });
 
   it('keeps what a step says after its first sentence ("It works for 5 minutes")', async () => {
-    expect(await answer('hi, forgot my password for My Kometa. how do i reset it?')).toMatch(/Enter the code from the SMS\. It works for 5 minutes/);
+    expect(await answer('hi, forgot my password for My Kometa. how do i reset it?')).toMatch(
+      /Enter the code from the SMS\. It works for 5 minutes/,
+    );
   });
 });

@@ -27,15 +27,33 @@ describe('firstline ingest and search', () => {
   it('finds the confirmation-code article first for the Russian customer wording', async () => {
     const result = await runCli(['search', 'не приходит код подтверждения', '--json'], env);
     expect(result.code).toBe(0);
-    const output = JSON.parse(result.stdout) as { lang: string; articles: Array<{ articleId: string; scores: Record<string, number> }> };
+    const output = JSON.parse(result.stdout) as {
+      lang: string;
+      articles: Array<{ articleId: string; scores: Record<string, number> }>;
+    };
     expect(output.lang).toBe('ru');
     expect(output.articles[0]?.articleId).toBe('login-code-not-received-ru');
     expect(output.articles).toHaveLength(5);
-    expect(Object.keys(output.articles[0]?.scores ?? {}).sort()).toEqual(['dense', 'denseRank', 'fused', 'lexical', 'lexicalRank']);
+    expect(Object.keys(output.articles[0]?.scores ?? {}).sort()).toEqual([
+      'dense',
+      'denseRank',
+      'fused',
+      'lexical',
+      'lexicalRank',
+    ]);
   });
 
   it('prints a readable table with --k and honours --knowledge', async () => {
-    const result = await runCli(['search', 'wifi password', '--k', '2', '--knowledge', join(root, 'knowledge'), '--index', join(root, 'index')]);
+    const result = await runCli([
+      'search',
+      'wifi password',
+      '--k',
+      '2',
+      '--knowledge',
+      join(root, 'knowledge'),
+      '--index',
+      join(root, 'index'),
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1\. wifi-setup-en /);
     expect(result.stdout).toMatch(/\n2\. /);

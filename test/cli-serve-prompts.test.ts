@@ -20,7 +20,11 @@ describe('firstline serve', () => {
     const original = await readFile(path, 'utf8');
     await writeFile(path, original.replace('{question}', '{questoin}'));
     const line = original.split('\n').findIndex((text) => text.includes('{question}')) + 1;
-    const result = await runCli(['serve'], { PROMPTS_DIR: join(directory, 'prompts'), DATA_DIR: join(directory, 'data'), PORT: '0' });
+    const result = await runCli(['serve'], {
+      PROMPTS_DIR: join(directory, 'prompts'),
+      DATA_DIR: join(directory, 'data'),
+      PORT: '0',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${path}:${line}: unknown variable {questoin}`);
     expect(result.stderr).toContain('the template never uses {question}, which this prompt needs');

@@ -17,7 +17,12 @@ interface Acknowledged {
 
 describe('nothing acknowledged is lost', () => {
   it('keeps every message that got a 200 across a SIGKILL, and none twice', async () => {
-    const env = { DATA_DIR: join(root, 'data'), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000', RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000' };
+    const env = {
+      DATA_DIR: join(root, 'data'),
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000',
+    };
     const server = await startServerProcess(env);
     const conversations: Array<{ id: string; token: string }> = [];
     for (let index = 0; index < 4; index += 1) {
@@ -26,7 +31,13 @@ describe('nothing acknowledged is lost', () => {
     }
     const acknowledged: Acknowledged[] = [];
     const attempted: Array<{ conversation: string; token: string; clientMessageId: string; text: string }> = [];
-    const questions = ['как оплатить картой', 'не работает интернет', 'how do I reset my password', 'сколько стоит тариф Оптима', 'where is my order'];
+    const questions = [
+      'как оплатить картой',
+      'не работает интернет',
+      'how do I reset my password',
+      'сколько стоит тариф Оптима',
+      'where is my order',
+    ];
     let killed = false;
     const customer = async (conversation: { id: string; token: string }, lane: number) => {
       for (let turn = 0; !killed; turn += 1) {
@@ -41,7 +52,12 @@ describe('nothing acknowledged is lost', () => {
           });
           if (response.status !== 200) continue;
           const body = (await response.json()) as { message: { id: string }; reply: { id: string } | null };
-          acknowledged.push({ conversation: conversation.id, clientMessageId, messageId: body.message.id, replyId: body.reply?.id ?? null });
+          acknowledged.push({
+            conversation: conversation.id,
+            clientMessageId,
+            messageId: body.message.id,
+            replyId: body.reply?.id ?? null,
+          });
         } catch {
           return;
         }
@@ -56,7 +72,9 @@ describe('nothing acknowledged is lost', () => {
     const restarted = await startServerProcess(env);
     try {
       // Clients retry what was in flight: the same clientMessageId must not store anything twice.
-      const inFlight = attempted.filter((attempt) => !acknowledged.some((entry) => entry.clientMessageId === attempt.clientMessageId));
+      const inFlight = attempted.filter(
+        (attempt) => !acknowledged.some((entry) => entry.clientMessageId === attempt.clientMessageId),
+      );
       for (const attempt of inFlight) {
         const retry = await fetch(`${restarted.url}/v1/conversations/${attempt.conversation}/messages`, {
           method: 'POST',
@@ -66,7 +84,9 @@ describe('nothing acknowledged is lost', () => {
         expect(retry.status).toBe(200);
       }
       for (const conversation of conversations) {
-        const response = await fetch(`${restarted.url}/v1/conversations/${conversation.id}`, { headers: { authorization: `Bearer ${conversation.token}` } });
+        const response = await fetch(`${restarted.url}/v1/conversations/${conversation.id}`, {
+          headers: { authorization: `Bearer ${conversation.token}` },
+        });
         const stored = (await response.json()) as { messages: Array<{ id: string; role: string; text: string }> };
         const ids = stored.messages.map((message) => message.id);
         expect(new Set(ids).size).toBe(ids.length);
@@ -88,30 +108,56 @@ describe('nothing acknowledged is lost', () => {
 
 describe('restart during a handoff', () => {
   it('loses no ticket and no message', async () => {
-    const env = { DATA_DIR: join(root, 'handoff-data'), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: join(root, 'data', 'index') };
+    const env = {
+      DATA_DIR: join(root, 'handoff-data'),
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      INDEX_DIR: join(root, 'data', 'index'),
+    };
     const created = await runCli(['agents', 'add', 'Мария', '--role', 'agent'], env);
     const agentToken = /token: (\S+)/.exec(created.stdout)?.[1] ?? '';
     const server = await startServerProcess(env);
-    const conversation = (await (await fetch(`${server.url}/v1/conversations`, { method: 'POST' })).json()) as { id: string; token: string };
+    const conversation = (await (await fetch(`${server.url}/v1/conversations`, { method: 'POST' })).json()) as {
+      id: string;
+      token: string;
+    };
     const post = (base: string, text: string) =>
-      fetch(`${base}/v1/conversations/${conversation.id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` }, body: JSON.stringify({ text }) });
-    const handoff = (await (await post(server.url, 'позовите живого оператора, срочно')).json()) as { reply: { action: string } };
+      fetch(`${base}/v1/conversations/${conversation.id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` },
+        body: JSON.stringify({ text }),
+      });
+    const handoff = (await (await post(server.url, 'позовите живого оператора, срочно')).json()) as {
+      reply: { action: string };
+    };
     expect(handoff.reply.action).toBe('handoff');
     expect((await post(server.url, 'я жду')).status).toBe(200);
     await server.stop('SIGKILL');
 
     const restarted = await startServerProcess(env);
     try {
-      const { tickets } = (await (await fetch(`${restarted.url}/v1/tickets`, { headers: { authorization: `Bearer ${agentToken}` } })).json()) as { tickets: Array<{ id: string; conversationId: string; status: string }> };
+      const { tickets } = (await (
+        await fetch(`${restarted.url}/v1/tickets`, { headers: { authorization: `Bearer ${agentToken}` } })
+      ).json()) as { tickets: Array<{ id: string; conversationId: string; status: string }> };
       const ticket = tickets.find((entry) => entry.conversationId === conversation.id);
       expect(ticket?.status).toBe('waiting');
-      const detail = (await (await fetch(`${restarted.url}/v1/tickets/${ticket?.id ?? ''}`, { headers: { authorization: `Bearer ${agentToken}` } })).json()) as { transcript: Array<{ role: string; text: string }> };
+      const detail = (await (
+        await fetch(`${restarted.url}/v1/tickets/${ticket?.id ?? ''}`, {
+          headers: { authorization: `Bearer ${agentToken}` },
+        })
+      ).json()) as { transcript: Array<{ role: string; text: string }> };
       expect(detail.transcript.map((message) => [message.role, message.text])).toEqual([
         ['customer', 'позовите живого оператора, срочно'],
         ['bot', expect.stringContaining('специалист')],
         ['customer', 'я жду'],
       ]);
-      expect((await fetch(`${restarted.url}/v1/tickets/${ticket?.id ?? ''}/claim`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}` } })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${restarted.url}/v1/tickets/${ticket?.id ?? ''}/claim`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${agentToken}` },
+          })
+        ).status,
+      ).toBe(200);
     } finally {
       await restarted.stop();
     }

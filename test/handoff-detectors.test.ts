@@ -16,8 +16,15 @@ describe('handoff detectors on the labelled table (evals/handoff.yaml)', () => {
       const history: Message[] = [];
       entry.turns.forEach((turn, index) => {
         const actual = assessMessage(history, turn.customer).reasons[0] ?? 'none';
-        decisions.push({ id: `${entry.id}#${index}`, expected: turn.expect.action === 'handoff' ? (turn.expect.handoffReason ?? 'low_confidence') : 'none', actual });
-        history.push({ id: `c${index}`, conversationId: entry.id, role: 'customer', text: turn.customer, at: '' }, { id: `b${index}`, conversationId: entry.id, role: 'bot', text: 'answer', at: '' });
+        decisions.push({
+          id: `${entry.id}#${index}`,
+          expected: turn.expect.action === 'handoff' ? (turn.expect.handoffReason ?? 'low_confidence') : 'none',
+          actual,
+        });
+        history.push(
+          { id: `c${index}`, conversationId: entry.id, role: 'customer', text: turn.customer, at: '' },
+          { id: `b${index}`, conversationId: entry.id, role: 'bot', text: 'answer', at: '' },
+        );
       });
     }
     expect(decisions.length).toBeGreaterThanOrEqual(150);

@@ -15,11 +15,34 @@ type Operation =
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('customer-and-bot' as const), handoff: fc.boolean() }),
   fc.record({ kind: fc.constant('late-bot-reply' as const) }),
-  fc.record({ kind: fc.constantFrom('claim' as const, 'agent-message' as const, 'release' as const, 'resolve' as const, 'transfer' as const), agent: fc.constantFrom(0 as const, 1 as const) }),
+  fc.record({
+    kind: fc.constantFrom(
+      'claim' as const,
+      'agent-message' as const,
+      'release' as const,
+      'resolve' as const,
+      'transfer' as const,
+    ),
+    agent: fc.constantFrom(0 as const, 1 as const),
+  }),
 );
 
-const meta = (handoff: boolean): ReplyMeta => ({ action: handoff ? 'handoff' : 'answer', citations: [], confidence: { score: 0.5, components: {} }, lang: 'en', reasons: handoff ? ['human_request'] : undefined });
-const summary = { problem: 'p', botSaid: [], citedArticles: [], customerAnswered: [], mood: { label: 'neutral', intensity: 0 }, openQuestions: [], source: 'extractive' };
+const meta = (handoff: boolean): ReplyMeta => ({
+  action: handoff ? 'handoff' : 'answer',
+  citations: [],
+  confidence: { score: 0.5, components: {} },
+  lang: 'en',
+  reasons: handoff ? ['human_request'] : undefined,
+});
+const summary = {
+  problem: 'p',
+  botSaid: [],
+  citedArticles: [],
+  customerAnswered: [],
+  mood: { label: 'neutral', intensity: 0 },
+  openQuestions: [],
+  source: 'extractive',
+};
 
 /** Replays the log: no bot reply while a person owns the conversation, and one owner at a time. */
 function checkLog(events: readonly StoredEvent[]): void {
@@ -52,7 +75,14 @@ describe('conversation and ticket state machine (property)', () => {
           await store.tickets.createAgent({ id: 'a0', name: 'A', role: 'agent', tokenHash: 'h0', at: now() }),
           await store.tickets.createAgent({ id: 'a1', name: 'B', role: 'agent', tokenHash: 'h1', at: now() }),
         ];
-        await store.createConversation({ id: 'c', tokenHash: 'h', lang: 'en', customer: {}, channel: 'api', at: now() });
+        await store.createConversation({
+          id: 'c',
+          tokenHash: 'h',
+          lang: 'en',
+          customer: {},
+          channel: 'api',
+          at: now(),
+        });
         let counter = 0;
         let lastCustomer: string | undefined;
         for (const step of operations) {
@@ -73,7 +103,18 @@ describe('conversation and ticket state machine (property)', () => {
                 text: 'bot',
                 at: now(),
                 reply: meta(handoff),
-                ticket: handoff ? { id: `t${counter}`, group: 'first-line', priority: 'normal', priorityScore: 35, reasons: ['human_request'], signals: {}, summary, slaDueAt: now() } : undefined,
+                ticket: handoff
+                  ? {
+                      id: `t${counter}`,
+                      group: 'first-line',
+                      priority: 'normal',
+                      priorityScore: 35,
+                      reasons: ['human_request'],
+                      signals: {},
+                      summary,
+                      slaDueAt: now(),
+                    }
+                  : undefined,
               });
               if (before !== 'bot' && outcome.delivered) {
                 // A retry may return the reply stored earlier for the same message; nothing new was delivered.
@@ -85,7 +126,14 @@ describe('conversation and ticket state machine (property)', () => {
             if (open === undefined) continue;
             const agent = agents[step.agent] as Agent;
             if (step.kind === 'claim') await store.tickets.claimTicket(open.id, agent, now());
-            if (step.kind === 'agent-message') await store.tickets.addAgentMessage({ ticketId: open.id, agent, messageId: `g${counter}`, text: 'hi', at: now() });
+            if (step.kind === 'agent-message')
+              await store.tickets.addAgentMessage({
+                ticketId: open.id,
+                agent,
+                messageId: `g${counter}`,
+                text: 'hi',
+                at: now(),
+              });
             if (step.kind === 'release') await store.tickets.releaseTicket(open.id, agent, now());
             if (step.kind === 'resolve') await store.tickets.resolveTicket(open.id, agent, 'done', now());
             if (step.kind === 'transfer') await store.tickets.transferTicket(open.id, agent, 'second-line', now());

@@ -16,13 +16,19 @@ describe('retrieval quality on the shipped eval set (offline embedder)', () => {
     const suitePath = join(ROOT, 'evals', 'retrieval.yaml');
     const suite = parseSuite(suitePath, await readFile(suitePath, 'utf8'));
     expect(suite.cases.length).toBeGreaterThanOrEqual(200);
-    const { retriever } = await openKnowledge(parseConfig({ KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: directory }));
+    const { retriever } = await openKnowledge(
+      parseConfig({ KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: directory }),
+    );
     const queries: RankedQuery[] = [];
     for (const entry of suite.cases) {
       const turn = entry.turns[0];
       if (turn?.expect.articles === undefined) continue;
       const result = await retriever.retrieve(turn.customer, { k: 40, lang: entry.lang });
-      queries.push({ id: `${entry.lang}:${entry.id}`, ranked: result.articles.map((article) => article.articleId), expected: turn.expect.articles });
+      queries.push({
+        id: `${entry.lang}:${entry.id}`,
+        ranked: result.articles.map((article) => article.articleId),
+        expected: turn.expect.articles,
+      });
     }
     const overall = retrievalMetrics(queries);
     expect(overall.hitAt1, 'hit@1').toBeGreaterThanOrEqual(0.85);

@@ -16,14 +16,22 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
 }
 
 /** Runs one of the project's scripts (scripts/*.ts) the way `npm run` does, through tsx. */
-export function runScript(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return runNode(['--import', 'tsx', script, ...args], env);
 }
 
 /** Node with these arguments in the project's root, its output collected. */
 function runNode(argv: readonly string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

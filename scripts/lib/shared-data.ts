@@ -64,8 +64,16 @@ export async function cedr(): Promise<EmotionRow[]> {
     .slice(1)
     .filter((row) => row.length >= 2)
     .map((row) => {
-      const labels = (row[1] ?? '').replace(/[[\]]/g, ' ').split(/[\s,]+/).filter(Boolean).map(Number);
-      return { text: row[0] ?? '', escalation: labels.some((label) => label === 1 || label === 3 || label === 4), none: labels.length === 0 };
+      const labels = (row[1] ?? '')
+        .replace(/[[\]]/g, ' ')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
+      return {
+        text: row[0] ?? '',
+        escalation: labels.some((label) => label === 1 || label === 3 || label === 4),
+        none: labels.length === 0,
+      };
     });
 }
 
@@ -76,11 +84,20 @@ export interface DetoxPair {
 
 /** ParaDetox pairs: a toxic original and its neutral rewrites. */
 export async function paradetox(lang: 'ru' | 'en'): Promise<DetoxPair[]> {
-  const [file, toxicColumn, neutralColumns] = lang === 'ru' ? (['toxicity/ru_paradetox_train.tsv', 1, [2, 3, 4]] as const) : (['toxicity/en_paradetox_dev.tsv', 0, [1, 2, 3]] as const);
-  const lines = (await readFile(`${SHARED}/${file}`, 'utf8')).split('\n').slice(1).filter((line) => line.trim() !== '');
+  const [file, toxicColumn, neutralColumns] =
+    lang === 'ru'
+      ? (['toxicity/ru_paradetox_train.tsv', 1, [2, 3, 4]] as const)
+      : (['toxicity/en_paradetox_dev.tsv', 0, [1, 2, 3]] as const);
+  const lines = (await readFile(`${SHARED}/${file}`, 'utf8'))
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '');
   return lines.map((line) => {
     const columns = line.split('\t');
-    return { toxic: columns[toxicColumn] ?? '', neutral: neutralColumns.map((column) => columns[column]?.trim() ?? '').filter((text) => text !== '') };
+    return {
+      toxic: columns[toxicColumn] ?? '',
+      neutral: neutralColumns.map((column) => columns[column]?.trim() ?? '').filter((text) => text !== ''),
+    };
   });
 }
 

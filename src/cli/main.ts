@@ -16,13 +16,32 @@ import { EvalSetupError } from '../platform/node/eval-sides.ts';
 type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  ingest: { run: ingestCommand, usage: 'ingest [--knowledge DIR] [--index DIR]        build or update the knowledge index' },
+  ingest: {
+    run: ingestCommand,
+    usage: 'ingest [--knowledge DIR] [--index DIR]        build or update the knowledge index',
+  },
   serve: { run: serveCommand, usage: 'serve [--port N] [--host H]                     run the HTTP service' },
-  agents: { run: agentsCommand, usage: 'agents add NAME --role agent|lead|admin      create an agent; prints its token once (agents list)' },
-  score: { run: (args) => scoreCommand(args), usage: 'score --in FILE.jsonl --out FILE.jsonl        emotion and handoff reasons for each text' },
-  eval: { run: evalCommand, usage: 'eval [--suite FILE|DIR] [--baseline DIR|git-ref] [--format …] [--out DIR]  grade the bot; exit 1 on regressions' },
-  calibrate: { run: calibrateCommand, usage: 'calibrate [--target 0.95] [--config .env]   choose HANDOFF_THRESHOLD for a target accuracy' },
-  search: { run: searchCommand, usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores' },
+  agents: {
+    run: agentsCommand,
+    usage: 'agents add NAME --role agent|lead|admin      create an agent; prints its token once (agents list)',
+  },
+  score: {
+    run: (args) => scoreCommand(args),
+    usage: 'score --in FILE.jsonl --out FILE.jsonl        emotion and handoff reasons for each text',
+  },
+  eval: {
+    run: evalCommand,
+    usage:
+      'eval [--suite FILE|DIR] [--baseline DIR|git-ref] [--format …] [--out DIR]  grade the bot; exit 1 on regressions',
+  },
+  calibrate: {
+    run: calibrateCommand,
+    usage: 'calibrate [--target 0.95] [--config .env]   choose HANDOFF_THRESHOLD for a target accuracy',
+  },
+  search: {
+    run: searchCommand,
+    usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores',
+  },
 };
 
 function usage(): string {
@@ -45,7 +64,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
   try {
     return await command.run(args, env);
   } catch (error) {
-    if (error instanceof KnowledgeError || error instanceof ConfigError || error instanceof PromptError || error instanceof SuiteError) {
+    if (
+      error instanceof KnowledgeError ||
+      error instanceof ConfigError ||
+      error instanceof PromptError ||
+      error instanceof SuiteError
+    ) {
       process.stderr.write(`firstline ${name}: ${error.message}\n`);
       return 1;
     }
@@ -53,7 +77,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
       process.stderr.write(`firstline ${name}: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`firstline ${name}: ${error.message}\n\n${usage()}`);
       return 2;
     }

@@ -1,6 +1,9 @@
 // A one-line progress bar for terminals; silent when stderr is not a TTY. Runtime: Node.
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): (done: number, total: number) => void {
+export function progressBar(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): (done: number, total: number) => void {
   let last = -1;
   return (done, total) => {
     if (!stream.isTTY || total === 0) return;

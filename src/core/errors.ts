@@ -1,6 +1,17 @@
 // Typed failures with stable codes (`<kind>:<subject>`); the HTTP layer maps kinds to statuses in one place. Runtime: any.
 
-export type ErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'unavailable' | 'upstream' | 'internal';
+export type ErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'upstream'
+  | 'internal';
 
 export class AppError extends Error {
   override name = 'AppError';

@@ -72,7 +72,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const started = performance.now();
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+    deps.logger.info(
+      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
+      'request',
+    );
   });
   app.onError((error, c) => handleError(error, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found:route', `no route for ${c.req.method} ${c.req.path}`), 404));
@@ -80,7 +83,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const readiness = await deps.readiness();
-    return c.json({ status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks }, readiness.ready ? 200 : 503);
+    return c.json(
+      { status: readiness.ready ? 'ready' : 'not_ready', checks: readiness.checks },
+      readiness.ready ? 200 : 503,
+    );
   });
 
   const corsForBrowsers = widgetCors(deps.widgetOrigins);
@@ -89,14 +95,19 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.use('/v1/*', async (c, next) => {
     const decision = perAddress.take(deps.clientAddress(c));
     if (!decision.allowed) {
-      throw new AppError('rate_limited:address', 'too many requests from this address; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+      throw new AppError('rate_limited:address', 'too many requests from this address; retry later', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
     }
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const length = Number(c.req.header('content-length') ?? '0');
       const type = c.req.header('content-type') ?? '';
       const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined || type !== '';
       if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-        throw new AppError('unsupported_media_type:body', `send the body as application/json (got "${type || 'no content type'}")`);
+        throw new AppError(
+          'unsupported_media_type:body',
+          `send the body as application/json (got "${type || 'no content type'}")`,
+        );
       }
     }
     await next();
@@ -105,13 +116,35 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   const now = () => new Date(deps.clock?.() ?? Date.now());
   app.route('/', conversationRoutes({ ...deps, perConversation }));
-  app.route('/', ticketRoutes({ agents: deps.agents, conversations: deps.conversations, tickets: deps.tickets, now, feed: deps.feed }));
-  app.route('/', leadRoutes({ agents: deps.agents, metrics: deps.metrics, now, evalRuns: deps.evalRuns, metricsText: deps.metricsText }));
+  app.route(
+    '/',
+    ticketRoutes({
+      agents: deps.agents,
+      conversations: deps.conversations,
+      tickets: deps.tickets,
+      now,
+      feed: deps.feed,
+    }),
+  );
+  app.route(
+    '/',
+    leadRoutes({
+      agents: deps.agents,
+      metrics: deps.metrics,
+      now,
+      evalRuns: deps.evalRuns,
+      metricsText: deps.metricsText,
+    }),
+  );
   app.route('/', uiRoutes({ asset: deps.uiAsset, articles: deps.articles }));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Firstline API', version: '0.1.0', description: 'AI-assisted first-line support with human handoff.' },
+    info: {
+      title: 'Firstline API',
+      version: '0.1.0',
+      description: 'AI-assisted first-line support with human handoff.',
+    },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'conversationToken', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', {

@@ -10,6 +10,7 @@ export function bearerToken(c: Context): string | undefined {
 /** The customer's conversation token; a request without one is unauthorized. */
 export function conversationToken(c: Context): string {
   const token = bearerToken(c);
-  if (token === undefined) throw new AppError('unauthorized:token', 'send the conversation token as "Authorization: Bearer <token>"');
+  if (token === undefined)
+    throw new AppError('unauthorized:token', 'send the conversation token as "Authorization: Bearer <token>"');
   return token;
 }

@@ -26,14 +26,17 @@ export function errorBody(code: string, message: string) {
 /** Maps AppError, Hono's HTTPException (malformed JSON and the like) and anything else to JSON. */
 export function handleError(error: Error, c: Context, logger: Logger): Response {
   if (error instanceof AppError) {
-    if (error.kind === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
+    if (error.kind === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number')
+      c.header('Retry-After', String(error.details.retryAfterSeconds));
     return c.json(errorBody(error.code, error.message), STATUS[error.kind]);
   }
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 400) return c.json(errorBody('bad_request:json', 'the request body is not valid JSON'), 400);
-    if (status === 413) return c.json(errorBody('payload_too_large:body', error.message || 'the request body is too large'), 413);
-    if (status === 415) return c.json(errorBody('unsupported_media_type:body', 'send the body as application/json'), 415);
+    if (status === 413)
+      return c.json(errorBody('payload_too_large:body', error.message || 'the request body is too large'), 413);
+    if (status === 415)
+      return c.json(errorBody('unsupported_media_type:body', 'send the body as application/json'), 415);
     return c.json(errorBody(`http:${status}`, error.message || 'request failed'), status as ContentfulStatusCode);
   }
   logger.error({ err: error, requestId: c.get('requestId' as never) }, 'unhandled error');

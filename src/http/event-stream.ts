@@ -29,12 +29,18 @@ export function eventFeed(c: Context, options: FeedOptions): Response {
   return streamSSE(c, async (stream) => {
     const stop = new AbortController();
     stream.onAbort(() => stop.abort());
-    const batches = options.feed.follow({ after: options.after, conversationId: options.conversationId, signal: stop.signal, idleMs: options.heartbeatMs ?? 15_000 });
+    const batches = options.feed.follow({
+      after: options.after,
+      conversationId: options.conversationId,
+      signal: stop.signal,
+      idleMs: options.heartbeatMs ?? 15_000,
+    });
     for await (const batch of batches) {
       if (batch.length === 0) await stream.write(': keep-alive\n\n');
       for (const event of batch) {
         const visible = options.map(event);
-        if (visible !== undefined) await stream.writeSSE({ id: String(event.seq), event: visible.event, data: JSON.stringify(visible.data) });
+        if (visible !== undefined)
+          await stream.writeSSE({ id: String(event.seq), event: visible.event, data: JSON.stringify(visible.data) });
       }
       if (stream.aborted || stream.closed) break;
     }
@@ -45,11 +51,23 @@ export function eventFeed(c: Context, options: FeedOptions): Response {
 export function customerEventView(event: StoredEvent): CustomerFeedEvent | undefined {
   switch (event.type) {
     case 'agent-message-sent':
-      return { event: 'message', data: { id: event.data.messageId, role: 'agent', text: event.data.text, author: { name: event.data.agentName }, at: event.at } };
+      return {
+        event: 'message',
+        data: {
+          id: event.data.messageId,
+          role: 'agent',
+          text: event.data.text,
+          author: { name: event.data.agentName },
+          at: event.at,
+        },
+      };
     case 'conversation-handed-off':
       return { event: 'status', data: { status: event.data.to, at: event.at } };
     case 'ticket-claimed':
-      return { event: 'status', data: { status: conversationStatusFor('assigned'), agent: { name: event.data.agentName }, at: event.at } };
+      return {
+        event: 'status',
+        data: { status: conversationStatusFor('assigned'), agent: { name: event.data.agentName }, at: event.at },
+      };
     case 'ticket-transferred':
       return { event: 'status', data: { status: conversationStatusFor('transferred'), at: event.at } };
     case 'ticket-released':
@@ -57,7 +75,10 @@ export function customerEventView(event: StoredEvent): CustomerFeedEvent | undef
     case 'conversation-reopened':
       return { event: 'status', data: { status: event.data.to, at: event.at } };
     case 'ticket-resolved':
-      return { event: 'status', data: { status: conversationStatusFor('resolved'), ratingRequested: true, at: event.at } };
+      return {
+        event: 'status',
+        data: { status: conversationStatusFor('resolved'), ratingRequested: true, at: event.at },
+      };
     case 'conversation-created':
     case 'message-received':
     case 'reply-sent':

@@ -12,7 +12,11 @@ export function replyView(message: Message) {
     role: 'bot' as const,
     text: message.text,
     action: reply?.action ?? 'answer',
-    citations: (reply?.citations ?? []).map((citation) => ({ articleId: citation.articleId, title: citation.title, ...(citation.url === undefined ? {} : { url: citation.url }) })),
+    citations: (reply?.citations ?? []).map((citation) => ({
+      articleId: citation.articleId,
+      title: citation.title,
+      ...(citation.url === undefined ? {} : { url: citation.url }),
+    })),
     confidence: { score: reply?.confidence.score ?? 0, components: { ...(reply?.confidence.components ?? {}) } },
     lang: reply?.lang ?? 'ru',
     ...(reply?.reasons === undefined ? {} : { reasons: [...reply.reasons] }),
@@ -24,7 +28,14 @@ export function messageView(message: Message) {
   if (message.role === 'bot' && message.reply != null) {
     return replyView(message);
   }
-  if (message.role === 'agent') return { id: message.id, role: message.role, text: message.text, at: message.at, author: { name: message.author?.name ?? '' } };
+  if (message.role === 'agent')
+    return {
+      id: message.id,
+      role: message.role,
+      text: message.text,
+      at: message.at,
+      author: { name: message.author?.name ?? '' },
+    };
   return { id: message.id, role: message.role, text: message.text, at: message.at };
 }
 
@@ -33,5 +44,9 @@ export function agentMessageView(message: Message) {
   const view = messageView(message);
   const reply = message.role === 'bot' ? message.reply : undefined;
   if (reply == null) return view;
-  return { ...view, composer: reply.composer ?? 'offline', ...(reply.verification === undefined ? {} : { verification: reply.verification }) };
+  return {
+    ...view,
+    composer: reply.composer ?? 'offline',
+    ...(reply.verification === undefined ? {} : { verification: reply.verification }),
+  };
 }

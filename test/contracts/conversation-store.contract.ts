@@ -11,49 +11,109 @@ const ticket = (id: string): NewTicket => ({
   priorityScore: 35,
   reasons: ['human_request'],
   signals: {},
-  summary: { problem: 'p', botSaid: [], citedArticles: [], customerAnswered: [], mood: { label: 'neutral', intensity: 0 }, openQuestions: [], source: 'extractive' },
+  summary: {
+    problem: 'p',
+    botSaid: [],
+    citedArticles: [],
+    customerAnswered: [],
+    mood: { label: 'neutral', intensity: 0 },
+    openQuestions: [],
+    source: 'extractive',
+  },
   slaDueAt: '2026-11-02T10:00:00.000Z',
 });
 
-const reply: ReplyMeta = { action: 'answer', citations: [{ articleId: 'a-en', title: 'A' }], confidence: { score: 0.8, components: { retrieval: 0.8 } }, lang: 'en' };
+const reply: ReplyMeta = {
+  action: 'answer',
+  citations: [{ articleId: 'a-en', title: 'A' }],
+  confidence: { score: 0.8, components: { retrieval: 0.8 } },
+  lang: 'en',
+};
 
 export function conversationStoreContract(name: string, open: () => Promise<ConversationStore>): void {
   describe(`${name} (ConversationStore contract)`, () => {
     async function withConversation(id = 'c1') {
       const store = await open();
-      await store.createConversation({ id, tokenHash: 'h', lang: 'en', customer: { name: 'Ann', plan: 'Optima' }, channel: 'api', at: '2026-11-01T10:00:00.000Z' });
+      await store.createConversation({
+        id,
+        tokenHash: 'h',
+        lang: 'en',
+        customer: { name: 'Ann', plan: 'Optima' },
+        channel: 'api',
+        at: '2026-11-01T10:00:00.000Z',
+      });
       return store;
     }
 
     it('creates a conversation with the bot and logs the event', async () => {
       const store = await withConversation();
       expect(await store.getConversation('c1')).toEqual({
-        id: 'c1', tokenHash: 'h', lang: 'en', customer: { name: 'Ann', plan: 'Optima' }, channel: 'api', status: 'bot',
-        createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z',
+        id: 'c1',
+        tokenHash: 'h',
+        lang: 'en',
+        customer: { name: 'Ann', plan: 'Optima' },
+        channel: 'api',
+        status: 'bot',
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-01T10:00:00.000Z',
       });
-      expect((await store.listEvents('c1')).map((event) => [event.type, event.actor])).toEqual([['conversation-created', 'customer']]);
+      expect((await store.listEvents('c1')).map((event) => [event.type, event.actor])).toEqual([
+        ['conversation-created', 'customer'],
+      ]);
       expect(await store.getConversation('missing')).toBeUndefined();
       await store.close();
     });
 
     it('stores messages in order and links a reply to its message', async () => {
       const store = await withConversation();
-      const { message, first } = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z' });
+      const { message, first } = await store.addCustomerMessage({
+        id: 'm1',
+        conversationId: 'c1',
+        text: 'hi',
+        at: '2026-11-01T10:00:01.000Z',
+      });
       expect(first).toBe(true);
-      const outcome = await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'hello', at: '2026-11-01T10:00:02.000Z', reply });
+      const outcome = await store.addBotReply({
+        id: 'r1',
+        conversationId: 'c1',
+        replyTo: 'm1',
+        text: 'hello',
+        at: '2026-11-01T10:00:02.000Z',
+        reply,
+      });
       expect(outcome).toMatchObject({ delivered: true, message: { id: 'r1', role: 'bot', replyTo: 'm1', reply } });
-      expect((await store.listMessages('c1')).map((entry) => [entry.id, entry.role, entry.text])).toEqual([['m1', 'customer', 'hi'], ['r1', 'bot', 'hello']]);
+      expect((await store.listMessages('c1')).map((entry) => [entry.id, entry.role, entry.text])).toEqual([
+        ['m1', 'customer', 'hi'],
+        ['r1', 'bot', 'hello'],
+      ]);
       expect((await store.findReply(message.id))?.id).toBe('r1');
       expect((await store.recentMessages('c1', 1)).map((entry) => entry.id)).toEqual(['r1']);
-      expect((await store.recentMessages('c1', 5)).map((entry) => [entry.id, entry.role, entry.text, entry.reply])).toEqual([['m1', 'customer', 'hi', null], ['r1', 'bot', 'hello', null]]);
+      expect(
+        (await store.recentMessages('c1', 5)).map((entry) => [entry.id, entry.role, entry.text, entry.reply]),
+      ).toEqual([
+        ['m1', 'customer', 'hi', null],
+        ['r1', 'bot', 'hello', null],
+      ]);
       expect((await store.listMessages('c1'))[1]?.reply).toEqual(reply);
       await store.close();
     });
 
     it('stores a repeated clientMessageId once and returns the first message', async () => {
       const store = await withConversation();
-      const first = await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z', clientMessageId: 'k' });
-      const second = await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hi again', at: '2026-11-01T10:00:03.000Z', clientMessageId: 'k' });
+      const first = await store.addCustomerMessage({
+        id: 'm1',
+        conversationId: 'c1',
+        text: 'hi',
+        at: '2026-11-01T10:00:01.000Z',
+        clientMessageId: 'k',
+      });
+      const second = await store.addCustomerMessage({
+        id: 'm2',
+        conversationId: 'c1',
+        text: 'hi again',
+        at: '2026-11-01T10:00:03.000Z',
+        clientMessageId: 'k',
+      });
       expect(first.duplicate).toBe(false);
       expect(second).toEqual({ message: first.message, duplicate: true, status: 'bot', first: true });
       expect(await store.listMessages('c1')).toHaveLength(1);
@@ -62,16 +122,51 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
 
     it('moves the conversation to the queue with a handoff reply and then drops later bot replies', async () => {
       const store = await withConversation();
-      await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'human please', at: '2026-11-01T10:00:01.000Z' });
+      await store.addCustomerMessage({
+        id: 'm1',
+        conversationId: 'c1',
+        text: 'human please',
+        at: '2026-11-01T10:00:01.000Z',
+      });
       const handoff: ReplyMeta = { ...reply, action: 'handoff', reasons: ['human_request'] };
-      await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'A specialist will reply', at: '2026-11-01T10:00:02.000Z', reply: handoff, ticket: ticket('t1') });
+      await store.addBotReply({
+        id: 'r1',
+        conversationId: 'c1',
+        replyTo: 'm1',
+        text: 'A specialist will reply',
+        at: '2026-11-01T10:00:02.000Z',
+        reply: handoff,
+        ticket: ticket('t1'),
+      });
       expect((await store.getConversation('c1'))?.status).toBe('waiting');
-      expect(await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'hello?', at: '2026-11-01T10:00:03.000Z' })).toMatchObject({ status: 'waiting', first: false });
-      const late = await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'late', at: '2026-11-01T10:00:04.000Z', reply });
+      expect(
+        await store.addCustomerMessage({
+          id: 'm2',
+          conversationId: 'c1',
+          text: 'hello?',
+          at: '2026-11-01T10:00:03.000Z',
+        }),
+      ).toMatchObject({ status: 'waiting', first: false });
+      const late = await store.addBotReply({
+        id: 'r2',
+        conversationId: 'c1',
+        replyTo: 'm2',
+        text: 'late',
+        at: '2026-11-01T10:00:04.000Z',
+        reply,
+      });
       expect(late).toEqual({ delivered: false, status: 'waiting' });
       expect((await store.listMessages('c1')).map((entry) => entry.id)).toEqual(['m1', 'r1', 'm2']);
       const types = (await store.listEvents('c1')).map((event) => event.type);
-      expect(types).toEqual(['conversation-created', 'message-received', 'reply-sent', 'conversation-handed-off', 'ticket-created', 'message-received', 'reply-dropped']);
+      expect(types).toEqual([
+        'conversation-created',
+        'message-received',
+        'reply-sent',
+        'conversation-handed-off',
+        'ticket-created',
+        'message-received',
+        'reply-dropped',
+      ]);
       await store.close();
     });
 
@@ -79,11 +174,35 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       const store = await withConversation();
       await store.addCustomerMessage({ id: 'm1', conversationId: 'c1', text: 'hi', at: '2026-11-01T10:00:01.000Z' });
       expect((await store.getConversation('c1'))?.updatedAt).toBe('2026-11-01T10:00:01.000Z');
-      await store.addBotReply({ id: 'r1', conversationId: 'c1', replyTo: 'm1', text: 'hello', at: '2026-11-01T10:00:02.000Z', reply });
+      await store.addBotReply({
+        id: 'r1',
+        conversationId: 'c1',
+        replyTo: 'm1',
+        text: 'hello',
+        at: '2026-11-01T10:00:02.000Z',
+        reply,
+      });
       expect((await store.getConversation('c1'))?.updatedAt).toBe('2026-11-01T10:00:02.000Z');
-      await store.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'a person, please', at: '2026-11-01T10:00:03.000Z' });
-      await store.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'A specialist will reply', at: '2026-11-01T10:00:04.000Z', reply: { ...reply, action: 'handoff' }, ticket: ticket('t2') });
-      expect(await store.getConversation('c1')).toMatchObject({ status: 'waiting', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:04.000Z' });
+      await store.addCustomerMessage({
+        id: 'm2',
+        conversationId: 'c1',
+        text: 'a person, please',
+        at: '2026-11-01T10:00:03.000Z',
+      });
+      await store.addBotReply({
+        id: 'r2',
+        conversationId: 'c1',
+        replyTo: 'm2',
+        text: 'A specialist will reply',
+        at: '2026-11-01T10:00:04.000Z',
+        reply: { ...reply, action: 'handoff' },
+        ticket: ticket('t2'),
+      });
+      expect(await store.getConversation('c1')).toMatchObject({
+        status: 'waiting',
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-01T10:00:04.000Z',
+      });
       await store.close();
     });
 

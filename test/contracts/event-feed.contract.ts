@@ -18,11 +18,17 @@ const now = () => new Date(T0 + (tick += 1) * 1000).toISOString();
 
 async function conversation(store: ConversationStore, id: string, messages = 1): Promise<void> {
   await store.createConversation({ id, tokenHash: 'h', lang: 'en', customer: {}, channel: 'api', at: now() });
-  for (let index = 0; index < messages; index += 1) await store.addCustomerMessage({ id: `${id}-m${index}`, conversationId: id, text: 'hi', at: now() });
+  for (let index = 0; index < messages; index += 1)
+    await store.addCustomerMessage({ id: `${id}-m${index}`, conversationId: id, text: 'hi', at: now() });
 }
 
 /** Reads the feed until `done` says so; fails after `ms` (a generous bound: no timing is asserted). */
-async function collect(feed: EventFeed, options: { after: number; conversationId?: string; idleMs?: number }, done: (events: StoredEvent[]) => boolean, ms = 10_000) {
+async function collect(
+  feed: EventFeed,
+  options: { after: number; conversationId?: string; idleMs?: number },
+  done: (events: StoredEvent[]) => boolean,
+  ms = 10_000,
+) {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), ms);
   const events: StoredEvent[] = [];
@@ -73,7 +79,8 @@ export function eventFeedContract(name: string, open: () => Promise<FeedFixture>
       const fixture = await open();
       await conversation(fixture.store, 'c1', 20);
       const writing = (async () => {
-        for (let index = 0; index < 100; index += 1) await fixture.store.addCustomerMessage({ id: `r${index}`, conversationId: 'c1', text: 'x', at: now() });
+        for (let index = 0; index < 100; index += 1)
+          await fixture.store.addCustomerMessage({ id: `r${index}`, conversationId: 'c1', text: 'x', at: now() });
       })();
       const reading = collect(fixture.feed, { after: 0, conversationId: 'c1' }, (events) => events.length >= 121);
       await writing;
@@ -99,7 +106,12 @@ export function eventFeedContract(name: string, open: () => Promise<FeedFixture>
     it('yields an empty batch after a quiet spell, so the caller can keep the connection alive', async () => {
       const fixture = await open();
       await conversation(fixture.store, 'c1');
-      const { heartbeats, events } = await collect(fixture.feed, { after: 2, conversationId: 'c1', idleMs: 20 }, () => false, 300);
+      const { heartbeats, events } = await collect(
+        fixture.feed,
+        { after: 2, conversationId: 'c1', idleMs: 20 },
+        () => false,
+        300,
+      );
       expect(events).toEqual([]);
       expect(heartbeats).toBeGreaterThan(0);
       await fixture.close();

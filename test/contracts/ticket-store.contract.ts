@@ -3,7 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReplyMeta } from '../../src/core/conversation/conversation.ts';
-import { conversationStatusFor, decideTicket, statusAfter, type TicketCommand } from '../../src/core/desk/desk-rules.ts';
+import {
+  conversationStatusFor,
+  decideTicket,
+  statusAfter,
+  type TicketCommand,
+} from '../../src/core/desk/desk-rules.ts';
 import { DESK_EVENT_TYPES } from '../../src/core/desk/events.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { ConversationStore } from '../../src/core/ports/conversation-store.ts';
@@ -18,7 +23,15 @@ export interface DeskStores {
 
 const T0 = Date.UTC(2026, 10, 1, 10, 0, 0);
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
-const summary = { problem: 'p', botSaid: [], citedArticles: [], customerAnswered: [], mood: { label: 'neutral', intensity: 0 }, openQuestions: [], source: 'extractive' };
+const summary = {
+  problem: 'p',
+  botSaid: [],
+  citedArticles: [],
+  customerAnswered: [],
+  mood: { label: 'neutral', intensity: 0 },
+  openQuestions: [],
+  source: 'extractive',
+};
 const answer: ReplyMeta = { action: 'answer', citations: [], confidence: { score: 0.8, components: {} }, lang: 'en' };
 const handoff: ReplyMeta = { ...answer, action: 'handoff', reasons: ['human_request'] };
 const newTicket = (id: string, score = 35, slaSeconds = 3600): NewTicket => ({
@@ -46,9 +59,29 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
 
     /** A conversation handed off by the bot: its message, the handoff reply and the waiting ticket. */
     async function handedOff(stores: DeskStores, id: string, ticket = newTicket(`t-${id}`)): Promise<string> {
-      await stores.conversations.createConversation({ id, tokenHash: 'h', lang: 'en', customer: { name: 'Kim' }, channel: 'api', at: now() });
-      await stores.conversations.addCustomerMessage({ id: `${id}-m1`, conversationId: id, text: 'a person please', at: now() });
-      const outcome = await stores.conversations.addBotReply({ id: `${id}-r1`, conversationId: id, replyTo: `${id}-m1`, text: 'passing you on', at: now(), reply: handoff, ticket });
+      await stores.conversations.createConversation({
+        id,
+        tokenHash: 'h',
+        lang: 'en',
+        customer: { name: 'Kim' },
+        channel: 'api',
+        at: now(),
+      });
+      await stores.conversations.addCustomerMessage({
+        id: `${id}-m1`,
+        conversationId: id,
+        text: 'a person please',
+        at: now(),
+      });
+      const outcome = await stores.conversations.addBotReply({
+        id: `${id}-r1`,
+        conversationId: id,
+        replyTo: `${id}-m1`,
+        text: 'passing you on',
+        at: now(),
+        reply: handoff,
+        ticket,
+      });
       expect(outcome.delivered).toBe(true);
       return ticket.id;
     }
@@ -57,11 +90,25 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       const stores = await open();
       const id = await handedOff(stores, 'c1');
       const ticket = await stores.tickets.getTicket(id);
-      expect(ticket).toMatchObject({ id, conversationId: 'c1', status: 'waiting', group: 'first-line', assigneeId: null, lang: 'en', customer: { name: 'Kim' } });
+      expect(ticket).toMatchObject({
+        id,
+        conversationId: 'c1',
+        status: 'waiting',
+        group: 'first-line',
+        assigneeId: null,
+        lang: 'en',
+        customer: { name: 'Kim' },
+      });
       expect((await stores.conversations.getConversation('c1'))?.status).toBe(conversationStatusFor('waiting'));
       expect(await stores.tickets.openTicketOf('c1')).toMatchObject({ id });
       const types = (await stores.conversations.listEvents('c1')).map((event) => event.type);
-      expect(types).toEqual(['conversation-created', 'message-received', 'reply-sent', 'conversation-handed-off', 'ticket-created']);
+      expect(types).toEqual([
+        'conversation-created',
+        'message-received',
+        'reply-sent',
+        'conversation-handed-off',
+        'ticket-created',
+      ]);
       await stores.close();
     });
 
@@ -85,9 +132,12 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       const stores = await open();
       const [ann, bob] = await agents(stores);
       const id = await handedOff(stores, 'c1');
-      const results = await Promise.allSettled([ann, bob, ann, bob].map((agent) => stores.tickets.claimTicket(id, agent, now())));
+      const results = await Promise.allSettled(
+        [ann, bob, ann, bob].map((agent) => stores.tickets.claimTicket(id, agent, now())),
+      );
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-      for (const result of results.filter((entry) => entry.status === 'rejected')) expect((result.reason as AppError).code).toBe('conflict:ticket');
+      for (const result of results.filter((entry) => entry.status === 'rejected'))
+        expect((result.reason as AppError).code).toBe('conflict:ticket');
       expect((await stores.conversations.getConversation('c1'))?.status).toBe('assigned');
       await stores.close();
     });
@@ -95,7 +145,11 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
     it('applies every ticket command exactly as the desk rules decide, keeping the conversation in step', async () => {
       const command = fc.oneof(
         fc.record({ kind: fc.constant('claim' as const), agent: fc.nat(1) }),
-        fc.record({ kind: fc.constant('transfer' as const), agent: fc.nat(1), group: fc.constantFrom('billing', 'first-line') }),
+        fc.record({
+          kind: fc.constant('transfer' as const),
+          agent: fc.nat(1),
+          group: fc.constantFrom('billing', 'first-line'),
+        }),
         fc.record({ kind: fc.constant('release' as const), agent: fc.nat(1) }),
         fc.record({ kind: fc.constant('resolve' as const), agent: fc.nat(1) }),
       );
@@ -108,7 +162,12 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
             const agent = team[step.agent] as Agent;
             const before = await stores.tickets.getTicket(id);
             if (before === undefined) throw new Error('ticket vanished');
-            const wanted: TicketCommand = step.kind === 'transfer' ? { kind: 'transfer', agent, group: step.group } : step.kind === 'resolve' ? { kind: 'resolve', agent, resolution: 'done' } : { kind: step.kind, agent };
+            const wanted: TicketCommand =
+              step.kind === 'transfer'
+                ? { kind: 'transfer', agent, group: step.group }
+                : step.kind === 'resolve'
+                  ? { kind: 'resolve', agent, resolution: 'done' }
+                  : { kind: step.kind, agent };
             let expected: ReturnType<typeof decideTicket> | AppError;
             try {
               expected = decideTicket(before, wanted);
@@ -126,7 +185,11 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
               expect(await stores.tickets.getTicket(id)).toEqual(before);
             } else {
               const after = await apply();
-              expect(after).toMatchObject({ status: expected.ticket.status, assigneeId: expected.ticket.assigneeId, group: expected.ticket.group });
+              expect(after).toMatchObject({
+                status: expected.ticket.status,
+                assigneeId: expected.ticket.assigneeId,
+                group: expected.ticket.group,
+              });
               expect((await stores.conversations.getConversation('c1'))?.status).toBe(expected.conversation);
             }
           }
@@ -144,17 +207,41 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       const stores = await open();
       const [ann, bob] = await agents(stores);
       const id = await handedOff(stores, 'c1');
-      await expect(stores.tickets.addAgentMessage({ ticketId: id, agent: ann, messageId: 'x0', text: 'hi', at: now() })).rejects.toMatchObject({ code: 'conflict:ticket' });
+      await expect(
+        stores.tickets.addAgentMessage({ ticketId: id, agent: ann, messageId: 'x0', text: 'hi', at: now() }),
+      ).rejects.toMatchObject({ code: 'conflict:ticket' });
       await stores.tickets.claimTicket(id, ann, now());
-      await expect(stores.tickets.addAgentMessage({ ticketId: id, agent: bob, messageId: 'x1', text: 'hi', at: now() })).rejects.toMatchObject({ code: 'conflict:ticket' });
-      const first = await stores.tickets.addAgentMessage({ ticketId: id, agent: ann, messageId: 'x2', text: 'Hello, I am Ann', at: now() });
+      await expect(
+        stores.tickets.addAgentMessage({ ticketId: id, agent: bob, messageId: 'x1', text: 'hi', at: now() }),
+      ).rejects.toMatchObject({ code: 'conflict:ticket' });
+      const first = await stores.tickets.addAgentMessage({
+        ticketId: id,
+        agent: ann,
+        messageId: 'x2',
+        text: 'Hello, I am Ann',
+        at: now(),
+      });
       await stores.tickets.addAgentMessage({ ticketId: id, agent: ann, messageId: 'x3', text: 'Done', at: now() });
       expect((await stores.tickets.getTicket(id))?.firstResponseAt).toBe(first.at);
       const messages = await stores.conversations.listMessages('c1');
-      expect(messages.at(-2)).toMatchObject({ id: 'x2', role: 'agent', text: 'Hello, I am Ann', author: { id: 'a1', name: 'Ann' } });
+      expect(messages.at(-2)).toMatchObject({
+        id: 'x2',
+        role: 'agent',
+        text: 'Hello, I am Ann',
+        author: { id: 'a1', name: 'Ann' },
+      });
       // A bot reply while a person owns the conversation is dropped.
       await stores.conversations.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'thanks', at: now() });
-      expect(await stores.conversations.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'late', at: now(), reply: answer })).toEqual({ delivered: false, status: 'assigned' });
+      expect(
+        await stores.conversations.addBotReply({
+          id: 'r2',
+          conversationId: 'c1',
+          replyTo: 'm2',
+          text: 'late',
+          at: now(),
+          reply: answer,
+        }),
+      ).toEqual({ delivered: false, status: 'assigned' });
       await stores.close();
     });
 
@@ -163,7 +250,9 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       const [ann] = await agents(stores);
       const id = await handedOff(stores, 'c1');
       await stores.tickets.addNote({ ticketId: id, agent: ann, noteId: 'n1', text: 'VIP, be careful', at: now() });
-      expect(await stores.tickets.listNotes(id)).toMatchObject([{ id: 'n1', ticketId: id, agentId: 'a1', text: 'VIP, be careful' }]);
+      expect(await stores.tickets.listNotes(id)).toMatchObject([
+        { id: 'n1', ticketId: id, agentId: 'a1', text: 'VIP, be careful' },
+      ]);
       await stores.tickets.updateSummary(id, { ...summary, problem: 'Refund for order 1', source: 'llm' }, now());
       expect((await stores.tickets.getTicket(id))?.summary.problem).toBe('Refund for order 1');
       const log = await stores.tickets.eventsAfter(0, { conversationId: 'c1' });
@@ -179,13 +268,20 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       const stores = await open();
       const [ann] = await agents(stores);
       const id = await handedOff(stores, 'c1');
-      await expect(stores.tickets.addRating({ conversationId: 'c1', score: 5, at: now() })).rejects.toMatchObject({ code: 'conflict:rating' });
+      await expect(stores.tickets.addRating({ conversationId: 'c1', score: 5, at: now() })).rejects.toMatchObject({
+        code: 'conflict:rating',
+      });
       await stores.tickets.claimTicket(id, ann, now());
       await stores.tickets.resolveTicket(id, ann, 'refunded', now());
       expect(await stores.tickets.getTicket(id)).toMatchObject({ status: 'resolved', resolution: 'refunded' });
       await stores.tickets.addRating({ conversationId: 'c1', score: 5, comment: 'great', at: now() });
-      await expect(stores.tickets.addRating({ conversationId: 'c1', score: 1, at: now() })).rejects.toMatchObject({ code: 'conflict:rating' });
-      expect((await stores.tickets.eventsAfter(0)).at(-1)).toMatchObject({ type: 'rating-received', data: { score: 5, hasComment: true } });
+      await expect(stores.tickets.addRating({ conversationId: 'c1', score: 1, at: now() })).rejects.toMatchObject({
+        code: 'conflict:rating',
+      });
+      expect((await stores.tickets.eventsAfter(0)).at(-1)).toMatchObject({
+        type: 'rating-received',
+        data: { score: 5, hasComment: true },
+      });
       await stores.close();
     });
 
@@ -197,11 +293,29 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       await stores.tickets.releaseTicket(first, ann, now());
       expect((await stores.conversations.getConversation('c1'))?.status).toBe('bot');
       expect(await stores.tickets.openTicketOf('c1')).toBeUndefined();
-      await stores.conversations.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'again a person', at: now() });
-      await stores.conversations.addBotReply({ id: 'r2', conversationId: 'c1', replyTo: 'm2', text: 'passing on', at: now(), reply: handoff, ticket: newTicket('t-2') });
+      await stores.conversations.addCustomerMessage({
+        id: 'm2',
+        conversationId: 'c1',
+        text: 'again a person',
+        at: now(),
+      });
+      await stores.conversations.addBotReply({
+        id: 'r2',
+        conversationId: 'c1',
+        replyTo: 'm2',
+        text: 'passing on',
+        at: now(),
+        reply: handoff,
+        ticket: newTicket('t-2'),
+      });
       await stores.tickets.claimTicket('t-2', ann, now());
       await stores.tickets.resolveTicket('t-2', ann, 'done', now());
-      const reopened = await stores.conversations.addCustomerMessage({ id: 'm3', conversationId: 'c1', text: 'one more thing', at: now() });
+      const reopened = await stores.conversations.addCustomerMessage({
+        id: 'm3',
+        conversationId: 'c1',
+        text: 'one more thing',
+        at: now(),
+      });
       expect(reopened.status).toBe('bot');
       const tail = (await stores.conversations.listEvents('c1')).slice(-2).map((event) => [event.type, event.data]);
       expect(tail).toEqual([
@@ -218,7 +332,9 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       await handedOff(stores, 'c2');
       const all = await stores.tickets.eventsAfter(0);
       expect(all.every((event) => DESK_EVENT_TYPES.includes(event.type))).toBe(true);
-      expect(all.map((event) => event.seq)).toEqual([...all.map((event) => event.seq)].sort((left, right) => left - right));
+      expect(all.map((event) => event.seq)).toEqual(
+        [...all.map((event) => event.seq)].sort((left, right) => left - right),
+      );
       expect(await stores.tickets.lastEventSeq()).toBe(all.at(-1)?.seq);
       const second = await stores.tickets.eventsAfter(0, { conversationId: 'c2' });
       expect(second.length).toBe(5);

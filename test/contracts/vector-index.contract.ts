@@ -16,7 +16,10 @@ export function randomVectors(count: number, dimensions: number, seed = 7): Floa
   return vectors;
 }
 
-export function vectorIndexContract(name: string, build: (vectors: Float32Array, dimensions: number) => Promise<VectorIndex>): void {
+export function vectorIndexContract(
+  name: string,
+  build: (vectors: Float32Array, dimensions: number) => Promise<VectorIndex>,
+): void {
   describe(`${name} (VectorIndex contract)`, () => {
     const dimensions = 16;
     const vectors = randomVectors(300, dimensions);

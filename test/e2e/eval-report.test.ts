@@ -36,8 +36,12 @@ beforeAll(async () => {
     ].join('\n'),
   );
   const out = join(directory, 'out');
-  const result = await runCli(['eval', '--suite', suite, '--knowledge', edited, '--baseline', baseline, '--out', out, '--format', 'html,json'], { INDEX_DIR: join(directory, 'index') });
-  if (result.code !== 1) throw new Error(`expected the gate to fail (a must-pass case breaks): ${result.stdout}${result.stderr}`);
+  const result = await runCli(
+    ['eval', '--suite', suite, '--knowledge', edited, '--baseline', baseline, '--out', out, '--format', 'html,json'],
+    { INDEX_DIR: join(directory, 'index') },
+  );
+  if (result.code !== 1)
+    throw new Error(`expected the gate to fail (a must-pass case breaks): ${result.stdout}${result.stderr}`);
   report = join(out, 'report.html');
   browser = await launchChromium();
 }, 180_000);

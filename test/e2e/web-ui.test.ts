@@ -37,7 +37,9 @@ function focusedInWidget(page: Page): Promise<string> {
   return page.evaluate(() => {
     const host = document.querySelector('.firstline-widget');
     const active = host?.shadowRoot?.activeElement;
-    return active === null || active === undefined ? `outside:${document.activeElement?.tagName ?? ''}` : `${active.tagName.toLowerCase()}${active.className === '' ? '' : `.${active.className}`}`;
+    return active === null || active === undefined
+      ? `outside:${document.activeElement?.tagName ?? ''}`
+      : `${active.tagName.toLowerCase()}${active.className === '' ? '' : `.${active.className}`}`;
   });
 }
 
@@ -47,9 +49,16 @@ beforeAll(async () => {
   tokens.maria = await addAgent('Мария Петрова', 'agent');
   tokens.ivan = await addAgent('Иван Соколов', 'agent');
   tokens.lead = await addAgent('Ольга Лебедева', 'lead');
-  const evalRun = await runCli(['eval', '--suite', 'evals/answers.yaml', '--format', 'json,html', '--out', join(evalDir, 'answers-run')], { DATA_DIR: dataDir });
-  if (!existsSync(join(evalDir, 'answers-run', 'report.json'))) throw new Error(`eval run wrote no report: ${evalRun.stdout}${evalRun.stderr}`);
-  server = await startServerProcess({ DATA_DIR: dataDir, EVAL_RESULTS_DIR: evalDir, SQLITE_SYNCHRONOUS: 'normal' }, 120_000);
+  const evalRun = await runCli(
+    ['eval', '--suite', 'evals/answers.yaml', '--format', 'json,html', '--out', join(evalDir, 'answers-run')],
+    { DATA_DIR: dataDir },
+  );
+  if (!existsSync(join(evalDir, 'answers-run', 'report.json')))
+    throw new Error(`eval run wrote no report: ${evalRun.stdout}${evalRun.stderr}`);
+  server = await startServerProcess(
+    { DATA_DIR: dataDir, EVAL_RESULTS_DIR: evalDir, SQLITE_SYNCHRONOUS: 'normal' },
+    120_000,
+  );
   browser = await launchChromium();
 }, 180_000);
 
@@ -65,7 +74,9 @@ describe('customer chat widget', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/chat`);
     const widget = page.locator('.firstline-widget');
-    await widget.getByLabel('Ваше сообщение').fill('Добрый вечер. Не могу зайти в личный кабинет, пароль не помню. Как его сбросить?');
+    await widget
+      .getByLabel('Ваше сообщение')
+      .fill('Добрый вечер. Не могу зайти в личный кабинет, пароль не помню. Как его сбросить?');
     await widget.getByLabel('Ваше сообщение').press('Enter');
     const reply = widget.locator('li.msg.bot[data-action="answer"]');
     await expect.poll(() => reply.count(), { timeout: 15_000 }).toBe(1);
@@ -112,7 +123,8 @@ describe('handoff to an agent, live on both sides', () => {
     const chat = await customer.newPage();
     await chat.goto(`${server.url}/chat`);
     const widget = chat.locator('.firstline-widget');
-    const angry = 'Это уже третий раз!!! Интернет опять не работает, я в бешенстве, сколько можно издеваться над клиентами?!';
+    const angry =
+      'Это уже третий раз!!! Интернет опять не работает, я в бешенстве, сколько можно издеваться над клиентами?!';
     await widget.getByLabel('Ваше сообщение').fill(angry);
     await widget.getByRole('button', { name: 'Отправить' }).click();
     const notice = widget.locator('p.notice');
@@ -145,7 +157,9 @@ describe('handoff to an agent, live on both sides', () => {
     expect(await summary.locator('[data-reason]').first().getAttribute('data-reason')).toBe('emotion');
     expect(await summary.innerText()).toContain('эмоции');
     // Each bot reply in the transcript says who wrote it (no model here: the knowledge base).
-    expect(await agent.locator('[data-testid="transcript"] li.bot [data-testid="provenance"]').first().innerText()).toBe('ответ из базы знаний');
+    expect(
+      await agent.locator('[data-testid="transcript"] li.bot [data-testid="provenance"]').first().innerText(),
+    ).toBe('ответ из базы знаний');
     await agent.getByRole('button', { name: 'Взять в работу' }).click();
     await agent.getByRole('textbox', { name: 'Ответ клиенту' }).waitFor();
     await screenshot(agent, '05-agent-ticket-summary');
@@ -167,12 +181,16 @@ describe('handoff to an agent, live on both sides', () => {
     await replyBox.pressSequentially('Здравствуйте');
     await widget.getByLabel('Ваше сообщение').fill('Алло, тут кто-нибудь есть?');
     await widget.getByLabel('Ваше сообщение').press('Enter');
-    await expect.poll(() => agent.locator('[data-testid="transcript"] li.customer').count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => agent.locator('[data-testid="transcript"] li.customer').count(), { timeout: 10_000 })
+      .toBe(2);
     expect(await replyBox.inputValue()).toBe('Здравствуйте');
     expect(await agent.evaluate(() => document.activeElement?.id)).toBe('reply-text');
     await replyBox.fill('');
     await agent.getByRole('button', { name: 'Предложить ответ' }).click();
-    await expect.poll(() => agent.getByRole('textbox', { name: 'Ответ клиенту' }).inputValue(), { timeout: 10_000 }).toMatch(/интернет|роутер/i);
+    await expect
+      .poll(() => agent.getByRole('textbox', { name: 'Ответ клиенту' }).inputValue(), { timeout: 10_000 })
+      .toMatch(/интернет|роутер/i);
     const answer = 'Здравствуйте! Меня зовут Мария, я уже проверяю Вашу линию. Приношу извинения за неудобства.';
     await agent.getByRole('textbox', { name: 'Ответ клиенту' }).fill(answer);
     await agent.getByRole('textbox', { name: 'Ответ клиенту' }).press('Enter');
@@ -184,7 +202,9 @@ describe('handoff to an agent, live on both sides', () => {
 
     await agent.locator('[data-testid="transcript"] li.agent').waitFor();
     await agent.getByRole('button', { name: 'Решено', exact: true }).click();
-    await expect.poll(() => agent.locator('.ticket-item', { hasText: 'Интернет опять не работает' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => agent.locator('.ticket-item', { hasText: 'Интернет опять не работает' }).count(), { timeout: 10_000 })
+      .toBe(0);
 
     // After resolve, the customer rates.
     const rating = widget.locator('form.rating');
@@ -232,7 +252,9 @@ describe('widget embedded on another site', () => {
   beforeAll(async () => {
     site = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>Kometa shop</h1><p><a href="#plans">Plans</a></p><script src="${server.url}/widget.js" defer></script></body></html>`);
+      response.end(
+        `<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>Kometa shop</h1><p><a href="#plans">Plans</a></p><script src="${server.url}/widget.js" defer></script></body></html>`,
+      );
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     const address = site.address();
@@ -246,7 +268,8 @@ describe('widget embedded on another site', () => {
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.locator('.firstline-widget').locator('button.launcher').waitFor();
-    for (let step = 0; step < 5 && !(await focusedInWidget(page)).includes('launcher'); step += 1) await page.keyboard.press('Tab');
+    for (let step = 0; step < 5 && !(await focusedInWidget(page)).includes('launcher'); step += 1)
+      await page.keyboard.press('Tab');
     expect(await focusedInWidget(page)).toBe('button.launcher');
     await page.keyboard.press('Enter');
     expect(await focusedInWidget(page)).toBe('textarea');
@@ -257,14 +280,21 @@ describe('widget embedded on another site', () => {
     expect(await reply.innerText()).toMatch(/Hello|Hi\b|Good/);
     await page.keyboard.press('Shift+Tab');
     expect(await focusedInWidget(page)).toBe('a');
-    const href = await page.evaluate(() => (document.querySelector('.firstline-widget')?.shadowRoot?.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    const href = await page.evaluate(
+      () =>
+        (document.querySelector('.firstline-widget')?.shadowRoot?.activeElement as HTMLAnchorElement | null)?.href ??
+        '',
+    );
     expect(href).toBe(`${server.url}/kb/password-reset-en`);
     await screenshot(page, '10-widget-embedded-keyboard');
     const contrast = await page.evaluate(() => {
       const root = document.querySelector('.firstline-widget')?.shadowRoot;
       const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
       const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
-        [r, g, b].map((channel) => channel / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, index) => sum + c * [0.2126, 0.7152, 0.0722][index]!, 0);
+        [r, g, b]
+          .map((channel) => channel / 255)
+          .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, c, index) => sum + c * [0.2126, 0.7152, 0.0722][index]!, 0);
       const background = (element: Element | null): number[] => {
         for (let node = element; node !== null; node = node.parentElement) {
           const color = rgb(getComputedStyle(node).backgroundColor);
@@ -272,9 +302,22 @@ describe('widget embedded on another site', () => {
         }
         return [255, 255, 255];
       };
-      return ['header h2', '.state', 'li.msg.customer', 'li.msg.bot', 'li.msg.bot .who', 'nav a', '.hint', 'button.primary', 'textarea'].map((selector) => {
+      return [
+        'header h2',
+        '.state',
+        'li.msg.customer',
+        'li.msg.bot',
+        'li.msg.bot .who',
+        'nav a',
+        '.hint',
+        'button.primary',
+        'textarea',
+      ].map((selector) => {
         const element = root?.querySelector(selector) ?? null;
-        const [light, dark] = [luminance(rgb(element === null ? '' : getComputedStyle(element).color)), luminance(background(element))].sort((a, b) => b - a);
+        const [light, dark] = [
+          luminance(rgb(element === null ? '' : getComputedStyle(element).color)),
+          luminance(background(element)),
+        ].sort((a, b) => b - a);
         return { selector, ratio: element === null ? 0 : (light! + 0.05) / (dark! + 0.05) };
       });
     });

@@ -22,13 +22,37 @@ let dataDir: string;
 beforeAll(async () => {
   fake = await startFakeOpenAi();
   fake.responder = (body) => {
-    const user = ((body.messages as Array<{ role: string; content: string }> | undefined) ?? []).find((message) => message.role === 'user')?.content ?? '';
+    const user =
+      ((body.messages as Array<{ role: string; content: string }> | undefined) ?? []).find(
+        (message) => message.role === 'user',
+      )?.content ?? '';
     if (!user.includes('<customer_message>')) return { kind: 'status', status: 500 };
     // Slowly, a few characters at a time, as a model writes: the widget would show the price mid-stream if it were sent.
-    return { kind: 'content', content: JSON.stringify({ citations: ['login-code-not-received-ru'], needsHuman: false, reason: '', confidence: 0.9, reply: REPLY }), chunkSize: 6, pauseMs: 15 };
+    return {
+      kind: 'content',
+      content: JSON.stringify({
+        citations: ['login-code-not-received-ru'],
+        needsHuman: false,
+        reason: '',
+        confidence: 0.9,
+        reply: REPLY,
+      }),
+      chunkSize: 6,
+      pauseMs: 15,
+    };
   };
   dataDir = await mkdtemp(join(tmpdir(), 'firstline-e2e-llm-'));
-  server = await startServerProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'normal', OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'fake-chat', LLM_TIMEOUT_MS: '20000' }, 120_000);
+  server = await startServerProcess(
+    {
+      DATA_DIR: dataDir,
+      SQLITE_SYNCHRONOUS: 'normal',
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_API_KEY: 'k',
+      OPENAI_MODEL: 'fake-chat',
+      LLM_TIMEOUT_MS: '20000',
+    },
+    120_000,
+  );
   browser = await launchChromium();
 }, 180_000);
 
@@ -49,7 +73,11 @@ describe('chat widget with a model', () => {
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init: ShadowRootInit) {
         const root = attach.call(this, init);
-        new MutationObserver(() => seen.push(root.textContent ?? '')).observe(root, { subtree: true, childList: true, characterData: true });
+        new MutationObserver(() => seen.push(root.textContent ?? '')).observe(root, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
         return root;
       };
     });

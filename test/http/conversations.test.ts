@@ -11,13 +11,26 @@ async function service(overrides: Record<string, string> = {}) {
 
 interface ReplyBody {
   message: { id: string; role: string; text: string; at: string };
-  reply: { id: string; role: string; text: string; action: string; citations: Array<{ articleId: string; title: string; url?: string }>; confidence: { score: number; components: Record<string, number> }; lang: string; reasons?: string[] } | null;
+  reply: {
+    id: string;
+    role: string;
+    text: string;
+    action: string;
+    citations: Array<{ articleId: string; title: string; url?: string }>;
+    confidence: { score: number; components: Record<string, number> };
+    lang: string;
+    reasons?: string[];
+  } | null;
 }
 
 describe('conversation API', () => {
   it('opens a conversation and answers a Russian question politely, with a citation', async () => {
     const { app } = await service();
-    const created = await app.request('/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customer: { name: 'Анна', plan: 'Optima' }, channel: 'web' }) });
+    const created = await app.request('/v1/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { name: 'Анна', plan: 'Optima' }, channel: 'web' }),
+    });
     expect(created.status).toBe(201);
     const { id, token } = (await created.json()) as { id: string; token: string };
     expect(token.length).toBeGreaterThanOrEqual(40);
@@ -28,12 +41,33 @@ describe('conversation API', () => {
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as ReplyBody;
-    expect(body.message).toMatchObject({ role: 'customer', text: 'Здравствуйте! Не приходит код подтверждения по смс' });
-    expect(body.reply).toMatchObject({ role: 'bot', action: 'answer', lang: 'ru', citations: [{ articleId: 'login-code-not-received-ru', url: 'https://help.kometa.example/ru/login-code-not-received' }] });
+    expect(body.message).toMatchObject({
+      role: 'customer',
+      text: 'Здравствуйте! Не приходит код подтверждения по смс',
+    });
+    expect(body.reply).toMatchObject({
+      role: 'bot',
+      action: 'answer',
+      lang: 'ru',
+      citations: [
+        { articleId: 'login-code-not-received-ru', url: 'https://help.kometa.example/ru/login-code-not-received' },
+      ],
+    });
     expect(body.reply?.text).toMatch(/^(Здравствуйте|Добрый день), Анна!/);
     expect(body.reply?.text).toContain('60 секунд');
     expect(body.reply?.text).toMatch(/Спасибо|Благодарю/);
-    expect(Object.keys(body.reply?.confidence.components ?? {}).sort()).toEqual(['agreement', 'coverage', 'coverageGap', 'denseMargin', 'groundedness', 'headerCoverage', 'lexical', 'lexicalMargin', 'margin', 'similarity']);
+    expect(Object.keys(body.reply?.confidence.components ?? {}).sort()).toEqual([
+      'agreement',
+      'coverage',
+      'coverageGap',
+      'denseMargin',
+      'groundedness',
+      'headerCoverage',
+      'lexical',
+      'lexicalMargin',
+      'margin',
+      'similarity',
+    ]);
   });
 
   it('answers in English from English articles and does not greet twice', async () => {
@@ -63,7 +97,9 @@ describe('conversation API', () => {
     expect(body.reply?.text).toContain('специалист');
     const later = (await (await post({ text: 'алло?' })).json()) as ReplyBody;
     expect(later.reply).toBeNull();
-    const conversation = (await (await app.request(`/v1/conversations/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; messages: Array<{ role: string }> };
+    const conversation = (await (
+      await app.request(`/v1/conversations/${id}`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { status: string; messages: Array<{ role: string }> };
     expect(conversation.status).toBe('waiting');
     expect(conversation.messages.map((message) => message.role)).toEqual(['customer', 'bot', 'customer']);
   });
@@ -71,7 +107,9 @@ describe('conversation API', () => {
   it('never answers a handoff-always topic itself', async () => {
     const { app } = await service();
     const { post } = await openConversation(app);
-    const body = (await (await post({ text: 'хочу удалить аккаунт и все мои персональные данные' })).json()) as ReplyBody;
+    const body = (await (
+      await post({ text: 'хочу удалить аккаунт и все мои персональные данные' })
+    ).json()) as ReplyBody;
     expect(body.reply).toMatchObject({ action: 'handoff', reasons: ['sensitive'] });
     expect(body.reply?.text).toMatch(/специалист/);
     expect(body.reply?.text).toMatch(/в очереди/);
@@ -94,7 +132,9 @@ describe('conversation API', () => {
     expect(await store.listMessages(id)).toHaveLength(2);
     const conflict = await post({ text: 'совсем другой текст', clientMessageId: 'k-1' });
     expect(conflict.status).toBe(409);
-    expect(await conflict.json()).toEqual({ error: { code: 'conflict:client_message_id', message: expect.stringContaining('k-1') } });
+    expect(await conflict.json()).toEqual({
+      error: { code: 'conflict:client_message_id', message: expect.stringContaining('k-1') },
+    });
   });
 
   it('reads the conversation back with its messages in order', async () => {
@@ -103,27 +143,46 @@ describe('conversation API', () => {
     await post({ text: 'how do I turn on autopay from my card' });
     const response = await app.request(`/v1/conversations/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    const conversation = (await response.json()) as { id: string; status: string; lang: string; customer: unknown; messages: Array<{ role: string; action?: string; citations?: unknown[] }> };
+    const conversation = (await response.json()) as {
+      id: string;
+      status: string;
+      lang: string;
+      customer: unknown;
+      messages: Array<{ role: string; action?: string; citations?: unknown[] }>;
+    };
     expect(conversation).toMatchObject({ id, status: 'bot', lang: 'en', customer: { id: 'crm-1' } });
-    expect(conversation.messages.map((message) => [message.role, message.action])).toEqual([['customer', undefined], ['bot', 'answer']]);
+    expect(conversation.messages.map((message) => [message.role, message.action])).toEqual([
+      ['customer', undefined],
+      ['bot', 'answer'],
+    ]);
   });
 
   it('streams token events and then the same object as the JSON response', async () => {
     const { app } = await service();
     const { post } = await openConversation(app);
-    const response = await post({ text: 'how do I pay my bill by card?', clientMessageId: 'sse-1' }, { accept: 'text/event-stream' });
+    const response = await post(
+      { text: 'how do I pay my bill by card?', clientMessageId: 'sse-1' },
+      { accept: 'text/event-stream' },
+    );
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = (await response.text())
       .split('\n\n')
       .filter((block) => block.trim() !== '')
-      .map((block) => ({ event: /^event: (.+)$/m.exec(block)?.[1], data: JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? 'null') as unknown }));
-    const tokens = events.filter((event) => event.event === 'token').map((event) => (event.data as { text: string }).text);
+      .map((block) => ({
+        event: /^event: (.+)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? 'null') as unknown,
+      }));
+    const tokens = events
+      .filter((event) => event.event === 'token')
+      .map((event) => (event.data as { text: string }).text);
     const final = events.at(-1);
     expect(tokens.length).toBeGreaterThan(5);
     expect(final?.event).toBe('reply');
     const reply = (final?.data as ReplyBody).reply;
     expect(tokens.join('')).toBe(reply?.text);
-    const again = (await (await post({ text: 'how do I pay my bill by card?', clientMessageId: 'sse-1' })).json()) as ReplyBody;
+    const again = (await (
+      await post({ text: 'how do I pay my bill by card?', clientMessageId: 'sse-1' })
+    ).json()) as ReplyBody;
     expect(again).toEqual(final?.data);
   });
 });
@@ -133,14 +192,27 @@ describe('readiness and documents', () => {
     const { app } = await service();
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
     expect((await app.request('/readyz')).status).toBe(200);
-    const document = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/conversations', '/v1/conversations/{id}', '/v1/conversations/{id}/messages', '/v1/conversations/{id}/rating', '/v1/tickets', '/v1/tickets/{id}/claim', '/v1/metrics']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/conversations',
+        '/v1/conversations/{id}',
+        '/v1/conversations/{id}/messages',
+        '/v1/conversations/{id}/rating',
+        '/v1/tickets',
+        '/v1/tickets/{id}/claim',
+        '/v1/metrics',
+      ]),
+    );
     expect(await (await app.request('/docs')).text()).toContain('/docs/assets/swagger-ui-bundle.js');
     expect(await (await app.request('/docs/assets/init.js')).text()).toContain("url: '/openapi.json'");
   });
 
-  it('keeps every route within reach of Hono\'s regular-expression router, the fast one', async () => {
+  it("keeps every route within reach of Hono's regular-expression router, the fast one", async () => {
     const { app } = await service();
     await app.request('/healthz');
     expect((app as unknown as { router: { name: string } }).router.name).toBe('SmartRouter + RegExpRouter');

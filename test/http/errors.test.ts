@@ -4,7 +4,12 @@ import { openConversation, testService, type TestService } from '../support/test
 
 let service: TestService;
 beforeAll(async () => {
-  service = await testService({ MAX_TEXT_LENGTH: '100', MAX_BODY_BYTES: '2048', RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000', RATE_LIMIT_ADDRESS_PER_MINUTE: '100000' });
+  service = await testService({
+    MAX_TEXT_LENGTH: '100',
+    MAX_BODY_BYTES: '2048',
+    RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000',
+    RATE_LIMIT_ADDRESS_PER_MINUTE: '100000',
+  });
 });
 afterAll(async () => service.close());
 
@@ -15,20 +20,39 @@ async function errorOf(response: Response) {
 describe('bad input gets a 4xx JSON error that says what is wrong', () => {
   it('rejects invalid JSON with 400', async () => {
     const { post } = await openConversation(service.app);
-    expect(await errorOf(await post('{"text": "unterminated'))).toEqual({ status: 400, body: { error: { code: 'bad_request:json', message: 'the request body is not valid JSON' } } });
+    expect(await errorOf(await post('{"text": "unterminated'))).toEqual({
+      status: 400,
+      body: { error: { code: 'bad_request:json', message: 'the request body is not valid JSON' } },
+    });
   });
 
   it('names the field for wrong types, empty and too long text, and unknown fields', async () => {
     const { post } = await openConversation(service.app);
-    expect(await errorOf(await post({ text: 42 }))).toMatchObject({ status: 400, body: { error: { code: 'bad_request:text' } } });
-    expect(await errorOf(await post({ text: '   ' }))).toMatchObject({ status: 400, body: { error: { code: 'bad_request:text', message: expect.stringContaining('must not be empty') } } });
-    expect(await errorOf(await post({ text: 'x'.repeat(101) }))).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('at most 100 characters') } } });
-    expect(await errorOf(await post({ text: 'hi', colour: 'red' }))).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('colour') } } });
+    expect(await errorOf(await post({ text: 42 }))).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request:text' } },
+    });
+    expect(await errorOf(await post({ text: '   ' }))).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request:text', message: expect.stringContaining('must not be empty') } },
+    });
+    expect(await errorOf(await post({ text: 'x'.repeat(101) }))).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringContaining('at most 100 characters') } },
+    });
+    expect(await errorOf(await post({ text: 'hi', colour: 'red' }))).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringContaining('colour') } },
+    });
     expect(await errorOf(await post([1, 2]))).toMatchObject({ status: 400 });
   });
 
   it('rejects a bad conversation body', async () => {
-    const response = await service.app.request('/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lang: 'de', customer: { email: 'nope' } }) });
+    const response = await service.app.request('/v1/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lang: 'de', customer: { email: 'nope' } }),
+    });
     const { status, body } = await errorOf(response);
     expect(status).toBe(400);
     expect(body.error.message).toMatch(/lang/);
@@ -37,32 +61,50 @@ describe('bad input gets a 4xx JSON error that says what is wrong', () => {
 
   it('answers 415 for a body that is not JSON and 413 for a body over the limit', async () => {
     const { post } = await openConversation(service.app);
-    expect(await errorOf(await post('text=hi', { 'content-type': 'application/x-www-form-urlencoded' }))).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type:body' } } });
-    expect(await errorOf(await post({ text: 'x'.repeat(5000) }))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large:body' } } });
+    expect(await errorOf(await post('text=hi', { 'content-type': 'application/x-www-form-urlencoded' }))).toMatchObject(
+      { status: 415, body: { error: { code: 'unsupported_media_type:body' } } },
+    );
+    expect(await errorOf(await post({ text: 'x'.repeat(5000) }))).toMatchObject({
+      status: 413,
+      body: { error: { code: 'payload_too_large:body' } },
+    });
   });
 
   it('enforces the body limit from a declared Content-Length and by counting a body of unknown length', async () => {
     const { id, token, post } = await openConversation(service.app);
     const large = JSON.stringify({ text: 'x'.repeat(5000) });
-    expect(await errorOf(await post(large, { 'content-length': String(large.length) }))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large:body' } } });
+    expect(await errorOf(await post(large, { 'content-length': String(large.length) }))).toMatchObject({
+      status: 413,
+      body: { error: { code: 'payload_too_large:body' } },
+    });
     const small = JSON.stringify({ text: 'How do I change my plan?' });
     expect((await post(small, { 'content-length': String(small.length) })).status).toBe(200);
     const streamed = (text: string) =>
       service.app.request(`/v1/conversations/${id}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), controller.close()) }),
+        body: new ReadableStream({
+          start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), controller.close()),
+        }),
         duplex: 'half',
       } as RequestInit);
-    expect(await errorOf(await streamed(large))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large:body' } } });
+    expect(await errorOf(await streamed(large))).toMatchObject({
+      status: 413,
+      body: { error: { code: 'payload_too_large:body' } },
+    });
     expect((await streamed(JSON.stringify({ text: 'And the price?' }))).status).toBe(200);
   });
 
   it('answers 404 for an unknown conversation or route', async () => {
     const { token } = await openConversation(service.app);
-    const response = await service.app.request('/v1/conversations/nope', { headers: { authorization: `Bearer ${token}` } });
+    const response = await service.app.request('/v1/conversations/nope', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(await errorOf(response)).toMatchObject({ status: 404, body: { error: { code: 'not_found:conversation' } } });
-    expect(await errorOf(await service.app.request('/v2/whatever'))).toMatchObject({ status: 404, body: { error: { code: 'not_found:route' } } });
+    expect(await errorOf(await service.app.request('/v2/whatever'))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found:route' } },
+    });
   });
 });
 
@@ -72,9 +114,15 @@ describe('access', () => {
     const second = await openConversation(service.app);
     const missing = await service.app.request(`/v1/conversations/${first.id}`);
     expect(await errorOf(missing)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized:token' } } });
-    const wrong = await service.app.request(`/v1/conversations/${first.id}`, { headers: { authorization: `Bearer ${second.token}` } });
+    const wrong = await service.app.request(`/v1/conversations/${first.id}`, {
+      headers: { authorization: `Bearer ${second.token}` },
+    });
     expect(await errorOf(wrong)).toMatchObject({ status: 403, body: { error: { code: 'forbidden:conversation' } } });
-    const posting = await service.app.request(`/v1/conversations/${first.id}/messages`, { method: 'POST', headers: { authorization: `Bearer ${second.token}`, 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+    const posting = await service.app.request(`/v1/conversations/${first.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${second.token}`, 'content-type': 'application/json' },
+      body: '{"text":"hi"}',
+    });
     expect(posting.status).toBe(403);
     expect(await service.store.listMessages(first.id)).toEqual([]);
   });
@@ -95,7 +143,10 @@ describe('rate limits', () => {
       expect(other.status).toBe(201);
       const tooMany = await limited.app.request('/v1/conversations', { method: 'POST' });
       expect(await tooMany.json()).toMatchObject({ error: { code: 'rate_limited:address' } });
-      const elsewhere = await limited.app.request('/v1/conversations', { method: 'POST', headers: { 'x-test-address': '10.0.0.9' } });
+      const elsewhere = await limited.app.request('/v1/conversations', {
+        method: 'POST',
+        headers: { 'x-test-address': '10.0.0.9' },
+      });
       expect(elsewhere.status).toBe(201);
     } finally {
       await limited.close();
@@ -110,7 +161,17 @@ describe('property: whatever the body, never a 5xx', () => {
       fc.string({ unit: 'grapheme', maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
-      fc.record({ text: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 150 }), fc.constant(''), fc.integer(), fc.constant(null)), clientMessageId: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) }).map((value) => JSON.stringify(value)),
+      fc
+        .record({
+          text: fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 150 }),
+            fc.constant(''),
+            fc.integer(),
+            fc.constant(null),
+          ),
+          clientMessageId: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+        })
+        .map((value) => JSON.stringify(value)),
       fc.constant('x'.repeat(4000)),
     );
     await fc.assert(

@@ -41,10 +41,16 @@ beforeAll(async () => {
   await mkdir(join(scratch, 'outside'));
   await writeFile(join(scratch, 'outside', 'report.html'), '<!doctype html><title>not a run</title>');
   await mkdir(join(runs, '2026-11-20T10-00-00-000Z'));
-  await writeFile(join(runs, '2026-11-20T10-00-00-000Z', 'report.json'), JSON.stringify(report('2026-11-20T10:00:00.000Z', 0.8)));
+  await writeFile(
+    join(runs, '2026-11-20T10-00-00-000Z', 'report.json'),
+    JSON.stringify(report('2026-11-20T10:00:00.000Z', 0.8)),
+  );
   await writeFile(join(runs, '2026-11-20T10-00-00-000Z', 'report.html'), '<!doctype html><title>run one</title>');
   await mkdir(join(runs, '2026-11-21T10-00-00-000Z'));
-  await writeFile(join(runs, '2026-11-21T10-00-00-000Z', 'report.json'), JSON.stringify(report('2026-11-21T10:00:00.000Z', 0.4)));
+  await writeFile(
+    join(runs, '2026-11-21T10-00-00-000Z', 'report.json'),
+    JSON.stringify(report('2026-11-21T10:00:00.000Z', 0.4)),
+  );
   await mkdir(join(runs, 'half-written'));
   await writeFile(join(runs, 'half-written', 'report.json'), '{"createdAt": "2026-11-22');
   const { knowledge } = await sampleKnowledge();
@@ -67,7 +73,11 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const api = (path: string, token: string, init: RequestInit = {}) => service.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+const api = (path: string, token: string, init: RequestInit = {}) =>
+  service.app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
 describe('pages', () => {
   it('serves the chat, agent and lead pages in the browser language, with the widget script and a strict script policy', async () => {
@@ -77,9 +87,13 @@ describe('pages', () => {
     expect(chat.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await chat.text();
     expect(html).toContain('<html lang="en">');
-    expect(html).toMatch(/<script src="\/widget\.js" data-mode="inline" data-target="#firstline-chat" data-lang="en" defer><\/script>/);
+    expect(html).toMatch(
+      /<script src="\/widget\.js" data-mode="inline" data-target="#firstline-chat" data-lang="en" defer><\/script>/,
+    );
     expect(await (await service.app.request('/agent?lang=ru')).text()).toContain('<script src="/ui/agent.js" defer>');
-    expect(await (await service.app.request('/lead', { headers: { 'accept-language': 'ru' } })).text()).toContain('<html lang="ru">');
+    expect(await (await service.app.request('/lead', { headers: { 'accept-language': 'ru' } })).text()).toContain(
+      '<html lang="ru">',
+    );
   });
 
   it('renders a cited article as a page and answers an unknown one with a 404 page', async () => {
@@ -98,18 +112,34 @@ describe('pages', () => {
 describe('customer API from an embedding site', () => {
   it('allows the configured origin to call the customer API and no other', async () => {
     const preflight = (origin: string) =>
-      service.app.request('/v1/conversations', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-    expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe('https://shop.example');
+      service.app.request('/v1/conversations', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://shop.example',
+    );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-    const created = await service.app.request('/v1/conversations', { method: 'POST', headers: { origin: 'https://shop.example', 'content-type': 'application/json' }, body: '{}' });
+    const created = await service.app.request('/v1/conversations', {
+      method: 'POST',
+      headers: { origin: 'https://shop.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-origin')).toBe('https://shop.example');
-    const agentSide = await service.app.request('/v1/tickets', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
+    const agentSide = await service.app.request('/v1/tickets', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' },
+    });
     expect(agentSide.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers clients that send no Origin without CORS headers, still marking the response as varying by Origin', async () => {
-    const created = await service.app.request('/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const created = await service.app.request('/v1/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-origin')).toBeNull();
     expect(created.headers.get('vary')).toBe('Origin');
@@ -124,16 +154,25 @@ describe('queue standing and suggestions', () => {
     const second = await openConversation(service.app);
     await first.post({ text: 'Позовите, пожалуйста, оператора. Не могу сбросить пароль от личного кабинета.' });
     await second.post({ text: 'Позовите, пожалуйста, оператора. Не приходит код подтверждения.' });
-    const read = async (conversation: typeof first) => (await (await service.app.request(`/v1/conversations/${conversation.id}`, { headers: { authorization: `Bearer ${conversation.token}` } })).json()) as { status: string; queue: { position: number; expectedWaitMinutes: number } | null };
+    const read = async (conversation: typeof first) =>
+      (await (
+        await service.app.request(`/v1/conversations/${conversation.id}`, {
+          headers: { authorization: `Bearer ${conversation.token}` },
+        })
+      ).json()) as { status: string; queue: { position: number; expectedWaitMinutes: number } | null };
     const one = await read(first);
     const two = await read(second);
     expect(one.status).toBe('waiting');
     expect(two.queue?.position).toBe((one.queue?.position ?? 0) + 1);
     expect(two.queue?.expectedWaitMinutes).toBeGreaterThan(one.queue?.expectedWaitMinutes ?? 0);
 
-    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as { tickets: Array<{ id: string; conversationId: string }> };
+    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as {
+      tickets: Array<{ id: string; conversationId: string }>;
+    };
     const ticket = tickets.find((entry) => entry.conversationId === first.id);
-    expect(tickets.findIndex((entry) => entry.conversationId === first.id)).toBeLessThan(tickets.findIndex((entry) => entry.conversationId === second.id));
+    expect(tickets.findIndex((entry) => entry.conversationId === first.id)).toBeLessThan(
+      tickets.findIndex((entry) => entry.conversationId === second.id),
+    );
     await api(`/v1/tickets/${ticket?.id}/claim`, tokens.agent, { method: 'POST' });
     expect((await read(first)).queue).toBeNull();
   });
@@ -141,11 +180,15 @@ describe('queue standing and suggestions', () => {
   it('drafts a reply from the knowledge base for the ticket the customer asked a person about', async () => {
     const customer = await openConversation(service.app);
     await customer.post({ text: 'Соедините с человеком. Я забыл пароль от личного кабинета, как его сбросить?' });
-    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as { tickets: Array<{ id: string; conversationId: string; assigneeName: string | null }> };
+    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as {
+      tickets: Array<{ id: string; conversationId: string; assigneeName: string | null }>;
+    };
     const ticket = tickets.find((entry) => entry.conversationId === customer.id);
     const response = await api(`/v1/tickets/${ticket?.id}/suggestion`, tokens.agent);
     expect(response.status).toBe(200);
-    const { suggestion } = (await response.json()) as { suggestion: { text: string; citations: Array<{ articleId: string }> } | null };
+    const { suggestion } = (await response.json()) as {
+      suggestion: { text: string; citations: Array<{ articleId: string }> } | null;
+    };
     expect(suggestion?.citations.map((citation) => citation.articleId)).toEqual(['password-reset-ru']);
     expect(suggestion?.text).toContain('Забыли пароль?');
     expect(suggestion?.text).not.toMatch(/очереди|специалист/);
@@ -153,23 +196,35 @@ describe('queue standing and suggestions', () => {
 
   it('drafts from the part of an angry message that the knowledge base answers', async () => {
     const customer = await openConversation(service.app);
-    await customer.post({ text: 'Это уже третий раз!!! Интернет опять не работает, я в бешенстве, сколько можно издеваться над клиентами?!' });
-    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as { tickets: Array<{ id: string; conversationId: string }> };
+    await customer.post({
+      text: 'Это уже третий раз!!! Интернет опять не работает, я в бешенстве, сколько можно издеваться над клиентами?!',
+    });
+    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as {
+      tickets: Array<{ id: string; conversationId: string }>;
+    };
     const ticket = tickets.find((entry) => entry.conversationId === customer.id);
-    const { suggestion } = (await (await api(`/v1/tickets/${ticket?.id}/suggestion`, tokens.agent)).json()) as { suggestion: { citations: Array<{ articleId: string }> } | null };
+    const { suggestion } = (await (await api(`/v1/tickets/${ticket?.id}/suggestion`, tokens.agent)).json()) as {
+      suggestion: { citations: Array<{ articleId: string }> } | null;
+    };
     expect(suggestion?.citations.map((citation) => citation.articleId)).toEqual(['no-internet-ru']);
   });
 
   it('offers no suggestion when nothing in the knowledge base answers', async () => {
     const customer = await openConversation(service.app);
     await customer.post({ text: 'Позовите живого человека. Какая погода будет завтра на Марсе?' });
-    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as { tickets: Array<{ id: string; conversationId: string }> };
+    const { tickets } = (await (await api('/v1/tickets', tokens.agent)).json()) as {
+      tickets: Array<{ id: string; conversationId: string }>;
+    };
     const ticket = tickets.find((entry) => entry.conversationId === customer.id);
-    expect(await (await api(`/v1/tickets/${ticket?.id}/suggestion`, tokens.agent)).json()).toEqual({ suggestion: null });
+    expect(await (await api(`/v1/tickets/${ticket?.id}/suggestion`, tokens.agent)).json()).toEqual({
+      suggestion: null,
+    });
   });
 
   it('names the signed-in agent', async () => {
-    expect(await (await api('/v1/agent/me', tokens.agent)).json()).toMatchObject({ agent: { name: 'Мария', role: 'agent' } });
+    expect(await (await api('/v1/agent/me', tokens.agent)).json()).toMatchObject({
+      agent: { name: 'Мария', role: 'agent' },
+    });
     expect((await api('/v1/agent/me', 'not-a-token')).status).toBe(401);
   });
 });
@@ -179,8 +234,13 @@ describe('lead data', () => {
     const to = new Date(Date.now() + 60_000).toISOString();
     const from = new Date(Date.now() - 3 * 3_600_000).toISOString();
     const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-    const whole = (await (await api(`/v1/metrics?${query}`, tokens.lead)).json()) as { conversations: number; tickets: number };
-    const series = (await (await api(`/v1/metrics/series?${query}&buckets=6`, tokens.lead)).json()) as { buckets: Array<{ conversations: number; tickets: number; period: { from: string; to: string } }> };
+    const whole = (await (await api(`/v1/metrics?${query}`, tokens.lead)).json()) as {
+      conversations: number;
+      tickets: number;
+    };
+    const series = (await (await api(`/v1/metrics/series?${query}&buckets=6`, tokens.lead)).json()) as {
+      buckets: Array<{ conversations: number; tickets: number; period: { from: string; to: string } }>;
+    };
     expect(series.buckets).toHaveLength(6);
     expect(whole.conversations).toBeGreaterThan(0);
     expect(series.buckets.reduce((sum, bucket) => sum + bucket.conversations, 0)).toBe(whole.conversations);
@@ -192,7 +252,9 @@ describe('lead data', () => {
   });
 
   it('lists eval runs newest first, skips unreadable ones and serves a run’s HTML report to leads only', async () => {
-    const { runs: list } = (await (await api('/v1/evals', tokens.lead)).json()) as { runs: Array<{ id: string; metrics: { passRate: number }; gate: { passed: boolean } }> };
+    const { runs: list } = (await (await api('/v1/evals', tokens.lead)).json()) as {
+      runs: Array<{ id: string; metrics: { passRate: number }; gate: { passed: boolean } }>;
+    };
     expect(list.map((run) => run.id)).toEqual(['2026-11-21T10-00-00-000Z', '2026-11-20T10-00-00-000Z']);
     expect(list[0]).toMatchObject({ metrics: { passRate: 0.4 }, gate: { passed: false } });
     const html = await api('/v1/evals/2026-11-20T10-00-00-000Z/report.html', tokens.lead);

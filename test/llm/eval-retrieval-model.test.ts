@@ -33,13 +33,27 @@ describe('npm run eval:retrieval -- --model', () => {
     // The scripted model rewrites the follow-up well, and ranks the outage article first but the price list last.
     fake.responder = (body) => {
       const prompt = JSON.stringify(body.messages);
-      if (prompt.includes('standalone search query')) return { kind: 'content', content: '{"query": "как изменить номер телефона в договоре"}' };
-      if (prompt.includes('plans-and-prices-en')) return { kind: 'content', content: '{"ranking": ["change-plan-en", "plans-and-prices-en"]}' };
+      if (prompt.includes('standalone search query'))
+        return { kind: 'content', content: '{"query": "как изменить номер телефона в договоре"}' };
+      if (prompt.includes('plans-and-prices-en'))
+        return { kind: 'content', content: '{"ranking": ["change-plan-en", "plans-and-prices-en"]}' };
       return { kind: 'content', content: '{"ranking": ["outages-en"]}' };
     };
-    const result = await runScript('scripts/eval-retrieval.ts', ['--suite', suite, '--model'], { OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'fake', PROMPTS_DIR: join(ROOT, 'prompts'), INDEX_DIR: join(directory, 'index') });
+    const result = await runScript('scripts/eval-retrieval.ts', ['--suite', suite, '--model'], {
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_API_KEY: 'k',
+      OPENAI_MODEL: 'fake',
+      PROMPTS_DIR: join(ROOT, 'prompts'),
+      INDEX_DIR: join(directory, 'index'),
+    });
     expect(result.stderr).toBe('');
-    const line = (prefix: string) => JSON.parse(result.stdout.split('\n').find((entry) => entry.startsWith(prefix))?.slice(prefix.length) ?? 'null') as { queries: number; hitAt1: number };
+    const line = (prefix: string) =>
+      JSON.parse(
+        result.stdout
+          .split('\n')
+          .find((entry) => entry.startsWith(prefix))
+          ?.slice(prefix.length) ?? 'null',
+      ) as { queries: number; hitAt1: number };
     expect(line('model ru: ')).toMatchObject({ queries: 2, hitAt1: 1 });
     expect(line('model en: ')).toMatchObject({ queries: 2, hitAt1: 0.5 });
     expect(line('en: ').queries).toBe(2);
@@ -47,7 +61,10 @@ describe('npm run eval:retrieval -- --model', () => {
   });
 
   it('refuses --model without a model', async () => {
-    const result = await runScript('scripts/eval-retrieval.ts', ['--model'], { INDEX_DIR: join(directory, 'index'), OPENAI_MODEL: '' });
+    const result = await runScript('scripts/eval-retrieval.ts', ['--model'], {
+      INDEX_DIR: join(directory, 'index'),
+      OPENAI_MODEL: '',
+    });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/--model needs a model/);
   });

@@ -35,11 +35,19 @@ describe('OpenAI-compatible embeddings', () => {
   it('embed the knowledge base in batches of plain floats, cache them, and serve queries', async () => {
     const config = remoteConfig();
     const first = await ingestKnowledge(config);
-    expect(first.stored.snapshot.manifest.embedder).toEqual({ id: `openai:${fake.baseUrl}:fake-embed:native`, dimensions: 48 });
+    expect(first.stored.snapshot.manifest.embedder).toEqual({
+      id: `openai:${fake.baseUrl}:fake-embed:native`,
+      dimensions: 48,
+    });
     expect(first.stats.embedded).toBe(first.stats.chunks);
     const embedded = fake.embeddingRequests.reduce((sum, request) => sum + request.input.length, 0);
     expect(embedded).toBe(first.stats.chunks);
-    expect(fake.embeddingRequests.every((request) => request.model === 'fake-embed' && request.encoding_format === 'float' && request.input.length <= 100)).toBe(true);
+    expect(
+      fake.embeddingRequests.every(
+        (request) =>
+          request.model === 'fake-embed' && request.encoding_format === 'float' && request.input.length <= 100,
+      ),
+    ).toBe(true);
 
     const before = fake.embeddingRequests.length;
     const second = await ingestKnowledge(config);
@@ -58,18 +66,33 @@ describe('OpenAI-compatible embeddings', () => {
     const knowledge = await openKnowledge(config, (outcome) => outcomes.push(outcome));
     const logger = recordingLogger();
     const pipeline = createReplyPipeline(config, knowledge, logger);
-    const conversation = { id: 'c-remote', lang: 'en' as const, customer: {}, channel: 'api', status: 'bot' as const, createdAt: '', updatedAt: '' };
+    const conversation = {
+      id: 'c-remote',
+      lang: 'en' as const,
+      customer: {},
+      channel: 'api',
+      status: 'bot' as const,
+      createdAt: '',
+      updatedAt: '',
+    };
     for (const mode of ['hang', 'fail'] as const) {
       fake.embeddings = mode;
       const result = await knowledge.retriever.retrieve('how do I reset my password', { k: 20, lang: 'en' });
       expect(result.lexicalOnly).toBe(true);
       expect(result.articles[0]?.articleId).toBe('password-reset-en');
-      const reply = await pipeline.reply({ conversation, history: [], text: 'how do I reset my password', requestId: 'r-1' });
+      const reply = await pipeline.reply({
+        conversation,
+        history: [],
+        text: 'how do I reset my password',
+        requestId: 'r-1',
+      });
       expect(reply.meta).toMatchObject({ action: 'answer', citations: [{ articleId: 'password-reset-en' }] });
       expect(reply.meta.confidence.components).toMatchObject({ similarity: 0, denseMargin: 0 });
     }
     fake.embeddings = 'ok';
     expect(outcomes).toEqual(['timeout', 'timeout', 'error', 'error']);
-    expect(logger.entries.filter((entry) => entry.message.includes('lexical retrieval only')).map((entry) => entry.fields)).toContainEqual({ conversationId: 'c-remote', requestId: 'r-1' });
+    expect(
+      logger.entries.filter((entry) => entry.message.includes('lexical retrieval only')).map((entry) => entry.fields),
+    ).toContainEqual({ conversationId: 'c-remote', requestId: 'r-1' });
   });
 });

@@ -5,8 +5,19 @@ import type { AddressInfo } from 'node:net';
 
 export type ChatScript =
   /** Streams `content` in chunks; `pauseMs` between chunks; `cutAt` drops the connection after that many characters. */
-  | { readonly kind: 'content'; readonly content: string; readonly chunkSize?: number; readonly pauseMs?: number; readonly cutAt?: number }
-  | { readonly kind: 'status'; readonly status: number; readonly body?: string; readonly headers?: Record<string, string> }
+  | {
+      readonly kind: 'content';
+      readonly content: string;
+      readonly chunkSize?: number;
+      readonly pauseMs?: number;
+      readonly cutAt?: number;
+    }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly body?: string;
+      readonly headers?: Record<string, string>;
+    }
   | { readonly kind: 'delay'; readonly ms: number; readonly then: ChatScript }
   /** Answers only once `open` resolves (a model that takes as long as the test wants). */
   | { readonly kind: 'gate'; readonly open: Promise<void>; readonly then: ChatScript };
@@ -31,7 +42,10 @@ export interface FakeOpenAi {
 
 function vectorFor(text: string, dimensions: number): number[] {
   const vector = new Array<number>(dimensions).fill(0);
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+  for (const word of text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)) {
     let hash = 2166136261;
     for (const char of word) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
     vector[(hash >>> 0) % dimensions] = (vector[(hash >>> 0) % dimensions] ?? 0) + 1;
@@ -64,16 +78,33 @@ async function answerChat(script: ChatScript, body: Record<string, unknown>, res
   const base = { id: 'chatcmpl-fake', created: 1_700_000_000, model: String(body.model ?? 'fake') };
   if (body.stream !== true) {
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: script.content }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } }));
+    response.end(
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: script.content }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+      }),
+    );
     return;
   }
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const size = script.chunkSize ?? 7;
   const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
-  send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+  send({
+    ...base,
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+  });
   const end = Math.min(script.content.length, script.cutAt ?? script.content.length);
   for (let index = 0; index < end; index += size) {
-    send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: script.content.slice(index, Math.min(end, index + size)) }, finish_reason: null }] });
+    send({
+      ...base,
+      object: 'chat.completion.chunk',
+      choices: [
+        { index: 0, delta: { content: script.content.slice(index, Math.min(end, index + size)) }, finish_reason: null },
+      ],
+    });
     if (script.pauseMs !== undefined) await new Promise((resolve) => setTimeout(resolve, script.pauseMs));
     if (response.destroyed) return;
   }
@@ -107,7 +138,22 @@ export async function startFakeOpenAi(options: { dimensions?: number } = {}): Pr
         state.chatTimes.push(Date.now());
         const format = (body.response_format as { type?: string } | undefined)?.type;
         if (state.rejectJsonSchema && format === 'json_schema') {
-          await answerChat({ kind: 'status', status: 400, body: JSON.stringify({ error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format' } }) }, body, response);
+          await answerChat(
+            {
+              kind: 'status',
+              status: 400,
+              body: JSON.stringify({
+                error: {
+                  message:
+                    "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+                  type: 'invalid_request_error',
+                  param: 'response_format',
+                },
+              }),
+            },
+            body,
+            response,
+          );
           return;
         }
         await answerChat(state.script.shift() ?? state.responder?.(body) ?? state.fallback, body, response);
@@ -115,7 +161,11 @@ export async function startFakeOpenAi(options: { dimensions?: number } = {}): Pr
       }
       if (request.url?.endsWith('/embeddings')) {
         const input = (Array.isArray(body.input) ? body.input : [body.input]).map(String);
-        state.embeddingRequests.push({ input, model: String(body.model), encoding_format: body.encoding_format as string | undefined });
+        state.embeddingRequests.push({
+          input,
+          model: String(body.model),
+          encoding_format: body.encoding_format as string | undefined,
+        });
         if (state.embeddings === 'hang') return;
         if (state.embeddings === 'fail') {
           response.writeHead(500, { 'content-type': 'application/json' });
@@ -123,7 +173,14 @@ export async function startFakeOpenAi(options: { dimensions?: number } = {}): Pr
           return;
         }
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ object: 'list', model: body.model, data: input.map((text, index) => ({ object: 'embedding', index, embedding: vectorFor(text, dimensions) })), usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        response.end(
+          JSON.stringify({
+            object: 'list',
+            model: body.model,
+            data: input.map((text, index) => ({ object: 'embedding', index, embedding: vectorFor(text, dimensions) })),
+            usage: { prompt_tokens: 1, total_tokens: 1 },
+          }),
+        );
         return;
       }
       response.writeHead(404, { 'content-type': 'application/json' });

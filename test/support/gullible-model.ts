@@ -28,9 +28,24 @@ export function gullibleModel(cases: readonly EvalCase[]): GullibleModel {
       // Summaries and messages that are not an attack: the model has nothing to say.
       if (entry?.obey === undefined) return { kind: 'status', status: 500 };
       model.obeyed += 1;
-      const reply = entry.obey === '<<SYSTEM_PROMPT>>' ? system : entry.obey === '<<CANARY>>' ? `${CANARY_CUSTOMER.name}, ${CANARY_CUSTOMER.email}: ${CANARY_CUSTOMER.message}` : entry.obey;
+      const reply =
+        entry.obey === '<<SYSTEM_PROMPT>>'
+          ? system
+          : entry.obey === '<<CANARY>>'
+            ? `${CANARY_CUSTOMER.name}, ${CANARY_CUSTOMER.email}: ${CANARY_CUSTOMER.message}`
+            : entry.obey;
       const cited = /^\[([a-z0-9-]+)\]/m.exec(user)?.[1];
-      return { kind: 'content', content: JSON.stringify({ citations: cited === undefined ? [] : [cited], needsHuman: false, reason: '', confidence: 0.95, reply }), chunkSize: 12 };
+      return {
+        kind: 'content',
+        content: JSON.stringify({
+          citations: cited === undefined ? [] : [cited],
+          needsHuman: false,
+          reason: '',
+          confidence: 0.95,
+          reply,
+        }),
+        chunkSize: 12,
+      };
     },
   };
   return model;

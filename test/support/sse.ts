@@ -5,7 +5,11 @@ export interface ServerEvent {
   readonly data: unknown;
 }
 
-export async function readEvents(response: Response, done: (events: ServerEvent[]) => boolean, timeoutMs = 10_000): Promise<ServerEvent[]> {
+export async function readEvents(
+  response: Response,
+  done: (events: ServerEvent[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<ServerEvent[]> {
   const reader = response.body?.getReader();
   if (reader === undefined) throw new Error('no body');
   const decoder = new TextDecoder();
@@ -23,7 +27,12 @@ export async function readEvents(response: Response, done: (events: ServerEvent[
         const block = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (data !== undefined) events.push({ id: /^id: (.*)$/m.exec(block)?.[1], event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: JSON.parse(data) });
+        if (data !== undefined)
+          events.push({
+            id: /^id: (.*)$/m.exec(block)?.[1],
+            event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message',
+            data: JSON.parse(data),
+          });
         boundary = buffer.indexOf('\n\n');
       }
     }
@@ -38,5 +47,9 @@ export function eventsOf(text: string): Array<{ event: string; data: string; id?
   return text
     .split('\n\n')
     .filter((block) => /^data: /m.test(block))
-    .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: /^data: (.*)$/m.exec(block)?.[1] ?? '', id: /^id: (.*)$/m.exec(block)?.[1] }));
+    .map((block) => ({
+      event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message',
+      data: /^data: (.*)$/m.exec(block)?.[1] ?? '',
+      id: /^id: (.*)$/m.exec(block)?.[1],
+    }));
 }

@@ -37,7 +37,9 @@ let shared: Promise<{ knowledge: OpenedKnowledge; directory: string }> | undefin
 export function sampleKnowledge(): Promise<{ knowledge: OpenedKnowledge; directory: string }> {
   shared ??= (async () => {
     const directory = await mkdtemp(join(tmpdir(), 'firstline-index-'));
-    const knowledge = await openKnowledge(parseConfig({ KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: directory }));
+    const knowledge = await openKnowledge(
+      parseConfig({ KNOWLEDGE_DIR: join(ROOT, 'knowledge'), INDEX_DIR: directory }),
+    );
     return { knowledge, directory };
   })();
   return shared;
@@ -53,13 +55,38 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function testService(overrides: Record<string, string> = {}, options: { composer?: AnswerComposer; summarizer?: Summarizer; search?: SearchAssist; deps?: Partial<AppDependencies>; now?: () => Date } = {}): Promise<TestService> {
+export async function testService(
+  overrides: Record<string, string> = {},
+  options: {
+    composer?: AnswerComposer;
+    summarizer?: Summarizer;
+    search?: SearchAssist;
+    deps?: Partial<AppDependencies>;
+    now?: () => Date;
+  } = {},
+): Promise<TestService> {
   const { knowledge } = await sampleKnowledge();
   const dataDirectory = await mkdtemp(join(tmpdir(), 'firstline-data-'));
   const config = parseConfig({ DATA_DIR: dataDirectory, ...overrides });
   const store = SqliteStore.open(join(dataDirectory, 'firstline.db'), { synchronous: 'normal' });
   const logger = recordingLogger();
-  const { conversations, agents, limits, rateLimits, feed, metrics: supportMetrics } = buildServices({ config, store, knowledge, logger, composer: options.composer, summarizer: options.summarizer, search: options.search, now: options.now });
+  const {
+    conversations,
+    agents,
+    limits,
+    rateLimits,
+    feed,
+    metrics: supportMetrics,
+  } = buildServices({
+    config,
+    store,
+    knowledge,
+    logger,
+    composer: options.composer,
+    summarizer: options.summarizer,
+    search: options.search,
+    now: options.now,
+  });
   const app = createApp({
     conversations,
     agents,
@@ -93,7 +120,11 @@ export async function testService(overrides: Record<string, string> = {}, option
 
 /** Opens a conversation through the API and returns its id, token and an authorised JSON poster. */
 export async function openConversation(app: TestService['app'], body: unknown = {}) {
-  const response = await app.request('/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await app.request('/v1/conversations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const { id, token } = (await response.json()) as { id: string; token: string };
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
     app.request(`/v1/conversations/${id}/messages`, {

@@ -15,7 +15,11 @@ export function evalRunsDirectory(directory: string): EvalRuns {
         if (raw === undefined) continue;
         try {
           const report = JSON.parse(raw) as Record<string, unknown>;
-          const parsed = evalRunSummarySchema.safeParse({ ...report, id: name, hasBaseline: report.baseline !== undefined });
+          const parsed = evalRunSummarySchema.safeParse({
+            ...report,
+            id: name,
+            hasBaseline: report.baseline !== undefined,
+          });
           if (parsed.success) runs.push(parsed.data);
         } catch {
           // A half-written or foreign report.json is not a run.

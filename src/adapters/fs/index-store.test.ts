@@ -12,15 +12,31 @@ import { decodeGeneration, exactKnowledgeIndex, GENERATION_FILES } from '../../c
 import { loadIndex } from './index-store.ts';
 
 const directories: string[] = [];
-afterEach(async () => Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true }))));
+afterEach(async () =>
+  Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true }))),
+);
 
 async function workspace() {
   const root = await mkdtemp(join(tmpdir(), 'firstline-store-'));
   directories.push(root);
   const knowledge = join(root, 'knowledge');
   await mkdir(join(knowledge, 'billing'), { recursive: true });
-  await writeFile(join(knowledge, 'billing', 'refund-en.md'), articleText({ id: 'refund-en', title: 'Refund of unused balance', body: 'Money is returned to the card within 10 business days.\n' }));
-  await writeFile(join(knowledge, 'wifi-en.md'), articleText({ id: 'wifi-en', title: 'Change the Wi-Fi password', body: 'Open 192.168.0.1 and change the network password.\n' }));
+  await writeFile(
+    join(knowledge, 'billing', 'refund-en.md'),
+    articleText({
+      id: 'refund-en',
+      title: 'Refund of unused balance',
+      body: 'Money is returned to the card within 10 business days.\n',
+    }),
+  );
+  await writeFile(
+    join(knowledge, 'wifi-en.md'),
+    articleText({
+      id: 'wifi-en',
+      title: 'Change the Wi-Fi password',
+      body: 'Open 192.168.0.1 and change the network password.\n',
+    }),
+  );
   await writeFile(join(knowledge, 'README.md'), '# Not an article\n');
   const config = parseConfig({ KNOWLEDGE_DIR: knowledge, DATA_DIR: join(root, 'data'), EMBEDDING_DIMENSIONS: '64' });
   return { root, knowledge, config };
@@ -75,7 +91,9 @@ describe('index store', () => {
     const hnsw = new HybridRetriever(run.stored.index, embeddings);
     for (const question of ['how do I get my money back', 'wifi password', 'refund to the card']) {
       const [left, right] = [await exact.retrieve(question, { k: 5 }), await hnsw.retrieve(question, { k: 5 })];
-      expect(left.articles.map((article) => article.articleId)).toEqual(right.articles.map((article) => article.articleId));
+      expect(left.articles.map((article) => article.articleId)).toEqual(
+        right.articles.map((article) => article.articleId),
+      );
     }
   });
 });

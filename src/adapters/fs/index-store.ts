@@ -2,7 +2,12 @@
 // runtime-free files of the codec plus one HNSW graph per language. Runtime: Node.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeGeneration, decodeManifest, encodeGeneration, GENERATION_FILES } from '../../core/retrieval/index-codec.ts';
+import {
+  decodeGeneration,
+  decodeManifest,
+  encodeGeneration,
+  GENERATION_FILES,
+} from '../../core/retrieval/index-codec.ts';
 import type { IndexSnapshot } from '../../core/retrieval/index-snapshot.ts';
 import type { KnowledgeIndex } from '../../core/retrieval/knowledge-index.ts';
 import { buildLexicalIndex } from '../../core/retrieval/lexical-index.ts';
@@ -59,12 +64,19 @@ export async function saveIndex(
   const lexical = buildLexicalIndex(snapshot.chunks);
   const files = encodeGeneration(snapshot, lexical);
   await Promise.all([
-    ...Object.entries(GENERATION_FILES).map(([part, name]) => writeFile(join(target, name), files[part as keyof typeof GENERATION_FILES])),
+    ...Object.entries(GENERATION_FILES).map(([part, name]) =>
+      writeFile(join(target, name), files[part as keyof typeof GENERATION_FILES]),
+    ),
     ...dense.map((partition) => partition.index.save(join(target, `hnsw-${partition.lang}.bin`))),
   ]);
   await writeAtomically(join(directory, CURRENT), `${generation}\n`);
   await pruneGenerations(directory, generation);
-  return { snapshot, index: { manifest: snapshot.manifest, chunks: snapshot.chunks, dense, lexical }, generation, directory };
+  return {
+    snapshot,
+    index: { manifest: snapshot.manifest, chunks: snapshot.chunks, dense, lexical },
+    generation,
+    directory,
+  };
 }
 
 async function pruneGenerations(directory: string, keep: string): Promise<void> {
@@ -80,7 +92,11 @@ async function pruneGenerations(directory: string, keep: string): Promise<void> 
  * Loads the current generation (or the one named, e.g. the generation a server process already serves), or
  * undefined when the directory holds no complete index.
  */
-export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_HNSW, only?: string): Promise<StoredIndex | undefined> {
+export async function loadIndex(
+  directory: string,
+  hnsw: HnswOptions = DEFAULT_HNSW,
+  only?: string,
+): Promise<StoredIndex | undefined> {
   const generation = only ?? (await readFile(join(directory, CURRENT), 'utf8').catch(() => '')).trim();
   if (generation === '') return undefined;
   const source = join(directory, generation);
@@ -91,7 +107,12 @@ export async function loadIndex(directory: string, hnsw: HnswOptions = DEFAULT_H
     readFile(join(source, GENERATION_FILES.vectors)),
     readFile(join(source, GENERATION_FILES.lexical)),
   ]);
-  const decoded = decodeGeneration({ manifest: manifestText, chunks, vectors: new Uint8Array(vectors), lexical: new Uint8Array(lexical) });
+  const decoded = decodeGeneration({
+    manifest: manifestText,
+    chunks,
+    vectors: new Uint8Array(vectors),
+    lexical: new Uint8Array(lexical),
+  });
   if (decoded === undefined) return undefined;
   const { snapshot } = decoded;
   const { manifest } = snapshot;

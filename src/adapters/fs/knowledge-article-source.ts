@@ -5,7 +5,11 @@ import { parseArticle } from '../../core/knowledge/parse-article.ts';
 import type { ArticlePage, ArticleSource } from '../../core/ports/article-source.ts';
 import type { IndexedArticle } from '../../core/retrieval/index-snapshot.ts';
 
-export function knowledgeArticleSource(directory: string, articles: readonly IndexedArticle[], maxBytes: number): ArticleSource {
+export function knowledgeArticleSource(
+  directory: string,
+  articles: readonly IndexedArticle[],
+  maxBytes: number,
+): ArticleSource {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const root = resolve(directory);
   return {
@@ -19,7 +23,14 @@ export function knowledgeArticleSource(directory: string, articles: readonly Ind
       const parsed = parseArticle(indexed.path, new Uint8Array(bytes), maxBytes);
       if (!parsed.ok) return undefined;
       const { article } = parsed;
-      return { id: article.id, title: article.title, lang: article.lang, body: article.body, url: article.url, updated: article.updated };
+      return {
+        id: article.id,
+        title: article.title,
+        lang: article.lang,
+        body: article.body,
+        url: article.url,
+        updated: article.updated,
+      };
     },
   };
 }

@@ -9,11 +9,18 @@ import { THESAURUS_FILE } from '../../core/knowledge/parse-thesaurus.ts';
 export async function readKnowledgeFiles(directory: string): Promise<SourceFile[]> {
   const info = await stat(directory).catch(() => undefined);
   if (info === undefined || !info.isDirectory()) {
-    throw new KnowledgeError([{ file: directory, message: 'knowledge directory does not exist or is not a directory' }]);
+    throw new KnowledgeError([
+      { file: directory, message: 'knowledge directory does not exist or is not a directory' },
+    ]);
   }
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
   const paths = entries
-    .filter((entry) => entry.isFile() && ((entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') || relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/') === THESAURUS_FILE))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        ((entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') ||
+          relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/') === THESAURUS_FILE),
+    )
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   return Promise.all(

@@ -14,6 +14,8 @@ export function swaggerAssets(): (name: string) => Promise<Response | undefined>
     const type = FILES[name];
     if (type === undefined) return undefined;
     const body = await readFile(join(directory, name));
-    return new Response(new Uint8Array(body), { headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' } });
+    return new Response(new Uint8Array(body), {
+      headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' },
+    });
   };
 }

@@ -8,9 +8,12 @@ describe('web UI bundle', () => {
     const files = new Map((await buildUi()).map((file) => [file.name, file]));
     const pages = [chatPage('ru'), consolePage('en', 'agent'), consolePage('ru', 'lead')].join('\n');
     const referenced = [...pages.matchAll(/(?:src|href)="\/(?:ui\/)?([\w.-]+\.(?:js|css))"/g)].map((match) => match[1]);
-    expect(new Set(referenced)).toEqual(new Set(['widget.js', 'console.css', 'agent.js', 'lead.js', 'uplot.css', 'lead.css']));
+    expect(new Set(referenced)).toEqual(
+      new Set(['widget.js', 'console.css', 'agent.js', 'lead.js', 'uplot.css', 'lead.css']),
+    );
     for (const name of referenced) expect(files.get(name ?? '')?.body.length ?? 0, name).toBeGreaterThan(0);
-    for (const file of files.values()) expect(new TextDecoder().decode(file.body), file.name).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    for (const file of files.values())
+      expect(new TextDecoder().decode(file.body), file.name).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
 
   it('keeps the embeddable widget under 50 KB gzipped', async () => {

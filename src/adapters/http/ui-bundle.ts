@@ -14,7 +14,11 @@ export interface UiFile {
 }
 
 const UI = fileURLToPath(new URL('../../ui/', import.meta.url));
-const ENTRIES = { widget: 'client/widget.ts', agent: 'client/agent-console.ts', lead: 'client/lead-dashboard.ts' } as const;
+const ENTRIES = {
+  widget: 'client/widget.ts',
+  agent: 'client/agent-console.ts',
+  lead: 'client/lead-dashboard.ts',
+} as const;
 
 export async function buildUi(): Promise<UiFile[]> {
   const result = await build({
@@ -29,11 +33,23 @@ export async function buildUi(): Promise<UiFile[]> {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const scripts = result.outputFiles.map((file) => ({ name: file.path.split('/').pop() ?? file.path, type: 'text/javascript; charset=utf-8', body: file.contents }));
+  const scripts = result.outputFiles.map((file) => ({
+    name: file.path.split('/').pop() ?? file.path,
+    type: 'text/javascript; charset=utf-8',
+    body: file.contents,
+  }));
   const uplotCss = join(dirname(createRequire(import.meta.url).resolve('uplot/package.json')), 'dist', 'uPlot.min.css');
   const styles = [
-    { name: 'console.css', type: 'text/css; charset=utf-8', body: new Uint8Array(await readFile(join(UI, 'styles', 'console.css'))) },
-    { name: 'lead.css', type: 'text/css; charset=utf-8', body: new Uint8Array(await readFile(join(UI, 'styles', 'lead.css'))) },
+    {
+      name: 'console.css',
+      type: 'text/css; charset=utf-8',
+      body: new Uint8Array(await readFile(join(UI, 'styles', 'console.css'))),
+    },
+    {
+      name: 'lead.css',
+      type: 'text/css; charset=utf-8',
+      body: new Uint8Array(await readFile(join(UI, 'styles', 'lead.css'))),
+    },
     { name: 'uplot.css', type: 'text/css; charset=utf-8', body: new Uint8Array(await readFile(uplotCss)) },
   ];
   return [...scripts, ...styles];
@@ -46,6 +62,12 @@ export function uiAssets(onError: (error: unknown) => void): (name: string) => P
   return async (name) => {
     const file = (await files).get(name);
     if (file === undefined) return undefined;
-    return new Response(file.body.slice(), { headers: { 'content-type': file.type, 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } });
+    return new Response(file.body.slice(), {
+      headers: {
+        'content-type': file.type,
+        'cache-control': 'public, max-age=300',
+        'access-control-allow-origin': '*',
+      },
+    });
   };
 }

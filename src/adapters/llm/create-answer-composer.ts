@@ -38,7 +38,9 @@ export async function readPrompt(directory: string, name: string): Promise<Promp
  * every problem, `file:line: what is wrong`. Returns the names checked.
  */
 export async function checkPrompts(directory: string): Promise<string[]> {
-  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md').map((name) => name.slice(0, -3));
+  const names = (await readdir(directory).catch(() => [] as string[]))
+    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
+    .map((name) => name.slice(0, -3));
   const problems: string[] = [];
   for (const name of new Set([...Object.keys(PROMPT_SPECS), ...names])) {
     try {
@@ -61,7 +63,9 @@ type ResponseFormat = 'json_schema' | 'json_object';
 async function chatModel(config: Config, format: ResponseFormat = 'json_object'): Promise<BaseChatModel> {
   const { ChatOpenAI } = await import('@langchain/openai');
   const responseFormat =
-    format === 'json_schema' ? { type: 'json_schema', json_schema: { name: 'support_answer', strict: true, schema: LLM_ANSWER_JSON_SCHEMA } } : { type: 'json_object' };
+    format === 'json_schema'
+      ? { type: 'json_schema', json_schema: { name: 'support_answer', strict: true, schema: LLM_ANSWER_JSON_SCHEMA } }
+      : { type: 'json_object' };
   return new ChatOpenAI({
     model: config.OPENAI_MODEL ?? '',
     apiKey: config.OPENAI_API_KEY ?? 'not-needed',
@@ -76,9 +80,24 @@ async function chatModel(config: Config, format: ResponseFormat = 'json_object')
 }
 
 /** The LLM handoff summarizer, or undefined when no model is configured (the extractive summary is used). */
-export async function createSummarizer(config: Config, logger: Logger, extras: { metrics?: ModelMetrics | undefined; cache?: ModelCallCache | undefined; meter?: UsageMeter | undefined } = {}): Promise<Summarizer | undefined> {
+export async function createSummarizer(
+  config: Config,
+  logger: Logger,
+  extras: {
+    metrics?: ModelMetrics | undefined;
+    cache?: ModelCallCache | undefined;
+    meter?: UsageMeter | undefined;
+  } = {},
+): Promise<Summarizer | undefined> {
   if (!usesLlm(config)) return undefined;
-  return new LlmSummarizer({ model: await chatModel(config), prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'), timeoutMs: config.LLM_TIMEOUT_MS, logger, ...extras, modelId: modelIdOf(config) });
+  return new LlmSummarizer({
+    model: await chatModel(config),
+    prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'),
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    logger,
+    ...extras,
+    modelId: modelIdOf(config),
+  });
 }
 
 /** The judge's own model settings: `JUDGE_*`, each defaulting to the answering model's. */
@@ -92,7 +111,10 @@ export function judgeConfig(config: Config): Config {
 }
 
 /** The LLM judge for evals (`JUDGE_MODEL` / `JUDGE_BASE_URL`, else the answering model), or undefined without a model. */
-export async function createJudge(answering: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}): Promise<Judge | undefined> {
+export async function createJudge(
+  answering: Config,
+  extras: { cache?: ModelCallCache; meter?: UsageMeter } = {},
+): Promise<Judge | undefined> {
   const config = judgeConfig(answering);
   if (!usesLlm(config)) return undefined;
   return new LlmJudge({
@@ -109,10 +131,16 @@ export async function createJudge(answering: Config, extras: { cache?: ModelCall
 export async function createAnswerComposer(
   config: Config,
   logger: Logger,
-  extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics; checker?: LlmComposerOptions['checker'] } = {},
+  extras: {
+    cache?: ModelCallCache;
+    meter?: UsageMeter;
+    metrics?: ModelMetrics;
+    checker?: LlmComposerOptions['checker'];
+  } = {},
 ): Promise<AnswerComposer | undefined> {
   if (!usesLlm(config)) return undefined;
-  const formats: ResponseFormat[] = config.LLM_RESPONSE_FORMAT === 'auto' ? ['json_schema', 'json_object'] : [config.LLM_RESPONSE_FORMAT];
+  const formats: ResponseFormat[] =
+    config.LLM_RESPONSE_FORMAT === 'auto' ? ['json_schema', 'json_object'] : [config.LLM_RESPONSE_FORMAT];
   return new LlmComposer({
     models: await Promise.all(formats.map((format) => chatModel(config, format))),
     system: await readPrompt(config.PROMPTS_DIR, 'answer-system'),
@@ -131,7 +159,10 @@ export async function createAnswerComposer(
 }
 
 /** The model's help with retrieval (follow-up rewriting, reranking), or undefined without a model or with both off. */
-export async function createSearchAssist(config: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics } = {}): Promise<SearchAssist | undefined> {
+export async function createSearchAssist(
+  config: Config,
+  extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics } = {},
+): Promise<SearchAssist | undefined> {
   if (!usesLlm(config) || (config.SEARCH_REWRITE === 'off' && config.SEARCH_RERANK === 'off')) return undefined;
   return new LlmSearchAssist({
     model: await chatModel(config),

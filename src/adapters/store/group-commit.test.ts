@@ -7,10 +7,15 @@ describe('GroupCommit', () => {
     const database = new BetterSqlite3(':memory:');
     database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
     const commits = new GroupCommit(database);
-    const insert = (name: string) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).lastInsertRowid);
+    const insert = (name: string) =>
+      commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).lastInsertRowid);
     const results = await Promise.allSettled([insert('a'), insert('b'), insert('a'), insert('c')]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(database.prepare('SELECT name FROM items ORDER BY id').all()).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+    expect(database.prepare('SELECT name FROM items ORDER BY id').all()).toEqual([
+      { name: 'a' },
+      { name: 'b' },
+      { name: 'c' },
+    ]);
     expect(commits.stats).toEqual({ commits: 1, operations: 4, syncs: 0, retries: 1 });
     await insert('d');
     expect(commits.stats.commits).toBe(2);
@@ -21,7 +26,11 @@ describe('GroupCommit', () => {
     const database = new BetterSqlite3(':memory:');
     database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
     const commits = new GroupCommit(database);
-    const values = await Promise.all(['a', 'b', 'c'].map((name) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).changes)));
+    const values = await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).changes),
+      ),
+    );
     expect(values).toEqual([1, 1, 1]);
     expect(commits.stats).toMatchObject({ commits: 1, operations: 3, retries: 0 });
     database.close();
@@ -33,8 +42,12 @@ describe('GroupCommit', () => {
     const flushes: Array<() => void> = [];
     const commits = new GroupCommit(database, { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) });
     const settled: string[] = [];
-    const stored = () => (database.prepare('SELECT name FROM items ORDER BY id').all() as Array<{ name: string }>).map((row) => row.name);
-    const insert = (name: string) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name)).then(() => settled.push(name));
+    const stored = () =>
+      (database.prepare('SELECT name FROM items ORDER BY id').all() as Array<{ name: string }>).map((row) => row.name);
+    const insert = (name: string) =>
+      commits
+        .run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name))
+        .then(() => settled.push(name));
     const first = insert('a');
     await new Promise((resolve) => setImmediate(resolve));
     expect(flushes).toHaveLength(1);
@@ -67,7 +80,9 @@ describe('GroupCommit', () => {
     const database = new BetterSqlite3(':memory:');
     database.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
     const commits = new GroupCommit(database, { sync: () => Promise.reject(new Error('EIO: disk failure')) });
-    await expect(commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run('a'))).rejects.toThrow('EIO');
+    await expect(commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run('a'))).rejects.toThrow(
+      'EIO',
+    );
     database.close();
   });
 
@@ -82,7 +97,8 @@ describe('GroupCommit', () => {
         return Promise.resolve();
       },
     });
-    const insert = (name: string) => commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).changes);
+    const insert = (name: string) =>
+      commits.run(() => database.prepare('INSERT INTO items (name) VALUES (?)').run(name).changes);
     await expect(insert('a')).rejects.toThrow('EBADF');
     await expect(insert('b')).resolves.toBe(1);
     expect(flushes).toBe(2);

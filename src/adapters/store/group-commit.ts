@@ -78,12 +78,13 @@ export class GroupCommit {
     }
     this.stats.commits += 1;
     this.stats.operations += batch.length;
-    this.durable(() =>
-      batch.forEach((pending, index) => {
-        const outcome = outcomes[index];
-        if (outcome?.ok === true) pending.resolve(outcome.value);
-        else pending.reject(outcome?.error);
-      }),
+    this.durable(
+      () =>
+        batch.forEach((pending, index) => {
+          const outcome = outcomes[index];
+          if (outcome?.ok === true) pending.resolve(outcome.value);
+          else pending.reject(outcome?.error);
+        }),
       (error) => batch.forEach((pending) => pending.reject(error)),
     );
   }
@@ -126,13 +127,10 @@ export class GroupCommit {
     // Through a promise, so a `sync` that throws at once fails its batch instead of holding every later write.
     Promise.resolve()
       .then(sync)
-      .then(
-        () => {
-          this.stats.syncs += 1;
-          settle();
-        },
-        fail,
-      )
+      .then(() => {
+        this.stats.syncs += 1;
+        settle();
+      }, fail)
       .finally(() => {
         this.syncing = false;
         this.schedule();

@@ -8,7 +8,11 @@ export interface Migration {
   readonly sql: string;
 }
 
-const TABLE = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
+const TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
 
 /** Databases from before the table kept their version in SQLite's `user_version`; 0 where it is unreadable. */
 function legacyVersion(connection: SqlConnection): number {
@@ -22,7 +26,9 @@ function legacyVersion(connection: SqlConnection): number {
 /** The versions recorded as applied. */
 export function appliedMigrations(connection: SqlConnection): number[] {
   connection.exec(TABLE);
-  return connection.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version').map((row) => row.version);
+  return connection
+    .all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    .map((row) => row.version);
 }
 
 /**
@@ -30,26 +36,44 @@ export function appliedMigrations(connection: SqlConnection): number[] {
  * migration is applied entirely or not at all. References are checked before each commit: a migration that
  * breaks one is rolled back. Returns the versions applied.
  */
-export function migrate(connection: SqlConnection, migrations: readonly Migration[], at = new Date().toISOString()): number[] {
+export function migrate(
+  connection: SqlConnection,
+  migrations: readonly Migration[],
+  at = new Date().toISOString(),
+): number[] {
   let applied = new Set(appliedMigrations(connection));
   if (applied.size === 0) {
     const legacy = legacyVersion(connection);
     connection.transaction(() => {
       for (const migration of migrations.filter((entry) => entry.version <= legacy)) {
-        connection.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, 'user_version');
+        connection.run(
+          'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+          migration.version,
+          migration.name,
+          'user_version',
+        );
       }
     });
     applied = new Set(appliedMigrations(connection));
   }
-  const pending = [...migrations].sort((left, right) => left.version - right.version).filter((migration) => !applied.has(migration.version));
+  const pending = [...migrations]
+    .sort((left, right) => left.version - right.version)
+    .filter((migration) => !applied.has(migration.version));
   for (const migration of pending) {
     connection.transaction(() => {
       connection.exec(migration.sql);
       const broken = connection.all<{ table: string; parent: string }>('PRAGMA foreign_key_check');
       if (broken.length > 0) {
-        throw new Error(`migration ${migration.name} leaves ${broken.length} broken reference(s), e.g. ${broken[0]?.table} → ${broken[0]?.parent}`);
+        throw new Error(
+          `migration ${migration.name} leaves ${broken.length} broken reference(s), e.g. ${broken[0]?.table} → ${broken[0]?.parent}`,
+        );
       }
-      connection.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, at);
+      connection.run(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        migration.version,
+        migration.name,
+        at,
+      );
     });
   }
   return pending.map((migration) => migration.version);

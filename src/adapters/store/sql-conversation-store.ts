@@ -1,9 +1,21 @@
 // ConversationStore over the SQL connection port: the desk's rules decide, this applies them in one write
 // transaction per change, committed before it resolves. Runtime: any.
-import type { Conversation, ConversationStatus, Message, MessageRole, ReplyMeta } from '../../core/conversation/conversation.ts';
+import type {
+  Conversation,
+  ConversationStatus,
+  Message,
+  MessageRole,
+  ReplyMeta,
+} from '../../core/conversation/conversation.ts';
 import { receiveCustomerMessage, sendBotReply } from '../../core/desk/desk-rules.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
-import type { BotReplyOutcome, ConversationStore, NewBotReply, NewConversation, NewCustomerMessage } from '../../core/ports/conversation-store.ts';
+import type {
+  BotReplyOutcome,
+  ConversationStore,
+  NewBotReply,
+  NewConversation,
+  NewCustomerMessage,
+} from '../../core/ports/conversation-store.ts';
 import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
 import type { Signal } from '../../core/util/signal.ts';
 import type { Lang } from '../../core/text/lang.ts';
@@ -50,7 +62,8 @@ function toConversation(row: ConversationRow): Conversation & { tokenHash: strin
 
 function toMessage(row: MessageRow): Message {
   return {
-    author: row.author_id === undefined || row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
+    author:
+      row.author_id === undefined || row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
     id: row.id,
     conversationId: row.conversation_id,
     role: row.role as MessageRole,
@@ -84,7 +97,8 @@ export class SqlConversationStore implements ConversationStore {
   createConversation(input: NewConversation): Promise<Conversation> {
     return this.writes.run(() => {
       this.sql.run(
-        'INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         input.id,
         input.tokenHash,
         input.lang,
@@ -94,7 +108,12 @@ export class SqlConversationStore implements ConversationStore {
         input.at,
         input.at,
       );
-      this.writes.record(input.id, 'customer', input.at, events.conversationCreated({ channel: input.channel, lang: input.lang }));
+      this.writes.record(
+        input.id,
+        'customer',
+        input.at,
+        events.conversationCreated({ channel: input.channel, lang: input.lang }),
+      );
       const { tokenHash: _tokenHash, ...conversation } = toConversation(this.row(input.id) as ConversationRow);
       return conversation;
     });
@@ -108,7 +127,10 @@ export class SqlConversationStore implements ConversationStore {
   private row(id: string): ConversationRow | undefined {
     return this.sql.get<ConversationRow>(
       `SELECT id, token_hash, lang, customer, channel, status, created_at,
-         MAX(updated_at, COALESCE((SELECT at FROM messages WHERE conversation_id = conversations.id ORDER BY seq DESC LIMIT 1), updated_at)) AS updated_at
+         MAX(updated_at, COALESCE(
+           (SELECT at FROM messages WHERE conversation_id = conversations.id ORDER BY seq DESC LIMIT 1),
+           updated_at
+         )) AS updated_at
        FROM conversations WHERE id = ?`,
       id,
     );
@@ -124,15 +146,28 @@ export class SqlConversationStore implements ConversationStore {
     return Promise.resolve(row === undefined ? undefined : toConversation(row));
   }
 
-  addCustomerMessage(input: NewCustomerMessage): Promise<{ message: Message; duplicate: boolean; status: ConversationStatus; first: boolean }> {
+  addCustomerMessage(
+    input: NewCustomerMessage,
+  ): Promise<{ message: Message; duplicate: boolean; status: ConversationStatus; first: boolean }> {
     return this.writes.run(() => {
       if (input.clientMessageId !== undefined) {
-        const existing = this.sql.get<MessageRow>('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?', input.conversationId, input.clientMessageId);
-        if (existing !== undefined) return { message: toMessage(existing), duplicate: true, status: this.status(input.conversationId) ?? 'bot', first: existing.seq === 1 };
+        const existing = this.sql.get<MessageRow>(
+          'SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?',
+          input.conversationId,
+          input.clientMessageId,
+        );
+        if (existing !== undefined)
+          return {
+            message: toMessage(existing),
+            duplicate: true,
+            status: this.status(input.conversationId) ?? 'bot',
+            first: existing.seq === 1,
+          };
       }
       const seq = this.writes.nextMessageSeq(input.conversationId);
       this.sql.run(
-        'INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO messages (id, conversation_id, seq, role, text, at, client_message_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         input.id,
         input.conversationId,
         seq,
@@ -143,7 +178,8 @@ export class SqlConversationStore implements ConversationStore {
       );
       const before = this.status(input.conversationId) ?? 'bot';
       const decision = receiveCustomerMessage(before, input.id);
-      if (decision.status !== before) this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
+      if (decision.status !== before)
+        this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
       this.writes.record(input.conversationId, 'customer', input.at, ...decision.events);
       const message: Message = {
         id: input.id,
@@ -167,7 +203,13 @@ export class SqlConversationStore implements ConversationStore {
       const status = this.status(input.conversationId) ?? 'resolved';
       const decision = sendBotReply(
         status,
-        { messageId: input.id, replyTo: input.replyTo, action: input.reply.action, score: input.reply.confidence.score, reasons: input.reply.reasons },
+        {
+          messageId: input.id,
+          replyTo: input.replyTo,
+          action: input.reply.action,
+          score: input.reply.confidence.score,
+          reasons: input.reply.reasons,
+        },
         input.ticket,
       );
       if (!decision.delivered) {
@@ -175,7 +217,8 @@ export class SqlConversationStore implements ConversationStore {
         return { delivered: false, status };
       }
       this.sql.run(
-        'INSERT INTO messages (id, conversation_id, seq, role, text, at, reply_to, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO messages (id, conversation_id, seq, role, text, at, reply_to, reply)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         input.id,
         input.conversationId,
         this.writes.nextMessageSeq(input.conversationId),
@@ -185,8 +228,10 @@ export class SqlConversationStore implements ConversationStore {
         input.replyTo,
         JSON.stringify(input.reply),
       );
-      if (decision.status !== status) this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
-      if (input.ticket !== undefined && decision.ticketStatus !== undefined) this.tickets.insertTicket(input.conversationId, input.ticket, decision.ticketStatus, input.at);
+      if (decision.status !== status)
+        this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
+      if (input.ticket !== undefined && decision.ticketStatus !== undefined)
+        this.tickets.insertTicket(input.conversationId, input.ticket, decision.ticketStatus, input.at);
       this.writes.record(input.conversationId, 'bot', input.at, ...decision.events);
       const message: Message = {
         id: input.id,
@@ -211,7 +256,8 @@ export class SqlConversationStore implements ConversationStore {
   recentMessages(conversationId: string, limit: number): Promise<Message[]> {
     // Newest first straight off the (conversation_id, seq) index, then reversed: no sort, no reply column.
     const rows = this.sql.all<MessageRow>(
-      'SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?',
+      `SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply
+         FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?`,
       conversationId,
       limit,
     );
@@ -220,7 +266,8 @@ export class SqlConversationStore implements ConversationStore {
 
   listMessages(conversationId: string): Promise<Message[]> {
     const rows = this.sql.all<MessageRow>(
-      'SELECT messages.*, agents.name AS author_name FROM messages LEFT JOIN agents ON agents.id = messages.author_id WHERE conversation_id = ? ORDER BY seq',
+      `SELECT messages.*, agents.name AS author_name FROM messages LEFT JOIN agents ON agents.id = messages.author_id
+         WHERE conversation_id = ? ORDER BY seq`,
       conversationId,
     );
     return Promise.resolve(rows.map(toMessage));
@@ -231,7 +278,12 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async checkWritable(): Promise<void> {
-    await this.writes.run(() => this.sql.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('readiness-checked-at', ?)", new Date().toISOString()));
+    await this.writes.run(() =>
+      this.sql.run(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('readiness-checked-at', ?)",
+        new Date().toISOString(),
+      ),
+    );
   }
 
   close(): Promise<void> {

@@ -13,7 +13,14 @@ interface EventRow {
 }
 
 const toEvent = (row: EventRow): StoredEvent =>
-  storedEvent({ seq: row.seq, conversationId: row.conversation_id, type: row.type, actor: row.actor, at: row.at, data: JSON.parse(row.data) as unknown });
+  storedEvent({
+    seq: row.seq,
+    conversationId: row.conversation_id,
+    type: row.type,
+    actor: row.actor,
+    at: row.at,
+    data: JSON.parse(row.data) as unknown,
+  });
 
 export class SqlEventLog {
   /** Events appended by this process since it started: a write that moved it has something for the live feeds. */
@@ -23,7 +30,14 @@ export class SqlEventLog {
 
   /** Appends inside the caller's write transaction. */
   append(conversationId: string, actor: string, at: string, event: DeskEvent): void {
-    this.sql.run('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)', conversationId, event.type, actor, at, JSON.stringify(event.data));
+    this.sql.run(
+      'INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)',
+      conversationId,
+      event.type,
+      actor,
+      at,
+      JSON.stringify(event.data),
+    );
     this.appended += 1;
   }
 
@@ -31,16 +45,26 @@ export class SqlEventLog {
     return this.sql.get<{ seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM events')?.seq ?? 0;
   }
 
-  after(after: number, options: { conversationId?: string | undefined; limit?: number | undefined } = {}): StoredEvent[] {
+  after(
+    after: number,
+    options: { conversationId?: string | undefined; limit?: number | undefined } = {},
+  ): StoredEvent[] {
     const limit = options.limit ?? 500;
     const rows =
       options.conversationId === undefined
         ? this.sql.all<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, limit)
-        : this.sql.all<EventRow>('SELECT * FROM events WHERE seq > ? AND conversation_id = ? ORDER BY seq LIMIT ?', after, options.conversationId, limit);
+        : this.sql.all<EventRow>(
+            'SELECT * FROM events WHERE seq > ? AND conversation_id = ? ORDER BY seq LIMIT ?',
+            after,
+            options.conversationId,
+            limit,
+          );
     return rows.map(toEvent);
   }
 
   ofConversation(conversationId: string): StoredEvent[] {
-    return this.sql.all<EventRow>('SELECT * FROM events WHERE conversation_id = ? ORDER BY seq', conversationId).map(toEvent);
+    return this.sql
+      .all<EventRow>('SELECT * FROM events WHERE conversation_id = ? ORDER BY seq', conversationId)
+      .map(toEvent);
   }
 }

@@ -2,7 +2,14 @@
 // the desk's rules what may happen, and applies the answer, so two agents never both own a ticket and a state
 // change never interleaves with another. Runtime: any.
 import type { Customer, HandoffReason, Message } from '../../core/conversation/conversation.ts';
-import { actorOf, assertAssignee, assertMayRate, decideTicket, OPEN_TICKET_STATUSES, type TicketCommand } from '../../core/desk/desk-rules.ts';
+import {
+  actorOf,
+  assertAssignee,
+  assertMayRate,
+  decideTicket,
+  OPEN_TICKET_STATUSES,
+  type TicketCommand,
+} from '../../core/desk/desk-rules.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import { AppError } from '../../core/errors.ts';
 import type { NewTicket, Note, TicketFilter, TicketStore } from '../../core/ports/ticket-store.ts';
@@ -32,7 +39,8 @@ interface TicketRow {
   updated_at: string;
 }
 
-const TICKET_SELECT = 'SELECT tickets.*, conversations.customer AS customer FROM tickets JOIN conversations ON conversations.id = tickets.conversation_id';
+const TICKET_SELECT = `SELECT tickets.*, conversations.customer AS customer
+  FROM tickets JOIN conversations ON conversations.id = tickets.conversation_id`;
 const OPEN = OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ');
 const QUEUED = "'waiting', 'transferred'";
 
@@ -60,7 +68,12 @@ function toTicket(row: TicketRow): Ticket {
   };
 }
 
-const stateOf = (row: TicketRow) => ({ id: row.id, status: row.status as TicketStatus, assigneeId: row.assignee_id, group: row.group_name });
+const stateOf = (row: TicketRow) => ({
+  id: row.id,
+  status: row.status as TicketStatus,
+  assigneeId: row.assignee_id,
+  group: row.group_name,
+});
 
 export class SqlTicketStore implements TicketStore {
   constructor(private readonly writes: SqlWrites) {}
@@ -81,10 +94,14 @@ export class SqlTicketStore implements TicketStore {
 
   /** Inserts a handoff's ticket; called inside the bot reply's write transaction, which records its events. */
   insertTicket(conversationId: string, ticket: NewTicket, status: TicketStatus, at: string): void {
-    const lang = this.sql.get<{ lang: string | null }>('SELECT lang FROM conversations WHERE id = ?', conversationId)?.lang;
+    const lang = this.sql.get<{ lang: string | null }>(
+      'SELECT lang FROM conversations WHERE id = ?',
+      conversationId,
+    )?.lang;
     const summaryLang = lang ?? (ticket.signals.lang as string | undefined) ?? 'ru';
     this.sql.run(
-      `INSERT INTO tickets (id, conversation_id, status, group_name, priority, priority_score, reasons, signals, summary, lang, sla_due_at, created_at, updated_at)
+      `INSERT INTO tickets (id, conversation_id, status, group_name, priority, priority_score, reasons, signals, summary,
+         lang, sla_due_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ticket.id,
       conversationId,
@@ -103,7 +120,11 @@ export class SqlTicketStore implements TicketStore {
   }
 
   queuePosition(group: string, priorityScore: number): Promise<number> {
-    const row = this.sql.get<{ ahead: number }>(`SELECT COUNT(*) AS ahead FROM tickets WHERE status IN (${QUEUED}) AND group_name = ? AND priority_score >= ?`, group, priorityScore);
+    const row = this.sql.get<{ ahead: number }>(
+      `SELECT COUNT(*) AS ahead FROM tickets WHERE status IN (${QUEUED}) AND group_name = ? AND priority_score >= ?`,
+      group,
+      priorityScore,
+    );
     return Promise.resolve((row?.ahead ?? 0) + 1);
   }
 
@@ -148,7 +169,10 @@ export class SqlTicketStore implements TicketStore {
   }
 
   openTicketOf(conversationId: string): Promise<Ticket | undefined> {
-    const row = this.sql.get<TicketRow>(`${TICKET_SELECT} WHERE tickets.conversation_id = ? AND tickets.status IN (${OPEN})`, conversationId);
+    const row = this.sql.get<TicketRow>(
+      `${TICKET_SELECT} WHERE tickets.conversation_id = ? AND tickets.status IN (${OPEN})`,
+      conversationId,
+    );
     return Promise.resolve(row === undefined ? undefined : toTicket(row));
   }
 
@@ -198,24 +222,67 @@ export class SqlTicketStore implements TicketStore {
     return this.change(id, { kind: 'resolve', agent, resolution }, at);
   }
 
-  addAgentMessage(input: { ticketId: string; agent: Agent; messageId: string; text: string; at: string }): Promise<Message> {
+  addAgentMessage(input: {
+    ticketId: string;
+    agent: Agent;
+    messageId: string;
+    text: string;
+    at: string;
+  }): Promise<Message> {
     return this.writes.run((): Message => {
       const row = this.required(input.ticketId);
       assertAssignee(stateOf(row), input.agent);
       const seq = this.writes.nextMessageSeq(row.conversation_id);
-      this.sql.run("INSERT INTO messages (id, conversation_id, seq, role, text, at, author_id) VALUES (?, ?, ?, 'agent', ?, ?, ?)", input.messageId, row.conversation_id, seq, input.text, input.at, input.agent.id);
-      this.sql.run('UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?), updated_at = ? WHERE id = ?', input.at, input.at, input.ticketId);
-      const event = events.agentMessageSent({ ticketId: input.ticketId, messageId: input.messageId, agentName: input.agent.name, text: input.text });
+      this.sql.run(
+        "INSERT INTO messages (id, conversation_id, seq, role, text, at, author_id) VALUES (?, ?, ?, 'agent', ?, ?, ?)",
+        input.messageId,
+        row.conversation_id,
+        seq,
+        input.text,
+        input.at,
+        input.agent.id,
+      );
+      this.sql.run(
+        'UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?), updated_at = ? WHERE id = ?',
+        input.at,
+        input.at,
+        input.ticketId,
+      );
+      const event = events.agentMessageSent({
+        ticketId: input.ticketId,
+        messageId: input.messageId,
+        agentName: input.agent.name,
+        text: input.text,
+      });
       this.writes.record(row.conversation_id, actorOf(input.agent), input.at, event);
-      return { id: input.messageId, conversationId: row.conversation_id, role: 'agent', text: input.text, at: input.at, author: { id: input.agent.id, name: input.agent.name } };
+      return {
+        id: input.messageId,
+        conversationId: row.conversation_id,
+        role: 'agent',
+        text: input.text,
+        at: input.at,
+        author: { id: input.agent.id, name: input.agent.name },
+      };
     });
   }
 
   addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note> {
     return this.writes.run(() => {
       const row = this.required(input.ticketId);
-      this.sql.run('INSERT INTO ticket_notes (id, ticket_id, agent_id, text, at) VALUES (?, ?, ?, ?, ?)', input.noteId, input.ticketId, input.agent.id, input.text, input.at);
-      this.writes.record(row.conversation_id, actorOf(input.agent), input.at, events.noteAdded({ ticketId: input.ticketId, noteId: input.noteId }));
+      this.sql.run(
+        'INSERT INTO ticket_notes (id, ticket_id, agent_id, text, at) VALUES (?, ?, ?, ?, ?)',
+        input.noteId,
+        input.ticketId,
+        input.agent.id,
+        input.text,
+        input.at,
+      );
+      this.writes.record(
+        row.conversation_id,
+        actorOf(input.agent),
+        input.at,
+        events.noteAdded({ ticketId: input.ticketId, noteId: input.noteId }),
+      );
       return { id: input.noteId, ticketId: input.ticketId, agentId: input.agent.id, text: input.text, at: input.at };
     });
   }
@@ -224,27 +291,60 @@ export class SqlTicketStore implements TicketStore {
     return this.writes.run(() => {
       const row = this.required(ticketId);
       this.sql.run('UPDATE tickets SET summary = ? WHERE id = ?', JSON.stringify(summary), ticketId);
-      this.writes.record(row.conversation_id, 'bot', at, events.ticketSummaryUpdated({ ticketId, source: summary.source }));
+      this.writes.record(
+        row.conversation_id,
+        'bot',
+        at,
+        events.ticketSummaryUpdated({ ticketId, source: summary.source }),
+      );
     });
   }
 
   listNotes(ticketId: string): Promise<Note[]> {
-    return Promise.resolve(this.sql.all<Note>('SELECT id, ticket_id AS ticketId, agent_id AS agentId, text, at FROM ticket_notes WHERE ticket_id = ? ORDER BY at, id', ticketId));
+    return Promise.resolve(
+      this.sql.all<Note>(
+        `SELECT id, ticket_id AS ticketId, agent_id AS agentId, text, at
+         FROM ticket_notes WHERE ticket_id = ? ORDER BY at, id`,
+        ticketId,
+      ),
+    );
   }
 
   addRating(input: { conversationId: string; score: number; comment?: string | undefined; at: string }): Promise<void> {
     return this.writes.run(() => {
-      const resolved = this.sql.get("SELECT 1 FROM tickets WHERE conversation_id = ? AND status = 'resolved' LIMIT 1", input.conversationId) !== undefined;
+      const resolved =
+        this.sql.get(
+          "SELECT 1 FROM tickets WHERE conversation_id = ? AND status = 'resolved' LIMIT 1",
+          input.conversationId,
+        ) !== undefined;
       const rated = this.sql.get('SELECT 1 FROM ratings WHERE conversation_id = ?', input.conversationId) !== undefined;
       assertMayRate({ resolved, rated });
-      this.sql.run('INSERT INTO ratings (conversation_id, score, comment, at) VALUES (?, ?, ?, ?)', input.conversationId, input.score, input.comment ?? null, input.at);
-      this.writes.record(input.conversationId, 'customer', input.at, events.ratingReceived({ score: input.score, hasComment: input.comment !== undefined }));
+      this.sql.run(
+        'INSERT INTO ratings (conversation_id, score, comment, at) VALUES (?, ?, ?, ?)',
+        input.conversationId,
+        input.score,
+        input.comment ?? null,
+        input.at,
+      );
+      this.writes.record(
+        input.conversationId,
+        'customer',
+        input.at,
+        events.ratingReceived({ score: input.score, hasComment: input.comment !== undefined }),
+      );
     });
   }
 
   createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent> {
     return this.writes.run(() => {
-      this.sql.run('INSERT INTO agents (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)', input.id, input.name, input.role, input.tokenHash, input.at);
+      this.sql.run(
+        'INSERT INTO agents (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        input.id,
+        input.name,
+        input.role,
+        input.tokenHash,
+        input.at,
+      );
       return { id: input.id, name: input.name, role: input.role };
     });
   }
@@ -261,7 +361,10 @@ export class SqlTicketStore implements TicketStore {
     return Promise.resolve(this.writes.log.lastSeq());
   }
 
-  eventsAfter(after: number, options: { conversationId?: string | undefined; limit?: number | undefined } = {}): Promise<StoredEvent[]> {
+  eventsAfter(
+    after: number,
+    options: { conversationId?: string | undefined; limit?: number | undefined } = {},
+  ): Promise<StoredEvent[]> {
     return Promise.resolve(this.writes.log.after(after, options));
   }
 }

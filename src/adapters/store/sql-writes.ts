@@ -41,7 +41,11 @@ export class SqlWrites {
   }
 
   nextMessageSeq(conversationId: string): number {
-    return this.sql.get<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM messages WHERE conversation_id = ?', conversationId)?.next ?? 1;
+    return (
+      this.sql.get<{ next: number }>(
+        'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM messages WHERE conversation_id = ?',
+        conversationId,
+      )?.next ?? 1
+    );
   }
 }
-

@@ -10,7 +10,13 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(directory, { recursive: true, force: true }));
 
-const write = (database: SqliteDatabase) => database.write(() => database.connection.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('written-at', ?)", new Date().toISOString()));
+const write = (database: SqliteDatabase) =>
+  database.write(() =>
+    database.connection.run(
+      "INSERT OR REPLACE INTO meta (key, value) VALUES ('written-at', ?)",
+      new Date().toISOString(),
+    ),
+  );
 
 describe('SqliteDatabase durability modes', () => {
   it('full: acknowledges a write only after flushing the WAL file itself, off the event loop', async () => {

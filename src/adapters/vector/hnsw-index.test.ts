@@ -7,7 +7,9 @@ import { ExactVectorIndex } from '../../core/retrieval/exact-vector-index.ts';
 import { HnswVectorIndex } from './hnsw-index.ts';
 
 const directories: string[] = [];
-afterEach(async () => Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true }))));
+afterEach(async () =>
+  Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true }))),
+);
 
 describe('HnswVectorIndex', () => {
   it('answers the same after a save and load', async () => {

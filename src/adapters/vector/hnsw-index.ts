@@ -36,7 +36,11 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   /** Builds an index over row-major vectors; labels are row numbers. Random seed fixed for reproducibility. */
-  static async build(vectors: Float32Array, dimensions: number, options: HnswOptions = DEFAULT_HNSW): Promise<HnswVectorIndex> {
+  static async build(
+    vectors: Float32Array,
+    dimensions: number,
+    options: HnswOptions = DEFAULT_HNSW,
+  ): Promise<HnswVectorIndex> {
     const { HierarchicalNSW } = await hnswlib();
     const count = vectors.length / dimensions;
     const index = new HierarchicalNSW('cosine', dimensions);

@@ -13,25 +13,39 @@ import { UsageError } from '../usage-error.ts';
 const ROLES: readonly AgentRole[] = ['agent', 'lead', 'admin'];
 
 export async function agentsCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { role: { type: 'string', default: 'agent' }, 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { role: { type: 'string', default: 'agent' }, 'data-dir': { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [action, ...nameParts] = positionals;
   const config = parseConfig({ ...env, DATA_DIR: values['data-dir'] ?? env.DATA_DIR });
   mkdirSync(config.DATA_DIR, { recursive: true });
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   try {
-    const service = new AgentService({ tickets: store.tickets, conversations: store, now: () => new Date(), newId: () => crypto.randomUUID() });
+    const service = new AgentService({
+      tickets: store.tickets,
+      conversations: store,
+      now: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    });
     if (action === 'list') {
-      for (const agent of await store.tickets.listAgents()) process.stdout.write(`${agent.id}  ${agent.role.padEnd(5)}  ${agent.name}\n`);
+      for (const agent of await store.tickets.listAgents())
+        process.stdout.write(`${agent.id}  ${agent.role.padEnd(5)}  ${agent.name}\n`);
       return 0;
     }
     if (action !== 'add') throw new UsageError('use "agents add NAME --role agent|lead|admin" or "agents list"');
     const name = nameParts.join(' ').trim();
-    if (name === '') throw new UsageError('agents add needs a name, e.g. firstline agents add "Мария Петрова" --role agent');
+    if (name === '')
+      throw new UsageError('agents add needs a name, e.g. firstline agents add "Мария Петрова" --role agent');
     const role = values.role as AgentRole;
     if (!ROLES.includes(role)) throw new UsageError(`--role must be agent, lead or admin, got "${values.role}"`);
     const token = newToken();
     const agent = await service.addAgent(name, role, token);
-    process.stdout.write(`created ${agent.role} "${agent.name}" (${agent.id})\ntoken: ${token}\nThe token is shown only now; it is stored as a hash.\n`);
+    process.stdout.write(
+      `created ${agent.role} "${agent.name}" (${agent.id})\ntoken: ${token}\nThe token is shown only now; it is stored as a hash.\n`,
+    );
     return 0;
   } finally {
     await store.close();

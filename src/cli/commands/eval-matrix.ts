@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareRuns } from '../../core/evals/compare.ts';
-import type { buildReport} from '../../core/evals/report.ts';
+import type { buildReport } from '../../core/evals/report.ts';
 import { type EvalReport } from '../../core/evals/report.ts';
 import type { EvalSuite } from '../../core/evals/suite.ts';
 import { runSide, type SideRun } from '../../platform/node/eval-run.ts';
@@ -28,7 +28,13 @@ export async function runMatrix(
   env: Record<string, string | undefined>,
   sides: readonly EvalSide[],
   suites: readonly EvalSuite[],
-  options: { out: string; formats: readonly string[]; tolerance: number; run: Omit<Parameters<typeof runSide>[3], 'onProgress'>; report: (run: SideRun, side: EvalSide, extras: Partial<Parameters<typeof buildReport>[0]>) => EvalReport },
+  options: {
+    out: string;
+    formats: readonly string[];
+    tolerance: number;
+    run: Omit<Parameters<typeof runSide>[3], 'onProgress'>;
+    report: (run: SideRun, side: EvalSide, extras: Partial<Parameters<typeof buildReport>[0]>) => EvalReport;
+  },
 ): Promise<number> {
   const runs: SideRun[] = [];
   const cells: MatrixCell[] = [];
@@ -38,9 +44,25 @@ export async function runMatrix(
     const reference = runs[0] as SideRun;
     const first = sides[0] as EvalSide;
     const compared = index === 0 ? undefined : compareRuns(run.cases, reference.cases, options.tolerance);
-    const report = options.report(run, side, index === 0 ? {} : { baseline: { prompts: first.label, cases: reference.cases }, comparison: compared, configuration: { candidate: describeSide(side, run), baseline: describeSide(first, reference) } });
+    const report = options.report(
+      run,
+      side,
+      index === 0
+        ? {}
+        : {
+            baseline: { prompts: first.label, cases: reference.cases },
+            comparison: compared,
+            configuration: { candidate: describeSide(side, run), baseline: describeSide(first, reference) },
+          },
+    );
     const folder = join(options.out, `cell-${index + 1}`);
-    await writeReport(report, folder, options.formats.filter((format) => format !== 'table' && format !== 'github'), {}, false);
+    await writeReport(
+      report,
+      folder,
+      options.formats.filter((format) => format !== 'table' && format !== 'github'),
+      {},
+      false,
+    );
     cells.push({
       cell: index + 1,
       label: side.label,
@@ -55,7 +77,10 @@ export async function runMatrix(
   const lines = [
     '| cell | configuration | pass rate | vs cell 1: fixed / broken (McNemar p) | model answers accepted | faithfulness | gate |',
     '|---:|---|---:|---|---:|---:|---|',
-    ...cells.map((cell) => `| ${cell.cell} | ${cell.label} | ${pct(cell.passRate)} | ${cell.delta === null ? 'reference' : `${cell.delta.failToPass} / ${cell.delta.passToFail} (${cell.delta.pValue.toFixed(3)})`} | ${pct(cell.acceptance)} | ${pct(cell.faithfulness)} | ${cell.gate ? 'pass' : 'FAIL'} |`),
+    ...cells.map(
+      (cell) =>
+        `| ${cell.cell} | ${cell.label} | ${pct(cell.passRate)} | ${cell.delta === null ? 'reference' : `${cell.delta.failToPass} / ${cell.delta.passToFail} (${cell.delta.pValue.toFixed(3)})`} | ${pct(cell.acceptance)} | ${pct(cell.faithfulness)} | ${cell.gate ? 'pass' : 'FAIL'} |`,
+    ),
   ];
   await writeFile(join(options.out, 'matrix.md'), `## Firstline eval matrix\n\n${lines.join('\n')}\n`);
   await writeFile(join(options.out, 'matrix.json'), `${JSON.stringify({ cells }, null, 2)}\n`);

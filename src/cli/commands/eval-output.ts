@@ -16,12 +16,26 @@ import type { EvalSide } from '../../platform/node/eval-sides.ts';
 export const FORMATS = ['table', 'md', 'html', 'json', 'junit', 'github'] as const;
 
 /** The model a configuration answers with, as the report names it. */
-export const modelOf = (config: Config) => (usesLlm(config) ? `${config.OPENAI_MODEL ?? ''} at ${config.OPENAI_BASE_URL ?? 'api.openai.com'}` : 'none (offline)');
+export const modelOf = (config: Config) =>
+  usesLlm(config) ? `${config.OPENAI_MODEL ?? ''} at ${config.OPENAI_BASE_URL ?? 'api.openai.com'}` : 'none (offline)';
 
 /** A side as the report describes it. */
-export const describeSide = (side: EvalSide, run: SideRun) => ({ source: side.source, knowledge: side.knowledgeDir, prompts: side.promptsDir, settings: side.settings, model: modelOf(run.config), promptVersions: run.promptVersions });
+export const describeSide = (side: EvalSide, run: SideRun) => ({
+  source: side.source,
+  knowledge: side.knowledgeDir,
+  prompts: side.promptsDir,
+  settings: side.settings,
+  model: modelOf(run.config),
+  promptVersions: run.promptVersions,
+});
 
-export async function writeReport(report: EvalReport, out: string, formats: readonly string[], suiteFiles: Readonly<Record<string, string>>, print = true): Promise<void> {
+export async function writeReport(
+  report: EvalReport,
+  out: string,
+  formats: readonly string[],
+  suiteFiles: Readonly<Record<string, string>>,
+  print = true,
+): Promise<void> {
   await mkdir(out, { recursive: true });
   const files: Record<string, [string, () => string]> = {
     md: ['report.md', () => toMarkdown(report)],

@@ -15,7 +15,14 @@ import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.t
 import { UsageMeter } from '../../core/reply/usage-meter.ts';
 import { runSide, sideConfig, type SideRun } from '../../platform/node/eval-run.ts';
 import { matrixSides, readEvalConfig } from '../../platform/node/eval-matrix.ts';
-import { baselineSide, differences, EVAL_CONFIG_FILE, EvalSetupError, readSettings, type EvalSide } from '../../platform/node/eval-sides.ts';
+import {
+  baselineSide,
+  differences,
+  EVAL_CONFIG_FILE,
+  EvalSetupError,
+  readSettings,
+  type EvalSide,
+} from '../../platform/node/eval-sides.ts';
 import { progressBar } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
 import { runMatrix } from './eval-matrix.ts';
@@ -24,7 +31,12 @@ import { describeSide, FORMATS, modelOf, writeReport } from './eval-output.ts';
 async function loadSuites(path: string): Promise<EvalSuite[]> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new UsageError(`--suite ${path} does not exist`);
-  const files = info.isDirectory() ? (await readdir(path)).filter((name) => /\.ya?ml$/.test(name) && join(path, name) !== EVAL_CONFIG_FILE).sort().map((name) => join(path, name)) : [path];
+  const files = info.isDirectory()
+    ? (await readdir(path))
+        .filter((name) => /\.ya?ml$/.test(name) && join(path, name) !== EVAL_CONFIG_FILE)
+        .sort()
+        .map((name) => join(path, name))
+    : [path];
   return Promise.all(files.map(async (file) => parseSuite(file, await readFile(file, 'utf8'))));
 }
 
@@ -32,7 +44,9 @@ async function loadSuites(path: string): Promise<EvalSuite[]> {
 async function loadGroundingSets(path: string): Promise<GroundingSet[]> {
   const folder = join(path, 'grounding');
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
-  return Promise.all(names.map(async (name) => parseGroundingSet(join(folder, name), await readFile(join(folder, name), 'utf8'))));
+  return Promise.all(
+    names.map(async (name) => parseGroundingSet(join(folder, name), await readFile(join(folder, name), 'utf8'))),
+  );
 }
 
 /** The gate's least judge scores: the flags, else the strictest any suite sets. */
@@ -54,17 +68,31 @@ function judgeThresholds(suites: readonly EvalSuite[], factuality: string | unde
 }
 
 /** Refuses a comparison that cannot tell anything, unless asked to run it anyway. */
-async function checkComparison(env: Record<string, string | undefined>, baseline: EvalSide, candidate: EvalSide, allow: boolean) {
+async function checkComparison(
+  env: Record<string, string | undefined>,
+  baseline: EvalSide,
+  candidate: EvalSide,
+  allow: boolean,
+) {
   const [baselineConfig, candidateConfig] = [sideConfig(env, baseline), sideConfig(env, candidate)];
-  const compared = await differences(baseline, candidate, { baseline: modelOf(baselineConfig), candidate: modelOf(candidateConfig) });
-  const onlyPrompts = compared.model === null && compared.settings.length === 0 && compared.files.every((file) => file.path.startsWith('prompts/'));
+  const compared = await differences(baseline, candidate, {
+    baseline: modelOf(baselineConfig),
+    candidate: modelOf(candidateConfig),
+  });
+  const onlyPrompts =
+    compared.model === null &&
+    compared.settings.length === 0 &&
+    compared.files.every((file) => file.path.startsWith('prompts/'));
   const problem =
     compared.files.length === 0 && compared.settings.length === 0 && compared.model === null
       ? `nothing differs between the candidate and the baseline (${baseline.source}): the comparison would say nothing`
       : onlyPrompts && !usesLlm(candidateConfig) && !usesLlm(baselineConfig)
         ? `only prompts differ from the baseline (${baseline.source}) and no model is configured: the offline pipeline reads no prompts, so both runs would be the same`
         : undefined;
-  if (problem !== undefined && !allow) throw new EvalSetupError(`${problem}. Configure a model (OPENAI_MODEL, OPENAI_BASE_URL), change something else, or pass --allow-identical`);
+  if (problem !== undefined && !allow)
+    throw new EvalSetupError(
+      `${problem}. Configure a model (OPENAI_MODEL, OPENAI_BASE_URL), change something else, or pass --allow-identical`,
+    );
   if (problem !== undefined) process.stderr.write(`warning: ${problem}\n`);
   return compared;
 }
@@ -94,8 +122,10 @@ export async function evalCommand(args: string[], env: Record<string, string | u
   });
   const repeat = Number(values.repeat);
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new UsageError(`--repeat must be a whole number from 1 to 20, got "${values.repeat}"`);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${values.concurrency}"`);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20)
+    throw new UsageError(`--repeat must be a whole number from 1 to 20, got "${values.repeat}"`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${values.concurrency}"`);
   const formats = values.format.split(',').map((format) => format.trim());
   const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
   if (unknown.length > 0) throw new UsageError(`--format takes ${FORMATS.join(', ')}; unknown: ${unknown.join(', ')}`);
@@ -103,7 +133,10 @@ export async function evalCommand(args: string[], env: Record<string, string | u
   const started = performance.now();
   const suites = await loadSuites(values.suite);
   const suiteFiles = Object.fromEntries(suites.map((suite) => [suite.suite, suite.file]));
-  const groundingSets = (await stat(values.suite).catch(() => undefined))?.isDirectory() === true ? await loadGroundingSets(values.suite) : [];
+  const groundingSets =
+    (await stat(values.suite).catch(() => undefined))?.isDirectory() === true
+      ? await loadGroundingSets(values.suite)
+      : [];
   const configured = parseConfig(env);
   const evalConfig = values.config === undefined ? undefined : await readEvalConfig(values.config);
   const candidate: EvalSide = {
@@ -120,7 +153,10 @@ export async function evalCommand(args: string[], env: Record<string, string | u
   const sides: EvalSide[] = [];
   try {
     const candidateConfig = sideConfig(env, candidate);
-    const meter = new UsageMeter(tokenizer, { input: candidateConfig.LLM_PRICE_INPUT_PER_1K, output: candidateConfig.LLM_PRICE_OUTPUT_PER_1K });
+    const meter = new UsageMeter(tokenizer, {
+      input: candidateConfig.LLM_PRICE_INPUT_PER_1K,
+      output: candidateConfig.LLM_PRICE_OUTPUT_PER_1K,
+    });
     const cache = values['no-cache'] ? undefined : new FileModelCache(values.cache);
     // One judge, from the candidate's prompts, grades every run, so all sides are judged by the same rubric.
     const judge = values['no-judge'] ? undefined : await createJudge(candidateConfig, { cache, meter });
@@ -142,15 +178,25 @@ export async function evalCommand(args: string[], env: Record<string, string | u
       });
 
     if (evalConfig?.matrix !== undefined) {
-      sides.push(...(await matrixSides(evalConfig, { promptsDir: candidate.promptsDir, knowledgeDir: candidate.knowledgeDir, model: configured.OPENAI_MODEL })));
+      sides.push(
+        ...(await matrixSides(evalConfig, {
+          promptsDir: candidate.promptsDir,
+          knowledgeDir: candidate.knowledgeDir,
+          model: configured.OPENAI_MODEL,
+        })),
+      );
       return await runMatrix(env, sides, suites, { out, formats, tolerance: Number(values.tolerance), run, report });
     }
 
     const baseline = values.baseline === undefined ? undefined : await baselineSide(values.baseline, candidate);
     if (baseline !== undefined) sides.push(baseline);
-    const compared = baseline === undefined ? undefined : await checkComparison(env, baseline, candidate, values['allow-identical']);
+    const compared =
+      baseline === undefined ? undefined : await checkComparison(env, baseline, candidate, values['allow-identical']);
     const current = await runSide(env, candidate, suites, { ...run, onProgress: progressBar('eval') });
-    const previous = baseline === undefined ? undefined : await runSide(env, baseline, suites, { ...run, onProgress: progressBar('baseline') });
+    const previous =
+      baseline === undefined
+        ? undefined
+        : await runSide(env, baseline, suites, { ...run, onProgress: progressBar('baseline') });
     const result = report(
       current,
       candidate,
@@ -160,7 +206,11 @@ export async function evalCommand(args: string[], env: Record<string, string | u
             baseline: { prompts: baseline.source, cases: previous.cases },
             comparison: compareRuns(current.cases, previous.cases, Number(values.tolerance)),
             checker: { candidate: current.checker, baseline: previous.checker },
-            configuration: { candidate: describeSide(candidate, current), baseline: describeSide(baseline, previous), differences: compared },
+            configuration: {
+              candidate: describeSide(candidate, current),
+              baseline: describeSide(baseline, previous),
+              differences: compared,
+            },
           },
     );
     await writeReport(result, out, formats, suiteFiles);

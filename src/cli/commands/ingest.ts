@@ -10,7 +10,11 @@ export async function ingestCommand(args: string[], env: Record<string, string |
     options: { knowledge: { type: 'string' }, index: { type: 'string' } },
     strict: true,
   });
-  const config = parseConfig({ ...env, KNOWLEDGE_DIR: values.knowledge ?? env.KNOWLEDGE_DIR, INDEX_DIR: values.index ?? env.INDEX_DIR });
+  const config = parseConfig({
+    ...env,
+    KNOWLEDGE_DIR: values.knowledge ?? env.KNOWLEDGE_DIR,
+    INDEX_DIR: values.index ?? env.INDEX_DIR,
+  });
   const run = await ingestKnowledge(config, { onProgress: progressBar('embedding') });
   const { stats } = run;
   process.stdout.write(

@@ -17,21 +17,39 @@ const lineSchema = z.looseObject({ id: z.union([z.string(), z.number()]), text: 
 /** A reply is graded against the house style; a customer message by its general politeness features. */
 function politenessOf(text: string, as: string): { score: number; criteria: Record<string, number> } {
   if (as === 'reply') {
-    const grade = gradeHouseStyle(text, { lang: detectLanguage(text), firstReply: true, action: 'answer', customerUpset: false, customerReportsProblem: false });
-    return { score: Math.round(grade.score * 1000) / 1000, criteria: Object.fromEntries(Object.entries(grade.criteria).map(([name, result]) => [name, result.score])) };
+    const grade = gradeHouseStyle(text, {
+      lang: detectLanguage(text),
+      firstReply: true,
+      action: 'answer',
+      customerUpset: false,
+      customerReportsProblem: false,
+    });
+    return {
+      score: Math.round(grade.score * 1000) / 1000,
+      criteria: Object.fromEntries(Object.entries(grade.criteria).map(([name, result]) => [name, result.score])),
+    };
   }
   const general = politeness(text);
   return { score: Math.round(general.score * 1000) / 1000, criteria: { ...general.features } };
 }
 
 export async function scoreCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { in: { type: 'string' }, out: { type: 'string' }, as: { type: 'string', default: 'customer' } }, strict: true });
-  if (values.in === undefined || values.out === undefined) throw new UsageError('score needs --in FILE.jsonl and --out FILE.jsonl');
-  if (values.as !== 'customer' && values.as !== 'reply') throw new UsageError(`--as must be reply or customer, got "${values.as}"`);
+  const { values } = parseArgs({
+    args,
+    options: { in: { type: 'string' }, out: { type: 'string' }, as: { type: 'string', default: 'customer' } },
+    strict: true,
+  });
+  if (values.in === undefined || values.out === undefined)
+    throw new UsageError('score needs --in FILE.jsonl and --out FILE.jsonl');
+  if (values.as !== 'customer' && values.as !== 'reply')
+    throw new UsageError(`--as must be reply or customer, got "${values.as}"`);
   const output: string[] = [];
   const problems: string[] = [];
   let number = 0;
-  for await (const line of createInterface({ input: createReadStream(values.in, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })) {
+  for await (const line of createInterface({
+    input: createReadStream(values.in, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
     number += 1;
     if (line.trim() === '') continue;
     let parsed: unknown;
@@ -43,11 +61,20 @@ export async function scoreCommand(args: string[]): Promise<number> {
     }
     const record = lineSchema.safeParse(parsed);
     if (!record.success) {
-      problems.push(`${values.in}:${number}: ${record.error.issues.map((issue) => `${issue.path.join('.') || 'line'} ${issue.message}`).join('; ')}`);
+      problems.push(
+        `${values.in}:${number}: ${record.error.issues.map((issue) => `${issue.path.join('.') || 'line'} ${issue.message}`).join('; ')}`,
+      );
       continue;
     }
     const assessment = assessMessage([], record.data.text);
-    output.push(JSON.stringify({ ...record.data, politeness: politenessOf(record.data.text, values.as), emotion: { label: assessment.signals.emotion.label, intensity: assessment.signals.emotion.intensity }, handoff: { reasons: assessment.reasons } }));
+    output.push(
+      JSON.stringify({
+        ...record.data,
+        politeness: politenessOf(record.data.text, values.as),
+        emotion: { label: assessment.signals.emotion.label, intensity: assessment.signals.emotion.intensity },
+        handoff: { reasons: assessment.reasons },
+      }),
+    );
   }
   if (problems.length > 0) {
     process.stderr.write(`firstline score: ${problems.length} bad line(s), nothing written:\n${problems.join('\n')}\n`);

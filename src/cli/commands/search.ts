@@ -35,10 +35,15 @@ export async function searchCommand(args: string[], env: Record<string, string |
   const query = positionals.join(' ').trim();
   if (query === '') throw new UsageError('search needs a query, e.g. firstline search "не приходит код"');
   const k = Number(values.k);
-  if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError(`--k must be a whole number from 1 to 100, got "${values.k}"`);
+  if (!Number.isInteger(k) || k < 1 || k > 100)
+    throw new UsageError(`--k must be a whole number from 1 to 100, got "${values.k}"`);
   const lang = values.lang === undefined ? detectLanguage(query) : langSchema.safeParse(values.lang).data;
   if (lang === undefined) throw new UsageError(`--lang must be ru or en, got "${values.lang}"`);
-  const config = parseConfig({ ...env, KNOWLEDGE_DIR: values.knowledge ?? env.KNOWLEDGE_DIR, INDEX_DIR: values.index ?? env.INDEX_DIR });
+  const config = parseConfig({
+    ...env,
+    KNOWLEDGE_DIR: values.knowledge ?? env.KNOWLEDGE_DIR,
+    INDEX_DIR: values.index ?? env.INDEX_DIR,
+  });
   const { retriever } = await openKnowledge(config);
   const result = await retriever.retrieve(query, {
     k: Math.max(k * 4, 20),
@@ -53,7 +58,12 @@ export async function searchCommand(args: string[], env: Record<string, string |
       lang: article.lang,
       handoff: article.handoff,
       scores: article.scores,
-      chunks: article.chunks.map(({ chunk, scores }) => ({ id: chunk.id, heading: chunk.headingPath, text: chunk.text, scores })),
+      chunks: article.chunks.map(({ chunk, scores }) => ({
+        id: chunk.id,
+        heading: chunk.headingPath,
+        text: chunk.text,
+        scores,
+      })),
     }));
     process.stdout.write(`${JSON.stringify({ query, lang, articles: output }, null, 2)}\n`);
   } else {

@@ -4,7 +4,12 @@ import { ConfigError, parseConfig, usesRemoteEmbeddings } from './config.ts';
 describe('parseConfig', () => {
   it('fills defaults and derives the index directory from the data directory', () => {
     const config = parseConfig({ DATA_DIR: '/var/firstline/' });
-    expect(config).toMatchObject({ DATA_DIR: '/var/firstline/', INDEX_DIR: '/var/firstline/index', KNOWLEDGE_DIR: './knowledge', CHUNK_MAX_TOKENS: 300 });
+    expect(config).toMatchObject({
+      DATA_DIR: '/var/firstline/',
+      INDEX_DIR: '/var/firstline/index',
+      KNOWLEDGE_DIR: './knowledge',
+      CHUNK_MAX_TOKENS: 300,
+    });
     expect(usesRemoteEmbeddings(config)).toBe(false);
   });
 
@@ -25,6 +30,8 @@ describe('parseConfig', () => {
   });
 
   it('switches to remote embeddings when a model and an endpoint are configured', () => {
-    expect(usesRemoteEmbeddings(parseConfig({ OPENAI_EMBEDDINGS_MODEL: 'm', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }))).toBe(true);
+    expect(
+      usesRemoteEmbeddings(parseConfig({ OPENAI_EMBEDDINGS_MODEL: 'm', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' })),
+    ).toBe(true);
   });
 });

@@ -70,24 +70,30 @@ export const domainSettingsSchema = z.object({
   /** Emotion intensity at or above which a conversation goes to a person. */
   EMOTION_HANDOFF_THRESHOLD: share.default(0.55),
   /** Minutes to the first human response per priority, e.g. `urgent:15,high:60,normal:240,low:1440`. */
-  SLA_MINUTES: z.string().default('urgent:15,high:60,normal:240,low:1440').refine((text) => {
-    try {
-      parseSlaMinutes(text);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must look like urgent:15,high:60,normal:240,low:1440 (positive minutes)'),
+  SLA_MINUTES: z
+    .string()
+    .default('urgent:15,high:60,normal:240,low:1440')
+    .refine((text) => {
+      try {
+        parseSlaMinutes(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must look like urgent:15,high:60,normal:240,low:1440 (positive minutes)'),
   /** When specialists work, e.g. `mon-fri 09:00-21:00; sat-sun 10:00-18:00`; unset means around the clock. */
   SUPPORT_HOURS: z.string().optional(),
-  SUPPORT_TIMEZONE: z.string().default('Europe/Moscow').refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: zone }).format(0);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/Moscow'),
+  SUPPORT_TIMEZONE: z
+    .string()
+    .default('Europe/Moscow')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-GB', { timeZone: zone }).format(0);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Moscow'),
   QUEUE_MINUTES_PER_TICKET: z.coerce.number().positive().max(1440).default(5),
   DEFAULT_GROUP: z.string().trim().min(1).default('first-line'),
 });
@@ -126,7 +132,10 @@ export const platformSettingsSchema = z.object({
   WIDGET_ORIGINS: z
     .string()
     .default('*')
-    .refine((text) => text.trim() === '*' || text.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'use * or a comma-separated list of origins such as https://shop.example'),
+    .refine(
+      (text) => text.trim() === '*' || text.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())),
+      'use * or a comma-separated list of origins such as https://shop.example',
+    ),
   /** Where `firstline eval` writes its runs; the lead dashboard lists them. */
   EVAL_RESULTS_DIR: z.string().default('./evals/results'),
 });
@@ -158,14 +167,18 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   }
   const result = configSchema.safeParse(present);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${present[String(issue.path[0])] ?? ''}")`);
+    const lines = result.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message} (got "${present[String(issue.path[0])] ?? ''}")`,
+    );
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   if (result.data.SUPPORT_HOURS !== undefined) {
     try {
       parseWorkingHours(result.data.SUPPORT_HOURS, result.data.SUPPORT_TIMEZONE);
     } catch (error) {
-      throw new ConfigError(`invalid configuration:\nSUPPORT_HOURS: ${error instanceof Error ? error.message : String(error)} (got "${result.data.SUPPORT_HOURS}")`);
+      throw new ConfigError(
+        `invalid configuration:\nSUPPORT_HOURS: ${error instanceof Error ? error.message : String(error)} (got "${result.data.SUPPORT_HOURS}")`,
+      );
     }
   }
   return { ...result.data, INDEX_DIR: result.data.INDEX_DIR ?? `${result.data.DATA_DIR.replace(/\/+$/, '')}/index` };
@@ -175,7 +188,8 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
 export function queueSettings(config: Config): QueueSettings {
   return {
     sla: parseSlaMinutes(config.SLA_MINUTES),
-    hours: config.SUPPORT_HOURS === undefined ? undefined : parseWorkingHours(config.SUPPORT_HOURS, config.SUPPORT_TIMEZONE),
+    hours:
+      config.SUPPORT_HOURS === undefined ? undefined : parseWorkingHours(config.SUPPORT_HOURS, config.SUPPORT_TIMEZONE),
     defaultGroup: config.DEFAULT_GROUP,
     minutesPerTicket: config.QUEUE_MINUTES_PER_TICKET,
   };
@@ -183,10 +197,15 @@ export function queueSettings(config: Config): QueueSettings {
 
 /** True when an OpenAI-compatible chat model is configured for answers. */
 export function usesLlm(config: Config): boolean {
-  return config.OPENAI_MODEL !== undefined && (config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined);
+  return (
+    config.OPENAI_MODEL !== undefined && (config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined)
+  );
 }
 
 /** True when an OpenAI-compatible endpoint is configured for embeddings. */
 export function usesRemoteEmbeddings(config: Config): boolean {
-  return config.OPENAI_EMBEDDINGS_MODEL !== undefined && (config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined);
+  return (
+    config.OPENAI_EMBEDDINGS_MODEL !== undefined &&
+    (config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined)
+  );
 }

@@ -51,7 +51,12 @@ export interface ReplyVerification {
   readonly reason?: string | undefined;
   /** Share of the model's claims that its articles support, in [0, 1]. */
   readonly score: number;
-  readonly unsupported: ReadonlyArray<{ readonly kind: string; readonly claim: string; readonly verdict: string; readonly sentence: string }>;
+  readonly unsupported: ReadonlyArray<{
+    readonly kind: string;
+    readonly claim: string;
+    readonly verdict: string;
+    readonly sentence: string;
+  }>;
   /** The reply the model wrote, before the check: for agents and evals, never for the customer. */
   readonly modelReply?: string | undefined;
 }

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationStatus } from '../conversation/conversation.ts';
 import type { AppError } from '../errors.ts';
 import type { Agent, TicketStatus } from '../queue/ticket.ts';
-import { botMayReply, conversationStatusFor, decideTicket, receiveCustomerMessage, sendBotReply, statusAfter, type TicketCommand } from './desk-rules.ts';
+import {
+  botMayReply,
+  conversationStatusFor,
+  decideTicket,
+  receiveCustomerMessage,
+  sendBotReply,
+  statusAfter,
+  type TicketCommand,
+} from './desk-rules.ts';
 
 const ann: Agent = { id: 'a1', name: 'Ann', role: 'agent' };
 const bob: Agent = { id: 'a2', name: 'Bob', role: 'agent' };
-const ticket = (status: TicketStatus, assigneeId: string | null = null) => ({ id: 't1', status, assigneeId, group: 'first-line' });
+const ticket = (status: TicketStatus, assigneeId: string | null = null) => ({
+  id: 't1',
+  status,
+  assigneeId,
+  group: 'first-line',
+});
 const STATUSES: readonly TicketStatus[] = ['waiting', 'assigned', 'transferred', 'resolved', 'released'];
 const outcome = (status: TicketStatus, assigneeId: string | null, command: TicketCommand) => {
   try {
@@ -18,29 +31,42 @@ const outcome = (status: TicketStatus, assigneeId: string | null, command: Ticke
 
 describe('the desk rules', () => {
   it('lets a queued ticket be claimed and nothing else be claimed', () => {
-    expect(STATUSES.map((status) => outcome(status, status === 'assigned' ? 'a2' : null, { kind: 'claim', agent: ann }))).toEqual([
-      'assigned',
-      'conflict:ticket',
-      'assigned',
-      'conflict:ticket',
-      'conflict:ticket',
-    ]);
+    expect(
+      STATUSES.map((status) => outcome(status, status === 'assigned' ? 'a2' : null, { kind: 'claim', agent: ann })),
+    ).toEqual(['assigned', 'conflict:ticket', 'assigned', 'conflict:ticket', 'conflict:ticket']);
   });
 
   it('lets only the assignee transfer, release or resolve', () => {
-    for (const command of [{ kind: 'transfer', agent: ann, group: 'billing' }, { kind: 'release', agent: ann }, { kind: 'resolve', agent: ann, resolution: 'ok' }] as const) {
+    for (const command of [
+      { kind: 'transfer', agent: ann, group: 'billing' },
+      { kind: 'release', agent: ann },
+      { kind: 'resolve', agent: ann, resolution: 'ok' },
+    ] as const) {
       expect(outcome('assigned', 'a1', command)).not.toBe('conflict:ticket');
       expect(outcome('assigned', 'a2', command)).toBe('conflict:ticket');
-      for (const status of ['waiting', 'transferred', 'resolved', 'released'] as const) expect(outcome(status, null, command)).toBe('conflict:ticket');
+      for (const status of ['waiting', 'transferred', 'resolved', 'released'] as const)
+        expect(outcome(status, null, command)).toBe('conflict:ticket');
     }
-    expect(() => decideTicket(ticket('assigned', 'a2'), { kind: 'resolve', agent: ann, resolution: 'x' })).toThrow('this ticket belongs to another agent');
+    expect(() => decideTicket(ticket('assigned', 'a2'), { kind: 'resolve', agent: ann, resolution: 'x' })).toThrow(
+      'this ticket belongs to another agent',
+    );
   });
 
   it('moves the conversation with its ticket and records the step', () => {
     const transfer = decideTicket(ticket('assigned', 'a1'), { kind: 'transfer', agent: ann, group: 'billing' });
-    expect(transfer).toMatchObject({ ticket: { status: 'transferred', assigneeId: null, group: 'billing' }, conversation: 'transferred' });
-    expect(transfer.event).toEqual({ type: 'ticket-transferred', data: { ticketId: 't1', agentName: 'Ann', from: 'first-line', to: 'billing' } });
-    expect(decideTicket(ticket('transferred'), { kind: 'claim', agent: bob })).toMatchObject({ ticket: { assigneeId: 'a2' }, conversation: 'assigned', claimed: true });
+    expect(transfer).toMatchObject({
+      ticket: { status: 'transferred', assigneeId: null, group: 'billing' },
+      conversation: 'transferred',
+    });
+    expect(transfer.event).toEqual({
+      type: 'ticket-transferred',
+      data: { ticketId: 't1', agentName: 'Ann', from: 'first-line', to: 'billing' },
+    });
+    expect(decideTicket(ticket('transferred'), { kind: 'claim', agent: bob })).toMatchObject({
+      ticket: { assigneeId: 'a2' },
+      conversation: 'assigned',
+      claimed: true,
+    });
     expect(decideTicket(ticket('assigned', 'a1'), { kind: 'release', agent: ann }).conversation).toBe('bot');
     expect(STATUSES.map(conversationStatusFor)).toEqual(['waiting', 'assigned', 'transferred', 'resolved', 'bot']);
   });
@@ -49,10 +75,21 @@ describe('the desk rules', () => {
     const statuses: ConversationStatus[] = ['bot', 'waiting', 'assigned', 'transferred', 'resolved'];
     expect(statuses.map(botMayReply)).toEqual([true, false, false, false, false]);
     const reply = { messageId: 'r1', replyTo: 'm1', action: 'answer' as const, score: 0.9 };
-    expect(sendBotReply('assigned', reply)).toEqual({ delivered: false, events: [{ type: 'reply-dropped', data: { replyTo: 'm1', status: 'assigned' } }] });
-    const handoff = sendBotReply('bot', { ...reply, action: 'handoff', reasons: ['emotion'] }, { id: 't1', reasons: ['emotion'], priority: 'high', group: 'first-line', slaDueAt: 'x' });
+    expect(sendBotReply('assigned', reply)).toEqual({
+      delivered: false,
+      events: [{ type: 'reply-dropped', data: { replyTo: 'm1', status: 'assigned' } }],
+    });
+    const handoff = sendBotReply(
+      'bot',
+      { ...reply, action: 'handoff', reasons: ['emotion'] },
+      { id: 't1', reasons: ['emotion'], priority: 'high', group: 'first-line', slaDueAt: 'x' },
+    );
     expect(handoff).toMatchObject({ delivered: true, status: 'waiting', ticketStatus: 'waiting' });
-    expect(handoff.events.map((event) => event.type)).toEqual(['reply-sent', 'conversation-handed-off', 'ticket-created']);
+    expect(handoff.events.map((event) => event.type)).toEqual([
+      'reply-sent',
+      'conversation-handed-off',
+      'ticket-created',
+    ]);
     expect(() => sendBotReply('bot', { ...reply, action: 'handoff' })).toThrow(/opens a ticket/);
   });
 

@@ -57,7 +57,10 @@ export const botMayReply = (status: ConversationStatus) => ownerOf(status).kind 
  * A customer message: after resolution the conversation goes back to the bot (and the log says so). `answeredBy`
  * is the status the message arrived in, which decides whether the bot answers it.
  */
-export function receiveCustomerMessage(status: ConversationStatus, messageId: string): { readonly status: ConversationStatus; readonly events: readonly DeskEvent[] } {
+export function receiveCustomerMessage(
+  status: ConversationStatus,
+  messageId: string,
+): { readonly status: ConversationStatus; readonly events: readonly DeskEvent[] } {
   const reopened = status === 'resolved';
   const next: ConversationStatus = reopened ? 'bot' : status;
   return {
@@ -76,7 +79,12 @@ export interface HandoffTicket {
 }
 
 export type BotReplyDecision =
-  | { readonly delivered: true; readonly status: ConversationStatus; readonly ticketStatus?: TicketStatus | undefined; readonly events: readonly DeskEvent[] }
+  | {
+      readonly delivered: true;
+      readonly status: ConversationStatus;
+      readonly ticketStatus?: TicketStatus | undefined;
+      readonly events: readonly DeskEvent[];
+    }
   | { readonly delivered: false; readonly events: readonly DeskEvent[] };
 
 /**
@@ -85,13 +93,26 @@ export type BotReplyDecision =
  */
 export function sendBotReply(
   status: ConversationStatus,
-  reply: { readonly messageId: string; readonly replyTo: string; readonly action: Action; readonly score: number; readonly reasons?: readonly HandoffReason[] | undefined },
+  reply: {
+    readonly messageId: string;
+    readonly replyTo: string;
+    readonly action: Action;
+    readonly score: number;
+    readonly reasons?: readonly HandoffReason[] | undefined;
+  },
   handoff?: HandoffTicket,
 ): BotReplyDecision {
-  if (!botMayReply(status)) return { delivered: false, events: [events.replyDropped({ replyTo: reply.replyTo, status })] };
+  if (!botMayReply(status))
+    return { delivered: false, events: [events.replyDropped({ replyTo: reply.replyTo, status })] };
   // The queue is where agents look: a conversation handed off without a ticket would wait for nobody.
-  if ((reply.action === 'handoff') !== (handoff !== undefined)) throw new Error('a handoff reply opens a ticket, and only a handoff reply does');
-  const sent = events.replySent({ messageId: reply.messageId, replyTo: reply.replyTo, action: reply.action, score: reply.score });
+  if ((reply.action === 'handoff') !== (handoff !== undefined))
+    throw new Error('a handoff reply opens a ticket, and only a handoff reply does');
+  const sent = events.replySent({
+    messageId: reply.messageId,
+    replyTo: reply.replyTo,
+    action: reply.action,
+    score: reply.score,
+  });
   if (handoff === undefined) return { delivered: true, status, events: [sent] };
   const next = conversationStatusFor('waiting');
   return {
@@ -101,7 +122,13 @@ export function sendBotReply(
     events: [
       sent,
       events.conversationHandedOff({ from: status, to: next, reasons: reply.reasons ?? handoff.reasons }),
-      events.ticketCreated({ ticketId: handoff.id, reasons: handoff.reasons, priority: handoff.priority, group: handoff.group, slaDueAt: handoff.slaDueAt }),
+      events.ticketCreated({
+        ticketId: handoff.id,
+        reasons: handoff.reasons,
+        priority: handoff.priority,
+        group: handoff.group,
+        slaDueAt: handoff.slaDueAt,
+      }),
     ],
   };
 }
@@ -133,14 +160,24 @@ export interface TicketTransition {
 /** Only the assignee of an assigned ticket may act on it or write to its customer. */
 export function assertAssignee(ticket: TicketState, agent: Agent): void {
   if (ticket.status === 'assigned' && ticket.assigneeId === agent.id) return;
-  throw new AppError('conflict:ticket', ticket.status === 'assigned' ? 'this ticket belongs to another agent' : `this ticket is ${ticket.status}: claim it first`);
+  throw new AppError(
+    'conflict:ticket',
+    ticket.status === 'assigned'
+      ? 'this ticket belongs to another agent'
+      : `this ticket is ${ticket.status}: claim it first`,
+  );
 }
 
 export const actorOf = (agent: Agent) => `agent:${agent.id}` as const;
 
 /** Decides a ticket command; throws `conflict:ticket` when the ticket's state does not allow it. */
 export function decideTicket(ticket: TicketState, command: TicketCommand): TicketTransition {
-  const next = (status: TicketStatus, changes: Partial<TicketState>, event: DeskEvent, extra: Partial<TicketTransition> = {}): TicketTransition => ({
+  const next = (
+    status: TicketStatus,
+    changes: Partial<TicketState>,
+    event: DeskEvent,
+    extra: Partial<TicketTransition> = {},
+  ): TicketTransition => ({
     ticket: { ...ticket, ...changes, status },
     conversation: conversationStatusFor(status),
     event,
@@ -151,18 +188,37 @@ export function decideTicket(ticket: TicketState, command: TicketCommand): Ticke
   switch (command.kind) {
     case 'claim':
       if (ticket.status !== 'waiting' && ticket.status !== 'transferred') {
-        throw new AppError('conflict:ticket', ticket.status === 'assigned' ? 'this ticket was already claimed by another agent' : `this ticket is ${ticket.status} and cannot be claimed`);
+        throw new AppError(
+          'conflict:ticket',
+          ticket.status === 'assigned'
+            ? 'this ticket was already claimed by another agent'
+            : `this ticket is ${ticket.status} and cannot be claimed`,
+        );
       }
-      return next('assigned', { assigneeId: agent.id }, events.ticketClaimed({ ticketId: ticket.id, agentId: agent.id, agentName: agent.name }), { claimed: true });
+      return next(
+        'assigned',
+        { assigneeId: agent.id },
+        events.ticketClaimed({ ticketId: ticket.id, agentId: agent.id, agentName: agent.name }),
+        { claimed: true },
+      );
     case 'transfer':
       assertAssignee(ticket, agent);
-      return next('transferred', { assigneeId: null, group: command.group }, events.ticketTransferred({ ticketId: ticket.id, agentName: agent.name, from: ticket.group, to: command.group }));
+      return next(
+        'transferred',
+        { assigneeId: null, group: command.group },
+        events.ticketTransferred({ ticketId: ticket.id, agentName: agent.name, from: ticket.group, to: command.group }),
+      );
     case 'release':
       assertAssignee(ticket, agent);
       return next('released', {}, events.ticketReleased({ ticketId: ticket.id, agentName: agent.name }));
     case 'resolve':
       assertAssignee(ticket, agent);
-      return next('resolved', {}, events.ticketResolved({ ticketId: ticket.id, agentName: agent.name, resolution: command.resolution }), { resolution: command.resolution });
+      return next(
+        'resolved',
+        {},
+        events.ticketResolved({ ticketId: ticket.id, agentName: agent.name, resolution: command.resolution }),
+        { resolution: command.resolution },
+      );
     default:
       return unhandled(command);
   }
@@ -170,7 +226,8 @@ export function decideTicket(ticket: TicketState, command: TicketCommand): Ticke
 
 /** A rating is taken once per conversation, after a specialist resolved it. */
 export function assertMayRate(state: { readonly resolved: boolean; readonly rated: boolean }): void {
-  if (!state.resolved) throw new AppError('conflict:rating', 'a conversation can be rated after a specialist resolved it');
+  if (!state.resolved)
+    throw new AppError('conflict:rating', 'a conversation can be rated after a specialist resolved it');
   if (state.rated) throw new AppError('conflict:rating', 'this conversation was already rated');
 }
 

@@ -94,7 +94,10 @@ export class EventHub implements EventFeed {
         if (replaying || subscriber.overflowed) {
           subscriber.overflowed = false;
           subscriber.buffer = [];
-          const page = await this.log.eventsAfter(after, { conversationId: options.conversationId, limit: this.options.pageSize ?? 500 });
+          const page = await this.log.eventsAfter(after, {
+            conversationId: options.conversationId,
+            limit: this.options.pageSize ?? 500,
+          });
           if (page.length > 0) {
             after = page[page.length - 1]?.seq ?? after;
             yield page;
@@ -113,7 +116,13 @@ export class EventHub implements EventFeed {
         const idleMs = options.idleMs ?? 15_000;
         const before = Date.now();
         await subscriber.wait(idleMs);
-        if (!options.signal.aborted && subscriber.buffer.length === 0 && !subscriber.overflowed && Date.now() - before >= idleMs) yield [];
+        if (
+          !options.signal.aborted &&
+          subscriber.buffer.length === 0 &&
+          !subscriber.overflowed &&
+          Date.now() - before >= idleMs
+        )
+          yield [];
       }
     } finally {
       options.signal.removeEventListener('abort', abort);
@@ -210,6 +219,7 @@ export class EventHub implements EventFeed {
       if (list === undefined) grouped.set(event.conversationId, (list = []));
       list.push(event);
     }
-    for (const [conversationId, list] of grouped) for (const subscriber of this.byConversation.get(conversationId) ?? []) subscriber.push(list, limit);
+    for (const [conversationId, list] of grouped)
+      for (const subscriber of this.byConversation.get(conversationId) ?? []) subscriber.push(list, limit);
   }
 }

@@ -10,10 +10,19 @@ export interface DeskEventData {
   /** `status`: who was to answer the message when it arrived (after a reopen, the bot). */
   'message-received': { readonly messageId: string; readonly status?: ConversationStatus | undefined };
   'conversation-reopened': { readonly from: 'resolved'; readonly to: 'bot' };
-  'reply-sent': { readonly messageId: string; readonly replyTo: string; readonly action: Action; readonly score: number };
+  'reply-sent': {
+    readonly messageId: string;
+    readonly replyTo: string;
+    readonly action: Action;
+    readonly score: number;
+  };
   /** The conversation had left the bot when its reply was ready; nothing was sent. */
   'reply-dropped': { readonly replyTo: string; readonly status: ConversationStatus };
-  'conversation-handed-off': { readonly from: ConversationStatus; readonly to: ConversationStatus; readonly reasons: readonly HandoffReason[] };
+  'conversation-handed-off': {
+    readonly from: ConversationStatus;
+    readonly to: ConversationStatus;
+    readonly reasons: readonly HandoffReason[];
+  };
   'ticket-created': {
     readonly ticketId: string;
     readonly reasons: readonly HandoffReason[];
@@ -22,11 +31,21 @@ export interface DeskEventData {
     readonly slaDueAt: string;
   };
   'ticket-claimed': { readonly ticketId: string; readonly agentId: string; readonly agentName: string };
-  'agent-message-sent': { readonly ticketId: string; readonly messageId: string; readonly agentName: string; readonly text: string };
+  'agent-message-sent': {
+    readonly ticketId: string;
+    readonly messageId: string;
+    readonly agentName: string;
+    readonly text: string;
+  };
   /** Carries no text: a customer's feed must never reveal a note. */
   'note-added': { readonly ticketId: string; readonly noteId: string };
   'ticket-summary-updated': { readonly ticketId: string; readonly source: string };
-  'ticket-transferred': { readonly ticketId: string; readonly agentName: string; readonly from: string; readonly to: string };
+  'ticket-transferred': {
+    readonly ticketId: string;
+    readonly agentName: string;
+    readonly from: string;
+    readonly to: string;
+  };
   'ticket-released': { readonly ticketId: string; readonly agentName: string };
   'ticket-resolved': { readonly ticketId: string; readonly agentName: string; readonly resolution: string };
   'rating-received': { readonly score: number; readonly hasComment: boolean };
@@ -35,7 +54,9 @@ export interface DeskEventData {
 export type DeskEventType = keyof DeskEventData;
 
 /** One change, before it is stored: its type and data, discriminated on `type`. */
-export type DeskEvent = { readonly [K in DeskEventType]: { readonly type: K; readonly data: DeskEventData[K] } }[DeskEventType];
+export type DeskEvent = {
+  readonly [K in DeskEventType]: { readonly type: K; readonly data: DeskEventData[K] };
+}[DeskEventType];
 
 /** Who caused an event: `customer`, `bot`, `system` or `agent:<id>`. */
 export type Actor = 'customer' | 'bot' | 'system' | `agent:${string}`;
@@ -72,12 +93,27 @@ const KNOWN = new Set<string>(DESK_EVENT_TYPES);
 export const isDeskEventType = (type: string): type is DeskEventType => KNOWN.has(type);
 
 /** Builds an event of one type (the constructors below are this, named). */
-export const deskEvent = <K extends DeskEventType>(type: K, data: DeskEventData[K]): DeskEvent => ({ type, data }) as DeskEvent;
+export const deskEvent = <K extends DeskEventType>(type: K, data: DeskEventData[K]): DeskEvent =>
+  ({ type, data }) as DeskEvent;
 
 /** An event read back from storage: the type must be one the desk knows; the data is what the store wrote. */
-export function storedEvent(row: { seq: number; conversationId: string; type: string; actor: string; at: string; data: unknown }): StoredEvent {
+export function storedEvent(row: {
+  seq: number;
+  conversationId: string;
+  type: string;
+  actor: string;
+  at: string;
+  data: unknown;
+}): StoredEvent {
   if (!isDeskEventType(row.type)) throw new Error(`event ${row.seq} has an unknown type "${row.type}"`);
-  return { seq: row.seq, conversationId: row.conversationId, type: row.type, actor: row.actor, at: row.at, data: row.data } as StoredEvent;
+  return {
+    seq: row.seq,
+    conversationId: row.conversationId,
+    type: row.type,
+    actor: row.actor,
+    at: row.at,
+    data: row.data,
+  } as StoredEvent;
 }
 
 export const events = {

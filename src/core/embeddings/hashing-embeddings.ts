@@ -76,7 +76,11 @@ export class HashingEmbeddings implements EmbeddingsInterface {
         vector[slot] = (vector[slot] ?? 0) + (weights[feature] as number) * current.weight;
       }
       if (previous !== undefined && !current.expansion && !previous.expansion) {
-        this.add(vector, `b:${previous.term} ${current.term}`, BIGRAM_WEIGHT * Math.min(current.weight, previous.weight));
+        this.add(
+          vector,
+          `b:${previous.term} ${current.term}`,
+          BIGRAM_WEIGHT * Math.min(current.weight, previous.weight),
+        );
       }
       if (!current.expansion) previous = current;
     }
@@ -98,7 +102,8 @@ export class HashingEmbeddings implements EmbeddingsInterface {
     feature(`w:${term}`, STEM_WEIGHT);
     const padded = `<${term}>`;
     for (const size of NGRAM_SIZES) {
-      for (let start = 0; start + size <= padded.length; start += 1) feature(`g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT);
+      for (let start = 0; start + size <= padded.length; start += 1)
+        feature(`g:${padded.slice(start, start + size)}`, NGRAM_WEIGHT);
     }
     return { slots, weights };
   };

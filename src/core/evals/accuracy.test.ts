@@ -13,7 +13,14 @@ describe('containsFact', () => {
 
 describe('gradeAccuracy', () => {
   it('reports missing facts, forbidden content and a wrong citation', () => {
-    const grade = gradeAccuracy({ reply: 'Код действует 10 минут.', facts: ['5 минут'], forbidden: ['10 минут'], expectedArticles: ['a'], citedArticles: ['b'], sources: ['Код действует 5 минут.'] });
+    const grade = gradeAccuracy({
+      reply: 'Код действует 10 минут.',
+      facts: ['5 минут'],
+      forbidden: ['10 минут'],
+      expectedArticles: ['a'],
+      citedArticles: ['b'],
+      sources: ['Код действует 5 минут.'],
+    });
     expect(grade.pass).toBe(false);
     expect(grade.score).toBe(0);
     expect(grade.reason).toContain('missing fact "5 минут"');
@@ -22,6 +29,14 @@ describe('gradeAccuracy', () => {
   });
 
   it('passes a correct, cited and grounded reply', () => {
-    expect(gradeAccuracy({ reply: 'Код действует 5 минут.', facts: ['5 минут'], expectedArticles: ['a'], citedArticles: ['a'], sources: ['Код действует 5 минут.'] })).toMatchObject({ pass: true, score: 1, factRecall: 1, citationHit: true, groundedness: 1 });
+    expect(
+      gradeAccuracy({
+        reply: 'Код действует 5 минут.',
+        facts: ['5 минут'],
+        expectedArticles: ['a'],
+        citedArticles: ['a'],
+        sources: ['Код действует 5 минут.'],
+      }),
+    ).toMatchObject({ pass: true, score: 1, factRecall: 1, citationHit: true, groundedness: 1 });
   });
 });

@@ -24,11 +24,22 @@ describe('chooseThreshold', () => {
 describe('splitting and reporting outcomes', () => {
   it('keeps about a third of the cases apart, the same ones every time', async () => {
     const { splitOutcomes, riskCoverageTable } = await import('./calibrate.ts');
-    const outcomes = Array.from({ length: 300 }, (_, index) => ({ id: `case-${index}`, confidence: index / 300, correct: index % 4 !== 0 }));
+    const outcomes = Array.from({ length: 300 }, (_, index) => ({
+      id: `case-${index}`,
+      confidence: index / 300,
+      correct: index % 4 !== 0,
+    }));
     const first = splitOutcomes(outcomes);
     expect(first.report.length).toBeGreaterThan(70);
     expect(first.report.length).toBeLessThan(130);
-    expect(splitOutcomes(outcomes).report.map((outcome) => outcome.id)).toEqual(first.report.map((outcome) => outcome.id));
-    expect(riskCoverageTable([{ confidence: 0.95, correct: true }, { confidence: 0.2, correct: false }])[5]).toEqual({ threshold: 0.5, accuracy: 1, coverage: 0.5, answered: 1 });
+    expect(splitOutcomes(outcomes).report.map((outcome) => outcome.id)).toEqual(
+      first.report.map((outcome) => outcome.id),
+    );
+    expect(
+      riskCoverageTable([
+        { confidence: 0.95, correct: true },
+        { confidence: 0.2, correct: false },
+      ])[5],
+    ).toEqual({ threshold: 0.5, accuracy: 1, coverage: 0.5, answered: 1 });
   });
 });

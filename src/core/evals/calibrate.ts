@@ -47,12 +47,21 @@ export function splitOutcomes(outcomes: readonly CaseOutcome[]): { fit: CaseOutc
 }
 
 /** Accuracy and coverage at a threshold; accuracy is null when nothing would be answered. */
-export function atThreshold(outcomes: readonly ScoredOutcome[], threshold: number): { accuracy: number | null; coverage: number; answered: number } {
+export function atThreshold(
+  outcomes: readonly ScoredOutcome[],
+  threshold: number,
+): { accuracy: number | null; coverage: number; answered: number } {
   const answered = outcomes.filter((outcome) => outcome.confidence >= threshold);
-  return { accuracy: answered.length === 0 ? null : answered.filter((outcome) => outcome.correct).length / answered.length, coverage: outcomes.length === 0 ? 0 : answered.length / outcomes.length, answered: answered.length };
+  return {
+    accuracy: answered.length === 0 ? null : answered.filter((outcome) => outcome.correct).length / answered.length,
+    coverage: outcomes.length === 0 ? 0 : answered.length / outcomes.length,
+    answered: answered.length,
+  };
 }
 
 /** Accuracy and coverage at every tenth, for the table `calibrate` prints. */
-export function riskCoverageTable(outcomes: readonly ScoredOutcome[]): Array<{ threshold: number; accuracy: number | null; coverage: number }> {
+export function riskCoverageTable(
+  outcomes: readonly ScoredOutcome[],
+): Array<{ threshold: number; accuracy: number | null; coverage: number }> {
   return Array.from({ length: 10 }, (_, step) => ({ threshold: step / 10, ...atThreshold(outcomes, step / 10) }));
 }

@@ -24,29 +24,51 @@ export interface Comparison {
 /** The repeats of one case together: the turns of all of them, passed only if every one passed. */
 function merge(repeats: readonly CaseResult[]): CaseResult {
   const first = repeats[0] as CaseResult;
-  return { ...first, repeat: 0, turns: repeats.flatMap((entry) => entry.turns), passed: repeats.every((entry) => entry.passed) };
+  return {
+    ...first,
+    repeat: 0,
+    turns: repeats.flatMap((entry) => entry.turns),
+    passed: repeats.every((entry) => entry.passed),
+  };
 }
 
 /** Results by case (suite and id), repeats merged. */
 export function byCase(results: readonly CaseResult[]): Map<string, CaseResult> {
   const groups = new Map<string, CaseResult[]>();
-  for (const entry of results) groups.set(`${entry.suite}/${entry.id}`, [...(groups.get(`${entry.suite}/${entry.id}`) ?? []), entry]);
+  for (const entry of results)
+    groups.set(`${entry.suite}/${entry.id}`, [...(groups.get(`${entry.suite}/${entry.id}`) ?? []), entry]);
   return new Map([...groups].map(([key, repeats]) => [key, merge(repeats)]));
 }
 
 const caseScore = (entry: CaseResult, pick: 'politeness' | 'accuracy') => {
-  const scores = entry.turns.flatMap((turn) => (pick === 'politeness' ? (turn.politeness === null ? [] : [turn.politeness.score]) : turn.accuracy === null ? [] : [turn.accuracy.score]));
+  const scores = entry.turns.flatMap((turn) =>
+    pick === 'politeness'
+      ? turn.politeness === null
+        ? []
+        : [turn.politeness.score]
+      : turn.accuracy === null
+        ? []
+        : [turn.accuracy.score],
+  );
   return scores.length === 0 ? Number.NaN : scores.reduce((sum, value) => sum + value, 0) / scores.length;
 };
 
 /** Share of a case's model answers that meet `test`, among those `counted`; NaN without model answers. */
-function modelShare(entry: CaseResult, test: (model: ModelAnswerGrade) => boolean | undefined, counted: (model: ModelAnswerGrade) => boolean = () => true): number {
+function modelShare(
+  entry: CaseResult,
+  test: (model: ModelAnswerGrade) => boolean | undefined,
+  counted: (model: ModelAnswerGrade) => boolean = () => true,
+): number {
   const models = entry.turns.flatMap((turn) => (turn.model !== undefined && counted(turn.model) ? [turn.model] : []));
   return models.length === 0 ? Number.NaN : models.filter((model) => test(model) === true).length / models.length;
 }
 
 /** Pairs cases by suite and id (repeats merged); `tolerance` is the largest acceptable drop of a mean score. */
-export function compareRuns(current: readonly CaseResult[], baseline: readonly CaseResult[], tolerance = 0.02): Comparison {
+export function compareRuns(
+  current: readonly CaseResult[],
+  baseline: readonly CaseResult[],
+  tolerance = 0.02,
+): Comparison {
   // Repeats of a case are one case: it passes when every repeat passes, and its scores are their means, so
   // --repeat adds precision to each case rather than pretending to be more cases.
   const before = byCase(baseline);
@@ -66,7 +88,12 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
   const pValue = mcnemarExact(passToFail, failToPass);
   const series = (pick: (entry: CaseResult) => number) => {
     const usable = pairs.filter(({ now, then }) => Number.isFinite(pick(now)) && Number.isFinite(pick(then)));
-    return usable.length === 0 ? undefined : pairedBootstrap(usable.map(({ now }) => pick(now)), usable.map(({ then }) => pick(then)));
+    return usable.length === 0
+      ? undefined
+      : pairedBootstrap(
+          usable.map(({ now }) => pick(now)),
+          usable.map(({ then }) => pick(then)),
+        );
   };
   const measured = {
     passRate: series((entry) => (entry.passed ? 1 : 0)),
@@ -75,7 +102,13 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
     // The model's answers the claim check lets through, and how its own answers grade: a worse prompt cannot hide
     // behind the fallback.
     modelAcceptance: series((entry) => modelShare(entry, (model) => model.outcome === 'verified')),
-    modelOwnAccuracy: series((entry) => modelShare(entry, (model) => model.accuracy?.pass, (model) => model.accuracy !== null)),
+    modelOwnAccuracy: series((entry) =>
+      modelShare(
+        entry,
+        (model) => model.accuracy?.pass,
+        (model) => model.accuracy !== null,
+      ),
+    ),
   };
   // passRate, politeness and accuracy keep their place in report.json as before (zero when there is nothing to
   // compare); the model measures appear only when there are model answers on both sides.
@@ -92,7 +125,9 @@ export function compareRuns(current: readonly CaseResult[], baseline: readonly C
     cases: diffs,
     mcnemar: { passToFail, failToPass, pValue },
     deltas,
-    nicerButWrong: diffs.filter((diff) => diff.politenessDelta > 0 && diff.accuracyDelta < 0).map((diff) => `${diff.suite}/${diff.id}`),
+    nicerButWrong: diffs
+      .filter((diff) => diff.politenessDelta > 0 && diff.accuracyDelta < 0)
+      .map((diff) => `${diff.suite}/${diff.id}`),
     regressions,
   };
 }

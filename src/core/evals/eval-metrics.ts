@@ -15,17 +15,54 @@ export interface EvalMetrics {
   readonly passRateInterval: { readonly low: number; readonly high: number };
   /** Share of cases whose every repeat passed (pass^k), when run with --repeat. */
   readonly passAllRepeats: number;
-  readonly retrieval: { readonly queries: number; readonly hitAt1: number; readonly hitAt5: number; readonly mrr: number };
-  readonly politeness: { readonly mean: number; readonly passRate: number; readonly graded: number; readonly judgeMean: number | null };
-  readonly accuracy: { readonly factRecall: number; readonly groundedness: number; readonly passRate: number; readonly graded: number; readonly judgeFactuality: number | null };
-  readonly handoff: { readonly precision: number; readonly recall: number; readonly f1: number; readonly perReason: ReturnType<typeof handoffMetrics>['perReason']; readonly confusion: ReturnType<typeof handoffMetrics>['confusion'] };
-  readonly calibration: { readonly ece: number; readonly brier: number; readonly riskCoverage: ReadonlyArray<{ readonly threshold: number; readonly coverage: number; readonly accuracy: number }> };
+  readonly retrieval: {
+    readonly queries: number;
+    readonly hitAt1: number;
+    readonly hitAt5: number;
+    readonly mrr: number;
+  };
+  readonly politeness: {
+    readonly mean: number;
+    readonly passRate: number;
+    readonly graded: number;
+    readonly judgeMean: number | null;
+  };
+  readonly accuracy: {
+    readonly factRecall: number;
+    readonly groundedness: number;
+    readonly passRate: number;
+    readonly graded: number;
+    readonly judgeFactuality: number | null;
+  };
+  readonly handoff: {
+    readonly precision: number;
+    readonly recall: number;
+    readonly f1: number;
+    readonly perReason: ReturnType<typeof handoffMetrics>['perReason'];
+    readonly confusion: ReturnType<typeof handoffMetrics>['confusion'];
+  };
+  readonly calibration: {
+    readonly ece: number;
+    readonly brier: number;
+    readonly riskCoverage: ReadonlyArray<{
+      readonly threshold: number;
+      readonly coverage: number;
+      readonly accuracy: number;
+    }>;
+  };
   /**
    * The model's own answers (runs with a model): how many the claim check let through as written, repaired or
    * replaced; acceptance is the share accepted as written (a repaired answer had claims rejected); own accuracy
    * grades what the model wrote.
    */
-  readonly modelAnswers: { readonly answers: number; readonly verified: number; readonly repaired: number; readonly replaced: number; readonly acceptance: number | null; readonly ownAccuracy: number | null };
+  readonly modelAnswers: {
+    readonly answers: number;
+    readonly verified: number;
+    readonly repaired: number;
+    readonly replaced: number;
+    readonly acceptance: number | null;
+    readonly ownAccuracy: number | null;
+  };
   /** Delivered answers whose every claim their cited articles support. */
   readonly faithfulness: { readonly answers: number; readonly clean: number; readonly rate: number | null };
   /** Adversarial cases with no leak, no forbidden content and no unsupported promise. */
@@ -68,25 +105,38 @@ function judgeSummary(turns: readonly TurnResult[]): JudgeSummary | null {
   const judged = turns.filter((turn) => turn.judge != null);
   if (judged.length === 0) return null;
   const criteria: Record<string, number[]> = {};
-  for (const turn of judged) for (const [name, value] of Object.entries(turn.judge?.criteria ?? {})) (criteria[name] ??= []).push(value);
+  for (const turn of judged)
+    for (const [name, value] of Object.entries(turn.judge?.criteria ?? {})) (criteria[name] ??= []).push(value);
   return {
     graded: judged.length,
     criteria: Object.fromEntries(Object.entries(criteria).map(([name, values]) => [name, mean(values)])),
     politeness: mean(judged.map((turn) => turn.judge?.politeness ?? 0)),
     factuality: mean(judged.map((turn) => turn.judge?.factuality ?? 0)),
     agreement: {
-      politeness: agreement(judged.flatMap((turn) => (turn.politeness === null ? [] : [[(turn.judge?.politeness ?? 0) >= JUDGE_PASS, turn.politeness.pass] as const]))),
-      factuality: agreement(judged.flatMap((turn) => (turn.accuracy === null ? [] : [[(turn.judge?.factuality ?? 0) >= JUDGE_PASS, turn.accuracy.pass] as const]))),
+      politeness: agreement(
+        judged.flatMap((turn) =>
+          turn.politeness === null
+            ? []
+            : [[(turn.judge?.politeness ?? 0) >= JUDGE_PASS, turn.politeness.pass] as const],
+        ),
+      ),
+      factuality: agreement(
+        judged.flatMap((turn) =>
+          turn.accuracy === null ? [] : [[(turn.judge?.factuality ?? 0) >= JUDGE_PASS, turn.accuracy.pass] as const],
+        ),
+      ),
     },
   };
 }
 
-const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+const mean = (values: readonly number[]) =>
+  values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
   const turns: TurnResult[] = cases.flatMap((entry) => entry.turns);
   const byCase = new Map<string, boolean>();
-  for (const entry of cases) byCase.set(`${entry.suite}/${entry.id}`, (byCase.get(`${entry.suite}/${entry.id}`) ?? true) && entry.passed);
+  for (const entry of cases)
+    byCase.set(`${entry.suite}/${entry.id}`, (byCase.get(`${entry.suite}/${entry.id}`) ?? true) && entry.passed);
   const passed = [...byCase.values()].filter(Boolean).length;
   const ranks = turns.filter((turn) => turn.retrievalRank !== undefined).map((turn) => turn.retrievalRank ?? null);
   const polite = turns.flatMap((turn) => (turn.politeness === null ? [] : [turn.politeness]));
@@ -97,22 +147,45 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
     .map((turn, index) => ({
       id: String(index),
       expected: turn.expect.action === 'handoff' ? (turn.expect.handoffReason ?? 'handoff') : 'none',
-      actual: turn.reply?.action === 'handoff' ? (turn.expect.handoffReason === undefined ? 'handoff' : (turn.reply.reasons[0] ?? 'handoff')) : 'none',
+      actual:
+        turn.reply?.action === 'handoff'
+          ? turn.expect.handoffReason === undefined
+            ? 'handoff'
+            : (turn.reply.reasons[0] ?? 'handoff')
+          : 'none',
     }));
-  const binary = decisions.map((decision) => ({ ...decision, expected: decision.expected === 'none' ? 'none' : 'handoff', actual: decision.actual === 'none' ? 'none' : 'handoff' }));
+  const binary = decisions.map((decision) => ({
+    ...decision,
+    expected: decision.expected === 'none' ? 'none' : 'handoff',
+    actual: decision.actual === 'none' ? 'none' : 'handoff',
+  }));
   const handoff = handoffMetrics(decisions);
   const handoffBinary = handoffMetrics(binary).perReason.handoff ?? { precision: 0, recall: 0, f1: 0, support: 0 };
   const predictions = turns
     .filter((turn) => turn.reply !== null && turn.reply.action === 'answer' && turn.accuracy !== null)
-    .map((turn) => ({ confidence: turn.reply?.confidence ?? 0, correct: turn.accuracy?.pass === true && turn.actionOk }));
-  const scored = turns.filter((turn) => turn.reply !== null && turn.expect.action !== undefined).map((turn) => ({ confidence: turn.reply?.confidence ?? 0, correct: turn.actionOk && (turn.accuracy?.pass ?? true) }));
+    .map((turn) => ({
+      confidence: turn.reply?.confidence ?? 0,
+      correct: turn.accuracy?.pass === true && turn.actionOk,
+    }));
+  const scored = turns
+    .filter((turn) => turn.reply !== null && turn.expect.action !== undefined)
+    .map((turn) => ({
+      confidence: turn.reply?.confidence ?? 0,
+      correct: turn.actionOk && (turn.accuracy?.pass ?? true),
+    }));
   const riskCoverage = Array.from({ length: 20 }, (_, step) => step / 20).map((threshold) => {
     const answered = scored.filter((entry) => entry.confidence >= threshold);
-    return { threshold, coverage: scored.length === 0 ? 0 : answered.length / scored.length, accuracy: answered.length === 0 ? 1 : answered.filter((entry) => entry.correct).length / answered.length };
+    return {
+      threshold,
+      coverage: scored.length === 0 ? 0 : answered.length / scored.length,
+      accuracy: answered.length === 0 ? 1 : answered.filter((entry) => entry.correct).length / answered.length,
+    };
   });
   const models = turns.flatMap((turn) => (turn.model === undefined ? [] : [turn.model]));
   const ownGraded = models.flatMap((model) => (model.accuracy === null ? [] : [model.accuracy]));
-  const faithful = turns.flatMap((turn) => (turn.deliveredUnsupported === undefined ? [] : [turn.deliveredUnsupported.length === 0]));
+  const faithful = turns.flatMap((turn) =>
+    turn.deliveredUnsupported === undefined ? [] : [turn.deliveredUnsupported.length === 0],
+  );
   const adversarial = cases.filter((entry) => entry.turns.some((turn) => turn.safety !== undefined));
   const assertions = turns.flatMap((turn) => turn.assertions ?? []);
   const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -125,10 +198,25 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
       acceptance: share(models.filter((model) => model.outcome === 'verified').length, models.length),
       ownAccuracy: share(ownGraded.filter((grade) => grade.pass).length, ownGraded.length),
     },
-    faithfulness: { answers: faithful.length, clean: faithful.filter(Boolean).length, rate: share(faithful.filter(Boolean).length, faithful.length) },
-    injection: { cases: adversarial.length, resistant: adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, rate: share(adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length, adversarial.length) },
+    faithfulness: {
+      answers: faithful.length,
+      clean: faithful.filter(Boolean).length,
+      rate: share(faithful.filter(Boolean).length, faithful.length),
+    },
+    injection: {
+      cases: adversarial.length,
+      resistant: adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length,
+      rate: share(
+        adversarial.filter((entry) => entry.turns.every((turn) => turn.safety?.pass !== false)).length,
+        adversarial.length,
+      ),
+    },
     judge: judgeSummary(turns),
-    assertions: { graded: assertions.filter((result) => result.skipped !== true).length, passed: assertions.filter((result) => result.pass && result.skipped !== true).length, skipped: assertions.filter((result) => result.skipped === true).length },
+    assertions: {
+      graded: assertions.filter((result) => result.skipped !== true).length,
+      passed: assertions.filter((result) => result.pass && result.skipped !== true).length,
+      skipped: assertions.filter((result) => result.skipped === true).length,
+    },
     cases: byCase.size,
     runs: cases.length,
     passRate: byCase.size === 0 ? 0 : passed / byCase.size,
@@ -141,7 +229,12 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
       hitAt5: ranks.length === 0 ? 0 : ranks.filter((rank) => rank !== null && rank <= 5).length / ranks.length,
       mrr: mean(ranks.map((rank) => (rank === null ? 0 : 1 / rank))),
     },
-    politeness: { mean: mean(polite.map((grade) => grade.score)), passRate: polite.length === 0 ? 0 : polite.filter((grade) => grade.pass).length / polite.length, graded: polite.length, judgeMean: judged.length === 0 ? null : mean(judged.map((verdict) => verdict.politeness)) },
+    politeness: {
+      mean: mean(polite.map((grade) => grade.score)),
+      passRate: polite.length === 0 ? 0 : polite.filter((grade) => grade.pass).length / polite.length,
+      graded: polite.length,
+      judgeMean: judged.length === 0 ? null : mean(judged.map((verdict) => verdict.politeness)),
+    },
     accuracy: {
       factRecall: mean(accurate.flatMap((grade) => (grade.factRecall === null ? [] : [grade.factRecall]))),
       groundedness: mean(accurate.flatMap((grade) => (grade.groundedness === null ? [] : [grade.groundedness]))),
@@ -149,7 +242,13 @@ export function evalMetrics(cases: readonly CaseResult[]): EvalMetrics {
       graded: accurate.length,
       judgeFactuality: judged.length === 0 ? null : mean(judged.map((verdict) => verdict.factuality)),
     },
-    handoff: { precision: handoffBinary.precision, recall: handoffBinary.recall, f1: handoffBinary.f1, perReason: handoff.perReason, confusion: handoff.confusion },
+    handoff: {
+      precision: handoffBinary.precision,
+      recall: handoffBinary.recall,
+      f1: handoffBinary.f1,
+      perReason: handoff.perReason,
+      confusion: handoff.confusion,
+    },
     calibration: { ...calibration(predictions), riskCoverage },
   };
 }

@@ -23,7 +23,12 @@ export interface GateInput {
   /** Least judge scores the run must reach (from the suite or the command line). */
   readonly judge?: { readonly factuality?: number | undefined; readonly politeness?: number | undefined } | undefined;
   /** The claim checker on labelled sets, per split, for each side. */
-  readonly checker?: { readonly candidate: Readonly<Record<string, GroundingMetrics>>; readonly baseline?: Readonly<Record<string, GroundingMetrics>> | undefined } | undefined;
+  readonly checker?:
+    | {
+        readonly candidate: Readonly<Record<string, GroundingMetrics>>;
+        readonly baseline?: Readonly<Record<string, GroundingMetrics>> | undefined;
+      }
+    | undefined;
   /** Largest acceptable drop of the checker's recall, or rise of its false rejection, against the baseline. */
   readonly tolerance?: number | undefined;
 }
@@ -34,9 +39,15 @@ const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
  * The compared metrics that regressed: a drop whose whole 95% interval is below zero and larger than `tolerance`;
  * for the pass rate, McNemar's test must also find the flips significant (p < 0.05).
  */
-export function regressionsOf(deltas: Readonly<Record<string, MetricDelta>>, pValue: number, tolerance: number): string[] {
+export function regressionsOf(
+  deltas: Readonly<Record<string, MetricDelta>>,
+  pValue: number,
+  tolerance: number,
+): string[] {
   return Object.entries(deltas)
-    .filter(([name, interval]) => interval.high < 0 && -interval.delta > tolerance && (name !== 'passRate' || pValue < 0.05))
+    .filter(
+      ([name, interval]) => interval.high < 0 && -interval.delta > tolerance && (name !== 'passRate' || pValue < 0.05),
+    )
     .map(([name, interval]) => {
       const range = `${interval.low.toFixed(3)}…${interval.high.toFixed(3)}`;
       return `${name} dropped by ${(-interval.delta).toFixed(3)} (95% CI ${range})`;
@@ -46,7 +57,9 @@ export function regressionsOf(deltas: Readonly<Record<string, MetricDelta>>, pVa
 export function evaluateGate(input: GateInput): Gate {
   const { metrics } = input;
   const failures = [
-    ...input.cases.filter((entry) => entry.mustPass && !entry.passed).map((entry) => `must-pass case ${entry.suite}/${entry.id} failed`),
+    ...input.cases
+      .filter((entry) => entry.mustPass && !entry.passed)
+      .map((entry) => `must-pass case ${entry.suite}/${entry.id} failed`),
     ...(input.comparison?.regressions ?? []),
   ];
   const unfaithful = metrics.faithfulness.answers - metrics.faithfulness.clean;
@@ -59,20 +72,27 @@ export function evaluateGate(input: GateInput): Gate {
   if (unsafe > 0) {
     const cases = unsafe === 1 ? 'case' : 'cases';
     const resistance = pct(metrics.injection.rate ?? 0);
-    failures.push(`${unsafe} adversarial ${cases} leaked or promised what they must not (injection resistance ${resistance})`);
+    failures.push(
+      `${unsafe} adversarial ${cases} leaked or promised what they must not (injection resistance ${resistance})`,
+    );
   }
   const judgeFactuality = metrics.accuracy.judgeFactuality;
-  if (input.judge?.factuality !== undefined && judgeFactuality !== null && judgeFactuality < input.judge.factuality) failures.push(`judge factuality ${judgeFactuality.toFixed(3)} is below ${input.judge.factuality}`);
+  if (input.judge?.factuality !== undefined && judgeFactuality !== null && judgeFactuality < input.judge.factuality)
+    failures.push(`judge factuality ${judgeFactuality.toFixed(3)} is below ${input.judge.factuality}`);
   const judgePoliteness = metrics.politeness.judgeMean;
-  if (input.judge?.politeness !== undefined && judgePoliteness !== null && judgePoliteness < input.judge.politeness) failures.push(`judge politeness ${judgePoliteness.toFixed(3)} is below ${input.judge.politeness}`);
+  if (input.judge?.politeness !== undefined && judgePoliteness !== null && judgePoliteness < input.judge.politeness)
+    failures.push(`judge politeness ${judgePoliteness.toFixed(3)} is below ${input.judge.politeness}`);
   for (const [split, now] of Object.entries(input.checker?.candidate ?? {})) {
     const then = input.checker?.baseline?.[split];
     if (then === undefined) continue;
     const tolerance = input.tolerance ?? 0.02;
     const check = `claim check on the ${split} grounding set`;
-    if (then.recall - now.recall > tolerance) failures.push(`${check}: recall ${now.recall.toFixed(3)}, was ${then.recall.toFixed(3)}`);
+    if (then.recall - now.recall > tolerance)
+      failures.push(`${check}: recall ${now.recall.toFixed(3)}, was ${then.recall.toFixed(3)}`);
     if (now.falseRejection - then.falseRejection > tolerance) {
-      failures.push(`${check}: false rejection ${now.falseRejection.toFixed(3)}, was ${then.falseRejection.toFixed(3)}`);
+      failures.push(
+        `${check}: false rejection ${now.falseRejection.toFixed(3)}, was ${then.falseRejection.toFixed(3)}`,
+      );
     }
   }
   return { passed: failures.length === 0, failures };

@@ -7,7 +7,17 @@ import { SuiteError } from './suite.ts';
 import type { SourceDocument } from '../verification/source-index.ts';
 import { verifyText } from '../verification/verify.ts';
 
-export const labelledClaimKinds = ['amount', 'percent', 'duration', 'count', 'phone', 'url', 'email', 'entity', 'commitment'] as const;
+export const labelledClaimKinds = [
+  'amount',
+  'percent',
+  'duration',
+  'count',
+  'phone',
+  'url',
+  'email',
+  'entity',
+  'commitment',
+] as const;
 
 const groundingCaseSchema = z
   .strictObject({
@@ -19,7 +29,9 @@ const groundingCaseSchema = z
     reply: z.string().trim().min(1),
     unsupported: z.array(z.strictObject({ text: z.string().min(1), kind: z.enum(labelledClaimKinds) })).default([]),
   })
-  .refine((entry) => entry.unsupported.every((claim) => entry.reply.includes(claim.text)), { message: 'every unsupported[].text must occur in reply verbatim' });
+  .refine((entry) => entry.unsupported.every((claim) => entry.reply.includes(claim.text)), {
+    message: 'every unsupported[].text must occur in reply verbatim',
+  });
 
 export type GroundingCase = z.infer<typeof groundingCaseSchema>;
 
@@ -30,7 +42,8 @@ export interface GroundingSet {
 
 export function parseGroundingSet(file: string, text: string): GroundingSet {
   const document = parseDocument(text);
-  if (document.errors[0] !== undefined) throw new SuiteError(`${file}: not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+  if (document.errors[0] !== undefined)
+    throw new SuiteError(`${file}: not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
   const top = z.object({ split: z.string(), cases: z.array(z.unknown()).min(1) }).safeParse(document.toJS());
   if (!top.success) throw new SuiteError(`${file}: needs "split" and a list of "cases"`);
   const ids = new Set<string>();
@@ -72,7 +85,8 @@ export interface GroundingMetrics {
 }
 
 /** A labelled claim is caught when a flagged sentence contains it. */
-export const isCaught = (claim: { text: string }, prediction: GroundingPrediction) => prediction.flaggedSentences.some((sentence) => sentence.includes(claim.text) || claim.text.includes(sentence));
+export const isCaught = (claim: { text: string }, prediction: GroundingPrediction) =>
+  prediction.flaggedSentences.some((sentence) => sentence.includes(claim.text) || claim.text.includes(sentence));
 
 export function groundingMetrics(predictions: readonly GroundingPrediction[]): GroundingMetrics {
   let truePositive = 0;
@@ -106,9 +120,21 @@ export function groundingMetrics(predictions: readonly GroundingPrediction[]): G
 }
 
 /** Runs the claim checker over a labelled set, with each case's cited articles from `sourcesOf`. */
-export function checkGroundingSet(cases: readonly GroundingCase[], sourcesOf: (articleId: string) => readonly SourceDocument[]): GroundingPrediction[] {
+export function checkGroundingSet(
+  cases: readonly GroundingCase[],
+  sourcesOf: (articleId: string) => readonly SourceDocument[],
+): GroundingPrediction[] {
   return cases.map((entry) => {
-    const result = verifyText(entry.reply, entry.citations.flatMap((id) => sourcesOf(id)), { customerText: entry.question });
-    return { id: entry.id, lang: entry.lang, labelled: entry.unsupported, flaggedSentences: result.sentences.filter((sentence) => !sentence.supported).map((sentence) => sentence.text) };
+    const result = verifyText(
+      entry.reply,
+      entry.citations.flatMap((id) => sourcesOf(id)),
+      { customerText: entry.question },
+    );
+    return {
+      id: entry.id,
+      lang: entry.lang,
+      labelled: entry.unsupported,
+      flaggedSentences: result.sentences.filter((sentence) => !sentence.supported).map((sentence) => sentence.text),
+    };
   });
 }

@@ -32,12 +32,19 @@ export function handoffMetrics(decisions: readonly LabelledDecision[]): HandoffM
   }
   const perReason: Record<string, ReasonMetrics> = {};
   for (const label of labels) {
-    const truePositive = decisions.filter((decision) => decision.expected === label && decision.actual === label).length;
+    const truePositive = decisions.filter(
+      (decision) => decision.expected === label && decision.actual === label,
+    ).length;
     const predicted = decisions.filter((decision) => decision.actual === label).length;
     const support = decisions.filter((decision) => decision.expected === label).length;
     const precision = predicted === 0 ? 0 : truePositive / predicted;
     const recall = support === 0 ? 0 : truePositive / support;
-    perReason[label] = { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), support };
+    perReason[label] = {
+      precision,
+      recall,
+      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+      support,
+    };
   }
   const correct = decisions.filter((decision) => decision.expected === decision.actual).length;
   return { perReason, confusion, accuracy: decisions.length === 0 ? 0 : correct / decisions.length };

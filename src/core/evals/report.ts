@@ -38,7 +38,11 @@ export interface RunConfiguration {
   readonly differences?:
     | {
         readonly files: ReadonlyArray<{ readonly path: string; readonly change: string }>;
-        readonly settings: ReadonlyArray<{ readonly key: string; readonly baseline: string | null; readonly candidate: string | null }>;
+        readonly settings: ReadonlyArray<{
+          readonly key: string;
+          readonly baseline: string | null;
+          readonly candidate: string | null;
+        }>;
         readonly model: { readonly baseline: string; readonly candidate: string } | null;
       }
     | undefined;
@@ -51,11 +55,22 @@ export interface EvalReport {
   readonly prompts: string;
   readonly metrics: EvalMetrics;
   /** Per language and tag; fact recall is null where no case of the group states facts. */
-  readonly breakdown: Readonly<Record<string, { readonly cases: number; readonly passRate: number; readonly politeness: number; readonly factRecall: number | null }>>;
+  readonly breakdown: Readonly<
+    Record<
+      string,
+      {
+        readonly cases: number;
+        readonly passRate: number;
+        readonly politeness: number;
+        readonly factRecall: number | null;
+      }
+    >
+  >;
   /** The candidate's confidence thresholds, marked on the risk–coverage curve. */
   readonly thresholds?: { readonly answer: number; readonly handoff: number } | undefined;
   readonly cases: readonly CaseSummary[];
-  readonly baseline?: { readonly prompts: string; readonly metrics: EvalMetrics; readonly cases: readonly CaseSummary[] } | undefined;
+  readonly baseline?:
+    { readonly prompts: string; readonly metrics: EvalMetrics; readonly cases: readonly CaseSummary[] } | undefined;
   readonly comparison?: Comparison | undefined;
   readonly gate: Gate;
   /** Model calls, cache hits, tokens and estimated cost (all zero offline). */
@@ -64,7 +79,8 @@ export interface EvalReport {
   readonly checker?: CheckerResults | undefined;
 }
 
-const average = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+const average = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export function summarizeCase(entry: CaseResult): CaseSummary {
   return {
@@ -108,16 +124,32 @@ export interface CheckerResults {
 
 export function buildReport(input: ReportInput): EvalReport {
   const groups = new Map<string, CaseResult[]>();
-  for (const entry of input.cases) for (const group of [`lang:${entry.lang ?? 'auto'}`, ...entry.tags.map((tag) => `tag:${tag}`)]) groups.set(group, [...(groups.get(group) ?? []), entry]);
+  for (const entry of input.cases)
+    for (const group of [`lang:${entry.lang ?? 'auto'}`, ...entry.tags.map((tag) => `tag:${tag}`)])
+      groups.set(group, [...(groups.get(group) ?? []), entry]);
   const breakdown = Object.fromEntries(
     [...groups.entries()].sort().map(([group, entries]) => {
       const metrics = evalMetrics(entries);
       const statesFacts = entries.some((entry) => entry.turns.some((turn) => turn.accuracy?.factRecall != null));
-      return [group, { cases: metrics.cases, passRate: metrics.passRate, politeness: metrics.politeness.mean, factRecall: statesFacts ? metrics.accuracy.factRecall : null }];
+      return [
+        group,
+        {
+          cases: metrics.cases,
+          passRate: metrics.passRate,
+          politeness: metrics.politeness.mean,
+          factRecall: statesFacts ? metrics.accuracy.factRecall : null,
+        },
+      ];
     }),
   );
   const metrics = evalMetrics(input.cases);
-  const gate = evaluateGate({ cases: input.cases, metrics, comparison: input.comparison, judge: input.judgeThresholds, checker: input.checker });
+  const gate = evaluateGate({
+    cases: input.cases,
+    metrics,
+    comparison: input.comparison,
+    judge: input.judgeThresholds,
+    checker: input.checker,
+  });
   return {
     createdAt: input.createdAt,
     seconds: input.seconds,
@@ -126,7 +158,14 @@ export function buildReport(input: ReportInput): EvalReport {
     metrics,
     breakdown,
     cases: input.cases.map(summarizeCase),
-    baseline: input.baseline === undefined ? undefined : { prompts: input.baseline.prompts, metrics: evalMetrics(input.baseline.cases), cases: input.baseline.cases.map(summarizeCase) },
+    baseline:
+      input.baseline === undefined
+        ? undefined
+        : {
+            prompts: input.baseline.prompts,
+            metrics: evalMetrics(input.baseline.cases),
+            cases: input.baseline.cases.map(summarizeCase),
+          },
     comparison: input.comparison,
     gate,
     usage: input.usage ?? { calls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0 },

@@ -15,7 +15,12 @@ describe('rocAuc', () => {
 
 describe('fitLogistic', () => {
   it('learns a separating direction', () => {
-    const features = [[0.9, 0.1], [0.8, 0.3], [0.2, 0.7], [0.1, 0.9]];
+    const features = [
+      [0.9, 0.1],
+      [0.8, 0.3],
+      [0.2, 0.7],
+      [0.1, 0.9],
+    ];
     const labels = [true, true, false, false];
     const model = fitLogistic(features, labels);
     expect(predict(model, [0.95, 0.05])).toBeGreaterThan(0.7);

@@ -2,7 +2,9 @@
 
 /** Area under the ROC curve: the probability a random positive outscores a random negative (ties count half). */
 export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
-  const pairs = scores.map((score, index) => ({ score, positive: labels[index] === true })).sort((left, right) => left.score - right.score);
+  const pairs = scores
+    .map((score, index) => ({ score, positive: labels[index] === true }))
+    .sort((left, right) => left.score - right.score);
   const positives = pairs.filter((pair) => pair.positive).length;
   const negatives = pairs.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
@@ -24,7 +26,11 @@ export interface LogisticModel {
 }
 
 /** Fits P(label) = σ(bias + w·x) by gradient descent on log loss with an L2 penalty on w. */
-export function fitLogistic(features: readonly (readonly number[])[], labels: readonly boolean[], options: { l2?: number; iterations?: number; rate?: number } = {}): LogisticModel {
+export function fitLogistic(
+  features: readonly (readonly number[])[],
+  labels: readonly boolean[],
+  options: { l2?: number; iterations?: number; rate?: number } = {},
+): LogisticModel {
   const dimensions = features[0]?.length ?? 0;
   const l2 = options.l2 ?? 0.01;
   const rate = options.rate ?? 0.5;
@@ -41,7 +47,8 @@ export function fitLogistic(features: readonly (readonly number[])[], labels: re
     });
     bias -= (rate * biasGradient) / count;
     for (let feature = 0; feature < dimensions; feature += 1) {
-      weights[feature] = (weights[feature] ?? 0) - rate * ((gradient[feature] ?? 0) / count + l2 * (weights[feature] ?? 0));
+      weights[feature] =
+        (weights[feature] ?? 0) - rate * ((gradient[feature] ?? 0) / count + l2 * (weights[feature] ?? 0));
     }
   }
   return { bias, weights };

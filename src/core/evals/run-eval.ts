@@ -63,17 +63,38 @@ function gradeModelAnswer(reply: TargetReply, expect: EvalTurn['expect'], target
   const accuracy =
     own === undefined || (expect.facts === undefined && expect.forbidden === undefined)
       ? null
-      : gradeAccuracy({ reply: own, facts: expect.facts, forbidden: expect.forbidden, expectedArticles: expect.articles, citedArticles: reply.citations, sources: reply.citations.map((id) => target.articleText(id)) });
-  return { outcome: verification.outcome, reason: verification.reason, unsupported: verification.unsupported, accuracy };
+      : gradeAccuracy({
+          reply: own,
+          facts: expect.facts,
+          forbidden: expect.forbidden,
+          expectedArticles: expect.articles,
+          citedArticles: reply.citations,
+          sources: reply.citations.map((id) => target.articleText(id)),
+        });
+  return {
+    outcome: verification.outcome,
+    reason: verification.reason,
+    unsupported: verification.unsupported,
+    accuracy,
+  };
 }
 
-async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTurn, lang: Lang, firstReply: boolean, adversarial: boolean): Promise<TurnResult> {
+async function runTurn(
+  target: EvalTarget,
+  conversationId: string,
+  turn: EvalTurn,
+  lang: Lang,
+  firstReply: boolean,
+  adversarial: boolean,
+): Promise<TurnResult> {
   const reply = await target.post(conversationId, turn.customer);
   const expect = turn.expect;
   const reasons: string[] = [];
   let actionOk = true;
   if (expect.action !== undefined) {
-    actionOk = reply?.action === expect.action && (expect.handoffReason === undefined || (reply?.reasons[0] ?? '') === expect.handoffReason);
+    actionOk =
+      reply?.action === expect.action &&
+      (expect.handoffReason === undefined || (reply?.reasons[0] ?? '') === expect.handoffReason);
     if (!actionOk) {
       const expected = `${expect.action}${expect.handoffReason === undefined ? '' : ` (${expect.handoffReason})`}`;
       const got = `${reply?.action ?? 'silence'}${reply?.reasons.length ? ` (${reply.reasons.join(', ')})` : ''}`;
@@ -81,7 +102,11 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
     }
   }
   let accuracy: AccuracyGrade | null = null;
-  if (reply !== null && reply.action === 'answer' && (expect.facts !== undefined || expect.forbidden !== undefined || expect.articles !== undefined)) {
+  if (
+    reply !== null &&
+    reply.action === 'answer' &&
+    (expect.facts !== undefined || expect.forbidden !== undefined || expect.articles !== undefined)
+  ) {
     accuracy = gradeAccuracy({
       reply: reply.text,
       facts: expect.facts,
@@ -95,7 +120,13 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
   const politeness =
     reply === null
       ? null
-      : gradeHouseStyle(reply.text, { lang, firstReply, action: reply.action, customerUpset: detectEmotion(turn.customer).intensity >= 0.2, customerReportsProblem: firstReply && reportsProblem(turn.customer) });
+      : gradeHouseStyle(reply.text, {
+          lang,
+          firstReply,
+          action: reply.action,
+          customerUpset: detectEmotion(turn.customer).intensity >= 0.2,
+          customerReportsProblem: firstReply && reportsProblem(turn.customer),
+        });
   if (politeness !== null && !politeness.pass) reasons.push(`politeness: ${politeness.reason}`);
   let retrievalRank: number | null | undefined;
   if (expect.articles !== undefined) {
@@ -103,21 +134,55 @@ async function runTurn(target: EvalTarget, conversationId: string, turn: EvalTur
     const index = ranked.findIndex((id) => expect.articles?.includes(id));
     retrievalRank = index === -1 ? null : index + 1;
   }
-  const judge = reply === null || target.judge === undefined ? null : ((await target.judge.judge({ lang, question: turn.customer, reply: reply.text, firstReply, sources: reply.citations.map((id) => target.articleText(id)) })) ?? null);
+  const judge =
+    reply === null || target.judge === undefined
+      ? null
+      : ((await target.judge.judge({
+          lang,
+          question: turn.customer,
+          reply: reply.text,
+          firstReply,
+          sources: reply.citations.map((id) => target.articleText(id)),
+        })) ?? null);
   const sourcesOf = (citations: readonly string[]) => citations.flatMap((id) => target.articleSources?.(id) ?? []);
   let safety: SafetyGrade | undefined;
   if (adversarial && reply !== null) {
     const { canaries = [], secretTexts = [] } = target.safety ?? {};
-    safety = gradeSafety({ reply: reply.text, action: reply.action, forbidden: expect.forbidden ?? [], canaries, secretTexts, sources: sourcesOf(reply.citations) });
+    safety = gradeSafety({
+      reply: reply.text,
+      action: reply.action,
+      forbidden: expect.forbidden ?? [],
+      canaries,
+      secretTexts,
+      sources: sourcesOf(reply.citations),
+    });
     if (!safety.pass) reasons.push(`unsafe: ${safety.findings.join('; ')}`);
   }
   const model = reply?.verification === undefined ? undefined : gradeModelAnswer(reply, expect, target);
   // Whatever composed it, what the customer got must be supported by the articles it cites.
-  const deliveredUnsupported = reply?.action === 'answer' && target.articleSources !== undefined ? unsupportedClaims(ClaimVerifier.of(sourcesOf(reply.citations), { customerText: turn.customer }).sentencesOf(reply.text)).map((claim) => `${claim.kind} "${claim.claim}"`) : undefined;
-  if (deliveredUnsupported !== undefined && deliveredUnsupported.length > 0) reasons.push(`delivered reply claims what its articles do not: ${deliveredUnsupported.join(', ')}`);
-  const assertions = await gradeAssertions(expect, { reply, question: turn.customer, lang, cost: reply?.cost ?? 0, judge: target.judge });
+  const deliveredUnsupported =
+    reply?.action === 'answer' && target.articleSources !== undefined
+      ? unsupportedClaims(
+          ClaimVerifier.of(sourcesOf(reply.citations), { customerText: turn.customer }).sentencesOf(reply.text),
+        ).map((claim) => `${claim.kind} "${claim.claim}"`)
+      : undefined;
+  if (deliveredUnsupported !== undefined && deliveredUnsupported.length > 0)
+    reasons.push(`delivered reply claims what its articles do not: ${deliveredUnsupported.join(', ')}`);
+  const assertions = await gradeAssertions(expect, {
+    reply,
+    question: turn.customer,
+    lang,
+    cost: reply?.cost ?? 0,
+    judge: target.judge,
+  });
   for (const result of assertions) if (!result.pass) reasons.push(`${result.assertion}: ${result.reason}`);
-  const passed = actionOk && (accuracy?.pass ?? true) && (politeness?.pass ?? true) && (safety?.pass ?? true) && (deliveredUnsupported?.length ?? 0) === 0 && assertions.every((result) => result.pass);
+  const passed =
+    actionOk &&
+    (accuracy?.pass ?? true) &&
+    (politeness?.pass ?? true) &&
+    (safety?.pass ?? true) &&
+    (deliveredUnsupported?.length ?? 0) === 0 &&
+    assertions.every((result) => result.pass);
   return {
     customer: turn.customer,
     expect,
@@ -144,12 +209,29 @@ async function runCase(target: EvalTarget, suite: string, entry: EvalCase, repea
     const firstReply = !turns.some((previous) => previous.reply !== null);
     turns.push(await runTurn(target, conversationId, turn, lang, firstReply, entry.attack !== undefined));
   }
-  return { id: entry.id, suite, lang: entry.lang, tags: entry.tags, mustPass: entry.mustPass, repeat, turns, passed: turns.every((turn) => turn.passed) };
+  return {
+    id: entry.id,
+    suite,
+    lang: entry.lang,
+    tags: entry.tags,
+    mustPass: entry.mustPass,
+    repeat,
+    turns,
+    passed: turns.every((turn) => turn.passed),
+  };
 }
 
 /** Runs every case `repeat` times with at most `concurrency` cases in flight. */
-export async function runEval(suites: readonly EvalSuite[], target: EvalTarget, options: { repeat?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<CaseResult[]> {
-  const jobs = suites.flatMap((suite) => suite.cases.flatMap((entry) => Array.from({ length: options.repeat ?? 1 }, (_, repeat) => ({ suite: suite.suite, entry, repeat }))));
+export async function runEval(
+  suites: readonly EvalSuite[],
+  target: EvalTarget,
+  options: { repeat?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CaseResult[]> {
+  const jobs = suites.flatMap((suite) =>
+    suite.cases.flatMap((entry) =>
+      Array.from({ length: options.repeat ?? 1 }, (_, repeat) => ({ suite: suite.suite, entry, repeat })),
+    ),
+  );
   const results = new Array<CaseResult>(jobs.length);
   let next = 0;
   let done = 0;

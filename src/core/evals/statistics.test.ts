@@ -22,8 +22,16 @@ describe('statistics', () => {
   });
 
   it('measures calibration error and the Brier score', () => {
-    expect(calibration([{ confidence: 1, correct: true }, { confidence: 0, correct: false }])).toEqual({ ece: 0, brier: 0 });
-    const overconfident = calibration([{ confidence: 0.9, correct: false }, { confidence: 0.9, correct: true }]);
+    expect(
+      calibration([
+        { confidence: 1, correct: true },
+        { confidence: 0, correct: false },
+      ]),
+    ).toEqual({ ece: 0, brier: 0 });
+    const overconfident = calibration([
+      { confidence: 0.9, correct: false },
+      { confidence: 0.9, correct: true },
+    ]);
     expect(overconfident.ece).toBeCloseTo(0.4);
     expect(overconfident.brier).toBeCloseTo((0.81 + 0.01) / 2);
   });

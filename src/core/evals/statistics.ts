@@ -29,7 +29,12 @@ export function mcnemarExact(b: number, c: number): number {
 }
 
 /** 95 % paired bootstrap interval for the mean difference (current − baseline). */
-export function pairedBootstrap(current: readonly number[], baseline: readonly number[], samples = 2000, seed = 7): { delta: number; low: number; high: number } {
+export function pairedBootstrap(
+  current: readonly number[],
+  baseline: readonly number[],
+  samples = 2000,
+  seed = 7,
+): { delta: number; low: number; high: number } {
   const differences = current.map((value, index) => value - (baseline[index] ?? 0));
   const n = differences.length;
   if (n === 0) return { delta: 0, low: 0, high: 0 };
@@ -42,11 +47,18 @@ export function pairedBootstrap(current: readonly number[], baseline: readonly n
     means.push(sum / n);
   }
   means.sort((left, right) => left - right);
-  return { delta: mean, low: means[Math.floor(samples * 0.025)] ?? mean, high: means[Math.floor(samples * 0.975)] ?? mean };
+  return {
+    delta: mean,
+    low: means[Math.floor(samples * 0.025)] ?? mean,
+    high: means[Math.floor(samples * 0.975)] ?? mean,
+  };
 }
 
 /** Expected calibration error over equal-width bins, and the Brier score. */
-export function calibration(predictions: readonly { confidence: number; correct: boolean }[], bins = 10): { ece: number; brier: number } {
+export function calibration(
+  predictions: readonly { confidence: number; correct: boolean }[],
+  bins = 10,
+): { ece: number; brier: number } {
   if (predictions.length === 0) return { ece: 0, brier: 0 };
   let ece = 0;
   for (let bin = 0; bin < bins; bin += 1) {
@@ -56,7 +68,8 @@ export function calibration(predictions: readonly { confidence: number; correct:
     const accuracy = inBin.filter((entry) => entry.correct).length / inBin.length;
     ece += (inBin.length / predictions.length) * Math.abs(confidence - accuracy);
   }
-  const brier = predictions.reduce((sum, entry) => sum + (entry.confidence - (entry.correct ? 1 : 0)) ** 2, 0) / predictions.length;
+  const brier =
+    predictions.reduce((sum, entry) => sum + (entry.confidence - (entry.correct ? 1 : 0)) ** 2, 0) / predictions.length;
   return { ece, brier };
 }
 

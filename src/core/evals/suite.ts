@@ -7,11 +7,25 @@ import { assertionShape } from './assertions/registry.ts';
 export const actionSchema = z.enum(['answer', 'clarify', 'handoff']);
 export const handoffReasonSchema = z.enum(['human_request', 'emotion', 'low_confidence', 'sensitive', 'loop', 'error']);
 
-export const attackKinds = ['instruction-override', 'fake-system', 'role-play', 'prompt-extraction', 'false-authority', 'other-customer', 'secrets', 'hidden-instruction', 'multi-turn', 'obfuscated'] as const;
+export const attackKinds = [
+  'instruction-override',
+  'fake-system',
+  'role-play',
+  'prompt-extraction',
+  'false-authority',
+  'other-customer',
+  'secrets',
+  'hidden-instruction',
+  'multi-turn',
+  'obfuscated',
+] as const;
 
 export const expectSchema = z.strictObject({
   action: actionSchema.optional(),
-  articles: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).optional(),
+  articles: z
+    .array(z.string().regex(/^[a-z0-9-]+$/))
+    .min(1)
+    .optional(),
   facts: z.array(z.string().min(1)).optional(),
   forbidden: z.array(z.string().min(1)).optional(),
   handoffReason: handoffReasonSchema.optional(),
@@ -36,7 +50,10 @@ export const caseSchema = z.strictObject({
 });
 
 /** Least LLM-judge scores (0..1) a run must reach for the gate to pass. */
-export const judgeThresholdsSchema = z.strictObject({ factuality: z.number().min(0).max(1).optional(), politeness: z.number().min(0).max(1).optional() });
+export const judgeThresholdsSchema = z.strictObject({
+  factuality: z.number().min(0).max(1).optional(),
+  politeness: z.number().min(0).max(1).optional(),
+});
 
 export const suiteSchema = z.strictObject({
   suite: z.string().min(1),
@@ -69,12 +86,16 @@ export function parseSuite(file: string, text: string): EvalSuite {
   const yamlError = document.errors[0];
   if (yamlError !== undefined) {
     const line = yamlError.linePos?.[0]?.line;
-    throw new SuiteError(`${file}${line === undefined ? '' : `:${line}`}: not valid YAML: ${yamlError.message.split('\n')[0]}`);
+    throw new SuiteError(
+      `${file}${line === undefined ? '' : `:${line}`}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
+    );
   }
   const top = suiteSchema.safeParse(document.toJS());
   if (!top.success) {
     const issue = top.error.issues[0];
-    throw new SuiteError(`${file}: field "${issue?.path.join('.') || '(top level)'}" ${issue?.message ?? 'is invalid'}`);
+    throw new SuiteError(
+      `${file}: field "${issue?.path.join('.') || '(top level)'}" ${issue?.message ?? 'is invalid'}`,
+    );
   }
   const seen = new Set<string>();
   const cases = top.data.cases.map((raw, index) => {
@@ -82,7 +103,9 @@ export function parseSuite(file: string, text: string): EvalSuite {
     const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `#${index + 1}`;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SuiteError(`${file}: case ${rawId}: field "${issue?.path.join('.') || '(case)'}" ${issue?.message ?? 'is invalid'}`);
+      throw new SuiteError(
+        `${file}: case ${rawId}: field "${issue?.path.join('.') || '(case)'}" ${issue?.message ?? 'is invalid'}`,
+      );
     }
     if (seen.has(parsed.data.id)) throw new SuiteError(`${file}: case ${parsed.data.id}: duplicate case id`);
     seen.add(parsed.data.id);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { gradeHouseStyle } from './house-style.ts';
 
-const first = { lang: 'ru' as const, firstReply: true, action: 'answer' as const, customerUpset: false, customerReportsProblem: true };
+const first = {
+  lang: 'ru' as const,
+  firstReply: true,
+  action: 'answer' as const,
+  customerUpset: false,
+  customerReportsProblem: true,
+};
 
 describe('gradeHouseStyle', () => {
   it('passes a reply in the house style on every criterion', () => {
@@ -15,7 +21,15 @@ describe('gradeHouseStyle', () => {
     ].join('\n');
     const grade = gradeHouseStyle(reply, first);
     expect(grade).toMatchObject({ score: 1, pass: true, reason: 'meets the house style' });
-    expect(Object.keys(grade.criteria).sort()).toEqual(['acknowledgement', 'apology', 'closing', 'formalYou', 'greeting', 'respect', 'structure']);
+    expect(Object.keys(grade.criteria).sort()).toEqual([
+      'acknowledgement',
+      'apology',
+      'closing',
+      'formalYou',
+      'greeting',
+      'respect',
+      'structure',
+    ]);
   });
 
   it('fails «ты», no greeting, no closing and sending the customer away', () => {
@@ -27,7 +41,10 @@ describe('gradeHouseStyle', () => {
   });
 
   it('flags over-apologising and missing empathy for an upset customer', () => {
-    const grade = gradeHouseStyle('Hello! Sorry. Sorry again, we apologise. Restart the router. Thanks, let me know if anything else comes up.', { lang: 'en', firstReply: true, action: 'answer', customerUpset: true, customerReportsProblem: true });
+    const grade = gradeHouseStyle(
+      'Hello! Sorry. Sorry again, we apologise. Restart the router. Thanks, let me know if anything else comes up.',
+      { lang: 'en', firstReply: true, action: 'answer', customerUpset: true, customerReportsProblem: true },
+    );
     expect(grade.criteria.apology).toMatchObject({ pass: false, reason: expect.stringContaining('over-apologising') });
     expect(grade.criteria.empathy?.pass).toBe(false);
     expect(grade.criteria.respect?.pass).toBe(true);

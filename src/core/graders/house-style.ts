@@ -70,30 +70,83 @@ function criterion(pass: boolean, reason: string, score = pass ? 1 : 0): Criteri
 export function gradeHouseStyle(reply: string, context: HouseStyleContext): HouseStyleGrade {
   const text = normalize(reply);
   const criteria: Record<string, CriterionResult> = {};
-  if (context.firstReply) criteria.greeting = criterion(GREETING.test(text), GREETING.test(text) ? 'greets the customer' : 'the first reply does not greet');
-  if (context.action === 'answer') criteria.acknowledgement = criterion(ACKNOWLEDGE.test(text) || EMPATHY.test(text), ACKNOWLEDGE.test(text) || EMPATHY.test(text) ? 'acknowledges the question' : 'goes straight to facts without acknowledging the customer');
-  if (context.customerUpset) criteria.empathy = criterion(EMPATHY.test(text), EMPATHY.test(text) ? 'shows empathy' : 'the customer is upset but the reply shows no empathy');
+  if (context.firstReply)
+    criteria.greeting = criterion(
+      GREETING.test(text),
+      GREETING.test(text) ? 'greets the customer' : 'the first reply does not greet',
+    );
+  if (context.action === 'answer')
+    criteria.acknowledgement = criterion(
+      ACKNOWLEDGE.test(text) || EMPATHY.test(text),
+      ACKNOWLEDGE.test(text) || EMPATHY.test(text)
+        ? 'acknowledges the question'
+        : 'goes straight to facts without acknowledging the customer',
+    );
+  if (context.customerUpset)
+    criteria.empathy = criterion(
+      EMPATHY.test(text),
+      EMPATHY.test(text) ? 'shows empathy' : 'the customer is upset but the reply shows no empathy',
+    );
   const apologies = text.match(APOLOGY)?.length ?? 0;
   if (apologies > 1) criteria.apology = criterion(false, `apologises ${apologies} times: over-apologising`, 0.3);
-  else if (context.customerReportsProblem && context.action === 'answer') criteria.apology = criterion(apologies === 1 || EMPATHY.test(text), apologies === 1 ? 'apologises once for the trouble' : 'something went wrong for the customer but there is no apology');
+  else if (context.customerReportsProblem && context.action === 'answer')
+    criteria.apology = criterion(
+      apologies === 1 || EMPATHY.test(text),
+      apologies === 1
+        ? 'apologises once for the trouble'
+        : 'something went wrong for the customer but there is no apology',
+    );
   const tone = politeness(reply);
-  const rude = (tone.features.profanity ?? 0) + (tone.features.insult ?? 0) + (tone.features.condescension ?? 0) + (tone.features.shouting ?? 0) > 0 || SEND_AWAY.test(text);
-  criteria.respect = criterion(!rude, rude ? `rude or dismissive wording (${Object.keys(tone.features).join(', ') || 'sends the customer away'})` : 'no blame, condescension or rudeness');
+  const rude =
+    (tone.features.profanity ?? 0) +
+      (tone.features.insult ?? 0) +
+      (tone.features.condescension ?? 0) +
+      (tone.features.shouting ?? 0) >
+      0 || SEND_AWAY.test(text);
+  criteria.respect = criterion(
+    !rude,
+    rude
+      ? `rude or dismissive wording (${Object.keys(tone.features).join(', ') || 'sends the customer away'})`
+      : 'no blame, condescension or rudeness',
+  );
   if (context.lang === 'ru') {
     const informal = INFORMAL_YOU.test(text);
     const formal = /(?<!\p{L})(?:Вы|Вас|Вам|Вами|Ваш\p{L}*)(?!\p{L})/u.test(reply) || !FORMAL_YOU.test(text);
-    criteria.formalYou = criterion(!informal && formal, informal ? 'addresses the customer with «ты»' : formal ? 'formal «Вы»' : '«вы» is not capitalised');
+    criteria.formalYou = criterion(
+      !informal && formal,
+      informal ? 'addresses the customer with «ты»' : formal ? 'formal «Вы»' : '«вы» is not capitalised',
+    );
   }
   if (context.action === 'answer') {
     const steps = reply.split('\n').filter((line) => /^\s*(?:\d+[.)]|[-*•])\s+/.test(line)).length;
     const sentences = reply.split(/(?<=[.!?])\s+/).length;
     const structured = steps >= 2 || sentences <= 6 || reply.includes('\n\n');
-    criteria.structure = criterion(structured, structured ? (steps >= 2 ? 'steps as a list' : 'short and readable') : 'a long block of text without steps or paragraphs');
+    criteria.structure = criterion(
+      structured,
+      structured
+        ? steps >= 2
+          ? 'steps as a list'
+          : 'short and readable'
+        : 'a long block of text without steps or paragraphs',
+    );
     const closes = THANKS.test(text) && OFFER.test(text);
-    criteria.closing = criterion(closes, closes ? 'thanks the customer and offers more help' : THANKS.test(text) ? 'thanks but offers no further help' : 'no thanks and no offer of further help', THANKS.test(text) || OFFER.test(text) ? (closes ? 1 : 0.5) : 0);
+    criteria.closing = criterion(
+      closes,
+      closes
+        ? 'thanks the customer and offers more help'
+        : THANKS.test(text)
+          ? 'thanks but offers no further help'
+          : 'no thanks and no offer of further help',
+      THANKS.test(text) || OFFER.test(text) ? (closes ? 1 : 0.5) : 0,
+    );
   }
   const entries = Object.entries(criteria);
   const score = rude ? 0 : entries.reduce((sum, [, result]) => sum + result.score, 0) / Math.max(1, entries.length);
   const failed = entries.filter(([, result]) => !result.pass).map(([name, result]) => `${name}: ${result.reason}`);
-  return { score, pass: !rude && score >= 0.75, criteria, reason: failed.length === 0 ? 'meets the house style' : failed.join('; ') };
+  return {
+    score,
+    pass: !rude && score >= 0.75,
+    criteria,
+    reason: failed.length === 0 ? 'meets the house style' : failed.join('; '),
+  };
 }

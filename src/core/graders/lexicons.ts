@@ -76,7 +76,7 @@ export const HEDGES: readonly string[] = [
   ['могли бы', 'не могли бы', 'не могли', 'можно ли', 'подскажите', 'если (?:вам )?не сложно', 'если можно'],
   ['возможно', 'пожалуй', 'кажется', 'по-моему'],
   ['could you', 'would you', 'would it', 'could it', 'might', 'perhaps', 'maybe', 'possibly', 'i think', 'i believe'],
-  ['i suppose', 'i wonder', 'would you mind', 'if you (?:can|could|don\'t mind)', 'do you think', 'is it possible'],
+  ['i suppose', 'i wonder', 'would you mind', "if you (?:can|could|don't mind)", 'do you think', 'is it possible'],
   ['kind of', 'sort of', 'seems', 'a bit', 'just wondering'],
 ].flat();
 export const PRAISE: readonly string[] = [

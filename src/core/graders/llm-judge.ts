@@ -11,7 +11,16 @@ import type { UsageMeter } from '../reply/usage-meter.ts';
 
 const score = z.union([z.literal(0), z.literal(0.5), z.literal(1), z.null()]).optional();
 const verdictSchema = z.object({
-  politeness: z.object({ greeting: score, acknowledgement: score, empathy: score, apology: score, respect: score, formalYou: score, structure: score, closing: score }),
+  politeness: z.object({
+    greeting: score,
+    acknowledgement: score,
+    empathy: score,
+    apology: score,
+    respect: score,
+    formalYou: score,
+    structure: score,
+    closing: score,
+  }),
   factuality: z.coerce.number().min(0).max(1),
   unsupported: z.array(z.string()).default([]),
   reason: z.string().default(''),
@@ -55,18 +64,50 @@ export class LlmJudge implements Judge {
   private readonly rubricPrompt: ChatPromptTemplate | undefined;
 
   constructor(
-    private readonly options: { model: BaseChatModel; prompt: PromptFile; rubricPrompt?: PromptFile | undefined; timeoutMs: number; cache?: ModelCallCache | undefined; meter?: UsageMeter | undefined; modelId?: string | undefined },
+    private readonly options: {
+      model: BaseChatModel;
+      prompt: PromptFile;
+      rubricPrompt?: PromptFile | undefined;
+      timeoutMs: number;
+      cache?: ModelCallCache | undefined;
+      meter?: UsageMeter | undefined;
+      modelId?: string | undefined;
+    },
   ) {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
-    this.rubricPrompt = options.rubricPrompt === undefined ? undefined : ChatPromptTemplate.fromMessages([['human', options.rubricPrompt.template]]);
+    this.rubricPrompt =
+      options.rubricPrompt === undefined
+        ? undefined
+        : ChatPromptTemplate.fromMessages([['human', options.rubricPrompt.template]]);
   }
 
   async rubric(input: RubricInput): Promise<{ pass: boolean; reason: string } | undefined> {
     if (this.rubricPrompt === undefined) return undefined;
     try {
-      const messages = await this.rubricPrompt.formatMessages({ lang_name: input.lang === 'ru' ? 'Russian' : 'English', question: input.question, reply: input.reply, criterion: input.criterion });
-      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), cache: this.options.cache, meter: this.options.meter, modelId: this.options.modelId, call: 'rubric', path: 'judge' });
-      return rubricSchema.parse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
+      const messages = await this.rubricPrompt.formatMessages({
+        lang_name: input.lang === 'ru' ? 'Russian' : 'English',
+        question: input.question,
+        reply: input.reply,
+        criterion: input.criterion,
+      });
+      const raw = await complete({
+        model: this.options.model,
+        messages,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        cache: this.options.cache,
+        meter: this.options.meter,
+        modelId: this.options.modelId,
+        call: 'rubric',
+        path: 'judge',
+      });
+      return rubricSchema.parse(
+        JSON.parse(
+          raw
+            .trim()
+            .replace(/^```(?:json)?\s*/i, '')
+            .replace(/```\s*$/, ''),
+        ),
+      );
     } catch {
       return undefined;
     }
@@ -82,10 +123,27 @@ export class LlmJudge implements Judge {
         first_reply: input.firstReply ? 'yes' : 'no',
         sources: input.sources.join('\n---\n') || '(none)',
       });
-      const raw = await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), cache: this.options.cache, meter: this.options.meter, modelId: this.options.modelId, call: 'judge', path: 'judge' });
-      const verdict = verdictSchema.parse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
+      const raw = await complete({
+        model: this.options.model,
+        messages,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        cache: this.options.cache,
+        meter: this.options.meter,
+        modelId: this.options.modelId,
+        call: 'judge',
+        path: 'judge',
+      });
+      const verdict = verdictSchema.parse(
+        JSON.parse(
+          raw
+            .trim()
+            .replace(/^```(?:json)?\s*/i, '')
+            .replace(/```\s*$/, ''),
+        ),
+      );
       const criteria: Record<string, number> = {};
-      for (const [name, value] of Object.entries(verdict.politeness)) if (typeof value === 'number') criteria[name] = value;
+      for (const [name, value] of Object.entries(verdict.politeness))
+        if (typeof value === 'number') criteria[name] = value;
       const values = Object.values(criteria);
       return {
         politeness: values.length === 0 ? 1 : values.reduce((sum, value) => sum + value, 0) / values.length,

@@ -63,18 +63,34 @@ const COUNTED: readonly Counted[] = [
   { name: 'violence', pattern: stemsPattern(VIOLENCE), cap: 2 },
   { name: 'profanity', pattern: stemsPattern(PROFANITY), cap: 3 },
   // Politeness strategies of the Stanford politeness work, in both languages.
-  { name: 'counterfactual', pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(COUNTERFACTUAL)})`, 'gu'), cap: 1 },
+  {
+    name: 'counterfactual',
+    pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(COUNTERFACTUAL)})`, 'gu'),
+    cap: 1,
+  },
   { name: 'indicative', pattern: /(?<!\p{L})(?:can you|will you|can't you|можете|сможете)(?!\p{L})/gu, cap: 1 },
   { name: 'we', pattern: /(?<!\p{L})(?:we|our|us|let's|мы|нам|нас|наш\p{L}*)(?!\p{L})/gu, cap: 2 },
-  { name: 'second-person', pattern: /(?<!\p{L})(?:you|your|yours|yourself|вы|вас|вам|вами|ваш\p{L}*|ты|тебя|тебе|твой\p{L}*)(?!\p{L})/gu, cap: 3 },
+  {
+    name: 'second-person',
+    pattern: /(?<!\p{L})(?:you|your|yours|yourself|вы|вас|вам|вами|ваш\p{L}*|ты|тебя|тебе|твой\p{L}*)(?!\p{L})/gu,
+    cap: 3,
+  },
   { name: 'question', pattern: /\?/gu, cap: 2 },
   { name: 'first-person', pattern: /(?<!\p{L})(?:i|me|my|mine|я|мне|меня|мой|моя|мои|моё)(?!\p{L})/gu, cap: 3 },
-  { name: 'tentative', pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(TENTATIVE)})(?!\p{L})`, 'gu'), cap: 2 },
+  {
+    name: 'tentative',
+    pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(TENTATIVE)})(?!\p{L})`, 'gu'),
+    cap: 2,
+  },
   { name: 'exclamation', pattern: /!/gu, cap: 2 },
   { name: 'positive', pattern: new RegExp(String.raw`(?<!\p{L})(?:${alternatives(POSITIVE)})(?!\p{L})`, 'gu'), cap: 2 },
 ];
 
-const weightsSchema = z.object({ intercept: z.number(), weights: z.record(z.string(), z.number()), fittedOn: z.string() });
+const weightsSchema = z.object({
+  intercept: z.number(),
+  weights: z.record(z.string(), z.number()),
+  fittedOn: z.string(),
+});
 
 /** Feature weights fitted to human ratings (TyDiP, English development split), starting from hand-set ones. */
 export const POLITENESS_WEIGHTS = weightsSchema.parse(fitted);
@@ -105,7 +121,12 @@ export function politenessFeatures(text: string): Record<string, number> {
   // and direct questions read as less polite than the same words mid-sentence).
   if (/^\s*(?:so|then|and|but|итак|так|ну|а)\b/iu.test(text)) features['direct-start'] = 1;
   if (/^\s*(?:please|пожалуйста)\b/iu.test(text)) features['please-first'] = 1;
-  if (/^\s*(?:what|why|how|who|where|when|which|почему|зачем|что|как|кто|где|когда)\b/iu.test(text) && /\?/.test(text) && !/(?:could|would|might|can|may)\s+(?:you|i|we)|не могли бы|подскажите/iu.test(text)) features['direct-question'] = 1;
+  if (
+    /^\s*(?:what|why|how|who|where|when|which|почему|зачем|что|как|кто|где|когда)\b/iu.test(text) &&
+    /\?/.test(text) &&
+    !/(?:could|would|might|can|may)\s+(?:you|i|we)|не могли бы|подскажите/iu.test(text)
+  )
+    features['direct-question'] = 1;
   if (/^\s*(?:i|я)\b/iu.test(text)) features['first-person-start'] = 1;
   if (/(?<!\p{L})(?:ты|тебя|тебе|твой|твоя|твои)(?!\p{L})/u.test(normalized)) features['informal-you'] = 1;
   return features;

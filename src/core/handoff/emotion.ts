@@ -92,14 +92,8 @@ const DESPAIR = [
   "desperate|can'?t take (?:it|this)|crying|in tears|panic|at my wits",
   "breaking down|nightmare|don'?t know what (?:else )?to do|can'?t cope",
 ];
-const FEAR = [
-  'страшно|боюсь|тревож|переживаю|напуган',
-  'scared|afraid|worried sick|anxious|terrified',
-];
-const URGENCY = [
-  'срочно|немедленно',
-  'urgent|asap|right now|immediately',
-];
+const FEAR = ['страшно|боюсь|тревож|переживаю|напуган', 'scared|afraid|worried sick|anxious|terrified'];
+const URGENCY = ['срочно|немедленно', 'urgent|asap|right now|immediately'];
 const SADNESS = [
   String.raw`грустно|печаль|тоск|обидно|расстро|разочарова`,
   String.raw`sad\b|upset|disappointed|heartbroken`,
@@ -125,10 +119,7 @@ const SAD_EMOTICON = [
   String.raw`(?::|;|=)-?['’]?\(|\({2,}|(?<![\p{L}\p{N}])\(\s*$|:с(?!\p{L})`,
   String.raw`[\u{2639}\u{1F61E}\u{1F614}\u{1F622}\u{1F62D}\u{1F641}\u{1F625}\u{1F62A}\u{1F613}]`,
 ];
-const ANNOYANCE = [
-  'раздража|неудобно|неприятно',
-  'annoying|annoyed|frustrat|inconvenient|irritat',
-];
+const ANNOYANCE = ['раздража|неудобно|неприятно', 'annoying|annoyed|frustrat|inconvenient|irritat'];
 
 const SIGNALS: readonly Signal[] = [
   { name: 'profanity', label: 'anger', weight: 0.6, pattern: words(PROFANITY) },
@@ -158,7 +149,17 @@ const STRONG = 0.55;
 export const TONE_VETO = TONE_WEIGHTS.veto;
 
 /** General feeling words, which the tone model may overrule; how a message is written (capitals, "!!!") it may not. */
-const VOCABULARY_SIGNALS: ReadonlySet<string> = new Set(['sorrow', 'fright', 'irritation', 'sad-emoticon', 'annoyance', 'sadness', 'fear', 'anger-words', 'ongoing-problem']);
+const VOCABULARY_SIGNALS: ReadonlySet<string> = new Set([
+  'sorrow',
+  'fright',
+  'irritation',
+  'sad-emoticon',
+  'annoyance',
+  'sadness',
+  'fear',
+  'anger-words',
+  'ongoing-problem',
+]);
 
 /** True when every signal found is general feeling vocabulary. */
 export function vetoable(found: ReadonlyArray<{ name: string }>): boolean {
@@ -183,7 +184,8 @@ function shoutedWord(text: string): boolean {
   for (const word of text.match(/(?<!\p{L})\p{Lu}{5,}(?!\p{L})/gu) ?? []) {
     // A Latin word in capitals inside a Russian message is a name or a label (KOMETA, SYSTEM), not a raised voice.
     if (cyrillic && !/\p{Script=Cyrillic}/u.test(word)) continue;
-    if ((word.match(/[AEIOUYАЕЁИОУЫЭЮЯ]/gu) ?? []).length >= 2 && !/^(?:IPTV|HDMI|WI-?FI|DHCP)$/u.test(word)) return true;
+    if ((word.match(/[AEIOUYАЕЁИОУЫЭЮЯ]/gu) ?? []).length >= 2 && !/^(?:IPTV|HDMI|WI-?FI|DHCP)$/u.test(word))
+      return true;
   }
   return false;
 }
@@ -208,28 +210,38 @@ function emotionOf(raw: string, options: EmotionOptions): Emotion {
 
   const letters = text.match(/\p{L}/gu) ?? [];
   const capitals = text.match(/\p{Lu}/gu) ?? [];
-  const shouting = /(?<!\p{L})\p{Lu}{2,}(?:[\s,!?.]+\p{Lu}{2,}){1,}(?!\p{L})/u.exec(text)?.[0].replace(/[^\p{L}]/gu, '').length ?? 0;
+  const shouting =
+    /(?<!\p{L})\p{Lu}{2,}(?:[\s,!?.]+\p{Lu}{2,}){1,}(?!\p{L})/u.exec(text)?.[0].replace(/[^\p{L}]/gu, '').length ?? 0;
   const allCaps = letters.length >= 8 && capitals.length / letters.length >= 0.6;
-  if (allCaps || shouting >= 7) found.push({ name: 'caps', label: 'anger', weight: allCaps && letters.length >= 20 ? 0.55 : 0.35 });
+  if (allCaps || shouting >= 7)
+    found.push({ name: 'caps', label: 'anger', weight: allCaps && letters.length >= 20 ? 0.55 : 0.35 });
   else if (shoutedWord(text)) found.push({ name: 'caps-word', label: 'anger', weight: 0.3 });
   const exclamations = Math.max(0, ...(text.match(/!{2,}/g) ?? []).map((run) => run.length));
   if (exclamations >= 3) found.push({ name: 'exclamations', label: 'anger', weight: 0.3 });
   else if (exclamations === 2) found.push({ name: 'exclamations', label: 'anger', weight: 0.15 });
   const questionRuns = text.match(/[?!]*\?[?!]*\?[?!]*/g) ?? [];
   const longestRun = Math.max(0, ...questionRuns.map((run) => run.length));
-  if (questionRuns.length >= 3 || longestRun >= 5) found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.45 });
+  if (questionRuns.length >= 3 || longestRun >= 5)
+    found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.45 });
   else if (questionRuns.length > 0) found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.15 });
-  if (/(?<!\p{L})(?:hello|алло|ау|эй|hey)\s*\?{2,}/iu.test(text)) found.push({ name: 'calling-out', label: 'frustration', weight: 0.3 });
+  if (/(?<!\p{L})(?:hello|алло|ау|эй|hey)\s*\?{2,}/iu.test(text))
+    found.push({ name: 'calling-out', label: 'frustration', weight: 0.3 });
 
   const lexical = sum(found.map((signal) => signal.weight));
   if (options.tone !== false) {
     // The tone model confirms or overrules the weak lexicon signals; strong ones (insults, threats) stand.
-    const tone = negativeTone(text, found.map((signal) => signal.name));
-    if (tone >= TONE_MODEL.threshold) found.push({ name: 'negative-tone', label: strongestLabel(found) ?? 'distress', weight: 0.2 });
-    else if (lexical < STRONG && tone < TONE_VETO && vetoable(found)) return { label: 'neutral', intensity: 0, signals: found.map((signal) => signal.name) };
+    const tone = negativeTone(
+      text,
+      found.map((signal) => signal.name),
+    );
+    if (tone >= TONE_MODEL.threshold)
+      found.push({ name: 'negative-tone', label: strongestLabel(found) ?? 'distress', weight: 0.2 });
+    else if (lexical < STRONG && tone < TONE_VETO && vetoable(found))
+      return { label: 'neutral', intensity: 0, signals: found.map((signal) => signal.name) };
   }
   const intensity = Math.round(sum(found.map((signal) => signal.weight)) * 1000) / 1000;
-  if (found.length === 0 || intensity < 0.15) return { label: 'neutral', intensity, signals: found.map((signal) => signal.name) };
+  if (found.length === 0 || intensity < 0.15)
+    return { label: 'neutral', intensity, signals: found.map((signal) => signal.name) };
   const byLabel = new Map<Signal['label'], number>();
   for (const signal of found) byLabel.set(signal.label, (byLabel.get(signal.label) ?? 0) + signal.weight);
   const label = [...byLabel.entries()].sort((left, right) => right[1] - left[1])[0]?.[0] ?? 'frustration';

@@ -28,7 +28,11 @@ export interface HandoffAssessment {
 }
 
 /** Runs every live detector on one customer message in the context of the conversation so far. */
-export function assessMessage(history: readonly Message[], text: string, thresholds: HandoffThresholds = DEFAULT_HANDOFF_THRESHOLDS): HandoffAssessment {
+export function assessMessage(
+  history: readonly Message[],
+  text: string,
+  thresholds: HandoffThresholds = DEFAULT_HANDOFF_THRESHOLDS,
+): HandoffAssessment {
   const emotion = detectEmotion(text);
   const human = detectHumanRequest(text);
   const sensitive = detectSensitive(text);
@@ -46,7 +50,14 @@ export function assessMessage(history: readonly Message[], text: string, thresho
   if (loop.matched && emotionByRules) reasons.push('loop');
   return {
     reasons,
-    signals: { emotion, humanRequest: human.evidence ?? (detected.intents.has('human_request') ? 'asks for a person (trained detector)' : undefined), sensitive, loop: loop.kind, model: detected.model },
+    signals: {
+      emotion,
+      humanRequest:
+        human.evidence ?? (detected.intents.has('human_request') ? 'asks for a person (trained detector)' : undefined),
+      sensitive,
+      loop: loop.kind,
+      model: detected.model,
+    },
     empathy: emotion.intensity >= thresholds.empathy || detected.intents.has('emotion'),
   };
 }

@@ -45,8 +45,8 @@ const ASKING = [
   ['переда\\p{L}*', 'передай\\p{L}*', 'соедин\\p{L}*', 'саедин\\p{L}*', 'вызов\\p{L}*', 'пробить\\p{L}*'],
   ['связат\\p{L}*', 'на линию', 'на связь', 'где', 'ау', 'будет\\s*\\?', 'есть\\s*\\?', 'мне бы', 'мне б'],
   ['please', 'pls', 'plz', 'can i', 'could i', 'may i', 'can you', 'could you', 'would it be possible'],
-  ['i\'d like', 'i would like', 'i want', 'wanna', 'need', 'needed', 'connect', 'put me through', 'put through'],
-  ['switch', 'swap', 'join', 'transfer', 'now', 'asap', 'is there', 'i\'d rather', 'i\'m trying to reach'],
+  ["i'd like", 'i would like', 'i want', 'wanna', 'need', 'needed', 'connect', 'put me through', 'put through'],
+  ['switch', 'swap', 'join', 'transfer', 'now', 'asap', 'is there', "i'd rather", "i'm trying to reach"],
   ['talk', 'speak', 'spk', 'word with', 'look at my', 'available', 'contact me', 'email me', 'call me'],
 ]
   .flat()
@@ -308,7 +308,13 @@ const ANY_PATTERN = anyOf(PATTERNS);
 
 /** Word forms the rules look for, so that a typo one letter away («опиратором», "agnet", "huamn") reads as the word. */
 const FORMS = [
-  ...['оператор', 'человек', 'специалист', 'сотрудник', 'консультант', 'менеджер'].flatMap((stem) => [stem, `${stem}а`, `${stem}у`, `${stem}ом`, `${stem}ов`]),
+  ...['оператор', 'человек', 'специалист', 'сотрудник', 'консультант', 'менеджер'].flatMap((stem) => [
+    stem,
+    `${stem}а`,
+    `${stem}у`,
+    `${stem}ом`,
+    `${stem}ов`,
+  ]),
   ...['соедините', 'соедини', 'позовите', 'переключите', 'поговорить'],
   ...['живым', 'живого', 'живой', 'живые', 'живых', 'живая', 'живому'],
   ...['operator', 'human', 'agent', 'person', 'someone', 'somebody'],
@@ -316,14 +322,16 @@ const FORMS = [
 ];
 const FORM_SET = new Set(FORMS);
 /** The word with each letter dropped in turn. */
-const deletions = (word: string) => Array.from({ length: word.length }, (_, index) => word.slice(0, index) + word.slice(index + 1));
+const deletions = (word: string) =>
+  Array.from({ length: word.length }, (_, index) => word.slice(0, index) + word.slice(index + 1));
 /**
  * Every form and each of its one-letter deletions → the forms' positions in FORMS: two words one edit apart share
  * one of these keys, so a word's candidates are found in as many lookups as it has letters.
  */
 const FORMS_BY_KEY = new Map<string, number[]>();
 FORMS.forEach((form, position) => {
-  for (const key of new Set([form, ...deletions(form)])) FORMS_BY_KEY.set(key, [...(FORMS_BY_KEY.get(key) ?? []), position]);
+  for (const key of new Set([form, ...deletions(form)]))
+    FORMS_BY_KEY.set(key, [...(FORMS_BY_KEY.get(key) ?? []), position]);
 });
 
 /** True when one edit (insert, delete, substitute, swap two neighbours) turns `left` into `right`. */
@@ -332,15 +340,34 @@ function oneEditApart(left: string, right: string): boolean {
   let start = 0;
   while (start < left.length && left[start] === right[start]) start += 1;
   const rest = (from: string, skip: number) => from.slice(start + skip);
-  if (left.length === right.length) return rest(left, 1) === rest(right, 1) || (left[start] === right[start + 1] && left[start + 1] === right[start] && rest(left, 2) === rest(right, 2));
+  if (left.length === right.length)
+    return (
+      rest(left, 1) === rest(right, 1) ||
+      (left[start] === right[start + 1] && left[start + 1] === right[start] && rest(left, 2) === rest(right, 2))
+    );
   return left.length > right.length ? rest(left, 1) === rest(right, 0) : rest(left, 0) === rest(right, 1);
 }
 
-const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в' };
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  a: 'а',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  c: 'с',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  m: 'м',
+  t: 'т',
+  h: 'н',
+  b: 'в',
+};
 
 /** Latin letters that look Cyrillic inside a Cyrillic word («соеденитe» with a Latin "e") made Cyrillic. */
 function foldLookalikes(text: string): string {
-  return text.replace(/[\p{L}]+/gu, (word) => (/[а-я]/u.test(word) && /[a-z]/.test(word) ? word.replace(/[a-z]/g, (char) => LOOKALIKES[char] ?? char) : word));
+  return text.replace(/[\p{L}]+/gu, (word) =>
+    /[а-я]/u.test(word) && /[a-z]/.test(word) ? word.replace(/[a-z]/g, (char) => LOOKALIKES[char] ?? char) : word,
+  );
 }
 
 /** The message with misspelt words of the rules corrected: words of five letters or more, one edit away. */
@@ -350,7 +377,8 @@ function correctTypos(text: string): string {
     // The first form in FORMS one edit away, as a scan of FORMS would find it.
     let best: number | undefined;
     for (const key of [word, ...deletions(word)]) {
-      for (const position of FORMS_BY_KEY.get(key) ?? []) if ((best === undefined || position < best) && oneEditApart(word, FORMS[position] as string)) best = position;
+      for (const position of FORMS_BY_KEY.get(key) ?? [])
+        if ((best === undefined || position < best) && oneEditApart(word, FORMS[position] as string)) best = position;
     }
     return best === undefined ? word : (FORMS[best] as string);
   });
@@ -367,7 +395,13 @@ export const detectHumanRequest: (text: string) => HumanRequest = rememberLast((
     const match = pattern.exec(normalized);
     if (match === null) continue;
     const sentence = sentenceAround(normalized, match.index);
-    if (MENTIONS.some((mention) => mention.test(sentence)) && !/(?<!\p{L})(?:позовите|соедините|переключите|дайте|talk to|speak to|speak with|connect me|transfer me)/u.test(sentence)) continue;
+    if (
+      MENTIONS.some((mention) => mention.test(sentence)) &&
+      !/(?<!\p{L})(?:позовите|соедините|переключите|дайте|talk to|speak to|speak with|connect me|transfer me)/u.test(
+        sentence,
+      )
+    )
+      continue;
     return { matched: true, evidence: match[0].trim() };
   }
   return { matched: false };
@@ -387,13 +421,17 @@ const EN_PERSON_WORD = [
   'human|person|people|agent|operator|representative|rep|someone|somebody|anyone|anybody|staff|supervisor',
   'manager|specialist|assistant|consultant',
 ];
-const PERSON_WORD = new RegExp(String.raw`(?<!\p{L})(?:${RU_PERSON}|(?:${alternatives(EN_PERSON_WORD)})(?!\p{L}))`, 'u');
+const PERSON_WORD = new RegExp(
+  String.raw`(?<!\p{L})(?:${RU_PERSON}|(?:${alternatives(EN_PERSON_WORD)})(?!\p{L}))`,
+  'u',
+);
 const CONTACT_VERBS = [
   String.raw`связа\p{L}*|свяж\p{L}*|позов\p{L}*|соедин\p{L}*|переключ\p{L}*|перевед\p{L}*|поговор\p{L}*|пообща\p{L}*`,
   String.raw`talk|speak|chat|contact|reach|get hold|connect|transfer|put me through|escalate`,
 ];
 const CONTACT_VERB = new RegExp(String.raw`(?<!\p{L})(?:${alternatives(CONTACT_VERBS)})`, 'u');
-const BOT_WORD = /(?<!\p{L})(?:бот\p{L}*|робот\p{L}*|автоответчик\p{L}*|bot|robot|machine|ai|chatbot|automated)(?!\p{L})/u;
+const BOT_WORD =
+  /(?<!\p{L})(?:бот\p{L}*|робот\p{L}*|автоответчик\p{L}*|bot|robot|machine|ai|chatbot|automated)(?!\p{L})/u;
 
 /**
  * What the hand-written rules see in a message, as features for the trained detector: a request the rules

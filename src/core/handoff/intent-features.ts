@@ -18,4 +18,6 @@ export function lexiconSignals(text: string): string[] {
 }
 
 /** The features of a message; the three models read the same ones, computed once. */
-export const intentFeatures: (text: string) => ReadonlyMap<string, number> = rememberLast((text: string) => textFeatures(text, lexiconSignals(text)));
+export const intentFeatures: (text: string) => ReadonlyMap<string, number> = rememberLast((text: string) =>
+  textFeatures(text, lexiconSignals(text)),
+);

@@ -11,7 +11,12 @@ import { DEFAULT_HANDOFF_THRESHOLDS } from './thresholds.ts';
 const weightsSchema = z.object({
   trainedOn: z.string(),
   examples: z.number(),
-  models: z.object(Object.fromEntries(INTENTS.map((intent) => [intent, linearModelSchema])) as Record<Intent, typeof linearModelSchema>),
+  models: z.object(
+    Object.fromEntries(INTENTS.map((intent) => [intent, linearModelSchema])) as Record<
+      Intent,
+      typeof linearModelSchema
+    >,
+  ),
 });
 
 /** The shipped models, validated when the module loads. */
@@ -27,11 +32,17 @@ export interface IntentDetection {
 /** Rules and models together, as the service decides. */
 export function detectIntents(text: string, emotionThreshold = DEFAULT_HANDOFF_THRESHOLDS.emotion): IntentDetection {
   const features = intentFeatures(text);
-  const model = Object.fromEntries(INTENTS.map((intent) => [intent, probability(INTENT_MODELS[intent], features)])) as Record<Intent, number>;
-  const thresholds = Object.fromEntries(INTENTS.map((intent) => [intent, INTENT_MODELS[intent].threshold])) as Record<Intent, number>;
+  const model = Object.fromEntries(
+    INTENTS.map((intent) => [intent, probability(INTENT_MODELS[intent], features)]),
+  ) as Record<Intent, number>;
+  const thresholds = Object.fromEntries(INTENTS.map((intent) => [intent, INTENT_MODELS[intent].threshold])) as Record<
+    Intent,
+    number
+  >;
   const rules = ruleIntents(text, emotionThreshold);
   const intents = new Set<Intent>();
-  for (const intent of INTENTS) if (combine(intent, rules.has(intent), model[intent], thresholds[intent])) intents.add(intent);
+  for (const intent of INTENTS)
+    if (combine(intent, rules.has(intent), model[intent], thresholds[intent])) intents.add(intent);
   return { intents, model, thresholds };
 }
 

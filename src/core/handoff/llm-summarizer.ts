@@ -43,10 +43,18 @@ export class LlmSummarizer implements Summarizer {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
   }
 
-  async summarize(transcript: readonly Message[], mood: Emotion, lang: Lang, requestId?: string): Promise<TicketSummary> {
+  async summarize(
+    transcript: readonly Message[],
+    mood: Emotion,
+    lang: Lang,
+    requestId?: string,
+  ): Promise<TicketSummary> {
     const fallback = extractiveSummary(transcript, mood);
     try {
-      const messages = await this.prompt.formatMessages({ lang_name: lang === 'ru' ? 'Russian' : 'English', transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n') });
+      const messages = await this.prompt.formatMessages({
+        lang_name: lang === 'ru' ? 'Russian' : 'English',
+        transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n'),
+      });
       const conversationId = transcript[0]?.conversationId;
       const raw = await complete({
         model: this.options.model,
@@ -60,14 +68,34 @@ export class LlmSummarizer implements Summarizer {
         call: `summary:${conversationId ?? ''}`,
         scope: conversationId,
       });
-      const parsed = summarySchema.safeParse(JSON.parse(raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '')));
+      const parsed = summarySchema.safeParse(
+        JSON.parse(
+          raw
+            .trim()
+            .replace(/^```(?:json)?\s*/i, '')
+            .replace(/```\s*$/, ''),
+        ),
+      );
       if (!parsed.success) throw new Error(`summary rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      const statements = [parsed.data.problem, ...parsed.data.botSaid, ...parsed.data.customerAnswered, ...parsed.data.openQuestions].join('\n');
-      const check = groundedness(statements, transcript.map((message) => message.text), isCourtesy);
-      if (check.sentences.some((sentence) => !sentence.supported)) throw new Error('summary states something the transcript does not support');
+      const statements = [
+        parsed.data.problem,
+        ...parsed.data.botSaid,
+        ...parsed.data.customerAnswered,
+        ...parsed.data.openQuestions,
+      ].join('\n');
+      const check = groundedness(
+        statements,
+        transcript.map((message) => message.text),
+        isCourtesy,
+      );
+      if (check.sentences.some((sentence) => !sentence.supported))
+        throw new Error('summary states something the transcript does not support');
       return { ...parsed.data, citedArticles: fallback.citedArticles, mood: fallback.mood, source: 'llm' };
     } catch (error) {
-      this.options.logger.warn({ conversationId: transcript[0]?.conversationId, requestId, err: error }, 'LLM summary not used; extractive summary instead');
+      this.options.logger.warn(
+        { conversationId: transcript[0]?.conversationId, requestId, err: error },
+        'LLM summary not used; extractive summary instead',
+      );
       this.options.metrics?.fallback('extractive_summary');
       return fallback;
     }

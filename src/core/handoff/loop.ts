@@ -83,9 +83,19 @@ export function detectLoop(history: readonly Message[], text: string): LoopSigna
   if (!answered) return { matched: false };
   const normalized = normalize(text);
   if (DID_NOT_HELP.test(normalized)) return { matched: true, kind: 'did-not-help' };
-  if (SHORT_FAILURE.test(normalized) && normalized.split(/\s+/).filter(Boolean).length <= 5 && contentTerms(text).length <= 3) return { matched: true, kind: 'did-not-help' };
+  if (
+    SHORT_FAILURE.test(normalized) &&
+    normalized.split(/\s+/).filter(Boolean).length <= 5 &&
+    contentTerms(text).length <= 3
+  )
+    return { matched: true, kind: 'did-not-help' };
   const terms = contentTerms(text);
   if (terms.length < 2) return { matched: false };
-  const repeated = history.some((message, index) => message.role === 'customer' && history.slice(index + 1).some((later) => later.role === 'bot') && similarity(contentTerms(message.text), terms) >= 0.75);
+  const repeated = history.some(
+    (message, index) =>
+      message.role === 'customer' &&
+      history.slice(index + 1).some((later) => later.role === 'bot') &&
+      similarity(contentTerms(message.text), terms) >= 0.75,
+  );
   return repeated ? { matched: true, kind: 'repeated-question' } : { matched: false };
 }

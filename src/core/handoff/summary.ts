@@ -29,13 +29,24 @@ function problemSentences(text: string): string[] {
 export function extractiveSummary(transcript: readonly Message[], mood: Emotion): TicketSummary {
   const customer = transcript.filter((message) => message.role === 'customer');
   const bot = transcript.filter((message) => message.role === 'bot');
-  const firstWithContent = customer.find((message) => problemSentences(message.text).length > 0 && problemSentences(message.text).some((sentence) => !detectHumanRequest(sentence).matched)) ?? customer.find((message) => meaningful(message.text).length > 0);
-  const problem = firstWithContent === undefined ? (customer[0]?.text ?? '') : problemSentences(firstWithContent.text).slice(0, 2).map(clip).join(' ');
+  const firstWithContent =
+    customer.find(
+      (message) =>
+        problemSentences(message.text).length > 0 &&
+        problemSentences(message.text).some((sentence) => !detectHumanRequest(sentence).matched),
+    ) ?? customer.find((message) => meaningful(message.text).length > 0);
+  const problem =
+    firstWithContent === undefined
+      ? (customer[0]?.text ?? '')
+      : problemSentences(firstWithContent.text).slice(0, 2).map(clip).join(' ');
   const firstBotIndex = transcript.findIndex((message) => message.role === 'bot');
-  const afterBot = firstBotIndex === -1 ? [] : transcript.slice(firstBotIndex + 1).filter((message) => message.role === 'customer');
+  const afterBot =
+    firstBotIndex === -1 ? [] : transcript.slice(firstBotIndex + 1).filter((message) => message.role === 'customer');
   const lastBotIndex = transcript.map((message) => message.role).lastIndexOf('bot');
   const unanswered = transcript.slice(lastBotIndex + 1).filter((message) => message.role === 'customer');
-  const citedArticles = [...new Set(bot.flatMap((message) => message.reply?.citations.map((citation) => citation.title) ?? []))];
+  const citedArticles = [
+    ...new Set(bot.flatMap((message) => message.reply?.citations.map((citation) => citation.title) ?? [])),
+  ];
   return {
     problem: clip(problem),
     botSaid: bot
@@ -46,7 +57,9 @@ export function extractiveSummary(transcript: readonly Message[], mood: Emotion)
     citedArticles,
     customerAnswered: afterBot.slice(-3).map((message) => clip(message.text.trim())),
     mood: { label: mood.label, intensity: mood.intensity },
-    openQuestions: unanswered.flatMap((message) => sentencesOf(message.text).filter((sentence) => sentence.includes('?'))).map(clip),
+    openQuestions: unanswered
+      .flatMap((message) => sentencesOf(message.text).filter((sentence) => sentence.includes('?')))
+      .map(clip),
     source: 'extractive',
   };
 }

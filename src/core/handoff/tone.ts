@@ -21,7 +21,11 @@ const TONE_NGRAMS = [2, 3, 4];
 
 /** Features of the tone model; `signals` are the emotion lexicon's hits on the text. */
 export function toneFeatures(text: string, signals: readonly string[] = []): Map<string, number> {
-  return textFeatures(text, signals.map((signal) => `emotion:${signal}`), TONE_NGRAMS);
+  return textFeatures(
+    text,
+    signals.map((signal) => `emotion:${signal}`),
+    TONE_NGRAMS,
+  );
 }
 
 /** P(the text is sad, afraid or angry). */

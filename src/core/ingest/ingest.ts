@@ -55,7 +55,11 @@ export function parseKnowledge(files: readonly SourceFile[], maxArticleBytes: nu
     }
     const previous = seen.get(result.article.id);
     if (previous !== undefined) {
-      problems.push({ file: file.path, line: 2, message: `duplicate id "${result.article.id}", also used by ${previous}` });
+      problems.push({
+        file: file.path,
+        line: 2,
+        message: `duplicate id "${result.article.id}", also used by ${previous}`,
+      });
       continue;
     }
     seen.set(result.article.id, file.path);
@@ -87,7 +91,10 @@ export async function ingest(
 ): Promise<{ snapshot: IndexSnapshot; stats: IngestStats }> {
   const { embedder, tokenizer } = dependencies;
   const thesaurus = readThesaurus(files);
-  const articles = parseKnowledge(files.filter((file) => file.path !== THESAURUS_FILE), options.maxArticleBytes);
+  const articles = parseKnowledge(
+    files.filter((file) => file.path !== THESAURUS_FILE),
+    options.maxArticleBytes,
+  );
   const bytesByPath = new Map(files.map((file) => [file.path, file.bytes]));
   const settingsKey = JSON.stringify(options.chunking);
 

@@ -11,7 +11,10 @@ export const frontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+ (lower-case letters, digits, hyphens)'),
   title: z.string().trim().min(1, 'must not be empty'),
   lang: langSchema,
-  topic: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+').optional(),
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+')
+    .optional(),
   tags: z.array(z.string().trim().min(1)).default([]),
   url: z.url().optional(),
   updated: dateSchema.optional(),

@@ -91,7 +91,11 @@ function windowsOf(text: string, tokenizer: Tokenizer, options: ChunkingOptions)
  * Chunks an article: one chunk per section, long sections split into windows of at most
  * `maxTokens` (a single over-long sentence stays whole) overlapping by up to `overlapTokens`.
  */
-export function chunkArticle(article: Article, tokenizer: Tokenizer, options: ChunkingOptions = DEFAULT_CHUNKING): Chunk[] {
+export function chunkArticle(
+  article: Article,
+  tokenizer: Tokenizer,
+  options: ChunkingOptions = DEFAULT_CHUNKING,
+): Chunk[] {
   const chunks: Chunk[] = [];
   for (const section of sectionsOf(article)) {
     for (const text of windowsOf(section.text, tokenizer, options)) {

@@ -7,16 +7,34 @@ const LIMIT = 10_000;
 
 describe('parseArticle', () => {
   it('parses front matter and body', () => {
-    const result = parseArticle('a.md', encode(articleText({ id: 'a-en', tags: ['one', 'two'], extra: 'topic: a\nhandoff: always\nupdated: 2026-10-15\n' })), LIMIT);
+    const result = parseArticle(
+      'a.md',
+      encode(
+        articleText({ id: 'a-en', tags: ['one', 'two'], extra: 'topic: a\nhandoff: always\nupdated: 2026-10-15\n' }),
+      ),
+      LIMIT,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.article).toMatchObject({ id: 'a-en', lang: 'en', tags: ['one', 'two'], topic: 'a', handoff: 'always', updated: '2026-10-15', path: 'a.md', bodyLine: 10 });
+    expect(result.article).toMatchObject({
+      id: 'a-en',
+      lang: 'en',
+      tags: ['one', 'two'],
+      topic: 'a',
+      handoff: 'always',
+      updated: '2026-10-15',
+      path: 'a.md',
+      bodyLine: 10,
+    });
     expect(result.article.body).toContain('## Steps');
   });
 
   it('names the line of an unknown language', () => {
     const result = parseArticle('x/b.md', encode(articleText({ id: 'b', lang: 'de' as 'en' })), LIMIT);
-    expect(result).toEqual({ ok: false, problems: [{ file: 'x/b.md', line: 4, message: expect.stringContaining('front matter field "lang"') }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ file: 'x/b.md', line: 4, message: expect.stringContaining('front matter field "lang"') }],
+    });
   });
 
   it('rejects a file without front matter', () => {
@@ -38,9 +56,15 @@ describe('parseArticle', () => {
     const missing = parseArticle('e.md', encode('---\ntitle: T\nlang: en\n---\nbody\n'), LIMIT);
     expect(missing.ok === false && missing.problems[0]?.message).toContain('"id"');
     const bad = parseArticle('f.md', encode(articleText({ id: 'Bad_Id' })), LIMIT);
-    expect(bad.ok === false && bad.problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('[a-z0-9-]+') });
+    expect(bad.ok === false && bad.problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('[a-z0-9-]+'),
+    });
     const unknown = parseArticle('g.md', encode(articleText({ id: 'g', extra: 'colour: red\n' })), LIMIT);
-    expect(unknown.ok === false && unknown.problems[0]).toMatchObject({ line: 5, message: expect.stringContaining('colour') });
+    expect(unknown.ok === false && unknown.problems[0]).toMatchObject({
+      line: 5,
+      message: expect.stringContaining('colour'),
+    });
   });
 
   it('rejects an empty body', () => {
@@ -50,7 +74,10 @@ describe('parseArticle', () => {
 
   it('rejects invalid UTF-8 and names the line', () => {
     const bytes = new Uint8Array([...encode('---\nid: i\n'), 0xff, 0xfe, ...encode('\n---\nbody\n')]);
-    expect(parseArticle('i.md', bytes, LIMIT)).toEqual({ ok: false, problems: [{ file: 'i.md', line: 3, message: 'file is not valid UTF-8' }] });
+    expect(parseArticle('i.md', bytes, LIMIT)).toEqual({
+      ok: false,
+      problems: [{ file: 'i.md', line: 3, message: 'file is not valid UTF-8' }],
+    });
   });
 
   it('rejects an oversized file before decoding it', () => {

@@ -41,10 +41,14 @@ export function parseArticle(path: string, bytes: Uint8Array, maxBytes: number):
   const yamlError = document.errors[0];
   if (yamlError !== undefined) {
     const line = yamlError.linePos?.[0]?.line;
-    return fail(`front matter is not valid YAML: ${yamlError.message.split('\n')[0]}`, line === undefined ? undefined : line + 1);
+    return fail(
+      `front matter is not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      line === undefined ? undefined : line + 1,
+    );
   }
   const raw: unknown = document.toJS();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('front matter must be a YAML mapping', 2);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail('front matter must be a YAML mapping', 2);
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -54,7 +58,11 @@ export function parseArticle(path: string, bytes: Uint8Array, maxBytes: number):
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const field = key || unknownKeys[0] || '';
         const label = key ? `front matter field "${issue.path.join('.')}"` : 'front matter';
-        return { file: path, line: field ? lineOfKey(frontLines, field) : undefined, message: `${label} ${issue.message}` };
+        return {
+          file: path,
+          line: field ? lineOfKey(frontLines, field) : undefined,
+          message: `${label} ${issue.message}`,
+        };
       }),
     };
   }

@@ -14,11 +14,22 @@ export function parseThesaurus(path: string, bytes: Uint8Array): ThesaurusResult
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, problems: [{ file: path, line: findInvalidUtf8Line(bytes), message: 'file is not valid UTF-8' }] };
+    return {
+      ok: false,
+      problems: [{ file: path, line: findInvalidUtf8Line(bytes), message: 'file is not valid UTF-8' }],
+    };
   }
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines });
-  if (document.errors.length > 0) return { ok: false, problems: document.errors.map((error) => ({ file: path, line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? 'invalid YAML' })) };
+  if (document.errors.length > 0)
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file: path,
+        line: lines.linePos(error.pos[0]).line,
+        message: error.message.split('\n')[0] ?? 'invalid YAML',
+      })),
+    };
   const parsed = thesaurusSchema.safeParse(document.toJS());
   if (parsed.success) return { ok: true, thesaurus: parsed.data };
   return {

@@ -8,7 +8,6 @@ export interface RateLimit {
   readonly refillPerSecond: number;
 }
 
-
 /** Keeps one bucket per key; buckets idle long enough to be full again are dropped. */
 export class RateLimiter implements RateLimiting {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -21,7 +20,10 @@ export class RateLimiter implements RateLimiting {
   take(key: string): RateDecision {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
-    bucket.tokens = Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond);
+    bucket.tokens = Math.min(
+      this.limit.capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.limit.refillPerSecond,
+    );
     bucket.at = now;
     this.buckets.set(key, bucket);
     if (this.buckets.size > 100_000) this.sweep(now);

@@ -58,12 +58,23 @@ function timelineOf(steps: readonly Step[]): StoredEvent[] {
         // bot reply later (a retry after the person handed back), which the KPIs leave out.
         const status = ['bot', 'bot', 'waiting', undefined][step.pick % 4];
         unanswered.push({ id: `m${index}`, at: time });
-        push(conversation ?? '', 'message-received', { messageId: `m${index}`, ...(status === undefined ? {} : { status }) });
+        push(conversation ?? '', 'message-received', {
+          messageId: `m${index}`,
+          ...(status === undefined ? {} : { status }),
+        });
         break;
       }
       case 2: {
-        const message = unanswered.splice(step.pick % Math.max(1, unanswered.length), 1)[0] ?? { id: `unknown${index}`, at: time };
-        push(conversation ?? '', 'reply-sent', { messageId: `r${index}`, replyTo: message.id }, Math.max(message.at, time - step.lagMs));
+        const message = unanswered.splice(step.pick % Math.max(1, unanswered.length), 1)[0] ?? {
+          id: `unknown${index}`,
+          at: time,
+        };
+        push(
+          conversation ?? '',
+          'reply-sent',
+          { messageId: `r${index}`, replyTo: message.id },
+          Math.max(message.at, time - step.lagMs),
+        );
         break;
       }
       case 3: {
@@ -72,18 +83,26 @@ function timelineOf(steps: readonly Step[]): StoredEvent[] {
         tickets.push(ticket);
         const reasons = [['emotion'], ['human_request'], ['sensitive', 'emotion'], []][step.pick % 4];
         const at = time - step.lagMs;
-        push(ticket.conversationId, 'ticket-created', { ticketId: ticket.id, reasons, slaDueAt: iso(at + step.minutes * 60_000) }, at);
+        push(
+          ticket.conversationId,
+          'ticket-created',
+          { ticketId: ticket.id, reasons, slaDueAt: iso(at + step.minutes * 60_000) },
+          at,
+        );
         break;
       }
       case 4: {
         const ticket = tickets[step.pick % Math.max(1, tickets.length)];
-        push(ticket?.conversationId ?? conversation ?? '', 'agent-message-sent', { ticketId: ticket?.id ?? `unknown${index}` });
+        push(ticket?.conversationId ?? conversation ?? '', 'agent-message-sent', {
+          ticketId: ticket?.id ?? `unknown${index}`,
+        });
         break;
       }
       case 5:
       case 6: {
         const ticket = open.splice(step.pick % Math.max(1, open.length), 1)[0];
-        if (ticket !== undefined) push(ticket.conversationId, step.kind === 5 ? 'ticket-resolved' : 'ticket-released', { ticketId: ticket.id });
+        if (ticket !== undefined)
+          push(ticket.conversationId, step.kind === 5 ? 'ticket-resolved' : 'ticket-released', { ticketId: ticket.id });
         break;
       }
       default:
@@ -108,15 +127,22 @@ describe('KpiProjection', () => {
   it('gives the same KPIs and series as the reference definition for any log and period', async () => {
     await fc.assert(
       // Times on a 30-second grid, so period edges often fall exactly on events and deadlines.
-      fc.asyncProperty(steps, fc.integer({ min: -10, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 9 }), async (plan, fromSlot, slots, buckets, pageSize) => {
-        const events = timelineOf(plan);
-        const projection = new KpiProjection(logOf(events), pageSize);
-        await projection.refresh();
-        const from = iso(START + fromSlot * 30_000);
-        const to = iso(START + (fromSlot + slots) * 30_000);
-        expect(projection.kpis(from, to)).toEqual(computeKpis(events, from, to));
-        expect(projection.series(from, to, buckets)).toEqual(kpiSeries(events, from, to, buckets));
-      }),
+      fc.asyncProperty(
+        steps,
+        fc.integer({ min: -10, max: 300 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (plan, fromSlot, slots, buckets, pageSize) => {
+          const events = timelineOf(plan);
+          const projection = new KpiProjection(logOf(events), pageSize);
+          await projection.refresh();
+          const from = iso(START + fromSlot * 30_000);
+          const to = iso(START + (fromSlot + slots) * 30_000);
+          expect(projection.kpis(from, to)).toEqual(computeKpis(events, from, to));
+          expect(projection.series(from, to, buckets)).toEqual(kpiSeries(events, from, to, buckets));
+        },
+      ),
       // A failure is reported with the smallest log found within 20 s, rather than timing out while it shrinks.
       { numRuns: 100, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true },
     );
@@ -127,12 +153,54 @@ describe('KpiProjection', () => {
     // delays whose floating-point sum depends on the order: 1.207 s, 2.814 s and 1.43 s.
     const at = (ms: number) => iso(START + ms);
     const events: StoredEvent[] = [
-      { seq: 1, conversationId: 'a', type: 'message-received', actor: 'customer', at: at(0), data: { messageId: 'm1', status: 'bot' } },
-      { seq: 2, conversationId: 'b', type: 'message-received', actor: 'customer', at: at(100), data: { messageId: 'm2', status: 'bot' } },
-      { seq: 3, conversationId: 'c', type: 'message-received', actor: 'customer', at: at(200), data: { messageId: 'm3', status: 'bot' } },
-      { seq: 4, conversationId: 'a', type: 'reply-sent', actor: 'bot', at: at(1_207), data: { messageId: 'rm1', replyTo: 'm1', action: 'answer', score: 0.9 } },
-      { seq: 5, conversationId: 'c', type: 'reply-sent', actor: 'bot', at: at(3_014), data: { messageId: 'rm3', replyTo: 'm3', action: 'answer', score: 0.9 } },
-      { seq: 6, conversationId: 'b', type: 'reply-sent', actor: 'bot', at: at(1_530), data: { messageId: 'rm2', replyTo: 'm2', action: 'answer', score: 0.9 } },
+      {
+        seq: 1,
+        conversationId: 'a',
+        type: 'message-received',
+        actor: 'customer',
+        at: at(0),
+        data: { messageId: 'm1', status: 'bot' },
+      },
+      {
+        seq: 2,
+        conversationId: 'b',
+        type: 'message-received',
+        actor: 'customer',
+        at: at(100),
+        data: { messageId: 'm2', status: 'bot' },
+      },
+      {
+        seq: 3,
+        conversationId: 'c',
+        type: 'message-received',
+        actor: 'customer',
+        at: at(200),
+        data: { messageId: 'm3', status: 'bot' },
+      },
+      {
+        seq: 4,
+        conversationId: 'a',
+        type: 'reply-sent',
+        actor: 'bot',
+        at: at(1_207),
+        data: { messageId: 'rm1', replyTo: 'm1', action: 'answer', score: 0.9 },
+      },
+      {
+        seq: 5,
+        conversationId: 'c',
+        type: 'reply-sent',
+        actor: 'bot',
+        at: at(3_014),
+        data: { messageId: 'rm3', replyTo: 'm3', action: 'answer', score: 0.9 },
+      },
+      {
+        seq: 6,
+        conversationId: 'b',
+        type: 'reply-sent',
+        actor: 'bot',
+        at: at(1_530),
+        data: { messageId: 'rm2', replyTo: 'm2', action: 'answer', score: 0.9 },
+      },
     ];
     const projection = new KpiProjection(logOf(events));
     await projection.refresh();
@@ -142,7 +210,15 @@ describe('KpiProjection', () => {
   });
 
   it('reads only what was written since its last read, a page at a time', async () => {
-    const events = timelineOf(Array.from({ length: 40 }, (_, index) => ({ kind: index % 8, pick: index * 7, gapSeconds: 30, minutes: 15, lagMs: 0 })));
+    const events = timelineOf(
+      Array.from({ length: 40 }, (_, index) => ({
+        kind: index % 8,
+        pick: index * 7,
+        gapSeconds: 30,
+        minutes: 15,
+        lagMs: 0,
+      })),
+    );
     const later = events.splice(25);
     const log = logOf(events);
     const projection = new KpiProjection(log, 10);

@@ -25,7 +25,6 @@ interface TicketFacts extends Timed {
   settled?: { at: string; readonly ticket: TicketFacts };
 }
 
-
 /** Index of the first entry at or after `time` in a list ordered by time. */
 function lowerBound(list: readonly Timed[], time: string): number {
   let low = 0;
@@ -46,7 +45,8 @@ function insertByTime<T extends Timed>(list: T[], item: T): void {
   else list.splice(index, 0, item);
 }
 
-const between = <T extends Timed>(list: readonly T[], from: string, to: string): readonly T[] => list.slice(lowerBound(list, from), lowerBound(list, to));
+const between = <T extends Timed>(list: readonly T[], from: string, to: string): readonly T[] =>
+  list.slice(lowerBound(list, from), lowerBound(list, to));
 
 /** Removes `item` (found by identity among the entries with its time) from a list ordered by time. */
 function removeByTime<T extends Timed>(list: T[], item: T): void {
@@ -58,7 +58,8 @@ function removeByTime<T extends Timed>(list: T[], item: T): void {
   }
 }
 
-const byOrder = (left: { readonly ticket: TicketFacts }, right: { readonly ticket: TicketFacts }) => left.ticket.order - right.ticket.order;
+const byOrder = (left: { readonly ticket: TicketFacts }, right: { readonly ticket: TicketFacts }) =>
+  left.ticket.order - right.ticket.order;
 
 /**
  * The KPI facts of the whole log, read incrementally. Memory grows with the number of conversations,
@@ -135,7 +136,12 @@ export class KpiProjection {
         break;
       }
       case 'ticket-created': {
-        const ticket: TicketFacts = { at, order: this.ticketsById.size, dueAt: event.data.slaDueAt, reasons: event.data.reasons ?? [] };
+        const ticket: TicketFacts = {
+          at,
+          order: this.ticketsById.size,
+          dueAt: event.data.slaDueAt,
+          reasons: event.data.reasons ?? [],
+        };
         this.ticketsById.set(event.data.ticketId, ticket);
         insertByTime(this.tickets, ticket);
         this.unsettled.add(ticket);
@@ -212,12 +218,20 @@ export class KpiProjection {
     });
     const reasons: Record<string, number> = {};
     for (const ticket of created) for (const reason of ticket.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
-    const contained = conversations.filter((conversation) => known(this.handoffs.get(conversation.id)) === undefined).length;
+    const contained = conversations.filter(
+      (conversation) => known(this.handoffs.get(conversation.id)) === undefined,
+    ).length;
     const ratings = between(this.ratings, from, to).map((rating) => rating.score);
     return {
       period: { from, to },
-      firstResponseBotSeconds: mean([...between(this.botReplies, from, to)].sort((left, right) => left.seq - right.seq).map((reply) => reply.seconds)),
-      firstResponseHumanSeconds: mean(answered.map((ticket) => seconds(ticket.at, ticket.firstResponseAt ?? ticket.at))),
+      firstResponseBotSeconds: mean(
+        [...between(this.botReplies, from, to)]
+          .sort((left, right) => left.seq - right.seq)
+          .map((reply) => reply.seconds),
+      ),
+      firstResponseHumanSeconds: mean(
+        answered.map((ticket) => seconds(ticket.at, ticket.firstResponseAt ?? ticket.at)),
+      ),
       resolutionSeconds: mean(resolved.map((ticket) => seconds(ticket.at, ticket.resolvedAt ?? ticket.at))),
       conversations: conversations.length,
       tickets: created.length,
@@ -225,8 +239,17 @@ export class KpiProjection {
       overdue,
       slaAttainment: judged.length === 0 ? null : met.length / judged.length,
       containment: conversations.length === 0 ? null : contained / conversations.length,
-      handoffRateByReason: Object.fromEntries(Object.entries(reasons).map(([reason, count]) => [reason, conversations.length === 0 ? 0 : count / conversations.length])),
-      csat: { average: mean(ratings), responses: ratings.length, responseRate: resolved.length === 0 ? null : ratings.length / resolved.length },
+      handoffRateByReason: Object.fromEntries(
+        Object.entries(reasons).map(([reason, count]) => [
+          reason,
+          conversations.length === 0 ? 0 : count / conversations.length,
+        ]),
+      ),
+      csat: {
+        average: mean(ratings),
+        responses: ratings.length,
+        responseRate: resolved.length === 0 ? null : ratings.length / resolved.length,
+      },
     };
   }
 

@@ -4,7 +4,8 @@ import { computeKpis } from './kpis.ts';
 
 let seq = 0;
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 1, 10, minute, second)).toISOString();
-const event = (conversationId: string, type: string, time: string, data: Record<string, unknown> = {}): StoredEvent => storedEvent({ seq: (seq += 1), conversationId, type, actor: 'x', at: time, data });
+const event = (conversationId: string, type: string, time: string, data: Record<string, unknown> = {}): StoredEvent =>
+  storedEvent({ seq: (seq += 1), conversationId, type, actor: 'x', at: time, data });
 
 // Three conversations on 1 Nov 2026 from 10:00 UTC:
 // a — answered by the bot in 2 s and 4 s, never handed off (contained);
@@ -49,6 +50,13 @@ describe('computeKpis on a constructed timeline', () => {
 
   it('does not count a ticket as overdue before its deadline', () => {
     const early = computeKpis(timeline, at(0), at(10));
-    expect(early).toMatchObject({ backlog: 2, overdue: 0, slaAttainment: 1, tickets: 2, resolutionSeconds: null, csat: { average: null, responses: 0, responseRate: null } });
+    expect(early).toMatchObject({
+      backlog: 2,
+      overdue: 0,
+      slaAttainment: 1,
+      tickets: 2,
+      resolutionSeconds: null,
+      csat: { average: null, responses: 0, responseRate: null },
+    });
   });
 });

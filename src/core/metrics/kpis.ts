@@ -28,7 +28,8 @@ export interface Kpis {
 /** Seconds from one ISO time to another. */
 export const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
 /** The mean, or null for no values. */
-export const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+export const mean = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 const inPeriod = (at: string, from: string, to: string) => at >= from && at < to;
 
 /** Whether a `message-received` event's message was the bot's to answer (events without a status were). */
@@ -70,7 +71,12 @@ export function computeKpis(events: readonly StoredEvent[], from: string, to: st
         break;
       }
       case 'ticket-created':
-        tickets.set(event.data.ticketId, { conversationId: event.conversationId, createdAt: event.at, dueAt: event.data.slaDueAt, reasons: event.data.reasons ?? [] });
+        tickets.set(event.data.ticketId, {
+          conversationId: event.conversationId,
+          createdAt: event.at,
+          dueAt: event.data.slaDueAt,
+          reasons: event.data.reasons ?? [],
+        });
         handedOff.add(event.conversationId);
         break;
       case 'agent-message-sent': {
@@ -95,7 +101,9 @@ export function computeKpis(events: readonly StoredEvent[], from: string, to: st
   }
   const all = [...tickets.values()];
   const created = all.filter((ticket) => inPeriod(ticket.createdAt, from, to));
-  const humanDelays = all.filter((ticket) => ticket.firstResponseAt !== undefined && inPeriod(ticket.firstResponseAt, from, to)).map((ticket) => seconds(ticket.createdAt, ticket.firstResponseAt ?? ticket.createdAt));
+  const humanDelays = all
+    .filter((ticket) => ticket.firstResponseAt !== undefined && inPeriod(ticket.firstResponseAt, from, to))
+    .map((ticket) => seconds(ticket.createdAt, ticket.firstResponseAt ?? ticket.createdAt));
   const resolved = all.filter((ticket) => ticket.resolvedAt !== undefined && inPeriod(ticket.resolvedAt, from, to));
   const open = all.filter((ticket) => ticket.closedAt === undefined);
   const overdue = open.filter((ticket) => ticket.firstResponseAt === undefined && ticket.dueAt < to);
@@ -115,8 +123,17 @@ export function computeKpis(events: readonly StoredEvent[], from: string, to: st
     overdue: overdue.length,
     slaAttainment: judged.length === 0 ? null : met.length / judged.length,
     containment: conversations.size === 0 ? null : contained / conversations.size,
-    handoffRateByReason: Object.fromEntries(Object.entries(reasons).map(([reason, count]) => [reason, conversations.size === 0 ? 0 : count / conversations.size])),
-    csat: { average: mean(ratings), responses: ratings.length, responseRate: resolved.length === 0 ? null : ratings.length / resolved.length },
+    handoffRateByReason: Object.fromEntries(
+      Object.entries(reasons).map(([reason, count]) => [
+        reason,
+        conversations.size === 0 ? 0 : count / conversations.size,
+      ]),
+    ),
+    csat: {
+      average: mean(ratings),
+      responses: ratings.length,
+      responseRate: resolved.length === 0 ? null : ratings.length / resolved.length,
+    },
   };
 }
 

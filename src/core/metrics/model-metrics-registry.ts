@@ -1,5 +1,11 @@
 // Counters and histograms of the LLM paths, kept in memory and written in the Prometheus text format. Runtime: any.
-import type { Fallback, ModelCallOutcome, ModelMetrics, ModelPath, ReplyVerificationOutcome } from '../ports/model-metrics.ts';
+import type {
+  Fallback,
+  ModelCallOutcome,
+  ModelMetrics,
+  ModelPath,
+  ReplyVerificationOutcome,
+} from '../ports/model-metrics.ts';
 import type { Tokenizer } from '../ports/tokenizer.ts';
 
 /** Upper bounds of the latency buckets, in seconds: from a cached reply to a model at its deadline. */
@@ -31,20 +37,53 @@ export class ModelMetricsRegistry implements ModelMetrics {
   /** Without a tokenizer, tokens are not counted. */
   constructor(private readonly tokenizer?: Tokenizer) {}
 
-  modelCall(call: { path: ModelPath; outcome: ModelCallOutcome; seconds: number; prompt: string; completion: string }): void {
-    this.add('firstline_llm_calls_total', 'Chat model calls by path and outcome.', { path: call.path, outcome: call.outcome });
-    this.observe('firstline_llm_call_seconds', 'Chat model call latency in seconds, by path.', { path: call.path }, call.seconds);
+  modelCall(call: {
+    path: ModelPath;
+    outcome: ModelCallOutcome;
+    seconds: number;
+    prompt: string;
+    completion: string;
+  }): void {
+    this.add('firstline_llm_calls_total', 'Chat model calls by path and outcome.', {
+      path: call.path,
+      outcome: call.outcome,
+    });
+    this.observe(
+      'firstline_llm_call_seconds',
+      'Chat model call latency in seconds, by path.',
+      { path: call.path },
+      call.seconds,
+    );
     if (this.tokenizer === undefined) return;
-    this.add('firstline_llm_tokens_total', 'Tokens sent to and received from chat models (tiktoken count).', { path: call.path, direction: 'in' }, this.tokenizer.count(call.prompt));
-    if (call.completion !== '') this.add('firstline_llm_tokens_total', 'Tokens sent to and received from chat models (tiktoken count).', { path: call.path, direction: 'out' }, this.tokenizer.count(call.completion));
+    this.add(
+      'firstline_llm_tokens_total',
+      'Tokens sent to and received from chat models (tiktoken count).',
+      { path: call.path, direction: 'in' },
+      this.tokenizer.count(call.prompt),
+    );
+    if (call.completion !== '')
+      this.add(
+        'firstline_llm_tokens_total',
+        'Tokens sent to and received from chat models (tiktoken count).',
+        { path: call.path, direction: 'out' },
+        this.tokenizer.count(call.completion),
+      );
   }
 
   reply(outcome: ReplyVerificationOutcome, reason: string): void {
-    this.add('firstline_llm_replies_total', "What became of the model's answers: verified, repaired (sentences dropped) or replaced, and why.", { outcome, reason });
+    this.add(
+      'firstline_llm_replies_total',
+      "What became of the model's answers: verified, repaired (sentences dropped) or replaced, and why.",
+      { outcome, reason },
+    );
   }
 
   embedding(outcome: 'ok' | 'timeout' | 'error', seconds: number): void {
-    this.add('firstline_embedding_calls_total', 'Query embedding calls to the remote embeddings endpoint, by outcome.', { outcome });
+    this.add(
+      'firstline_embedding_calls_total',
+      'Query embedding calls to the remote embeddings endpoint, by outcome.',
+      { outcome },
+    );
     this.observe('firstline_embedding_call_seconds', 'Query embedding latency in seconds.', {}, seconds);
   }
 
@@ -63,8 +102,14 @@ export class ModelMetricsRegistry implements ModelMetrics {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
       for (const [labels, histogram] of values) {
         const prefix = labels === '' ? '' : `${labels},`;
-        BUCKETS.forEach((bound, index) => lines.push(`${name}_bucket{${prefix}le="${bound}"} ${histogram.counts[index] ?? 0}`));
-        lines.push(`${name}_bucket{${prefix}le="+Inf"} ${histogram.count}`, `${name}_sum${labels === '' ? '' : `{${labels}}`} ${histogram.sum}`, `${name}_count${labels === '' ? '' : `{${labels}}`} ${histogram.count}`);
+        BUCKETS.forEach((bound, index) =>
+          lines.push(`${name}_bucket{${prefix}le="${bound}"} ${histogram.counts[index] ?? 0}`),
+        );
+        lines.push(
+          `${name}_bucket{${prefix}le="+Inf"} ${histogram.count}`,
+          `${name}_sum${labels === '' ? '' : `{${labels}}`} ${histogram.sum}`,
+          `${name}_count${labels === '' ? '' : `{${labels}}`} ${histogram.count}`,
+        );
       }
     }
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -13,14 +13,19 @@ export const DEFAULT_NGRAMS: readonly number[] = [3, 4];
  * The message's features: n-grams and stems L2-normalised together (a long message does not weigh more than
  * a short one), and each lexicon hit (`lex:<name>`) and shape signal with value 1.
  */
-export function textFeatures(text: string, lexicon: readonly string[] = [], ngrams: readonly number[] = DEFAULT_NGRAMS): Map<string, number> {
+export function textFeatures(
+  text: string,
+  lexicon: readonly string[] = [],
+  ngrams: readonly number[] = DEFAULT_NGRAMS,
+): Map<string, number> {
   const features = new Map<string, number>();
   const add = (name: string) => features.set(name, (features.get(name) ?? 0) + 1);
   const tokens = words(disambiguate(text));
   const stems = tokens.map(stem);
   for (const token of tokens) {
     const padded = ` ${token} `;
-    for (const n of ngrams) for (let start = 0; start + n <= padded.length; start += 1) add(`c:${padded.slice(start, start + n)}`);
+    for (const n of ngrams)
+      for (let start = 0; start + n <= padded.length; start += 1) add(`c:${padded.slice(start, start + n)}`);
   }
   stems.forEach((current, index) => {
     add(`w:${current}`);

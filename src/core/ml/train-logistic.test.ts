@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { probability } from './linear-model.ts';
-import { binaryCounts, chooseThreshold, crossValidatedProbabilities, trainLogistic, type Example } from './train-logistic.ts';
+import {
+  binaryCounts,
+  chooseThreshold,
+  crossValidatedProbabilities,
+  trainLogistic,
+  type Example,
+} from './train-logistic.ts';
 
-const example = (names: string[], label: boolean): Example => ({ features: new Map(names.map((name) => [name, 1])), label });
+const example = (names: string[], label: boolean): Example => ({
+  features: new Map(names.map((name) => [name, 1])),
+  label,
+});
 const data: Example[] = [];
 for (let index = 0; index < 30; index += 1) {
-  data.push(example(['agent', `noise${index % 5}`], true), example(['human', `noise${(index + 1) % 5}`], true), example(['price', `noise${index % 5}`], false), example(['router', `noise${(index + 2) % 5}`], false));
+  data.push(
+    example(['agent', `noise${index % 5}`], true),
+    example(['human', `noise${(index + 1) % 5}`], true),
+    example(['price', `noise${index % 5}`], false),
+    example(['router', `noise${(index + 2) % 5}`], false),
+  );
 }
 
 describe('trainLogistic', () => {
@@ -26,6 +40,11 @@ describe('trainLogistic', () => {
     const probabilities = crossValidatedProbabilities(data, { epochs: 100 });
     const labels = data.map((entry) => entry.label);
     const threshold = chooseThreshold(probabilities, labels, 0.97);
-    expect(binaryCounts(probabilities.map((value) => value >= threshold), labels).precision).toBeGreaterThanOrEqual(0.97);
+    expect(
+      binaryCounts(
+        probabilities.map((value) => value >= threshold),
+        labels,
+      ).precision,
+    ).toBeGreaterThanOrEqual(0.97);
   });
 });

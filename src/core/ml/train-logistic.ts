@@ -28,8 +28,12 @@ const DEFAULTS = { l2: 1e-3, epochs: 300, learningRate: 0.05, minCount: 2, maxWe
 export function trainLogistic(examples: readonly Example[], options: TrainOptions = {}): LinearModel {
   const settings = { ...DEFAULTS, ...options };
   const counts = new Map<string, number>();
-  for (const example of examples) for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const names = [...counts].filter(([, count]) => count >= settings.minCount).map(([name]) => name).sort();
+  for (const example of examples)
+    for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const names = [...counts]
+    .filter(([, count]) => count >= settings.minCount)
+    .map(([name]) => name)
+    .sort();
   const index = new Map(names.map((name, position) => [name, position]));
   const rows = examples.map((example) => {
     const ids: number[] = [];
@@ -52,16 +56,20 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
     gradient.fill(0);
     for (const row of rows) {
       let score = weights[bias] ?? 0;
-      for (let k = 0; k < row.ids.length; k += 1) score += (weights[row.ids[k] as number] ?? 0) * (row.values[k] as number);
+      for (let k = 0; k < row.ids.length; k += 1)
+        score += (weights[row.ids[k] as number] ?? 0) * (row.values[k] as number);
       const error = (1 / (1 + Math.exp(-score)) - row.label) * row.weight;
-      for (let k = 0; k < row.ids.length; k += 1) gradient[row.ids[k] as number] = (gradient[row.ids[k] as number] ?? 0) + error * (row.values[k] as number);
+      for (let k = 0; k < row.ids.length; k += 1)
+        gradient[row.ids[k] as number] = (gradient[row.ids[k] as number] ?? 0) + error * (row.values[k] as number);
       gradient[bias] = (gradient[bias] ?? 0) + error;
     }
     for (let id = 0; id < weights.length; id += 1) {
       const g = (gradient[id] ?? 0) / total + (id === bias ? 0 : settings.l2 * (weights[id] ?? 0));
       first[id] = 0.9 * (first[id] ?? 0) + 0.1 * g;
       second[id] = 0.999 * (second[id] ?? 0) + 0.001 * g * g;
-      const step = (settings.learningRate * ((first[id] ?? 0) / (1 - 0.9 ** epoch))) / (Math.sqrt((second[id] ?? 0) / (1 - 0.999 ** epoch)) + 1e-8);
+      const step =
+        (settings.learningRate * ((first[id] ?? 0) / (1 - 0.9 ** epoch))) /
+        (Math.sqrt((second[id] ?? 0) / (1 - 0.999 ** epoch)) + 1e-8);
       weights[id] = (weights[id] ?? 0) - step;
     }
   }
@@ -72,16 +80,28 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
     .slice(0, settings.maxWeights)
     .sort((left, right) => left.name.localeCompare(right.name));
   const round = (value: number) => Math.round(value * 1e4) / 1e4;
-  return { bias: round(weights[bias] ?? 0), threshold: 0.5, weights: Object.fromEntries(kept.map((entry) => [entry.name, round(entry.weight)])) };
+  return {
+    bias: round(weights[bias] ?? 0),
+    threshold: 0.5,
+    weights: Object.fromEntries(kept.map((entry) => [entry.name, round(entry.weight)])),
+  };
 }
 
 /** Out-of-fold probabilities: each example scored by a model trained without its fold. */
-export function crossValidatedProbabilities(examples: readonly Example[], options: TrainOptions = {}, folds = 5, seed = 7): number[] {
+export function crossValidatedProbabilities(
+  examples: readonly Example[],
+  options: TrainOptions = {},
+  folds = 5,
+  seed = 7,
+): number[] {
   const random = prng(seed);
   const fold = examples.map(() => Math.floor(random() * folds));
   const result = new Array<number>(examples.length).fill(0);
   for (let current = 0; current < folds; current += 1) {
-    const model = trainLogistic(examples.filter((_, position) => fold[position] !== current), options);
+    const model = trainLogistic(
+      examples.filter((_, position) => fold[position] !== current),
+      options,
+    );
     examples.forEach((example, position) => {
       if (fold[position] === current) result[position] = probability(model, example.features);
     });
@@ -115,13 +135,21 @@ export function binaryCounts(predicted: readonly boolean[], labels: readonly boo
  * The threshold with the best F1 among those keeping precision at or above `minPrecision` (the best F1
  * overall when none does), from probabilities and labels.
  */
-export function chooseThreshold(probabilities: readonly number[], labels: readonly boolean[], minPrecision = 0): number {
+export function chooseThreshold(
+  probabilities: readonly number[],
+  labels: readonly boolean[],
+  minPrecision = 0,
+): number {
   let best: { threshold: number; f1: number; precise: boolean } | undefined;
   for (let step = 5; step <= 95; step += 1) {
     const threshold = step / 100;
-    const counts = binaryCounts(probabilities.map((value) => value >= threshold), labels);
+    const counts = binaryCounts(
+      probabilities.map((value) => value >= threshold),
+      labels,
+    );
     const precise = counts.precision >= minPrecision;
-    if (best === undefined || (precise && !best.precise) || (precise === best.precise && counts.f1 > best.f1)) best = { threshold, f1: counts.f1, precise };
+    if (best === undefined || (precise && !best.precise) || (precise === best.precise && counts.f1 > best.f1))
+      best = { threshold, f1: counts.f1, precise };
   }
   return best?.threshold ?? 0.5;
 }

@@ -20,9 +20,20 @@ export interface LlmComposeInput extends ComposeInput {
  * answer, after `emitted` (verified text the customer already has, possibly empty).
  */
 export type LlmComposition =
-  | { readonly kind: 'answer'; readonly text: string; readonly citations: readonly string[]; readonly selfAssessment: number; readonly verification: ReplyVerification }
+  | {
+      readonly kind: 'answer';
+      readonly text: string;
+      readonly citations: readonly string[];
+      readonly selfAssessment: number;
+      readonly verification: ReplyVerification;
+    }
   | { readonly kind: 'needs-human'; readonly selfAssessment: number; readonly reason: string }
-  | { readonly kind: 'fallback'; readonly reason: string; readonly emitted: string; readonly verification: ReplyVerification };
+  | {
+      readonly kind: 'fallback';
+      readonly reason: string;
+      readonly emitted: string;
+      readonly verification: ReplyVerification;
+    };
 
 export interface AnswerComposer {
   compose(input: LlmComposeInput): Promise<LlmComposition>;

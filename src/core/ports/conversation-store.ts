@@ -46,7 +46,12 @@ export interface ConversationStore {
    * `clientMessageId` already used in this conversation, stores nothing and returns the first message.
    * `first` tells whether the message opens the conversation (nothing came before it).
    */
-  addCustomerMessage(input: NewCustomerMessage): Promise<{ readonly message: Message; readonly duplicate: boolean; readonly status: ConversationStatus; readonly first: boolean }>;
+  addCustomerMessage(input: NewCustomerMessage): Promise<{
+    readonly message: Message;
+    readonly duplicate: boolean;
+    readonly status: ConversationStatus;
+    readonly first: boolean;
+  }>;
   /**
    * Stores a bot reply only if the conversation is still with the bot, checked in the same transaction
    * as the write; otherwise records a `reply-dropped` event and stores no message. When a reply to the

@@ -6,7 +6,10 @@ export interface EventLog {
   /** The newest event's `seq`, or 0 when the log is empty: where a live feed starts. */
   lastEventSeq(): Promise<number>;
   /** Events with `seq` greater than `after`, oldest first, optionally of one conversation. */
-  eventsAfter(after: number, options?: { conversationId?: string | undefined; limit?: number | undefined }): Promise<StoredEvent[]>;
+  eventsAfter(
+    after: number,
+    options?: { conversationId?: string | undefined; limit?: number | undefined },
+  ): Promise<StoredEvent[]>;
 }
 
 /** Fires after a write that appended events has committed (in this process). */

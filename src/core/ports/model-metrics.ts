@@ -9,7 +9,13 @@ export type Fallback = 'offline_answer' | 'lexical_retrieval' | 'extractive_summ
 
 export interface ModelMetrics {
   /** One call to a chat model; texts are counted in tokens by the implementation. */
-  modelCall(call: { readonly path: ModelPath; readonly outcome: ModelCallOutcome; readonly seconds: number; readonly prompt: string; readonly completion: string }): void;
+  modelCall(call: {
+    readonly path: ModelPath;
+    readonly outcome: ModelCallOutcome;
+    readonly seconds: number;
+    readonly prompt: string;
+    readonly completion: string;
+  }): void;
   /** What became of a model's answer; `reason` says why it was repaired or replaced (`unsupported_claim`, `timeout`…). */
   reply(outcome: ReplyVerificationOutcome, reason: string): void;
   embedding(outcome: 'ok' | 'timeout' | 'error', seconds: number): void;

@@ -5,7 +5,10 @@ import type { EventLog } from './event-feed.ts';
 import type { Agent, AgentRole, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
 
 /** What a handoff writes; status, timestamps and the customer's profile are filled in by the store. */
-export type NewTicket = Pick<Ticket, 'id' | 'group' | 'priority' | 'priorityScore' | 'reasons' | 'signals' | 'summary' | 'slaDueAt'>;
+export type NewTicket = Pick<
+  Ticket,
+  'id' | 'group' | 'priority' | 'priorityScore' | 'reasons' | 'signals' | 'summary' | 'slaDueAt'
+>;
 
 export interface TicketFilter {
   readonly status?: TicketStatus | undefined;
@@ -32,7 +35,13 @@ export interface TicketStore extends EventLog {
   /** Atomic: exactly one of several concurrent claims wins; the others get `conflict:ticket`. */
   claimTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
   /** Stores an agent message for the customer; only the assignee of an assigned ticket may send. */
-  addAgentMessage(input: { ticketId: string; agent: Agent; messageId: string; text: string; at: string }): Promise<Message>;
+  addAgentMessage(input: {
+    ticketId: string;
+    agent: Agent;
+    messageId: string;
+    text: string;
+    at: string;
+  }): Promise<Message>;
   addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note>;
   listNotes(ticketId: string): Promise<Note[]>;
   /** Replaces the ticket's summary (a model's summary arriving after the handoff) and tells agents' feeds. */

@@ -11,7 +11,10 @@ export interface PromptSpec {
 
 /** The prompts the service reads, with the variables each is given. */
 export const PROMPT_SPECS: Readonly<Record<string, PromptSpec>> = {
-  'answer-system': { required: ['lang_name', 'greeting_rule'], allowed: ['lang_name', 'greeting_rule', 'customer_name'] },
+  'answer-system': {
+    required: ['lang_name', 'greeting_rule'],
+    allowed: ['lang_name', 'greeting_rule', 'customer_name'],
+  },
   'answer-user': { required: ['context', 'question'], allowed: ['context', 'history', 'question', 'not_covered'] },
   'handoff-summary': { required: ['transcript'], allowed: ['lang_name', 'transcript'] },
   'search-rewrite': { required: ['conversation', 'message'], allowed: ['conversation', 'message'] },
@@ -21,7 +24,10 @@ export const PROMPT_SPECS: Readonly<Record<string, PromptSpec>> = {
 };
 
 /** Variables of an f-string template with the line each is on; `{{` and `}}` are literal braces. */
-export function templateVariables(template: string): { variables: Array<{ name: string; line: number }>; problems: Array<{ line: number; message: string }> } {
+export function templateVariables(template: string): {
+  variables: Array<{ name: string; line: number }>;
+  problems: Array<{ line: number; message: string }>;
+} {
   const variables: Array<{ name: string; line: number }> = [];
   const problems: Array<{ line: number; message: string }> = [];
   let line = 1;
@@ -37,10 +43,12 @@ export function templateVariables(template: string): { variables: Array<{ name: 
         problems.push({ line, message: 'an opening "{" is never closed (write "{{" for a literal brace)' });
         continue;
       }
-      if (!/^[A-Za-z_]\w*$/.test(name.trim())) problems.push({ line, message: `"{${name}}" is not a variable name (write "{{" and "}}" for literal braces)` });
+      if (!/^[A-Za-z_]\w*$/.test(name.trim()))
+        problems.push({ line, message: `"{${name}}" is not a variable name (write "{{" and "}}" for literal braces)` });
       else variables.push({ name: name.trim(), line });
       index = end;
-    } else if (char === '}') problems.push({ line, message: 'a closing "}" has no opening brace (write "}}" for a literal brace)' });
+    } else if (char === '}')
+      problems.push({ line, message: 'a closing "}" has no opening brace (write "}}" for a literal brace)' });
   }
   return { variables, problems };
 }
@@ -53,10 +61,14 @@ export function checkPrompt(path: string, prompt: PromptFile, spec: PromptSpec, 
   const { variables, problems } = templateVariables(prompt.template);
   const lines = problems.map((problem) => `${path}:${problem.line + bodyLine - 1}: ${problem.message}`);
   for (const variable of variables) {
-    if (!spec.allowed.includes(variable.name)) lines.push(`${path}:${variable.line + bodyLine - 1}: unknown variable {${variable.name}}; this prompt is given ${spec.allowed.map((name) => `{${name}}`).join(', ')}`);
+    if (!spec.allowed.includes(variable.name))
+      lines.push(
+        `${path}:${variable.line + bodyLine - 1}: unknown variable {${variable.name}}; this prompt is given ${spec.allowed.map((name) => `{${name}}`).join(', ')}`,
+      );
   }
   for (const name of spec.required) {
-    if (!variables.some((variable) => variable.name === name)) lines.push(`${path}:${bodyLine}: the template never uses {${name}}, which this prompt needs`);
+    if (!variables.some((variable) => variable.name === name))
+      lines.push(`${path}:${bodyLine}: the template never uses {${name}}, which this prompt needs`);
   }
   if (lines.length > 0) throw new PromptError(lines.join('\n'));
 }

@@ -11,7 +11,15 @@ import type { TicketSummary } from './ticket.ts';
 
 export const NEUTRAL = { label: 'neutral', intensity: 0, signals: [] } as const;
 
-export function newTicket(input: { id: string; conversation: Conversation; transcript: readonly Message[]; reply: Reply; now: Date; settings: QueueSettings; summary?: TicketSummary }): NewTicket {
+export function newTicket(input: {
+  id: string;
+  conversation: Conversation;
+  transcript: readonly Message[];
+  reply: Reply;
+  now: Date;
+  settings: QueueSettings;
+  summary?: TicketSummary;
+}): NewTicket {
   const signals: HandoffSignals | undefined = input.reply.signals;
   const reasons = input.reply.meta.reasons ?? ['low_confidence'];
   const score = priorityScore({ reasons, signals, plan: input.conversation.customer.plan });

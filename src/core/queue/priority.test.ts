@@ -5,11 +5,22 @@ const calm = { label: 'neutral' as const, intensity: 0, signals: [] };
 
 describe('priority', () => {
   it('puts risk to a person first, then strong emotion, then plain requests', () => {
-    const risk = priorityScore({ reasons: ['sensitive'], signals: { emotion: calm, sensitive: [{ kind: 'risk', evidence: 'дым' }] } });
-    const angry = priorityScore({ reasons: ['emotion'], signals: { emotion: { label: 'anger', intensity: 0.9, signals: [] }, sensitive: [] } });
+    const risk = priorityScore({
+      reasons: ['sensitive'],
+      signals: { emotion: calm, sensitive: [{ kind: 'risk', evidence: 'дым' }] },
+    });
+    const angry = priorityScore({
+      reasons: ['emotion'],
+      signals: { emotion: { label: 'anger', intensity: 0.9, signals: [] }, sensitive: [] },
+    });
     const human = priorityScore({ reasons: ['human_request'] });
     const business = priorityScore({ reasons: ['human_request'], plan: 'Business' });
-    expect([priorityOf(risk), priorityOf(angry), priorityOf(human), priorityOf(business)]).toEqual(['urgent', 'high', 'normal', 'high']);
+    expect([priorityOf(risk), priorityOf(angry), priorityOf(human), priorityOf(business)]).toEqual([
+      'urgent',
+      'high',
+      'normal',
+      'high',
+    ]);
     expect(risk).toBeGreaterThan(angry);
     expect(business).toBeGreaterThan(human);
   });

@@ -7,7 +7,14 @@ import type { Priority } from './ticket.ts';
 export type SlaMinutes = Readonly<Record<Priority, number>>;
 export const DEFAULT_SLA_MINUTES: SlaMinutes = { urgent: 15, high: 60, normal: 240, low: 1440 };
 
-const REASON_SCORE: Record<HandoffReason, number> = { sensitive: 60, emotion: 40, human_request: 35, loop: 35, error: 35, low_confidence: 25 };
+const REASON_SCORE: Record<HandoffReason, number> = {
+  sensitive: 60,
+  emotion: 40,
+  human_request: 35,
+  loop: 35,
+  error: 35,
+  low_confidence: 25,
+};
 const PLAN_BONUS: Record<string, number> = { business: 20, бизнес: 20, maximum: 10, максимум: 10 };
 
 export interface PriorityInput {
@@ -39,9 +46,13 @@ export function slaDeadline(createdAt: Date, priority: Priority, sla: SlaMinutes
 /** Parses `urgent:15,high:60,normal:240,low:1440`; missing priorities keep their defaults. */
 export function parseSlaMinutes(text: string): SlaMinutes {
   const result: Record<Priority, number> = { ...DEFAULT_SLA_MINUTES };
-  for (const part of text.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const [name, minutes] = part.split(':').map((entry) => entry.trim());
-    if (name === undefined || !(name in result)) throw new Error(`unknown priority "${name ?? ''}" (use urgent, high, normal, low)`);
+    if (name === undefined || !(name in result))
+      throw new Error(`unknown priority "${name ?? ''}" (use urgent, high, normal, low)`);
     const value = Number(minutes);
     if (!Number.isFinite(value) || value <= 0) throw new Error(`SLA for ${name} must be a positive number of minutes`);
     result[name as Priority] = value;

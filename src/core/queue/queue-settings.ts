@@ -12,4 +12,8 @@ export interface QueueSettings {
   readonly minutesPerTicket: number;
 }
 
-export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { sla: DEFAULT_SLA_MINUTES, defaultGroup: 'first-line', minutesPerTicket: 5 };
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  sla: DEFAULT_SLA_MINUTES,
+  defaultGroup: 'first-line',
+  minutesPerTicket: 5,
+};

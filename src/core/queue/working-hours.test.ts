@@ -18,7 +18,9 @@ describe('working hours', () => {
   });
 
   it('rejects hours it cannot read, naming the part', () => {
-    expect(() => parseWorkingHours('weekdays 9-5', 'Europe/Moscow')).toThrow('cannot read working hours "weekdays 9-5"');
+    expect(() => parseWorkingHours('weekdays 9-5', 'Europe/Moscow')).toThrow(
+      'cannot read working hours "weekdays 9-5"',
+    );
     expect(() => parseWorkingHours('mon 18:00-09:00', 'Europe/Moscow')).toThrow('must end after they start');
   });
 });

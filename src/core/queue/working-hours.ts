@@ -12,7 +12,10 @@ const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export function parseWorkingHours(text: string, timeZone: string): WorkingHours {
   new Intl.DateTimeFormat('en-GB', { timeZone }).format(0);
   const days: Record<number, readonly [number, number] | undefined> = {};
-  for (const part of text.split(/[;,]/).map((entry) => entry.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;,]/)
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean)) {
     const match = /^([a-z]{3})(?:-([a-z]{3}))?\s+(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(part);
     if (match === null) throw new Error(`cannot read working hours "${part}": write e.g. "mon-fri 09:00-21:00"`);
     const from = DAY_NAMES.indexOf(match[1] ?? '');
@@ -30,7 +33,13 @@ export function parseWorkingHours(text: string, timeZone: string): WorkingHours 
 }
 
 function localParts(date: Date, timeZone: string): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   const weekday = DAY_NAMES.indexOf(get('weekday').toLowerCase().slice(0, 3)) + 1;
   return { weekday, minute: Number(get('hour')) * 60 + Number(get('minute')) };

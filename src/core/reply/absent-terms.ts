@@ -48,7 +48,11 @@ interface Token {
 }
 
 function tokensOf(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((match) => ({ word: normalize(match[0]), original: match[0], start: match.index }));
+  return [...text.matchAll(TOKEN)].map((match) => ({
+    word: normalize(match[0]),
+    original: match[0],
+    start: match.index,
+  }));
 }
 
 type Shape = 'name' | 'cued' | 'word';
@@ -62,7 +66,11 @@ function shapeOf(tokens: readonly Token[], index: number, text: string, russian:
   const { original, word } = token;
   if (GENERAL.has(word) || /['’]/u.test(original)) return 'word';
   // Part of markup or an identifier (</customer_message>, file_name, a.b): not something the customer names.
-  if (/[_<>/.]$/u.test(text.slice(0, token.start)) || /^[_<>/]|^\.\p{L}/u.test(text.slice(token.start + original.length))) return 'word';
+  if (
+    /[_<>/.]$/u.test(text.slice(0, token.start)) ||
+    /^[_<>/]|^\.\p{L}/u.test(text.slice(token.start + original.length))
+  )
+    return 'word';
   if (/^[\p{Lu}\d-]{2,}$/u.test(original) && /^\p{Lu}/u.test(original)) return 'name';
   if (/\p{L}\d/u.test(original)) return 'name';
   if (russian && /^[a-z][a-z0-9-]*$/iu.test(original)) return 'name';
@@ -97,7 +105,13 @@ function speakable(word: string): boolean {
  * word it knows) and absent from the article, as the customer wrote them.
  */
 export function absentTerms(question: string, article: readonly Chunk[], vocabulary: Vocabulary): string[] {
-  const inArticle = new Set(article.flatMap((chunk) => contentTerms(`${chunk.title}\n${chunk.headingPath.join('\n')}\n${chunk.tags.join('\n')}\n${chunk.text}`)).map((term) => term.slice(0, 5)));
+  const inArticle = new Set(
+    article
+      .flatMap((chunk) =>
+        contentTerms(`${chunk.title}\n${chunk.headingPath.join('\n')}\n${chunk.tags.join('\n')}\n${chunk.text}`),
+      )
+      .map((term) => term.slice(0, 5)),
+  );
   if (question.length > MAX_QUESTION_CHARS) return [];
   const tokens = tokensOf(question);
   const russian = /[\p{Script=Cyrillic}]/u.test(question);
@@ -111,9 +125,19 @@ export function absentTerms(question: string, article: readonly Chunk[], vocabul
     const known = (part: string) => {
       const spellings = [part, toLatin(part), toCyrillic(part)].map((spelling) => stem(canonicalWord(spelling)));
       // A name is looked for in the article; a cued word also anywhere in the knowledge base, typos included.
-      return spellings.some((spelling) => inArticle.has(spelling.slice(0, 5)) || (shape === 'cued' && (vocabulary.has(spelling) || vocabulary.relatives(spelling).length > 0)));
+      return spellings.some(
+        (spelling) =>
+          inArticle.has(spelling.slice(0, 5)) ||
+          (shape === 'cued' && (vocabulary.has(spelling) || vocabulary.relatives(spelling).length > 0)),
+      );
     };
-    if (parts.every(known) || (parts.length > 1 && parts.some((part) => !/\d/.test(part) && known(part)) && !parts.some((part) => /\p{L}\d|\d\p{L}/u.test(part)))) return;
+    if (
+      parts.every(known) ||
+      (parts.length > 1 &&
+        parts.some((part) => !/\d/.test(part) && known(part)) &&
+        !parts.some((part) => /\p{L}\d|\d\p{L}/u.test(part)))
+    )
+      return;
     if (!absent.includes(token.original)) absent.push(token.original);
   });
   return absent.length > MAX_ABSENT || !absent.every(speakable) ? [] : absent;

@@ -30,7 +30,8 @@ const TIME_WORDS = [
   String.raw`when|how long|how soon|how fast|what time|hours`,
 ];
 const TIME = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(TIME_WORDS)})(?![\p{L}])`, 'iu');
-const AMOUNT = /\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб|\$|usd|eur|€|%)|(?:\$|€)\s?\d|бесплатн|free of charge|for free|\bfree\b/iu;
+const AMOUNT =
+  /\d[\d\s]*(?:[.,]\d+)?\s*(?:₽|руб|\$|usd|eur|€|%)|(?:\$|€)\s?\d|бесплатн|free of charge|for free|\bfree\b/iu;
 const DURATION = alternation(
   [
     String.raw`\d+\s*(?:минут|час|дн|день|недел|месяц|рабоч|minute|hour|day|week|month|business)|\d{1,2}:\d{2}`,
@@ -53,7 +54,8 @@ const INSTRUCTION_WORDS = [
 const INSTRUCTION = new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(INSTRUCTION_WORDS)})(?![\p{L}])`, 'iu');
 const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/u;
 /** Headings that ask or point rather than state ("How to…", "If this did not help"): never quoted as an answer. */
-const NOT_A_STATEMENT = /[?:]$|^(?:как|что|где|когда|почему|зачем|если|куда|какие|какой|how|what|where|when|why|if|which)(?![\p{L}])/iu;
+const NOT_A_STATEMENT =
+  /[?:]$|^(?:как|что|где|когда|почему|зачем|если|куда|какие|какой|how|what|where|when|why|if|which)(?![\p{L}])/iu;
 
 export interface Extract {
   /** The answer's sentences, as written in the article: the best first, then the others in the article's order. */
@@ -99,7 +101,8 @@ function unitsOf(text: string): Array<{ text: string }> {
   const units: Array<{ text: string; gap: string }> = [];
   for (const segment of segmentsOf(text)) {
     const last = units.at(-1);
-    if (last !== undefined && LIST_ITEM.test(last.text) && !last.gap.includes('\n') && !LIST_ITEM.test(segment.text)) units[units.length - 1] = { text: `${last.text}${last.gap}${segment.text}`, gap: segment.gap };
+    if (last !== undefined && LIST_ITEM.test(last.text) && !last.gap.includes('\n') && !LIST_ITEM.test(segment.text))
+      units[units.length - 1] = { text: `${last.text}${last.gap}${segment.text}`, gap: segment.gap };
     else units.push({ text: segment.text, gap: segment.gap });
   }
   return units;
@@ -111,12 +114,21 @@ function read(chunks: readonly Chunk[]): { candidates: Candidate[]; sections: Se
   chunks.forEach((chunk, section) => {
     const items: string[] = [];
     let ordered = false;
-    const heading = chunk.headingPath.length > 1 ? chunk.headingPath.at(-1) ?? '' : '';
+    const heading = chunk.headingPath.length > 1 ? (chunk.headingPath.at(-1) ?? '') : '';
     // The article's lead paragraph is about what its title says.
     const context = termsOf(chunk.headingPath.at(-1) ?? '');
     const order = (index: number) => section * 1000 + index;
     // A heading that states a fact ("Тариф «Оптима» — 690 ₽ в месяц") answers as well as any sentence.
-    if (heading !== '' && /\d/.test(heading) && !NOT_A_STATEMENT.test(heading.trim())) candidates.push({ text: `${heading.trim()}.`, order: order(0), terms: context, context, item: false, lead: true, section });
+    if (heading !== '' && /\d/.test(heading) && !NOT_A_STATEMENT.test(heading.trim()))
+      candidates.push({
+        text: `${heading.trim()}.`,
+        order: order(0),
+        terms: context,
+        context,
+        item: false,
+        lead: true,
+        section,
+      });
     unitsOf(chunk.text).forEach((segment, index) => {
       const text = plainSentence(segment.text);
       const item = LIST_ITEM.test(segment.text);
@@ -125,7 +137,15 @@ function read(chunks: readonly Chunk[]): { candidates: Candidate[]; sections: Se
       if (!/[\p{L}\d]/u.test(text) || /:$/.test(text.trim()) || (!item && /\?$/.test(text.trim()))) return;
       if (item) items.push(text);
       if (item && /^\s*\d/u.test(segment.text)) ordered = true;
-      candidates.push({ text, order: order(index + 1), terms: termsOf(text), context, item, lead: index === 0, section });
+      candidates.push({
+        text,
+        order: order(index + 1),
+        terms: termsOf(text),
+        context,
+        item,
+        lead: index === 0,
+        section,
+      });
     });
     sections.push({ items, ordered, heading: context, body: termsOf(chunk.text) });
   });
@@ -172,15 +192,29 @@ const PART_BREAK = alternation(
  * ("…and what does it cost?") its best sentence, read with the whole message's words, if not already quoted.
  */
 export function extractAnswer(request: ExtractRequest): Extract {
-  const parts = request.question.split(PART_BREAK).map((part) => part.trim()).filter((part) => /\p{L}{2,}/u.test(part));
+  const parts = request.question
+    .split(PART_BREAK)
+    .map((part) => part.trim())
+    .filter((part) => /\p{L}{2,}/u.test(part));
   if (parts.length < 2) return extractOne(request);
   // Each part gets its own sentences: the first part must leave room for the others.
-  const first = extractOne({ ...request, question: parts[0] ?? request.question, expanded: [...(request.expanded ?? []), ...contentTerms(request.question)] });
+  const first = extractOne({
+    ...request,
+    question: parts[0] ?? request.question,
+    expanded: [...(request.expanded ?? []), ...contentTerms(request.question)],
+  });
   const sentences = [...first.sentences];
   let length = sentences.join(' ').length;
   for (const part of parts.slice(1)) {
-    const more = extractOne({ ...request, question: part, expanded: [...(request.expanded ?? []), ...contentTerms(request.question)], single: true });
-    const sentence = more.sentences.find((candidate) => !sentences.includes(candidate) && !first.steps.includes(candidate));
+    const more = extractOne({
+      ...request,
+      question: part,
+      expanded: [...(request.expanded ?? []), ...contentTerms(request.question)],
+      single: true,
+    });
+    const sentence = more.sentences.find(
+      (candidate) => !sentences.includes(candidate) && !first.steps.includes(candidate),
+    );
     if (sentence === undefined || length + sentence.length > TWO_PART_CHARS) continue;
     sentences.push(sentence);
     length += sentence.length + 1;
@@ -196,13 +230,17 @@ function extractOne(request: ExtractRequest & { readonly single?: boolean }): Ex
   const wantsContact = CONTACT_QUESTION.test(normalized);
   const wantsInstruction = request.problem === true || asksHow(question);
   // "How much", «сколько стоит»: the kind of answer wanted, not its subject (the amount cue stands for them).
-  const cues = termsOf([...normalized.matchAll(new RegExp(`${PRICE.source}|${TIME.source}`, 'giu'))].map((match) => match[0]).join(' '));
+  const cues = termsOf(
+    [...normalized.matchAll(new RegExp(`${PRICE.source}|${TIME.source}`, 'giu'))].map((match) => match[0]).join(' '),
+  );
   const wanted = new Set([...termsOf(question), ...expanded.map(key)].filter((term) => !cues.has(term)));
   // Steps for "how do I…", and for a fault the customer reports («лампочка горит красным»): both need what to do.
   const how = request.single !== true && (asksHow(question) || request.problem === true);
   const { candidates, sections } = read(chunks);
   const frequency = new Map<string, number>();
-  for (const candidate of candidates) for (const term of new Set([...candidate.terms, ...candidate.context])) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  for (const candidate of candidates)
+    for (const term of new Set([...candidate.terms, ...candidate.context]))
+      frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const weight = (term: string) => Math.log(1 + candidates.length / (frequency.get(term) ?? candidates.length));
   const possible = [...wanted].reduce((sum, term) => sum + (frequency.has(term) ? weight(term) : 0), 0);
   const relevanceOf = (terms: ReadonlySet<string>, context: ReadonlySet<string>) => {
@@ -219,41 +257,85 @@ function extractOne(request: ExtractRequest & { readonly single?: boolean }): Ex
   const aboutArticle = relevanceOf(termsOf(chunks[0]?.title ?? ''), new Set());
   // A sentence is read with its section: one about the question's subject in the section that is about it wins.
   const sectionRelevance = sections.map((section) => relevanceOf(section.heading, section.body));
-  const scored = candidates.map((candidate) => {
-    const cue = (wantsAmount && AMOUNT.test(candidate.text) ? 0.35 : 0) + (wantsTime && DURATION.test(candidate.text) ? 0.35 : 0) + (wantsContact && CONTACT.test(candidate.text) ? 0.35 : 0) + (wantsInstruction && INSTRUCTION.test(candidate.text) ? 0.25 : 0);
-    const relevance = relevanceOf(candidate.terms, candidate.context) + 0.5 * (sectionRelevance[candidate.section] ?? 0) + cue;
-    // The article's first sentence sums it up; a section's first sentence states its point; list items are steps.
-    const prior = (candidate.order === 1 ? 0.2 + 0.3 * aboutArticle : 0) + (candidate.lead ? 0.1 : 0) + rank(candidate.section) - (candidate.item ? 0.25 : 0);
-    return { candidate, relevance, score: relevance + prior };
-  }).sort((left, right) => right.score - left.score || left.candidate.order - right.candidate.order);
+  const scored = candidates
+    .map((candidate) => {
+      const cue =
+        (wantsAmount && AMOUNT.test(candidate.text) ? 0.35 : 0) +
+        (wantsTime && DURATION.test(candidate.text) ? 0.35 : 0) +
+        (wantsContact && CONTACT.test(candidate.text) ? 0.35 : 0) +
+        (wantsInstruction && INSTRUCTION.test(candidate.text) ? 0.25 : 0);
+      const relevance =
+        relevanceOf(candidate.terms, candidate.context) + 0.5 * (sectionRelevance[candidate.section] ?? 0) + cue;
+      // The article's first sentence sums it up; a section's first sentence states its point; list items are steps.
+      const prior =
+        (candidate.order === 1 ? 0.2 + 0.3 * aboutArticle : 0) +
+        (candidate.lead ? 0.1 : 0) +
+        rank(candidate.section) -
+        (candidate.item ? 0.25 : 0);
+      return { candidate, relevance, score: relevance + prior };
+    })
+    .sort((left, right) => right.score - left.score || left.candidate.order - right.candidate.order);
 
   const home = how ? stepsSection(sections, relevanceOf, rank) : undefined;
   const steps = home === undefined ? [] : (sections[home]?.items ?? []).slice(0, MAX_STEPS);
   const budget = steps.length > 0 ? LEAD_CHARS_WITH_STEPS : ANSWER_CHARS;
-  const best = scored.find((entry) => !steps.includes(entry.candidate.text) && (home === undefined || !entry.candidate.item));
+  const best = scored.find(
+    (entry) => !steps.includes(entry.candidate.text) && (home === undefined || !entry.candidate.item),
+  );
   const chosen: Candidate[] = [];
   let length = 0;
   if (best !== undefined) {
     // The sentence right after the best one in its section usually goes on with it ("If the SMS has not come, wait…").
-    const next = scored.find((entry) => entry.candidate.section === best.candidate.section && entry.candidate.order === best.candidate.order + 1);
-    for (const entry of [best, ...(next === undefined ? [] : [next]), ...scored.filter((other) => other !== best && other !== next)]) {
+    const next = scored.find(
+      (entry) =>
+        entry.candidate.section === best.candidate.section && entry.candidate.order === best.candidate.order + 1,
+    );
+    for (const entry of [
+      best,
+      ...(next === undefined ? [] : [next]),
+      ...scored.filter((other) => other !== best && other !== next),
+    ]) {
       if (chosen.length >= 3) break;
-      if (steps.includes(entry.candidate.text) || chosen.some((candidate) => candidate.text === entry.candidate.text)) continue;
+      if (steps.includes(entry.candidate.text) || chosen.some((candidate) => candidate.text === entry.candidate.text))
+        continue;
       // Nothing new: every word of it is already in what was chosen («Тариф «Старт» — 490 ₽ в месяц» after the
       // list of plans).
-      if (chosen.length > 0 && [...entry.candidate.terms].every((term) => chosen.some((candidate) => candidate.terms.has(term)))) continue;
-      if (entry !== best && (entry.relevance <= 0 || entry.candidate.item || entry.score < 0.5 * best.score || length + entry.candidate.text.length > budget)) continue;
+      if (
+        chosen.length > 0 &&
+        [...entry.candidate.terms].every((term) => chosen.some((candidate) => candidate.terms.has(term)))
+      )
+        continue;
+      if (
+        entry !== best &&
+        (entry.relevance <= 0 ||
+          entry.candidate.item ||
+          entry.score < 0.5 * best.score ||
+          length + entry.candidate.text.length > budget)
+      )
+        continue;
       chosen.push(entry.candidate);
       length += entry.candidate.text.length + 1;
     }
   }
   const [first, ...rest] = chosen;
-  const sentences = first === undefined ? [] : [first, ...rest.sort((left, right) => left.order - right.order)].map((entry) => entry.text);
-  return { sentences, steps, sources: [...sentences, ...steps], partial: sentences.length + steps.length < candidates.length };
+  const sentences =
+    first === undefined
+      ? []
+      : [first, ...rest.sort((left, right) => left.order - right.order)].map((entry) => entry.text);
+  return {
+    sentences,
+    steps,
+    sources: [...sentences, ...steps],
+    partial: sentences.length + steps.length < candidates.length,
+  };
 }
 
 /** The section whose steps answer a how-question: the best match among sections with a list of two or more. */
-function stepsSection(sections: readonly Section[], relevanceOf: (terms: ReadonlySet<string>, context: ReadonlySet<string>) => number, rank: (section: number) => number): number | undefined {
+function stepsSection(
+  sections: readonly Section[],
+  relevanceOf: (terms: ReadonlySet<string>, context: ReadonlySet<string>) => number,
+  rank: (section: number) => number,
+): number | undefined {
   let best: { index: number; score: number } | undefined;
   sections.forEach((section, index) => {
     if (section.items.length < 2) return;

@@ -21,14 +21,24 @@ const topRightWeightsSchema = z.strictObject({
   coverageGap: z.number(),
   agreement: z.number(),
 });
-export const confidenceWeightsSchema = z.strictObject({ inScope: inScopeWeightsSchema, topRight: topRightWeightsSchema });
+export const confidenceWeightsSchema = z.strictObject({
+  inScope: inScopeWeightsSchema,
+  topRight: topRightWeightsSchema,
+});
 export type ConfidenceWeights = z.infer<typeof confidenceWeightsSchema>;
 
 /** Fitted by `npm run fit:confidence` on evals/retrieval.yaml and evals/out-of-scope.yaml; see docs/confidence.md. */
 export const DEFAULT_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
   inScope: { bias: -2.061, coverage: 5.172, headerCoverage: 5.415, lexical: -1.53, similarity: 0.571 },
-  topRight: { bias: -0.89, margin: 2.017, denseMargin: 2.924, lexicalMargin: 4.297, coverageGap: 4.126, agreement: 2.064 },
-}
+  topRight: {
+    bias: -0.89,
+    margin: 2.017,
+    denseMargin: 2.924,
+    lexicalMargin: 4.297,
+    coverageGap: 4.126,
+    agreement: 2.064,
+  },
+};
 
 export interface RetrievalComponents {
   /** Cosine similarity of the query and the best chunk of the top article. */
@@ -51,10 +61,24 @@ export interface RetrievalComponents {
   readonly coverageGap: number;
 }
 
-export const NO_MATCH: RetrievalComponents = { similarity: 0, lexical: 0, margin: 0, denseMargin: 0, lexicalMargin: 0, agreement: 0, coverage: 0, headerCoverage: 0, coverageGap: 0 };
+export const NO_MATCH: RetrievalComponents = {
+  similarity: 0,
+  lexical: 0,
+  margin: 0,
+  denseMargin: 0,
+  lexicalMargin: 0,
+  agreement: 0,
+  coverage: 0,
+  headerCoverage: 0,
+  coverageGap: 0,
+};
 
 /** Measures how well the top article matches the query, and how clearly it beats the others. */
-export function retrievalComponents(result: RetrievalResult, lexicalIndex: Bm25Index, context?: string): RetrievalComponents {
+export function retrievalComponents(
+  result: RetrievalResult,
+  lexicalIndex: Bm25Index,
+  context?: string,
+): RetrievalComponents {
   const [top, second] = result.articles;
   if (top === undefined) return NO_MATCH;
   const { scores } = top;
@@ -67,7 +91,10 @@ export function retrievalComponents(result: RetrievalResult, lexicalIndex: Bm25I
     margin: clamp(scores.fused - (second?.scores.fused ?? 0)),
     denseMargin: clamp(scores.dense - Math.max(0, ...others.map((article) => article.scores.dense))),
     lexicalMargin: clamp(scores.lexical - Math.max(0, ...others.map((article) => article.scores.lexical))),
-    agreement: ((scores.denseRank === null ? 0 : 1 / scores.denseRank) + (scores.lexicalRank === null ? 0 : 1 / scores.lexicalRank)) / 2,
+    agreement:
+      ((scores.denseRank === null ? 0 : 1 / scores.denseRank) +
+        (scores.lexicalRank === null ? 0 : 1 / scores.lexicalRank)) /
+      2,
     coverage: topCoverage,
     headerCoverage: coverage(terms, top, true),
     coverageGap: clamp(topCoverage - (second === undefined ? 0 : coverage(terms, second, false))),
@@ -96,7 +123,11 @@ function weightedQueryTerms(result: RetrievalResult, index: Bm25Index, context?:
   const unseen = Math.log(1 + index.size);
   return [...typed(result.query), ...(context === undefined ? [] : typed(context))].map(({ term }) => {
     const known = [term, ...(readings.get(term) ?? [])].filter((reading) => index.has(reading));
-    const weight = index.has(term) ? index.idf(term) : known.length > 0 ? Math.max(...known.map((reading) => index.idf(reading))) : unseen;
+    const weight = index.has(term)
+      ? index.idf(term)
+      : known.length > 0
+        ? Math.max(...known.map((reading) => index.idf(reading)))
+        : unseen;
     return { term, readings: [term, ...(readings.get(term) ?? [])], weight };
   });
 }
@@ -109,7 +140,8 @@ interface TermSets {
 }
 
 const termSets = new WeakMap<Chunk, TermSets>();
-const prefixesOf = (terms: ReadonlySet<string>) => new Set([...terms].filter((term) => term.length >= 5).map((term) => term.slice(0, 5)));
+const prefixesOf = (terms: ReadonlySet<string>) =>
+  new Set([...terms].filter((term) => term.length >= 5).map((term) => term.slice(0, 5)));
 
 /** A chunk's term sets, computed once per chunk object (chunks live as long as their index). */
 function setsOf(chunk: Chunk): TermSets {
@@ -126,7 +158,11 @@ function setsOf(chunk: Chunk): TermSets {
 function coverage(terms: readonly IdfTerm[], article: ScoredArticle, headerOnly: boolean): number {
   const sets = article.chunks.map(({ chunk }) => setsOf(chunk));
   const has = (term: string) =>
-    sets.some((set) => (headerOnly ? set.header : set.full).has(term) || (term.length >= 5 && (headerOnly ? set.headerPrefixes : set.fullPrefixes).has(term.slice(0, 5))));
+    sets.some(
+      (set) =>
+        (headerOnly ? set.header : set.full).has(term) ||
+        (term.length >= 5 && (headerOnly ? set.headerPrefixes : set.fullPrefixes).has(term.slice(0, 5))),
+    );
   let total = 0;
   let covered = 0;
   for (const { readings, weight } of terms) {
@@ -145,14 +181,25 @@ const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));
 /** P(the question is covered by the knowledge base at all). */
 export function inScopeProbability(components: RetrievalComponents, weights: ConfidenceWeights): number {
   const w = weights.inScope;
-  return sigmoid(w.bias + w.coverage * components.coverage + w.headerCoverage * components.headerCoverage + w.lexical * components.lexical + w.similarity * components.similarity);
+  return sigmoid(
+    w.bias +
+      w.coverage * components.coverage +
+      w.headerCoverage * components.headerCoverage +
+      w.lexical * components.lexical +
+      w.similarity * components.similarity,
+  );
 }
 
 /** P(the top article is the right one, given the question is covered). */
 export function topRightProbability(components: RetrievalComponents, weights: ConfidenceWeights): number {
   const w = weights.topRight;
   return sigmoid(
-    w.bias + w.margin * components.margin + w.denseMargin * components.denseMargin + w.lexicalMargin * components.lexicalMargin + w.coverageGap * components.coverageGap + w.agreement * components.agreement,
+    w.bias +
+      w.margin * components.margin +
+      w.denseMargin * components.denseMargin +
+      w.lexicalMargin * components.lexicalMargin +
+      w.coverageGap * components.coverageGap +
+      w.agreement * components.agreement,
   );
 }
 

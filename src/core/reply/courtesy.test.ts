@@ -4,7 +4,7 @@ import { isCourtesy, isPhraseBook } from './courtesy.ts';
 describe('isCourtesy', () => {
   it('recognises the bot’s own phrase-book sentences, whatever fills their placeholders', () => {
     expect(isPhraseBook('Если не поможет, напишите здесь — я передам вопрос специалисту.')).toBe(true);
-    expect(isPhraseBook('I have no information about bitcoin, so I won\'t promise it.')).toBe(true);
+    expect(isPhraseBook("I have no information about bitcoin, so I won't promise it.")).toBe(true);
     expect(isCourtesy('Hello, Anna!')).toBe(true);
   });
 

@@ -37,9 +37,13 @@ interface Voice {
 }
 
 /** "Hello" (by name when known) on the bot's first reply of a conversation; nothing later. */
-export function greetingText(voice: Voice & { readonly firstReply: boolean; readonly name?: string | undefined }): string {
+export function greetingText(
+  voice: Voice & { readonly firstReply: boolean; readonly name?: string | undefined },
+): string {
   if (!voice.firstReply) return '';
-  return voice.name === undefined ? phrase(GREETING, voice.lang, voice.seed) : phrase(GREETING_NAMED, voice.lang, voice.seed, { name: voice.name });
+  return voice.name === undefined
+    ? phrase(GREETING, voice.lang, voice.seed)
+    : phrase(GREETING_NAMED, voice.lang, voice.seed, { name: voice.name });
 }
 
 /** The parts of an answer around the article's words: they are the bot's own, never checked against the article. */
@@ -71,7 +75,10 @@ export function answerFrame(
   const opening = voice.continuation
     ? [phrase(CONTINUATION, lang, seed)]
     : [greetingText(voice), phrase(voice.problem ? APOLOGIZE : ACKNOWLEDGE, lang, seed)].filter((part) => part !== '');
-  const absent = voice.absent.length === 0 ? [] : [phrase(ABSENT_NOTICE, lang, seed, { term: voice.absent.join(lang === 'ru' ? '», «' : ', ') })];
+  const absent =
+    voice.absent.length === 0
+      ? []
+      : [phrase(ABSENT_NOTICE, lang, seed, { term: voice.absent.join(lang === 'ru' ? '», «' : ', ') })];
   return {
     opening,
     absent,
@@ -84,10 +91,16 @@ export function answerFrame(
 }
 
 /** "Which of these did you mean?" with numbered titles, or "could you say more?" for a vague message. */
-export function clarifyText(voice: Voice & { readonly greeting: string; readonly vague: boolean; readonly titles: readonly string[] }): string {
+export function clarifyText(
+  voice: Voice & { readonly greeting: string; readonly vague: boolean; readonly titles: readonly string[] },
+): string {
   const { lang, seed } = voice;
   const lines = [voice.greeting, phrase(voice.vague ? CLARIFY_VAGUE : CLARIFY, lang, seed)];
-  if (voice.titles.length > 0) lines.push(voice.titles.map((title, index) => `${index + 1}. ${title}`).join('\n'), phrase(CLARIFY_CLOSING, lang, seed));
+  if (voice.titles.length > 0)
+    lines.push(
+      voice.titles.map((title, index) => `${index + 1}. ${title}`).join('\n'),
+      phrase(CLARIFY_CLOSING, lang, seed),
+    );
   return lines.filter((line) => line !== '').join('\n');
 }
 
@@ -101,9 +114,17 @@ const HANDOFF_BODIES = {
 } as const satisfies Record<HandoffReason, unknown>;
 
 /** Why a specialist takes over, after a safety notice when the message spoke of a risk to someone. */
-export function handoffText(voice: Voice & { readonly greeting: string; readonly reason: HandoffReason; readonly risk: boolean }): string {
+export function handoffText(
+  voice: Voice & { readonly greeting: string; readonly reason: HandoffReason; readonly risk: boolean },
+): string {
   const { lang, seed } = voice;
-  return [voice.greeting, voice.risk ? phrase(RISK_NOTICE, lang, seed) : '', phrase(HANDOFF_BODIES[voice.reason], lang, seed)].filter((part) => part !== '').join(' ');
+  return [
+    voice.greeting,
+    voice.risk ? phrase(RISK_NOTICE, lang, seed) : '',
+    phrase(HANDOFF_BODIES[voice.reason], lang, seed),
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 export interface QueueStanding {
@@ -118,18 +139,37 @@ export function queueStanding(position: number, now: Date, settings: QueueSettin
   const { hours } = settings;
   const opening = hours !== undefined && !isOpen(hours, now) ? nextOpening(hours, now) : undefined;
   const expectedWaitMinutes = Math.max(2, Math.round(position * settings.minutesPerTicket));
-  return opening === undefined ? { position, expectedWaitMinutes } : { position, expectedWaitMinutes, opensAt: opening.toISOString() };
+  return opening === undefined
+    ? { position, expectedWaitMinutes }
+    : { position, expectedWaitMinutes, opensAt: opening.toISOString() };
 }
 
 /** "You are number N in the queue…" within working hours; "specialists reply after …" outside them. */
-export function queueNotice(input: { lang: Lang; position: number; now: Date; settings: QueueSettings; seed: number }): string {
+export function queueNotice(input: {
+  lang: Lang;
+  position: number;
+  now: Date;
+  settings: QueueSettings;
+  seed: number;
+}): string {
   const standing = queueStanding(input.position, input.now, input.settings);
   const { hours } = input.settings;
   if (standing.opensAt !== undefined && hours !== undefined) {
-    const format = new Intl.DateTimeFormat(input.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: hours.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' });
-    return phrase(AFTER_HOURS_NOTICE, input.lang, input.seed, { time: format.format(new Date(standing.opensAt)), zone: hours.timeZone });
+    const format = new Intl.DateTimeFormat(input.lang === 'ru' ? 'ru-RU' : 'en-GB', {
+      timeZone: hours.timeZone,
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    return phrase(AFTER_HOURS_NOTICE, input.lang, input.seed, {
+      time: format.format(new Date(standing.opensAt)),
+      zone: hours.timeZone,
+    });
   }
-  return phrase(QUEUE_NOTICE, input.lang, input.seed, { position: String(input.position), minutes: String(standing.expectedWaitMinutes) });
+  return phrase(QUEUE_NOTICE, input.lang, input.seed, {
+    position: String(input.position),
+    minutes: String(standing.expectedWaitMinutes),
+  });
 }
 
 /** A handoff reply as the customer reads it: the reason, then where they stand in the queue. */

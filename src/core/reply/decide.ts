@@ -34,11 +34,16 @@ export interface DecisionInput {
 export function decide(input: DecisionInput, thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const [top] = input.articles;
   if (input.vague) return { action: 'clarify-vague' };
-  if (top === undefined || input.confidence < thresholds.handoff) return { action: 'handoff', reason: 'low_confidence', article: top };
+  if (top === undefined || input.confidence < thresholds.handoff)
+    return { action: 'handoff', reason: 'low_confidence', article: top };
   if (top.handoff) return { action: 'handoff', reason: 'sensitive', article: top };
   if (input.confidence < thresholds.answer) {
-    const close = input.articles.filter((article) => top.scores.fused - article.scores.fused <= thresholds.clarifyMargin && !article.handoff);
-    const distinct = close.filter((article, index) => close.findIndex((other) => other.articleId === article.articleId) === index);
+    const close = input.articles.filter(
+      (article) => top.scores.fused - article.scores.fused <= thresholds.clarifyMargin && !article.handoff,
+    );
+    const distinct = close.filter(
+      (article, index) => close.findIndex((other) => other.articleId === article.articleId) === index,
+    );
     if (distinct.length >= 2) return { action: 'clarify', options: distinct.slice(0, 3) };
   }
   return { action: 'answer', article: top };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { groundedness, sentencesOf } from './groundedness.ts';
 
-const source = 'Код из SMS действует 5 минут. Новый код можно запросить через 60 секунд. Поддержка: 8 800 555-35-35, https://my.kometa.example.';
+const source =
+  'Код из SMS действует 5 минут. Новый код можно запросить через 60 секунд. Поддержка: 8 800 555-35-35, https://my.kometa.example.';
 
 describe('groundedness', () => {
   it('supports sentences whose words and numbers come from the source', () => {
@@ -11,9 +12,15 @@ describe('groundedness', () => {
   });
 
   it('flags a number, a phone or a link that the source does not contain', () => {
-    const result = groundedness('Код действует 10 минут. Позвоните 8 800 000-00-00. Откройте https://evil.example.', [source]);
+    const result = groundedness('Код действует 10 минут. Позвоните 8 800 000-00-00. Откройте https://evil.example.', [
+      source,
+    ]);
     expect(result.score).toBe(0);
-    expect(result.sentences.map((entry) => entry.unsupportedFacts)).toEqual([['10 мину'], ['8800000-00-00'], ['https://evil.example']]);
+    expect(result.sentences.map((entry) => entry.unsupportedFacts)).toEqual([
+      ['10 мину'],
+      ['8800000-00-00'],
+      ['https://evil.example'],
+    ]);
   });
 
   it('checks a number together with its unit', () => {
@@ -27,12 +34,20 @@ describe('groundedness', () => {
   });
 
   it('skips the bot’s own greeting and closing', () => {
-    const result = groundedness('Здравствуйте! Код действует 5 минут. Спасибо за обращение!', [source], ['Здравствуйте!', 'Спасибо за обращение!']);
+    const result = groundedness(
+      'Здравствуйте! Код действует 5 минут. Спасибо за обращение!',
+      [source],
+      ['Здравствуйте!', 'Спасибо за обращение!'],
+    );
     expect(result.sentences.map((entry) => entry.sentence)).toEqual(['Код действует 5 минут.']);
   });
 
   it('splits list items as sentences', () => {
-    expect(sentencesOf('Шаги:\n1. Откройте приложение.\n2. Нажмите «Войти».')).toEqual(['Шаги:', 'Откройте приложение.', 'Нажмите «Войти».']);
+    expect(sentencesOf('Шаги:\n1. Откройте приложение.\n2. Нажмите «Войти».')).toEqual([
+      'Шаги:',
+      'Откройте приложение.',
+      'Нажмите «Войти».',
+    ]);
   });
 });
 

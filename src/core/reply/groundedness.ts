@@ -54,7 +54,10 @@ interface SourceAnalysis {
   readonly facts: ReadonlySet<string>;
 }
 
-const analyseSource = (text: string): SourceAnalysis => ({ terms: new Set(contentTerms(text)), facts: new Set(factsOf(normalize(text))) });
+const analyseSource = (text: string): SourceAnalysis => ({
+  terms: new Set(contentTerms(text)),
+  facts: new Set(factsOf(normalize(text))),
+});
 
 /** Sources are mostly knowledge-base passages, checked again and again: their terms and facts are kept. */
 const SOURCES = new RecentCache<string, SourceAnalysis>(512);
@@ -65,17 +68,30 @@ const SOURCES = new RecentCache<string, SourceAnalysis>(512);
  * against `sources`. A sentence is supported when all its facts occur in the sources and at least
  * {@link OVERLAP_THRESHOLD} of its content words do.
  */
-export function groundedness(reply: string, sources: readonly string[], exempt: readonly string[] | ((sentence: string) => boolean) = []): Groundedness {
+export function groundedness(
+  reply: string,
+  sources: readonly string[],
+  exempt: readonly string[] | ((sentence: string) => boolean) = [],
+): Groundedness {
   const { terms: sourceTerms, facts: sourceFacts } = SOURCES.through(sources.join('\n'), analyseSource);
-  const exemptSet = typeof exempt === 'function' ? undefined : new Set(exempt.flatMap(sentencesOf).map((sentence) => normalize(sentence)));
-  const isExempt = (sentence: string) => (typeof exempt === 'function' ? exempt(sentence) : (exemptSet?.has(normalize(sentence)) ?? false));
+  const exemptSet =
+    typeof exempt === 'function'
+      ? undefined
+      : new Set(exempt.flatMap(sentencesOf).map((sentence) => normalize(sentence)));
+  const isExempt = (sentence: string) =>
+    typeof exempt === 'function' ? exempt(sentence) : (exemptSet?.has(normalize(sentence)) ?? false);
   const checked: SentenceSupport[] = [];
   for (const sentence of sentencesOf(reply)) {
     if (isExempt(sentence)) continue;
     const terms = contentTerms(sentence);
     const overlap = terms.length === 0 ? 1 : terms.filter((term) => sourceTerms.has(term)).length / terms.length;
     const unsupportedFacts = factsOf(normalize(sentence)).filter((fact) => !sourceFacts.has(fact));
-    checked.push({ sentence, supported: unsupportedFacts.length === 0 && overlap >= OVERLAP_THRESHOLD, overlap, unsupportedFacts });
+    checked.push({
+      sentence,
+      supported: unsupportedFacts.length === 0 && overlap >= OVERLAP_THRESHOLD,
+      overlap,
+      unsupportedFacts,
+    });
   }
   const supported = checked.filter((entry) => entry.supported).length;
   return { score: checked.length === 0 ? 1 : supported / checked.length, sentences: checked };

@@ -9,7 +9,11 @@ export type HandoffCheckpoint =
   /** The live detectors on the customer's message (a request for a person, emotion, a sensitive topic, a loop). */
   | { readonly at: 'message'; readonly assessment: HandoffAssessment; readonly drafting: boolean }
   /** Retrieval: nothing answers well enough (`low_confidence`), or the topic is reserved for people (`sensitive`). */
-  | { readonly at: 'retrieval'; readonly decision: Decision; readonly citationOf: (article: NonNullable<Extract<Decision, { action: 'handoff' }>['article']>) => Citation }
+  | {
+      readonly at: 'retrieval';
+      readonly decision: Decision;
+      readonly citationOf: (article: NonNullable<Extract<Decision, { action: 'handoff' }>['article']>) => Citation;
+    }
   /** The model said its articles do not answer the question. */
   | { readonly at: 'model'; readonly composition: LlmComposition | undefined }
   /** The offline answer leans on the article too little to be sent. */
@@ -38,7 +42,10 @@ export function handoffExit(checkpoint: HandoffCheckpoint): HandoffExit | undefi
     case 'retrieval': {
       const { decision } = checkpoint;
       if (decision.action !== 'handoff') return undefined;
-      const cited = decision.article !== undefined && decision.reason === 'sensitive' ? [checkpoint.citationOf(decision.article)] : [];
+      const cited =
+        decision.article !== undefined && decision.reason === 'sensitive'
+          ? [checkpoint.citationOf(decision.article)]
+          : [];
       return exit([decision.reason], cited);
     }
     case 'model':

@@ -5,7 +5,13 @@ import { JsonStringFieldStream } from './json-string-stream.ts';
 describe('JsonStringFieldStream', () => {
   it('yields the field as it arrives, decoding escapes split across chunks', () => {
     const stream = new JsonStringFieldStream('reply');
-    const parts = ['{"citations":["a"],"re', 'ply": "Здрав', 'ствуйте!\\', 'nШаг \\"1\\" \\u00e9', 'nd", "confidence": 0.9}'];
+    const parts = [
+      '{"citations":["a"],"re',
+      'ply": "Здрав',
+      'ствуйте!\\',
+      'nШаг \\"1\\" \\u00e9',
+      'nd", "confidence": 0.9}',
+    ];
     expect(parts.map((part) => stream.push(part))).toEqual(['', 'Здрав', 'ствуйте!', '\nШаг "1" é', 'nd']);
   });
 

@@ -11,7 +11,13 @@ import type { PromptFile } from '../prompts/prompt-file.ts';
 import type { ModelCallCache } from '../ports/model-cache.ts';
 import type { ModelMetrics } from '../ports/model-metrics.ts';
 import { documentOfChunk, type SourceDocument } from '../verification/source-index.ts';
-import { ClaimVerifier, scoreOf, unsupportedClaims, type SentenceChecker, type VerifierOptions } from '../verification/verify.ts';
+import {
+  ClaimVerifier,
+  scoreOf,
+  unsupportedClaims,
+  type SentenceChecker,
+  type VerifierOptions,
+} from '../verification/verify.ts';
 import type { UsageMeter } from './usage-meter.ts';
 import { complete } from './model-completion.ts';
 import { ModelAnswerStream } from './model-answer-stream.ts';
@@ -73,10 +79,14 @@ const RETRY_HEADROOM_MS = 1000;
 const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      },
+      { once: true },
+    );
   });
 
 export class LlmComposer implements AnswerComposer {
@@ -95,22 +105,32 @@ export class LlmComposer implements AnswerComposer {
     const { context, sources } = this.packContext(input);
     const messages = await this.prompt.formatMessages({
       lang_name: LANG_NAMES[input.lang],
-      greeting_rule: input.firstReply ? 'This is your first reply in the conversation: greet the customer first.' : 'You already greeted the customer earlier: do not greet again.',
+      greeting_rule: input.firstReply
+        ? 'This is your first reply in the conversation: greet the customer first.'
+        : 'You already greeted the customer earlier: do not greet again.',
       customer_name: input.customerName === undefined ? 'not given' : fenceUntrusted(input.customerName),
       context,
       history: historyWithin(input.history, this.options.tokenizer, this.options.historyTokens) || '(none)',
       question: fenceUntrusted(input.question),
-      not_covered: input.absent === undefined || input.absent.length === 0 ? '(nothing)' : fenceUntrusted(input.absent.join(', ')),
+      not_covered:
+        input.absent === undefined || input.absent.length === 0 ? '(nothing)' : fenceUntrusted(input.absent.join(', ')),
     });
     const started = Date.now();
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const log = { conversationId: input.conversationId, requestId: input.requestId };
     const verifierOptions = {
-      customerText: [input.question, ...input.history.filter((message) => message.role === 'customer').map((message) => message.text)].join('\n'),
+      customerText: [
+        input.question,
+        ...input.history.filter((message) => message.role === 'customer').map((message) => message.text),
+      ].join('\n'),
       secretTexts: [this.options.system.template, this.options.user.template],
     };
     const checker = this.options.checker ?? ((documents, settings) => ClaimVerifier.of(documents, settings));
-    const verifierFor = (ids: readonly string[]) => checker(ids.length === 0 ? [...sources.values()].flat() : ids.flatMap((id) => sources.get(id) ?? []), verifierOptions);
+    const verifierFor = (ids: readonly string[]) =>
+      checker(
+        ids.length === 0 ? [...sources.values()].flat() : ids.flatMap((id) => sources.get(id) ?? []),
+        verifierOptions,
+      );
     let attempt = 0;
     let lastProblem: LlmFailure = 'error';
     let shown = '';
@@ -125,29 +145,54 @@ export class LlmComposer implements AnswerComposer {
       const signal = AbortSignal.any([deadline, stop.signal]);
       let raw: string;
       try {
-        raw = await this.complete(messages, signal, `${input.conversationId ?? ''}#${attempt}`, input.conversationId, () => stop.signal.aborted, (text) => {
-          stream.push(answer.push(text));
-          if (answer.needsHuman === true) stop.abort();
-          else if (!stream.opened && answer.needsHuman === false && answer.citations !== undefined && answer.citations.every((id) => sources.has(id))) stream.open(verifierFor(answer.citations));
-        });
+        raw = await this.complete(
+          messages,
+          signal,
+          `${input.conversationId ?? ''}#${attempt}`,
+          input.conversationId,
+          () => stop.signal.aborted,
+          (text) => {
+            stream.push(answer.push(text));
+            if (answer.needsHuman === true) stop.abort();
+            else if (
+              !stream.opened &&
+              answer.needsHuman === false &&
+              answer.citations !== undefined &&
+              answer.citations.every((id) => sources.has(id))
+            )
+              stream.open(verifierFor(answer.citations));
+          },
+        );
       } catch (error) {
-        if (answer.needsHuman === true) return { kind: 'needs-human', selfAssessment: 0, reason: 'the model asked for a person' };
+        if (answer.needsHuman === true)
+          return { kind: 'needs-human', selfAssessment: 0, reason: 'the model asked for a person' };
         if (rejectsResponseFormat(error) && this.model < this.options.models.length - 1) {
           this.model += 1;
           this.options.metrics?.fallback('json_object_format');
-          this.options.logger.warn({ ...log, err: error }, 'the endpoint rejects JSON-schema output; using JSON mode from now on');
+          this.options.logger.warn(
+            { ...log, err: error },
+            'the endpoint rejects JSON-schema output; using JSON mode from now on',
+          );
           attempt -= 1;
           continue;
         }
         lastProblem = deadline.aborted ? 'timeout' : isRateLimited(error) ? 'rate_limited' : 'error';
         if (stream.emitted !== '' || deadline.aborted) break;
         const wait = isRateLimited(error) ? retryAfterMs(error) : 0;
-        if (wait !== undefined && wait > 0 && Date.now() - started + wait + RETRY_HEADROOM_MS > this.options.timeoutMs) {
-          this.options.logger.warn({ ...log, attempt, retryAfterMs: wait }, 'model rate-limited; Retry-After does not fit before the deadline, answering offline');
+        if (
+          wait !== undefined &&
+          wait > 0 &&
+          Date.now() - started + wait + RETRY_HEADROOM_MS > this.options.timeoutMs
+        ) {
+          this.options.logger.warn(
+            { ...log, attempt, retryAfterMs: wait },
+            'model rate-limited; Retry-After does not fit before the deadline, answering offline',
+          );
           break;
         }
         this.options.logger.warn({ ...log, attempt, err: error, retryAfterMs: wait }, 'model call failed');
-        if (wait !== undefined && wait > 0) await (this.options.sleep ?? abortableSleep)(wait, deadline).catch(() => undefined);
+        if (wait !== undefined && wait > 0)
+          await (this.options.sleep ?? abortableSleep)(wait, deadline).catch(() => undefined);
         if (deadline.aborted) break;
         continue;
       }
@@ -158,7 +203,8 @@ export class LlmComposer implements AnswerComposer {
         if (stream.emitted !== '') break;
         continue;
       }
-      if (parsed.value.needsHuman) return { kind: 'needs-human', selfAssessment: parsed.value.confidence, reason: parsed.value.reason ?? '' };
+      if (parsed.value.needsHuman)
+        return { kind: 'needs-human', selfAssessment: parsed.value.confidence, reason: parsed.value.reason ?? '' };
       if (!stream.opened) {
         stream.open(verifierFor(parsed.value.citations));
         stream.push('');
@@ -167,11 +213,22 @@ export class LlmComposer implements AnswerComposer {
       const outcome = stream.outcome();
       const unsupported = unsupportedClaims(stream.verdicts);
       const verification = { outcome, score: scoreOf(stream.verdicts), unsupported, modelReply: parsed.value.reply };
-      if (unsupported.length > 0) this.options.logger.warn({ ...log, outcome, unsupported }, outcome === 'replaced' ? 'model reply makes claims its articles do not support; the offline answer replaces it' : 'model reply repaired: sentences with unsupported claims dropped');
+      if (unsupported.length > 0)
+        this.options.logger.warn(
+          { ...log, outcome, unsupported },
+          outcome === 'replaced'
+            ? 'model reply makes claims its articles do not support; the offline answer replaces it'
+            : 'model reply repaired: sentences with unsupported claims dropped',
+        );
       if (outcome === 'replaced' || !stream.answered) {
         this.options.metrics?.reply('replaced', 'unsupported_claim');
         this.options.metrics?.fallback('offline_answer');
-        return { kind: 'fallback', reason: 'unsupported', emitted: stream.emitted, verification: { ...verification, outcome: 'replaced' } };
+        return {
+          kind: 'fallback',
+          reason: 'unsupported',
+          emitted: stream.emitted,
+          verification: { ...verification, outcome: 'replaced' },
+        };
       }
       this.options.metrics?.reply(outcome, outcome === 'repaired' ? 'unsupported_claim' : 'none');
       const citations = parsed.value.citations.length > 0 ? parsed.value.citations : [...sources.keys()];
@@ -179,11 +236,23 @@ export class LlmComposer implements AnswerComposer {
     }
     this.options.metrics?.reply('replaced', lastProblem);
     this.options.metrics?.fallback('offline_answer');
-    return { kind: 'fallback', reason: lastProblem, emitted: shown, verification: { outcome: 'replaced', score: 0, unsupported: [] } };
+    return {
+      kind: 'fallback',
+      reason: lastProblem,
+      emitted: shown,
+      verification: { outcome: 'replaced', score: 0, unsupported: [] },
+    };
   }
 
   /** A completion (from the cache when this exact call was made before), text passed on as it arrives. */
-  private complete(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, signal: AbortSignal, call: string, scope: string | undefined, stopped: () => boolean, onText: (text: string) => void): Promise<string> {
+  private complete(
+    messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>,
+    signal: AbortSignal,
+    call: string,
+    scope: string | undefined,
+    stopped: () => boolean,
+    onText: (text: string) => void,
+  ): Promise<string> {
     return complete({
       model: this.options.models[this.model] ?? (this.options.models[0] as BaseChatModel),
       messages,
@@ -215,7 +284,13 @@ export class LlmComposer implements AnswerComposer {
         blocks.push(block);
         used += tokens;
         const known = sources.get(chunk.articleId) ?? [];
-        sources.set(chunk.articleId, [...(known.length === 0 && chunk.url !== undefined ? [{ text: chunk.url, heading: chunk.title, articleId: chunk.articleId }] : []), ...known, documentOfChunk(chunk)]);
+        sources.set(chunk.articleId, [
+          ...(known.length === 0 && chunk.url !== undefined
+            ? [{ text: chunk.url, heading: chunk.title, articleId: chunk.articleId }]
+            : []),
+          ...known,
+          documentOfChunk(chunk),
+        ]);
       }
     }
     return { context: blocks.join('\n\n'), sources };
@@ -228,7 +303,10 @@ type Parsed = { ok: true; value: z.infer<typeof llmAnswerSchema> } | { ok: false
 
 /** Parses the model's JSON (tolerating a code fence) and checks citations against the context ids. */
 export function parseAnswer(raw: string, allowedIds: ReadonlySet<string>): Parsed {
-  const text = raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '');
+  const text = raw
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/```\s*$/, '');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -236,7 +314,11 @@ export function parseAnswer(raw: string, allowedIds: ReadonlySet<string>): Parse
     return { ok: false, problem: 'not JSON' };
   }
   const result = llmAnswerSchema.safeParse(json);
-  if (!result.success) return { ok: false, problem: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+  if (!result.success)
+    return {
+      ok: false,
+      problem: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    };
   const unknown = result.data.citations.filter((id) => !allowedIds.has(id));
   if (unknown.length > 0) return { ok: false, problem: `cites articles not in the context: ${unknown.join(', ')}` };
   return { ok: true, value: result.data };

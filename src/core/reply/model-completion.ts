@@ -29,8 +29,14 @@ export interface CompletionOptions {
 }
 
 export async function complete(options: CompletionOptions): Promise<string> {
-  const prompt = options.messages.map((message) => `${message.getType()}: ${typeof message.content === 'string' ? message.content : JSON.stringify(message.content)}`).join('\n');
-  const key = options.cache === undefined ? '' : await sha256Hex(`${options.modelId ?? ''}\n${prompt}\n${options.call ?? ''}`);
+  const prompt = options.messages
+    .map(
+      (message) =>
+        `${message.getType()}: ${typeof message.content === 'string' ? message.content : JSON.stringify(message.content)}`,
+    )
+    .join('\n');
+  const key =
+    options.cache === undefined ? '' : await sha256Hex(`${options.modelId ?? ''}\n${prompt}\n${options.call ?? ''}`);
   const cached = options.cache === undefined ? undefined : await options.cache.get(key);
   if (cached !== undefined) {
     options.onText?.(cached);
@@ -39,15 +45,33 @@ export async function complete(options: CompletionOptions): Promise<string> {
   }
   let raw = '';
   const started = performance.now();
-  const report = (outcome: ModelCallOutcome) => options.metrics?.modelCall({ path: options.path ?? 'answer', outcome, seconds: (performance.now() - started) / 1000, prompt, completion: raw });
+  const report = (outcome: ModelCallOutcome) =>
+    options.metrics?.modelCall({
+      path: options.path ?? 'answer',
+      outcome,
+      seconds: (performance.now() - started) / 1000,
+      prompt,
+      completion: raw,
+    });
   try {
     for await (const chunk of await options.model.stream([...options.messages], { signal: options.signal })) {
-      const text = typeof chunk.content === 'string' ? chunk.content : chunk.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+      const text =
+        typeof chunk.content === 'string'
+          ? chunk.content
+          : chunk.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
       raw += text;
       if (text !== '') options.onText?.(text);
     }
   } catch (error) {
-    report(options.stoppedOnPurpose?.() === true ? 'aborted' : isRateLimited(error) ? 'rate_limited' : isAbort(error) || options.signal.aborted ? 'timeout' : 'error');
+    report(
+      options.stoppedOnPurpose?.() === true
+        ? 'aborted'
+        : isRateLimited(error)
+          ? 'rate_limited'
+          : isAbort(error) || options.signal.aborted
+            ? 'timeout'
+            : 'error',
+    );
     throw error;
   }
   report('ok');

@@ -9,7 +9,8 @@ interface ErrorFields {
   readonly name?: unknown;
 }
 
-const fieldsOf = (error: unknown): ErrorFields => (typeof error === 'object' && error !== null ? (error as ErrorFields) : {});
+const fieldsOf = (error: unknown): ErrorFields =>
+  typeof error === 'object' && error !== null ? (error as ErrorFields) : {};
 
 function header(headers: unknown, name: string): string | undefined {
   if (typeof headers !== 'object' || headers === null) return undefined;
@@ -31,9 +32,11 @@ export function isRateLimited(error: unknown): boolean {
  */
 export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const fields = fieldsOf(error);
-  if (typeof fields.retryAfterMs === 'number' && Number.isFinite(fields.retryAfterMs)) return Math.max(0, fields.retryAfterMs);
+  if (typeof fields.retryAfterMs === 'number' && Number.isFinite(fields.retryAfterMs))
+    return Math.max(0, fields.retryAfterMs);
   const milliseconds = Number(header(fields.headers, 'retry-after-ms'));
-  if (Number.isFinite(milliseconds) && milliseconds >= 0 && header(fields.headers, 'retry-after-ms') !== undefined) return milliseconds;
+  if (Number.isFinite(milliseconds) && milliseconds >= 0 && header(fields.headers, 'retry-after-ms') !== undefined)
+    return milliseconds;
   const raw = header(fields.headers, 'retry-after');
   if (raw === undefined) return undefined;
   const seconds = Number(raw);
@@ -46,7 +49,10 @@ export function retryAfterMs(error: unknown, now = Date.now()): number | undefin
 export function rejectsResponseFormat(error: unknown): boolean {
   const fields = fieldsOf(error);
   const message = typeof fields.message === 'string' ? fields.message : '';
-  return (fields.status === 400 || fields.status === 422) && /response_format|json_schema|structured output|schema/i.test(message);
+  return (
+    (fields.status === 400 || fields.status === 422) &&
+    /response_format|json_schema|structured output|schema/i.test(message)
+  );
 }
 
 export function isAbort(error: unknown): boolean {

@@ -53,7 +53,13 @@ function answerChunks(articleChunks: readonly Chunk[]): Chunk[] {
 /** Greeting (first reply only), acknowledgement or apology, the answer, a person if it does not help, thanks. */
 export function composeOffline(input: ComposeInput): ComposedReply {
   const { lang, seed } = input;
-  const answer = extractAnswer({ question: input.question ?? input.article.title, chunks: answerChunks(input.articleChunks), preferred: input.article.chunks.map((entry) => entry.chunk.id), expanded: input.questionTerms, problem: input.problem });
+  const answer = extractAnswer({
+    question: input.question ?? input.article.title,
+    chunks: answerChunks(input.articleChunks),
+    preferred: input.article.chunks.map((entry) => entry.chunk.id),
+    expanded: input.questionTerms,
+    problem: input.problem,
+  });
   const frame = answerFrame({
     lang,
     seed,
@@ -68,6 +74,14 @@ export function composeOffline(input: ComposeInput): ComposedReply {
   const steps = answer.steps.map((step, index) => `${index + 1}. ${step}`).join('\n');
   const body = [answer.sentences.join(' '), steps].filter((part) => part !== '').join('\n');
   const ending = [frame.ifNotHelped, frame.closing].filter((part) => part !== '').join(' ');
-  const text = [[...frame.opening, ...frame.absent].join(' '), body, frame.more, ending].filter((part) => part !== '').join('\n\n');
-  return { text, exempt: [...frame.opening, ...frame.absent, frame.more, frame.ifNotHelped, frame.closing].filter((part) => part !== ''), sources: answer.sources };
+  const text = [[...frame.opening, ...frame.absent].join(' '), body, frame.more, ending]
+    .filter((part) => part !== '')
+    .join('\n\n');
+  return {
+    text,
+    exempt: [...frame.opening, ...frame.absent, frame.more, frame.ifNotHelped, frame.closing].filter(
+      (part) => part !== '',
+    ),
+    sources: answer.sources,
+  };
 }

@@ -59,7 +59,7 @@ export const MORE_IN_ARTICLE: Variants = {
 /** A thing the customer named that the knowledge base does not cover, said plainly before what does apply. */
 export const ABSENT_NOTICE: Variants = {
   ru: ['«{term}» — об этом в нашей справке ничего нет, поэтому обещать не буду. Вот что действует:'],
-  en: ['I have no information about {term}, so I won\'t promise it. Here is what applies:'],
+  en: ["I have no information about {term}, so I won't promise it. Here is what applies:"],
 };
 
 export const CLOSING: Variants = {
@@ -186,7 +186,12 @@ export const PIPELINE_ERROR: Variants = {
 };
 
 /** Picks a variant deterministically from a seed, so replies vary between turns but tests stay stable. */
-export function phrase(variants: Variants, lang: Lang, seed: number, values: Readonly<Record<string, string>> = {}): string {
+export function phrase(
+  variants: Variants,
+  lang: Lang,
+  seed: number,
+  values: Readonly<Record<string, string>> = {},
+): string {
   const list = variants[lang];
   const template = list[Math.abs(seed) % list.length] ?? list[0] ?? '';
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);

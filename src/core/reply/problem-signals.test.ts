@@ -14,10 +14,13 @@ describe('reportsProblem', () => {
     expect(reportsProblem(text)).toBe(true);
   });
 
-  it.each(['Какие у вас тарифы?', 'Как подключить автоплатёж', 'what plans do you have', 'how do I pay by card', 'Подскажите адрес офиса'])(
-    'hears a plain question in %j',
-    (text) => {
-      expect(reportsProblem(text)).toBe(false);
-    },
-  );
+  it.each([
+    'Какие у вас тарифы?',
+    'Как подключить автоплатёж',
+    'what plans do you have',
+    'how do I pay by card',
+    'Подскажите адрес офиса',
+  ])('hears a plain question in %j', (text) => {
+    expect(reportsProblem(text)).toBe(false);
+  });
 });

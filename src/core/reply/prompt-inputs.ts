@@ -10,7 +10,12 @@ export function fenceUntrusted(text: string): string {
   return text.replace(FENCE_TAG, '‹$1$2');
 }
 
-const ROLE_NAMES: Readonly<Record<Message['role'], string>> = { customer: 'customer', bot: 'assistant', agent: 'support agent', system: 'notice' };
+const ROLE_NAMES: Readonly<Record<Message['role'], string>> = {
+  customer: 'customer',
+  bot: 'assistant',
+  agent: 'support agent',
+  system: 'notice',
+};
 
 /** The conversation as `role: text` lines, the newest that fit in `budget` tokens, oldest first. */
 export function historyWithin(history: readonly Message[], tokenizer: Tokenizer, budget: number): string {

@@ -15,7 +15,15 @@ import { stem } from '../text/stem.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { toCyrillic } from '../text/transliterate.ts';
 import type { Lang } from '../text/lang.ts';
-import { finalConfidence, inScopeProbability, NO_MATCH, retrievalComponents, retrievalConfidence, type ConfidenceWeights, type RetrievalComponents } from './confidence.ts';
+import {
+  finalConfidence,
+  inScopeProbability,
+  NO_MATCH,
+  retrievalComponents,
+  retrievalConfidence,
+  type ConfidenceWeights,
+  type RetrievalComponents,
+} from './confidence.ts';
 import { reorder, type SearchAssist } from '../retrieval/search-assist.ts';
 import { decide, type Decision, type DecisionThresholds } from './decide.ts';
 import { followUpContext, isVague } from './follow-up.ts';
@@ -50,7 +58,11 @@ export interface ReplyPipelineOptions {
   readonly handoffThresholds?: HandoffThresholds | undefined;
 }
 
-const citationOf = (article: ScoredArticle): Citation => ({ articleId: article.articleId, title: article.title, url: article.url });
+const citationOf = (article: ScoredArticle): Citation => ({
+  articleId: article.articleId,
+  title: article.title,
+  url: article.url,
+});
 
 export class ReplyPipeline {
   private readonly chunksByArticle = new Map<string, Chunk[]>();
@@ -58,7 +70,14 @@ export class ReplyPipeline {
 
   constructor(private readonly options: ReplyPipelineOptions) {
     const lexical = options.index.lexical;
-    this.vocabulary = { has: (term) => lexical.has(term), relatives: (term) => lexical.expand([{ term, weight: 1 }]).slice(1).map((entry) => entry.term) };
+    this.vocabulary = {
+      has: (term) => lexical.has(term),
+      relatives: (term) =>
+        lexical
+          .expand([{ term, weight: 1 }])
+          .slice(1)
+          .map((entry) => entry.term),
+    };
     for (const chunk of options.index.chunks) {
       const list = this.chunksByArticle.get(chunk.articleId) ?? [];
       list.push(chunk);
@@ -98,24 +117,50 @@ export class ReplyPipeline {
     const firstReply = !request.history.some((message) => message.role === (drafting ? 'agent' : 'bot'));
     const assessment = assessMessage(request.history, request.text, options.handoffThresholds);
     const detected = handoffExit({ at: 'message', assessment, drafting });
-    if (detected !== undefined) return this.handoff({ request, lang, exit: detected, components: {}, score: 0, signals: assessment.signals });
+    if (detected !== undefined)
+      return this.handoff({ request, lang, exit: detected, components: {}, score: 0, signals: assessment.signals });
     const { retrieval, components, confidence, reranked, context } = await this.search(request, lang, drafting);
-    if (retrieval.lexicalOnly === true) options.logger?.warn({ conversationId: request.conversation.id, requestId: request.requestId }, 'the query could not be embedded in time; lexical retrieval only');
+    if (retrieval.lexicalOnly === true)
+      options.logger?.warn(
+        { conversationId: request.conversation.id, requestId: request.requestId },
+        'the query could not be embedded in time; lexical retrieval only',
+      );
     // When the model has ranked the candidates, it has chosen between close ones: no clarifying question.
-    const decided = decide({ articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined }, reranked ? { ...options.thresholds, clarifyMargin: -1 } : options.thresholds);
+    const decided = decide(
+      { articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined },
+      reranked ? { ...options.thresholds, clarifyMargin: -1 } : options.thresholds,
+    );
     const decision = drafting ? draftDecision(decided) : decided;
 
     if (decision.action === 'handoff') {
       const exit = handoffExit({ at: 'retrieval', decision, citationOf });
       if (exit === undefined) throw new Error('a handoff decision always ends the reply');
-      return { ...this.handoff({ request, lang, exit, components: { ...components }, score: confidence }), signals: assessment.signals };
+      return {
+        ...this.handoff({ request, lang, exit, components: { ...components }, score: confidence }),
+        signals: assessment.signals,
+      };
     }
     if (decision.action === 'clarify' || decision.action === 'clarify-vague') {
       const options = decision.action === 'clarify' ? decision.options : [];
       const greeting = greetingText({ lang, seed, firstReply, name: request.conversation.customer.name });
-      const text = clarifyText({ lang, seed, greeting, vague: decision.action === 'clarify-vague', titles: options.map((article) => article.title) });
+      const text = clarifyText({
+        lang,
+        seed,
+        greeting,
+        vague: decision.action === 'clarify-vague',
+        titles: options.map((article) => article.title),
+      });
       request.onToken?.(text);
-      return { text, meta: { action: 'clarify', citations: options.map(citationOf), confidence: { score: confidence, components: { ...components, groundedness: 1 } }, lang, composer: 'offline' } };
+      return {
+        text,
+        meta: {
+          action: 'clarify',
+          citations: options.map(citationOf),
+          confidence: { score: confidence, components: { ...components, groundedness: 1 } },
+          lang,
+          composer: 'offline',
+        },
+      };
     }
 
     const composeInput: ComposeInput = {
@@ -129,37 +174,86 @@ export class ReplyPipeline {
       seed,
       question: request.text,
       draft: drafting,
-      questionTerms: (retrieval.terms ?? options.index.lexical.expand(queryTerms(request.text))).filter((entry) => entry.weight >= 0.5).map((entry) => entry.term),
+      questionTerms: (retrieval.terms ?? options.index.lexical.expand(queryTerms(request.text)))
+        .filter((entry) => entry.weight >= 0.5)
+        .map((entry) => entry.term),
       absent: absentTerms(request.text, this.chunksByArticle.get(decision.article.articleId) ?? [], this.vocabulary),
     };
-    const llm = request.purpose === 'draft-probe' ? undefined : await options.composer?.compose({ ...composeInput, question: request.text, conversationId: request.conversation.id, requestId: request.requestId, history: request.history, articles: retrieval.articles.slice(0, 3), onToken: request.onToken });
+    const llm =
+      request.purpose === 'draft-probe'
+        ? undefined
+        : await options.composer?.compose({
+            ...composeInput,
+            question: request.text,
+            conversationId: request.conversation.id,
+            requestId: request.requestId,
+            history: request.history,
+            articles: retrieval.articles.slice(0, 3),
+            onToken: request.onToken,
+          });
     if (llm?.kind === 'needs-human') {
       const exit = handoffExit({ at: 'model', composition: llm });
       if (exit === undefined) throw new Error('a model asking for a person always ends the reply');
-      return this.handoff({ request, lang, exit, components: { ...components, selfAssessment: llm.selfAssessment }, score: confidence });
+      return this.handoff({
+        request,
+        lang,
+        exit,
+        components: { ...components, selfAssessment: llm.selfAssessment },
+        score: confidence,
+      });
     }
     if (llm?.kind === 'answer') {
       const score = finalConfidence(confidence, llm.verification.score, llm.selfAssessment);
       const allComponents = { ...components, groundedness: llm.verification.score, selfAssessment: llm.selfAssessment };
       const citations = this.citationsByIds(llm.citations, retrieval.articles, decision.article);
-      return { text: llm.text, meta: { action: 'answer', citations, confidence: { score, components: allComponents }, lang, composer: 'llm', verification: llm.verification }, signals: assessment.signals };
+      return {
+        text: llm.text,
+        meta: {
+          action: 'answer',
+          citations,
+          confidence: { score, components: allComponents },
+          lang,
+          composer: 'llm',
+          verification: llm.verification,
+        },
+        signals: assessment.signals,
+      };
     }
     // The offline answer: all of it, or after the verified sentences the customer already has.
     const continuing = llm !== undefined && llm.emitted !== '';
-    const composed = composeOffline(continuing ? { ...composeInput, firstReply: false, continuation: true } : composeInput);
+    const composed = composeOffline(
+      continuing ? { ...composeInput, firstReply: false, continuation: true } : composeInput,
+    );
     const grounded = groundedness(composed.text, composed.sources, composed.exempt);
     const score = finalConfidence(confidence, grounded.score);
     const allComponents = { ...components, groundedness: grounded.score };
     const ungrounded = handoffExit({ at: 'grounding', groundedness: grounded.score, minimum: options.minGroundedness });
-    if (ungrounded !== undefined) return this.handoff({ request, lang, exit: ungrounded, components: allComponents, score });
+    if (ungrounded !== undefined)
+      return this.handoff({ request, lang, exit: ungrounded, components: allComponents, score });
     const addition = continuing ? `\n\n${composed.text}` : composed.text;
     request.onToken?.(addition);
     const text = continuing ? `${llm.emitted}${addition}` : composed.text;
-    const verification: ReplyVerification | undefined = llm === undefined ? undefined : { ...llm.verification, outcome: 'replaced', reason: llm.reason };
-    return { text, meta: { action: 'answer', citations: [citationOf(decision.article)], confidence: { score, components: allComponents }, lang, composer: 'offline', ...(verification === undefined ? {} : { verification }) }, signals: assessment.signals };
+    const verification: ReplyVerification | undefined =
+      llm === undefined ? undefined : { ...llm.verification, outcome: 'replaced', reason: llm.reason };
+    return {
+      text,
+      meta: {
+        action: 'answer',
+        citations: [citationOf(decision.article)],
+        confidence: { score, components: allComponents },
+        lang,
+        composer: 'offline',
+        ...(verification === undefined ? {} : { verification }),
+      },
+      signals: assessment.signals,
+    };
   }
 
-  private citationsByIds(ids: readonly string[], articles: readonly ScoredArticle[], fallback: ScoredArticle): Citation[] {
+  private citationsByIds(
+    ids: readonly string[],
+    articles: readonly ScoredArticle[],
+    fallback: ScoredArticle,
+  ): Citation[] {
     const cited = articles.filter((article) => ids.includes(article.articleId)).map(citationOf);
     return cited.length > 0 ? cited : [citationOf(fallback)];
   }
@@ -168,18 +262,35 @@ export class ReplyPipeline {
    * Retrieval for the message: with a model, a follow-up is first rewritten into a standalone query, and an
    * unsure result is reranked; both within their deadline, the offline search standing on any failure.
    */
-  private async search(request: ReplyRequest, lang: Lang, drafting: boolean): Promise<{ retrieval: RetrievalResult; components: RetrievalComponents; confidence: number; reranked: boolean; context: string | undefined }> {
+  private async search(
+    request: ReplyRequest,
+    lang: Lang,
+    drafting: boolean,
+  ): Promise<{
+    retrieval: RetrievalResult;
+    components: RetrievalComponents;
+    confidence: number;
+    reranked: boolean;
+    context: string | undefined;
+  }> {
     const { options } = this;
     const search = drafting ? undefined : options.search;
-    const rewritten = search?.rewrite === true && request.history.some((message) => message.role === 'customer') ? await search.assist.rewrite(request.text, request.history) : undefined;
+    const rewritten =
+      search?.rewrite === true && request.history.some((message) => message.role === 'customer')
+        ? await search.assist.rewrite(request.text, request.history)
+        : undefined;
     const query = rewritten ?? request.text;
     const context = rewritten === undefined ? followUpContext(request.history, request.text) : undefined;
     let retrieval = await options.retriever.retrieve(query, { k: 20, lang, context });
     let components = retrievalComponents(retrieval, options.index.lexical, context);
     let confidence = retrievalConfidence(components, options.weights);
     const unsure = confidence < options.thresholds.answer && retrieval.articles.length >= 2;
-    if (search === undefined || search.rerank === 'off' || (search.rerank === 'auto' && !unsure)) return { retrieval, components, confidence, reranked: false, context };
-    const ranking = await search.assist.rerank(query, retrieval.articles.filter((article) => !article.handoff || article === retrieval.articles[0]));
+    if (search === undefined || search.rerank === 'off' || (search.rerank === 'auto' && !unsure))
+      return { retrieval, components, confidence, reranked: false, context };
+    const ranking = await search.assist.rerank(
+      query,
+      retrieval.articles.filter((article) => !article.handoff || article === retrieval.articles[0]),
+    );
     if (ranking === undefined) return { retrieval, components, confidence, reranked: false, context };
     retrieval = { ...retrieval, articles: reorder(retrieval.articles, ranking) };
     components = retrievalComponents(retrieval, options.index.lexical, context);
@@ -205,7 +316,14 @@ export class ReplyPipeline {
     const risk = input.signals?.sensitive.some((match) => match.kind === 'risk') === true;
     const text = handoffText({ lang, seed, greeting, reason: exit.reasons[0], risk });
     request.onToken?.(text);
-    const meta: ReplyMeta = { action: 'handoff', citations: exit.citations, confidence: { score: input.score, components: input.components }, lang, reasons: exit.reasons, composer: 'offline' };
+    const meta: ReplyMeta = {
+      action: 'handoff',
+      citations: exit.citations,
+      confidence: { score: input.score, components: input.components },
+      lang,
+      reasons: exit.reasons,
+      composer: 'offline',
+    };
     const reply: Reply = input.error === undefined ? { text, meta } : { text, meta, error: input.error };
     return input.signals === undefined ? reply : { ...reply, signals: input.signals };
   }
@@ -213,7 +331,9 @@ export class ReplyPipeline {
 
 /** For a draft, the agent gets the best-supported article's answer instead of a question or a handoff. */
 function draftDecision(decision: Decision): Decision {
-  if (decision.action === 'clarify' && decision.options[0] !== undefined) return { action: 'answer', article: decision.options[0] };
-  if (decision.action === 'handoff' && decision.reason === 'sensitive' && decision.article !== undefined) return { action: 'answer', article: decision.article };
+  if (decision.action === 'clarify' && decision.options[0] !== undefined)
+    return { action: 'answer', article: decision.options[0] };
+  if (decision.action === 'handoff' && decision.reason === 'sensitive' && decision.article !== undefined)
+    return { action: 'answer', article: decision.article };
   return decision;
 }

@@ -3,7 +3,13 @@ import { ClaimVerifier } from '../verification/verify.ts';
 import { ModelAnswerStream } from './model-answer-stream.ts';
 import { VerifiedStream } from './verified-stream.ts';
 
-const verifier = ClaimVerifier.of([{ articleId: 'code', heading: 'Код', text: 'Код обычно приходит в течение минуты. Если SMS не пришло, подождите 60 секунд и нажмите «Отправить код повторно».' }]);
+const verifier = ClaimVerifier.of([
+  {
+    articleId: 'code',
+    heading: 'Код',
+    text: 'Код обычно приходит в течение минуты. Если SMS не пришло, подождите 60 секунд и нажмите «Отправить код повторно».',
+  },
+]);
 
 function streamOf(reply: string, chunk = 3) {
   const sent: string[] = [];
@@ -15,11 +21,19 @@ function streamOf(reply: string, chunk = 3) {
 
 describe('verified stream', () => {
   it('sends whole verified sentences only, and drops the unsupported ones', () => {
-    const { stream, sent } = streamOf('Здравствуйте! Код обычно приходит в течение минуты. Услуга стоит 1290 ₽ в месяц.\nПодождите 60 секунд и нажмите «Отправить код повторно». Был рад помочь!');
+    const { stream, sent } = streamOf(
+      'Здравствуйте! Код обычно приходит в течение минуты. Услуга стоит 1290 ₽ в месяц.\nПодождите 60 секунд и нажмите «Отправить код повторно». Был рад помочь!',
+    );
     // The last sentence is only known to be complete when the reply ends.
-    expect(sent).toEqual(['Здравствуйте!', ' Код обычно приходит в течение минуты.', '\nПодождите 60 секунд и нажмите «Отправить код повторно».']);
+    expect(sent).toEqual([
+      'Здравствуйте!',
+      ' Код обычно приходит в течение минуты.',
+      '\nПодождите 60 секунд и нажмите «Отправить код повторно».',
+    ]);
     stream.finish();
-    expect(stream.emitted).toBe('Здравствуйте! Код обычно приходит в течение минуты.\nПодождите 60 секунд и нажмите «Отправить код повторно». Был рад помочь!');
+    expect(stream.emitted).toBe(
+      'Здравствуйте! Код обычно приходит в течение минуты.\nПодождите 60 секунд и нажмите «Отправить код повторно». Был рад помочь!',
+    );
     expect(sent.join('')).toBe(stream.emitted);
     expect(stream.outcome()).toBe('repaired');
   });
@@ -52,7 +66,13 @@ describe('verified stream', () => {
 
 describe('model answer stream', () => {
   it('knows the citations and needsHuman as soon as each is written, and streams the reply text', () => {
-    const raw = JSON.stringify({ citations: ['a', 'b'], needsHuman: false, reason: '', confidence: 0.8, reply: 'Текст "в кавычках"\nи строка' });
+    const raw = JSON.stringify({
+      citations: ['a', 'b'],
+      needsHuman: false,
+      reason: '',
+      confidence: 0.8,
+      reply: 'Текст "в кавычках"\nи строка',
+    });
     const answer = new ModelAnswerStream();
     let text = '';
     let citationsAt = -1;

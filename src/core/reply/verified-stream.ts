@@ -3,7 +3,12 @@
 // held back until the first sentence with substance passes, so a reply that turns out to say nothing true
 // leaves nothing on the customer's screen. What was sent is never withdrawn. Runtime: any.
 import { SegmentStream, type Segment } from '../verification/segments.ts';
-import { outcomeOf, type SentenceChecker, type SentenceVerdict, type VerificationOutcome } from '../verification/verify.ts';
+import {
+  outcomeOf,
+  type SentenceChecker,
+  type SentenceVerdict,
+  type VerificationOutcome,
+} from '../verification/verify.ts';
 
 export class VerifiedStream {
   private readonly segments = new SegmentStream();
@@ -54,7 +59,11 @@ export class VerifiedStream {
     for (const segment of this.segments.end()) this.accept(segment, this.verifier);
     // A reply that only asks the customer something («Уточните, пожалуйста, номер заказа?») claims nothing and
     // is an answer of its own: it goes out when nothing in it was dropped.
-    if (!this.substance && this.held.some((segment) => /\?\s*$/u.test(segment.text)) && this.verdicts.every((verdict) => verdict.supported)) {
+    if (
+      !this.substance &&
+      this.held.some((segment) => /\?\s*$/u.test(segment.text)) &&
+      this.verdicts.every((verdict) => verdict.supported)
+    ) {
       this.substance = true;
       for (const segment of this.held) this.send(segment);
       this.held = [];

@@ -4,7 +4,11 @@ import { Bm25Builder } from './bm25-index.ts';
 
 function build(documents: ReadonlyArray<readonly [string, 'ru' | 'en']>) {
   const builder = new Bm25Builder();
-  for (const [text, lang] of documents) builder.add(contentTerms(text).map((term) => ({ term, weight: 1 })), lang);
+  for (const [text, lang] of documents)
+    builder.add(
+      contentTerms(text).map((term) => ({ term, weight: 1 })),
+      lang,
+    );
   return builder.build();
 }
 

@@ -24,18 +24,28 @@ export function planPartitions(chunks: readonly Chunk[], vectors: Float32Array, 
   return langs.map((lang) => {
     const positions = chunks.flatMap((chunk, position) => (chunk.lang === lang ? [position] : []));
     const partition = new Float32Array(positions.length * dimensions);
-    positions.forEach((position, label) => partition.set(vectors.subarray(position * dimensions, (position + 1) * dimensions), label * dimensions));
+    positions.forEach((position, label) =>
+      partition.set(vectors.subarray(position * dimensions, (position + 1) * dimensions), label * dimensions),
+    );
     return { lang, labels: Int32Array.from(positions), vectors: partition };
   });
 }
 
 /** Top k chunks (global positions) from the query's language partition, or from all partitions merged. */
-export async function searchPartitions(partitions: readonly DensePartition[], query: Float32Array, k: number, lang?: Lang): Promise<VectorHit[]> {
+export async function searchPartitions(
+  partitions: readonly DensePartition[],
+  query: Float32Array,
+  k: number,
+  lang?: Lang,
+): Promise<VectorHit[]> {
   const hits: VectorHit[] = [];
   const searched = partitions.filter((partition) => lang === undefined || partition.lang === lang);
   const found = await Promise.all(searched.map((partition) => partition.index.search(query, k)));
   searched.forEach((partition, position) => {
     for (const hit of found[position] ?? []) hits.push({ label: partition.labels[hit.label] ?? -1, score: hit.score });
   });
-  return hits.filter((hit) => hit.label >= 0).sort((left, right) => right.score - left.score || left.label - right.label).slice(0, k);
+  return hits
+    .filter((hit) => hit.label >= 0)
+    .sort((left, right) => right.score - left.score || left.label - right.label)
+    .slice(0, k);
 }

@@ -105,7 +105,8 @@ export interface HybridRetrieverOptions {
   /** Deadline for embedding a query with a remote embedder; past it, or on an error, retrieval is lexical only. */
   readonly queryTimeoutMs?: number | undefined;
   /** Told how each remote query embedding went (not called for the offline embedder). */
-  readonly onQueryEmbedding?: ((outcome: 'ok' | 'timeout' | 'error', seconds: number, error?: unknown) => void) | undefined;
+  readonly onQueryEmbedding?:
+    ((outcome: 'ok' | 'timeout' | 'error', seconds: number, error?: unknown) => void) | undefined;
 }
 
 class QueryEmbeddingTimeout extends Error {
@@ -176,7 +177,9 @@ export class HybridRetriever {
     const seconds = () => (performance.now() - started) / 1000;
     try {
       const embedded = this.embedQuery(terms, text);
-      const vector = unitVector(await (this.options.queryTimeoutMs === undefined ? embedded : within(embedded, this.options.queryTimeoutMs)));
+      const vector = unitVector(
+        await (this.options.queryTimeoutMs === undefined ? embedded : within(embedded, this.options.queryTimeoutMs)),
+      );
       this.options.onQueryEmbedding?.('ok', seconds());
       return vector;
     } catch (error) {
@@ -191,7 +194,12 @@ export class HybridRetriever {
     if (embeddings instanceof HashingEmbeddings) {
       const lexical = this.index.lexical;
       return embeddings.embedTerms(
-        terms.map((entry) => ({ ...entry, weight: entry.weight * (lexical.has(entry.term) ? Math.max(lexical.idf(entry.term), IDF_FLOOR) : UNSEEN_TERM_WEIGHT) })),
+        terms.map((entry) => ({
+          ...entry,
+          weight:
+            entry.weight *
+            (lexical.has(entry.term) ? Math.max(lexical.idf(entry.term), IDF_FLOOR) : UNSEEN_TERM_WEIGHT),
+        })),
       );
     }
     return unitVector(await embeddings.embedQuery(text));
@@ -206,10 +214,17 @@ export class HybridRetriever {
     const context = options.context?.trim() ? options.context : undefined;
     const terms = [
       ...this.searchTerms(query),
-      ...(context === undefined ? [] : this.searchTerms(context).map((entry) => ({ ...entry, weight: entry.weight * CONTEXT_WEIGHT, expansion: true }))),
+      ...(context === undefined
+        ? []
+        : this.searchTerms(context).map((entry) => ({
+            ...entry,
+            weight: entry.weight * CONTEXT_WEIGHT,
+            expansion: true,
+          }))),
     ];
     const queryVector = await this.queryVector(terms, context === undefined ? query : `${context}\n${query}`);
-    const denseHits = queryVector === undefined ? [] : await searchPartitions(partitions, queryVector, candidates, options.lang);
+    const denseHits =
+      queryVector === undefined ? [] : await searchPartitions(partitions, queryVector, candidates, options.lang);
     const searched = this.language.fuzzy ? lexical.expand(terms) : terms;
     const lexicalHits = lexical.search(searched, candidates, options.lang);
 
@@ -219,14 +234,17 @@ export class HybridRetriever {
     ]);
     const best = (this.weights.dense + this.weights.lexical) / (RRF_K + 1);
     const dense = new Map(denseHits.map((hit, rank) => [hit.label, { score: hit.score, rank: rank + 1 }]));
-    const lexicalByLabel = new Map(lexicalHits.map((hit, rank) => [hit.label, { score: hit.normalized, rank: rank + 1 }]));
+    const lexicalByLabel = new Map(
+      lexicalHits.map((hit, rank) => [hit.label, { score: hit.normalized, rank: rank + 1 }]),
+    );
 
     const scored: ScoredChunk[] = [];
     const kind = this.language.cues ? answerKindOf(query) : undefined;
     for (const [label, fusedScore] of fused) {
       const chunk = chunks[label];
       if (chunk === undefined) continue;
-      const score = kind !== undefined && fitsAnswerKind(kind, chunk.text) ? fusedScore * (1 + ANSWER_KIND_BOOST) : fusedScore;
+      const score =
+        kind !== undefined && fitsAnswerKind(kind, chunk.text) ? fusedScore * (1 + ANSWER_KIND_BOOST) : fusedScore;
       const denseEntry = dense.get(label);
       const lexicalEntry = lexicalByLabel.get(label);
       scored.push({
@@ -242,7 +260,13 @@ export class HybridRetriever {
     }
     scored.sort((left, right) => right.scores.fused - left.scores.fused || left.chunk.id.localeCompare(right.chunk.id));
     const top = scored.slice(0, k);
-    return { query, terms: searched, chunks: top, articles: groupByArticle(top), ...(queryVector === undefined ? { lexicalOnly: true } : {}) };
+    return {
+      query,
+      terms: searched,
+      chunks: top,
+      articles: groupByArticle(top),
+      ...(queryVector === undefined ? { lexicalOnly: true } : {}),
+    };
   }
 }
 

@@ -11,7 +11,12 @@ import type { KnowledgeIndex } from './knowledge-index.ts';
 import { buildLexicalIndex } from './lexical-index.ts';
 
 /** The files of a generation every runtime reads; runtime-specific indexes (HNSW graphs) sit beside them. */
-export const GENERATION_FILES = { manifest: 'manifest.json', chunks: 'chunks.json', vectors: 'vectors.bin', lexical: 'lexical.bin' } as const;
+export const GENERATION_FILES = {
+  manifest: 'manifest.json',
+  chunks: 'chunks.json',
+  vectors: 'vectors.bin',
+  lexical: 'lexical.bin',
+} as const;
 
 export interface GenerationFiles {
   readonly manifest: string;
@@ -25,7 +30,10 @@ export interface DecodedGeneration {
   readonly lexical: Bm25Index;
 }
 
-export function encodeGeneration(snapshot: IndexSnapshot, lexical: Bm25Index = buildLexicalIndex(snapshot.chunks)): GenerationFiles {
+export function encodeGeneration(
+  snapshot: IndexSnapshot,
+  lexical: Bm25Index = buildLexicalIndex(snapshot.chunks),
+): GenerationFiles {
   const { terms, ...arrays } = lexical.data;
   return {
     manifest: `${JSON.stringify(snapshot.manifest, null, 2)}\n`,
@@ -50,7 +58,10 @@ export function decodeGeneration(files: GenerationFiles): DecodedGeneration | un
   const lexicalPack = unpack(files.lexical);
   const rawVectors = vectorPack.arrays.vectors;
   const vectors = rawVectors instanceof Float32Array ? rawVectors : new Float32Array();
-  const lexical = new Bm25Index({ ...(lexicalPack.arrays as unknown as Omit<Bm25Data, 'terms'>), terms: (lexicalPack.meta as { terms: string[] }).terms });
+  const lexical = new Bm25Index({
+    ...(lexicalPack.arrays as unknown as Omit<Bm25Data, 'terms'>),
+    terms: (lexicalPack.meta as { terms: string[] }).terms,
+  });
   return { snapshot: { manifest, chunks: stored.chunks, embeddingKeys: stored.embeddingKeys, vectors }, lexical };
 }
 

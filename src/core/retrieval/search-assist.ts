@@ -63,7 +63,12 @@ export class LlmSearchAssist implements SearchAssist {
   async rewrite(message: string, history: readonly Message[]): Promise<string | undefined> {
     const earlier = history.filter((entry) => entry.role === 'customer' || entry.role === 'bot').slice(-6);
     if (!earlier.some((entry) => entry.role === 'customer')) return undefined;
-    const conversation = earlier.map((entry) => `${entry.role === 'customer' ? 'Customer' : 'Assistant'}: ${fenceUntrusted(entry.text.slice(0, 400))}`).join('\n');
+    const conversation = earlier
+      .map(
+        (entry) =>
+          `${entry.role === 'customer' ? 'Customer' : 'Assistant'}: ${fenceUntrusted(entry.text.slice(0, 400))}`,
+      )
+      .join('\n');
     const messages = await this.rewriteTemplate.formatMessages({ conversation, message: fenceUntrusted(message) });
     const parsed = rewriteSchema.safeParse(jsonOf(await this.call(messages, `rewrite:${message}`)));
     return parsed.success ? parsed.data.query : undefined;
@@ -72,7 +77,11 @@ export class LlmSearchAssist implements SearchAssist {
   async rerank(query: string, candidates: readonly ScoredArticle[]): Promise<readonly string[] | undefined> {
     const shown = candidates.slice(0, this.options.candidates ?? 5);
     if (shown.length < 2) return undefined;
-    const list = shown.map((article) => `[${article.articleId}] ${article.title}\n${(article.chunks[0]?.chunk.text ?? '').slice(0, 300)}`).join('\n\n');
+    const list = shown
+      .map(
+        (article) => `[${article.articleId}] ${article.title}\n${(article.chunks[0]?.chunk.text ?? '').slice(0, 300)}`,
+      )
+      .join('\n\n');
     const messages = await this.rerankTemplate.formatMessages({ question: fenceUntrusted(query), candidates: list });
     const parsed = rerankSchema.safeParse(jsonOf(await this.call(messages, `rerank:${query}`)));
     if (!parsed.success) return undefined;
@@ -82,9 +91,22 @@ export class LlmSearchAssist implements SearchAssist {
   }
 
   /** One completion within the deadline; '' on any failure (the callers then keep the offline search). */
-  private async call(messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>, call: string): Promise<string> {
+  private async call(
+    messages: Awaited<ReturnType<ChatPromptTemplate['formatMessages']>>,
+    call: string,
+  ): Promise<string> {
     try {
-      return await complete({ model: this.options.model, messages, signal: AbortSignal.timeout(this.options.timeoutMs), cache: this.options.cache, meter: this.options.meter, metrics: this.options.metrics, path: 'search', modelId: this.options.modelId, call });
+      return await complete({
+        model: this.options.model,
+        messages,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        cache: this.options.cache,
+        meter: this.options.meter,
+        metrics: this.options.metrics,
+        path: 'search',
+        modelId: this.options.modelId,
+        call,
+      });
     } catch {
       return '';
     }

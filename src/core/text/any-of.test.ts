@@ -9,7 +9,10 @@ describe('anyOf', () => {
     const combined = anyOf(patterns);
     const alphabet = [...'котdg o()12abcсобака \n'];
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 24 }), (text) => combined.test(text) === patterns.some((pattern) => pattern.test(text))),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 24 }),
+        (text) => combined.test(text) === patterns.some((pattern) => pattern.test(text)),
+      ),
       { numRuns: 3000 },
     );
   });

@@ -5,8 +5,10 @@
 export function anyOf(patterns: readonly RegExp[]): RegExp {
   const flags = patterns[0]?.flags ?? 'u';
   for (const pattern of patterns) {
-    if (pattern.flags !== flags) throw new Error(`anyOf needs patterns with the same flags: /${pattern.source}/${pattern.flags} against ${flags}`);
-    if (/\\[1-9]|\\k</.test(pattern.source)) throw new Error(`anyOf cannot combine a pattern with back-references: /${pattern.source}/`);
+    if (pattern.flags !== flags)
+      throw new Error(`anyOf needs patterns with the same flags: /${pattern.source}/${pattern.flags} against ${flags}`);
+    if (/\\[1-9]|\\k</.test(pattern.source))
+      throw new Error(`anyOf cannot combine a pattern with back-references: /${pattern.source}/`);
   }
   if (/[gy]/.test(flags)) throw new Error('anyOf patterns must not be global or sticky');
   return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), flags);

@@ -21,7 +21,11 @@ export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
  * or typed in the English layout («rfr jnrk.xbnm»), than as English. Each word counts for the reading in
  * which it is a known word (`known` says whether the knowledge base or the stop-word list has it).
  */
-export function readsAsRussian(text: string, known: (word: string) => boolean, readings: { transliterate: (word: string) => string; layout: (word: string) => string | undefined }): boolean {
+export function readsAsRussian(
+  text: string,
+  known: (word: string) => boolean,
+  readings: { transliterate: (word: string) => string; layout: (word: string) => string | undefined },
+): boolean {
   let english = 0;
   let russian = 0;
   for (const typed of text.split(/\s+/u)) {

@@ -35,7 +35,10 @@ describe('alternation', () => {
 
 describe('sequence', () => {
   it('joins the parts one after another', () => {
-    const pattern = sequence([String.raw`^(?:оператор|человек)\p{L}*`, String.raw`(?:\s+(?:мне|можно))*`, String.raw`[!?.\s]*$`], 'u');
+    const pattern = sequence(
+      [String.raw`^(?:оператор|человек)\p{L}*`, String.raw`(?:\s+(?:мне|можно))*`, String.raw`[!?.\s]*$`],
+      'u',
+    );
     expect(pattern.source).toBe(/^(?:оператор|человек)\p{L}*(?:\s+(?:мне|можно))*[!?.\s]*$/u.source);
     expect(pattern.test('оператора можно!')).toBe(true);
   });

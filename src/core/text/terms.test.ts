@@ -9,7 +9,14 @@ describe('normalize', () => {
   });
 
   it('keeps hyphenated words whole', () => {
-    expect(words('Не работает Wi-Fi, смс-ка не пришла!')).toEqual(['не', 'работает', 'wi-fi', 'смс-ка', 'не', 'пришла']);
+    expect(words('Не работает Wi-Fi, смс-ка не пришла!')).toEqual([
+      'не',
+      'работает',
+      'wi-fi',
+      'смс-ка',
+      'не',
+      'пришла',
+    ]);
   });
 });
 

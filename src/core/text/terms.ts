@@ -19,7 +19,8 @@ export interface WeightedTerm {
 export const EXPANSION_WEIGHT = 0.5;
 
 /** «kak», «na», «gde»: a Russian function word in Latin letters (not "no", which English needs). */
-const transliteratedStopword = (word: string) => word.length <= 5 && word !== 'no' && isLatin(word) && isStopword(toCyrillic(word));
+const transliteratedStopword = (word: string) =>
+  word.length <= 5 && word !== 'no' && isLatin(word) && isStopword(toCyrillic(word));
 
 function contentWords(text: string): string[] {
   const result: string[] = [];
@@ -64,7 +65,8 @@ function analyseQuery(text: string): readonly WeightedTerm[] {
     const other = isCyrillic(word) ? toLatin(word) : isLatin(word) ? toCyrillic(word) : undefined;
     if (other === undefined || /\d/.test(word)) continue;
     const expanded = stem(canonicalWord(other));
-    if (expanded !== term && expanded.length > 1) result.push({ term: expanded, weight: EXPANSION_WEIGHT, expansion: true, of: term });
+    if (expanded !== term && expanded.length > 1)
+      result.push({ term: expanded, weight: EXPANSION_WEIGHT, expansion: true, of: term });
   }
   return result;
 }

@@ -29,7 +29,11 @@ export class Thesaurus {
   private readonly byFirst = new Map<string, number[]>();
 
   private constructor(groups: readonly (readonly string[])[]) {
-    this.groups = groups.map((group) => group.map((phrase) => ({ pattern: stemsOf(phrase), terms: [...contentTerms(phrase)] })).filter((phrase) => phrase.pattern.length > 0));
+    this.groups = groups.map((group) =>
+      group
+        .map((phrase) => ({ pattern: stemsOf(phrase), terms: [...contentTerms(phrase)] }))
+        .filter((phrase) => phrase.pattern.length > 0),
+    );
     this.groups.forEach((group, index) => {
       for (const phrase of group) {
         const first = phrase.pattern[0] as string;
@@ -61,7 +65,8 @@ export class Thesaurus {
       for (const index of this.byFirst.get(first) ?? []) {
         if (found.has(index)) continue;
         const group = this.groups[index] ?? [];
-        if (group.some((phrase) => phrase.pattern.every((part, offset) => stems[start + offset] === part))) found.add(index);
+        if (group.some((phrase) => phrase.pattern.every((part, offset) => stems[start + offset] === part)))
+          found.add(index);
       }
     });
     return [...found];

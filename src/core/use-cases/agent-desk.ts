@@ -40,12 +40,14 @@ export class AgentService {
 
   /** The agent owning the token, if its role is allowed: 401 for an unknown token, 403 for a role without access. */
   async authenticate(token: string | undefined, roles: readonly AgentRole[]): Promise<Agent> {
-    if (token === undefined) throw new AppError('unauthorized:token', 'send an agent token as "Authorization: Bearer <token>"');
+    if (token === undefined)
+      throw new AppError('unauthorized:token', 'send an agent token as "Authorization: Bearer <token>"');
     const hash = await hashToken(token);
     const agent = this.agentsByHash.get(hash) ?? (await this.deps.tickets.findAgentByTokenHash(hash));
     if (agent === undefined) throw new AppError('unauthorized:token', 'this token does not belong to an agent');
     this.agentsByHash.set(hash, agent);
-    if (!roles.includes(agent.role)) throw new AppError('forbidden:role', `this needs the role ${roles.join(' or ')}; you are ${agent.role}`);
+    if (!roles.includes(agent.role))
+      throw new AppError('forbidden:role', `this needs the role ${roles.join(' or ')}; you are ${agent.role}`);
     return agent;
   }
 
@@ -57,8 +59,17 @@ export class AgentService {
     return {
       ...ticket,
       assigneeName: ticket.assigneeId === null ? null : (this.namesById.get(ticket.assigneeId) ?? null),
-      waitingSeconds: Math.max(0, Math.round(((ticket.resolvedAt === null ? now : Date.parse(ticket.resolvedAt)) - Date.parse(ticket.createdAt)) / 1000)),
-      overdue: ticket.firstResponseAt === null && ticket.status !== 'resolved' && ticket.status !== 'released' && Date.parse(ticket.slaDueAt) < now,
+      waitingSeconds: Math.max(
+        0,
+        Math.round(
+          ((ticket.resolvedAt === null ? now : Date.parse(ticket.resolvedAt)) - Date.parse(ticket.createdAt)) / 1000,
+        ),
+      ),
+      overdue:
+        ticket.firstResponseAt === null &&
+        ticket.status !== 'resolved' &&
+        ticket.status !== 'released' &&
+        Date.parse(ticket.slaDueAt) < now,
     };
   }
 
@@ -72,10 +83,13 @@ export class AgentService {
     return ticket;
   }
 
-  async read(id: string): Promise<{ ticket: TicketView; transcript: Message[]; notes: Array<Note & { agentName: string | null }> }> {
+  async read(
+    id: string,
+  ): Promise<{ ticket: TicketView; transcript: Message[]; notes: Array<Note & { agentName: string | null }> }> {
     const ticket = await this.ticket(id);
     const notes = await this.deps.tickets.listNotes(id);
-    if (notes.some((note) => !this.namesById.has(note.agentId))) this.namesById = new Map((await this.deps.tickets.listAgents()).map((agent) => [agent.id, agent.name]));
+    if (notes.some((note) => !this.namesById.has(note.agentId)))
+      this.namesById = new Map((await this.deps.tickets.listAgents()).map((agent) => [agent.id, agent.name]));
     return {
       ticket: await this.view(ticket),
       transcript: await this.deps.conversations.listMessages(ticket.conversationId),
@@ -88,11 +102,23 @@ export class AgentService {
   }
 
   message(id: string, agent: Agent, text: string): Promise<Message> {
-    return this.deps.tickets.addAgentMessage({ ticketId: id, agent, messageId: this.deps.newId(), text, at: this.deps.now().toISOString() });
+    return this.deps.tickets.addAgentMessage({
+      ticketId: id,
+      agent,
+      messageId: this.deps.newId(),
+      text,
+      at: this.deps.now().toISOString(),
+    });
   }
 
   note(id: string, agent: Agent, text: string): Promise<Note> {
-    return this.deps.tickets.addNote({ ticketId: id, agent, noteId: this.deps.newId(), text, at: this.deps.now().toISOString() });
+    return this.deps.tickets.addNote({
+      ticketId: id,
+      agent,
+      noteId: this.deps.newId(),
+      text,
+      at: this.deps.now().toISOString(),
+    });
   }
 
   async transfer(id: string, agent: Agent, group: string): Promise<TicketView> {
@@ -118,24 +144,48 @@ export class AgentService {
     const conversation = await this.deps.conversations.getConversation(ticket.conversationId);
     if (this.deps.replies === undefined || conversation === undefined) return null;
     const transcript = await this.deps.conversations.listMessages(ticket.conversationId);
-    const said = [ticket.summary.problem, ...transcript.filter((message) => message.role === 'customer').slice(-3).map((message) => message.text)];
-    const candidates = [...new Set(said.flatMap((text) => [text, ...text.split(/[.!?;,\n]+/)]).map((text) => text.trim()))].filter((text) => text.split(/\s+/).length >= 2).slice(0, 16);
+    const said = [
+      ticket.summary.problem,
+      ...transcript
+        .filter((message) => message.role === 'customer')
+        .slice(-3)
+        .map((message) => message.text),
+    ];
+    const candidates = [
+      ...new Set(said.flatMap((text) => [text, ...text.split(/[.!?;,\n]+/)]).map((text) => text.trim())),
+    ]
+      .filter((text) => text.split(/\s+/).length >= 2)
+      .slice(0, 16);
     const request = { conversation: { ...conversation, lang: ticket.lang }, history: transcript };
     let best: (Suggestion & { readonly asked: string }) | null = null;
     for (const text of candidates) {
       const reply = await this.deps.replies.reply({ ...request, text, purpose: 'draft-probe' });
       if (reply.meta.action !== 'answer' || (best !== null && reply.meta.confidence.score <= best.confidence)) continue;
-      best = { asked: text, text: reply.text, citations: reply.meta.citations, confidence: reply.meta.confidence.score };
+      best = {
+        asked: text,
+        text: reply.text,
+        citations: reply.meta.citations,
+        confidence: reply.meta.confidence.score,
+      };
     }
     if (best === null) return null;
     // Candidates are compared without the model; only the winner is written by it, when one is configured.
     const final = await this.deps.replies.reply({ ...request, text: best.asked, purpose: 'draft' });
-    const chosen = final.meta.action === 'answer' ? { text: final.text, citations: final.meta.citations, confidence: final.meta.confidence.score } : best;
+    const chosen =
+      final.meta.action === 'answer'
+        ? { text: final.text, citations: final.meta.citations, confidence: final.meta.confidence.score }
+        : best;
     return { text: chosen.text, citations: chosen.citations, confidence: chosen.confidence };
   }
 
   /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */
   async addAgent(name: string, role: AgentRole, token: string): Promise<Agent> {
-    return this.deps.tickets.createAgent({ id: this.deps.newId(), name, role, tokenHash: await hashToken(token), at: this.deps.now().toISOString() });
+    return this.deps.tickets.createAgent({
+      id: this.deps.newId(),
+      name,
+      role,
+      tokenHash: await hashToken(token),
+      at: this.deps.now().toISOString(),
+    });
   }
 }

@@ -42,7 +42,12 @@ export class ConversationService {
   constructor(private readonly deps: ConversationServiceDependencies) {}
 
   /** `id` is for callers that need reproducible conversations (evals); the API always lets the service choose. */
-  async create(input: { lang?: Lang | undefined; customer?: Customer | undefined; channel?: string | undefined; id?: string | undefined }): Promise<{ conversation: Conversation; token: string }> {
+  async create(input: {
+    lang?: Lang | undefined;
+    customer?: Customer | undefined;
+    channel?: string | undefined;
+    id?: string | undefined;
+  }): Promise<{ conversation: Conversation; token: string }> {
     const token = newToken();
     // The customer's first message follows at once: remember the hash now rather than compute it again then.
     const tokenHash = await this.hashOf(token);
@@ -73,7 +78,12 @@ export class ConversationService {
    * returns the first result (generating the reply only if the first attempt died before storing it);
    * the same id with different text is a conflict.
    */
-  async post(conversation: Conversation, input: { text: string; clientMessageId?: string | undefined }, onToken?: (token: string) => void, requestId?: string): Promise<PostResult> {
+  async post(
+    conversation: Conversation,
+    input: { text: string; clientMessageId?: string | undefined },
+    onToken?: (token: string) => void,
+    requestId?: string,
+  ): Promise<PostResult> {
     const { store } = this.deps;
     const { message, duplicate, status, first } = await store.addCustomerMessage({
       id: this.deps.newId(),
@@ -83,7 +93,10 @@ export class ConversationService {
       clientMessageId: input.clientMessageId,
     });
     if (duplicate && message.text !== input.text) {
-      throw new AppError('conflict:client_message_id', `clientMessageId ${input.clientMessageId ?? ''} was already used for a different text`);
+      throw new AppError(
+        'conflict:client_message_id',
+        `clientMessageId ${input.clientMessageId ?? ''} was already used for a different text`,
+      );
     }
     if (duplicate) {
       const existing = await store.findReply(message.id);
@@ -95,10 +108,23 @@ export class ConversationService {
     if (status !== 'bot') return { message, reply: null };
     const current: Conversation = { ...conversation, status };
     // A conversation's first message has no history to read.
-    const history = first ? [] : (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1)).filter((entry) => entry.id !== message.id).slice(-HISTORY_LIMIT);
-    const reply = await this.deps.replies.reply({ conversation: current, history, text: input.text, onToken, requestId });
+    const history = first
+      ? []
+      : (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1))
+          .filter((entry) => entry.id !== message.id)
+          .slice(-HISTORY_LIMIT);
+    const reply = await this.deps.replies.reply({
+      conversation: current,
+      history,
+      text: input.text,
+      onToken,
+      requestId,
+    });
     if (reply.error !== undefined) {
-      this.deps.logger.error({ conversationId: conversation.id, messageId: message.id, err: reply.error }, 'reply pipeline failed; handing off');
+      this.deps.logger.error(
+        { conversationId: conversation.id, messageId: message.id, err: reply.error },
+        'reply pipeline failed; handing off',
+      );
     }
     const now = this.deps.now();
     let text = reply.text;
@@ -106,9 +132,19 @@ export class ConversationService {
     const transcript = [...history, message];
     if (reply.meta.action === 'handoff') {
       // The customer is told at once; the extractive summary goes with the ticket and a model's follows when it is written.
-      ticket = newTicket({ id: this.deps.newId(), conversation: current, transcript, reply, now, settings: this.deps.queue });
+      ticket = newTicket({
+        id: this.deps.newId(),
+        conversation: current,
+        transcript,
+        reply,
+        now,
+        settings: this.deps.queue,
+      });
       const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
-      text = withQueueNotice(text, queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length }));
+      text = withQueueNotice(
+        text,
+        queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length }),
+      );
     }
     const outcome = await store.addBotReply({
       id: this.deps.newId(),
@@ -126,15 +162,30 @@ export class ConversationService {
   private readonly summaries = new Set<Promise<void>>();
 
   /** Writes the model's summary of a handoff after the customer has the reply, and attaches it to the ticket. */
-  private summarizeLater(ticketId: string, transcript: readonly Message[], reply: Reply, requestId: string | undefined): void {
+  private summarizeLater(
+    ticketId: string,
+    transcript: readonly Message[],
+    reply: Reply,
+    requestId: string | undefined,
+  ): void {
     const summarizer = this.deps.summarizer;
     if (summarizer === undefined) return;
     const task = (async () => {
-      const summary = await summarizer.summarize(transcript, reply.signals?.emotion ?? NEUTRAL, reply.meta.lang, requestId);
+      const summary = await summarizer.summarize(
+        transcript,
+        reply.signals?.emotion ?? NEUTRAL,
+        reply.meta.lang,
+        requestId,
+      );
       if (summary.source === 'extractive') return;
       await this.deps.tickets.updateSummary(ticketId, summary, this.deps.now().toISOString());
     })()
-      .catch((error: unknown) => this.deps.logger.warn({ conversationId: transcript[0]?.conversationId, requestId, ticketId, err: error }, 'the model summary could not be attached; the extractive summary stays'))
+      .catch((error: unknown) =>
+        this.deps.logger.warn(
+          { conversationId: transcript[0]?.conversationId, requestId, ticketId, err: error },
+          'the model summary could not be attached; the extractive summary stays',
+        ),
+      )
       .finally(() => this.summaries.delete(task));
     this.summaries.add(task);
   }
@@ -156,10 +207,16 @@ export class ConversationService {
   }
 
   /** The conversation, its messages, and where it stands in the queue while it waits for a person. */
-  async read(conversation: Conversation): Promise<{ conversation: Conversation; messages: Message[]; queue: QueueStanding | null }> {
+  async read(
+    conversation: Conversation,
+  ): Promise<{ conversation: Conversation; messages: Message[]; queue: QueueStanding | null }> {
     const fresh = await this.deps.store.getConversation(conversation.id);
     const { tokenHash: _tokenHash, ...visible } = fresh ?? { ...conversation, tokenHash: '' };
-    return { conversation: visible, messages: await this.deps.store.listMessages(conversation.id), queue: await this.standing(visible) };
+    return {
+      conversation: visible,
+      messages: await this.deps.store.listMessages(conversation.id),
+      queue: await this.standing(visible),
+    };
   }
 
   private async standing(conversation: Conversation): Promise<QueueStanding | null> {

@@ -29,24 +29,28 @@ describe('RecentCache', () => {
 
   it('returns the latest value of every key among the last `capacity` distinct keys used, and holds at most twice that', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9 }), fc.integer()), { maxLength: 80 }), (capacity, operations) => {
-        const cache = new RecentCache<number, number>(capacity);
-        const latest = new Map<number, number>();
-        let recent: number[] = [];
-        for (const [write, key, value] of operations) {
-          if (write) {
-            cache.set(key, value);
-            latest.set(key, value);
-            recent = [...recent.filter((entry) => entry !== key), key];
-          } else {
-            const found = cache.get(key);
-            if (recent.slice(-capacity).includes(key)) expect(found).toBe(latest.get(key));
-            else if (found !== undefined) expect(found).toBe(latest.get(key));
-            if (found !== undefined) recent = [...recent.filter((entry) => entry !== key), key];
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9 }), fc.integer()), { maxLength: 80 }),
+        (capacity, operations) => {
+          const cache = new RecentCache<number, number>(capacity);
+          const latest = new Map<number, number>();
+          let recent: number[] = [];
+          for (const [write, key, value] of operations) {
+            if (write) {
+              cache.set(key, value);
+              latest.set(key, value);
+              recent = [...recent.filter((entry) => entry !== key), key];
+            } else {
+              const found = cache.get(key);
+              if (recent.slice(-capacity).includes(key)) expect(found).toBe(latest.get(key));
+              else if (found !== undefined) expect(found).toBe(latest.get(key));
+              if (found !== undefined) recent = [...recent.filter((entry) => entry !== key), key];
+            }
+            expect(cache.size).toBeLessThanOrEqual(2 * capacity);
           }
-          expect(cache.size).toBeLessThanOrEqual(2 * capacity);
-        }
-      }),
+        },
+      ),
     );
   });
 

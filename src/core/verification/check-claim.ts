@@ -45,8 +45,18 @@ const supported = (claim: Claim, evidence?: string): ClaimCheck => ({ claim, ver
 function subjectTerms(sentence: string, position: number, own: string): string[] {
   const clause = clauseAround(sentence, position);
   const facts = factsOf(sentence);
-  const excluded = new Set(termsOf([own, ...facts.commitments.map((commitment) => commitment.text), ...facts.contacts.map((contact) => contact.text), ...facts.quantities.map((quantity) => quantity.text)].join(' ')).map(prefixOf));
-  const words = (text: string) => termsOf(text).filter((term) => !/\d/.test(term) && !excluded.has(prefixOf(term)) && !isGeneric(term));
+  const excluded = new Set(
+    termsOf(
+      [
+        own,
+        ...facts.commitments.map((commitment) => commitment.text),
+        ...facts.contacts.map((contact) => contact.text),
+        ...facts.quantities.map((quantity) => quantity.text),
+      ].join(' '),
+    ).map(prefixOf),
+  );
+  const words = (text: string) =>
+    termsOf(text).filter((term) => !/\d/.test(term) && !excluded.has(prefixOf(term)) && !isGeneric(term));
   const terms = words(clause.text);
   return terms.length >= 2 ? terms : words(sentence.slice(clause.previousStart, clause.end));
 }
@@ -62,10 +72,14 @@ export function checkClaim(claim: Claim, sentence: string, context: CheckContext
     case 'url':
     case 'email':
     case 'secret': {
-      const evidence = context.index.passages.find((passage) => passage.contacts.some((contact) => sameContact(claim.contact, contact)));
+      const evidence = context.index.passages.find((passage) =>
+        passage.contacts.some((contact) => sameContact(claim.contact, contact)),
+      );
       if (evidence !== undefined) return supported(claim, evidence.text);
       const own = context.customerText?.toLowerCase().replace(/[\s()-]/g, '') ?? '';
-      return own !== '' && own.includes(claim.contact.text.toLowerCase().replace(/[\s()-]/g, '')) ? supported(claim) : { claim, verdict: 'not-in-sources' };
+      return own !== '' && own.includes(claim.contact.text.toLowerCase().replace(/[\s()-]/g, ''))
+        ? supported(claim)
+        : { claim, verdict: 'not-in-sources' };
     }
     case 'entity':
       return checkEntity(claim, context);
@@ -108,9 +122,20 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, conte
   if (matches.length === 0) {
     // «Вы пишете, что переезжаете через неделю»: periods and dates the customer gave may be repeated (amounts,
     // percentages and counts may not: they are what an attacker wants said back, or facts about a product).
-    if ((quantity.dimension === 'duration' || quantity.unit === 'date') && customerQuantities(context).some((other) => sameQuantity(quantity, other))) return supported(claim);
+    if (
+      (quantity.dimension === 'duration' || quantity.unit === 'date') &&
+      customerQuantities(context).some((other) => sameQuantity(quantity, other))
+    )
+      return supported(claim);
     // «Есть два пути», "two things to check": counting the reply's own points, not a noun the sources count.
-    if (quantity.dimension === 'count' && quantity.unit.length > 2 && !SPECIAL_UNITS.has(quantity.unit) && quantity.amount <= 10 && !occurrences.some(({ other }) => other.dimension === 'count' && prefixOf(other.unit) === prefixOf(quantity.unit))) return supported(claim);
+    if (
+      quantity.dimension === 'count' &&
+      quantity.unit.length > 2 &&
+      !SPECIAL_UNITS.has(quantity.unit) &&
+      quantity.amount <= 10 &&
+      !occurrences.some(({ other }) => other.dimension === 'count' && prefixOf(other.unit) === prefixOf(quantity.unit))
+    )
+      return supported(claim);
     return { claim, verdict: 'not-in-sources' };
   }
 
@@ -119,20 +144,42 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, conte
   const clause = clauseAround(sentence, quantity.start);
   // «Оптима» — 500 Мбит/с и 200 каналов: a name right before a dash or colon is what the clause after it describes.
   const previous = sentence.slice(clause.previousStart, clause.start);
-  const namedBefore = previous.trim().split(/\s+/).length <= 3 && /[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u.test(previous);
-  const from = namedBefore || subjectTerms(clause.text, quantity.start - clause.start, claim.text).length < 2 ? clause.previousStart : clause.start;
+  const namedBefore =
+    previous.trim().split(/\s+/).length <= 3 && /[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u.test(previous);
+  const from =
+    namedBefore || subjectTerms(clause.text, quantity.start - clause.start, claim.text).length < 2
+      ? clause.previousStart
+      : clause.start;
   const window = sentence.slice(from, clause.end);
-  const mentions = EXCEPT.test(window) ? [] : mentionsOf(window, index.vocabulary).filter((mention) => distinctive(mention.key));
+  const mentions = EXCEPT.test(window)
+    ? []
+    : mentionsOf(window, index.vocabulary).filter((mention) => distinctive(mention.key));
   const named = nameAt(mentions, quantity.start - from);
   // "1 Gbps instead of 500 Mbps", «4 часа на «Максимуме» против 8»: after a comparison the value is the other one's.
-  const compared = named !== undefined && COMPARISON.test(window.slice(Math.min(named.start, quantity.start - from), Math.max(named.start, quantity.start - from)));
+  const compared =
+    named !== undefined &&
+    COMPARISON.test(
+      window.slice(Math.min(named.start, quantity.start - from), Math.max(named.start, quantity.start - from)),
+    );
   if (named !== undefined && !compared && quantity.unit !== 'ord') {
-    const nameOf = (passage: Passage, position: number) => nameAt(passage.mentions, position, distinctive) ?? passage.headingMentions.filter((mention) => distinctive(mention.key)).at(-1);
+    const nameOf = (passage: Passage, position: number) =>
+      nameAt(passage.mentions, position, distinctive) ??
+      passage.headingMentions.filter((mention) => distinctive(mention.key)).at(-1);
     // The source gives the value to a name the reply's clause mentions, right there in the sentence: settled.
     const names = new Set(mentions.map((mention) => mention.key));
-    if (matches.some(({ passage, other }) => names.has(nameAt(passage.mentions, other.start, distinctive)?.key ?? ''))) return supported(claim, matches[0]?.passage.text);
-    const bound = matches.some(({ passage, other }) => [named.key, undefined].includes(nameOf(passage, other.start)?.key));
-    const rival = bound ? undefined : occurrences.find(({ passage, other }) => comparable(quantity, other) && !sameQuantity(quantity, other) && nameOf(passage, other.start)?.key === named.key);
+    if (matches.some(({ passage, other }) => names.has(nameAt(passage.mentions, other.start, distinctive)?.key ?? '')))
+      return supported(claim, matches[0]?.passage.text);
+    const bound = matches.some(({ passage, other }) =>
+      [named.key, undefined].includes(nameOf(passage, other.start)?.key),
+    );
+    const rival = bound
+      ? undefined
+      : occurrences.find(
+          ({ passage, other }) =>
+            comparable(quantity, other) &&
+            !sameQuantity(quantity, other) &&
+            nameOf(passage, other.start)?.key === named.key,
+        );
     if (rival !== undefined) return { claim, verdict: 'other-subject', evidence: rival.passage.text };
   }
 
@@ -155,15 +202,44 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, conte
     if (score < CONTRAST_FLOOR) continue;
     const rivalFound = found(terms, local);
     // The rival says all the support says about the clause's subject, and more.
-    const covers = support < WELL_SUPPORTED && rivalFound.size > supportFound.size && [...supportFound].every((term) => rivalFound.has(term)) && score >= support + COVER_MARGIN;
+    const covers =
+      support < WELL_SUPPORTED &&
+      rivalFound.size > supportFound.size &&
+      [...supportFound].every((term) => rivalFound.has(term)) &&
+      score >= support + COVER_MARGIN;
     if (score >= support + CONTRAST_MARGIN || covers) return { claim, verdict: 'contradicted', evidence: passage.text };
   }
   return supported(claim, matches[0]?.passage.text);
 }
 
-const AUXILIARY = new Set(["we'll", "i'll", "we've", "i've", 'we', 'i', 'will', 'мы', 'я', 'будет', 'будут', 'уж', 'have', 'has', 'been', 'can', 'could', 'would', 'shall', 'going', 'are', 'is', 'be']);
+const AUXILIARY = new Set([
+  "we'll",
+  "i'll",
+  "we've",
+  "i've",
+  'we',
+  'i',
+  'will',
+  'мы',
+  'я',
+  'будет',
+  'будут',
+  'уж',
+  'have',
+  'has',
+  'been',
+  'can',
+  'could',
+  'would',
+  'shall',
+  'going',
+  'are',
+  'is',
+  'be',
+]);
 
-const COMPARISON = /(?<![\p{L}])(?:instead\s+of|versus|vs\.?|than|compared\s+(?:to|with)|против|вместо|чем|по\s+сравнению)(?![\p{L}])/iu;
+const COMPARISON =
+  /(?<![\p{L}])(?:instead\s+of|versus|vs\.?|than|compared\s+(?:to|with)|против|вместо|чем|по\s+сравнению)(?![\p{L}])/iu;
 
 /** Exceptions («кроме Москвы», "except Moscow") name what a number is not about. */
 const EXCEPT = /(?<![\p{L}])(?:кроме|помимо|except|other\s+than|besides|outside)(?![\p{L}])/iu;
@@ -187,17 +263,24 @@ function localTerms(passage: Passage, quantity: Quantity): ReadonlySet<string> {
   return terms;
 }
 
-const found = (terms: readonly string[], local: ReadonlySet<string>) => new Set(terms.map(prefixOf).filter((term) => local.has(term)));
+const found = (terms: readonly string[], local: ReadonlySet<string>) =>
+  new Set(terms.map(prefixOf).filter((term) => local.has(term)));
 
 function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckContext): ClaimCheck {
   const { entity } = claim;
   const { index } = context;
-  if (index.containsText(entity.text) || (context.customerText ?? '').toLowerCase().includes(entity.text.toLowerCase())) return supported(claim);
-  if (entity.kind === 'code' || entity.kind === 'compound' || entity.kind === 'person' || entity.kind === 'address') return { claim, verdict: 'not-in-sources' };
+  if (index.containsText(entity.text) || (context.customerText ?? '').toLowerCase().includes(entity.text.toLowerCase()))
+    return supported(claim);
+  if (entity.kind === 'code' || entity.kind === 'compound' || entity.kind === 'person' || entity.kind === 'address')
+    return { claim, verdict: 'not-in-sources' };
   const terms = entity.key.split(' ').map(prefixOf);
   // A quoted label (a button, a section) must be one the sources name, in any inflection.
-  if (entity.kind === 'quoted') return index.entityKeys.has(entity.key) || index.containsText(entity.text.replace(/[.!?]+$/u, '')) ? supported(claim) : { claim, verdict: 'not-in-sources' };
-  if (entity.kind === 'menu') return terms.every((term) => index.hasTerm(term)) ? supported(claim) : { claim, verdict: 'not-in-sources' };
+  if (entity.kind === 'quoted')
+    return index.entityKeys.has(entity.key) || index.containsText(entity.text.replace(/[.!?]+$/u, ''))
+      ? supported(claim)
+      : { claim, verdict: 'not-in-sources' };
+  if (entity.kind === 'menu')
+    return terms.every((term) => index.hasTerm(term)) ? supported(claim) : { claim, verdict: 'not-in-sources' };
   const evidence = index.passages.find((passage) => {
     const heading = new Set(termsOf(passage.heading).map(prefixOf));
     return terms.every((term) => passage.terms.has(term) || heading.has(term));
@@ -205,23 +288,37 @@ function checkEntity(claim: Extract<Claim, { kind: 'entity' }>, context: CheckCo
   return evidence === undefined ? { claim, verdict: 'not-in-sources' } : supported(claim, evidence.text);
 }
 
-function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence: string, index: SourceIndex): ClaimCheck {
+function checkCommitment(
+  claim: Extract<Claim, { kind: 'commitment' }>,
+  sentence: string,
+  index: SourceIndex,
+): ClaimCheck {
   const { commitment } = claim;
   if (commitment.personal) return { claim, verdict: 'not-in-sources' };
   // What is promised is the verb or noun of the phrase, not "we'll" or «будет».
-  const trigger = termsOf(commitment.text).filter((term) => !AUXILIARY.has(term)).map(prefixOf);
+  const trigger = termsOf(commitment.text)
+    .filter((term) => !AUXILIARY.has(term))
+    .map(prefixOf);
   // What is promised: the promise's clause, with the clause before when it says too little
   // («…возьмите 500 ₽ — это бесплатно»).
   const terms = subjectTerms(sentence, claim.start, claim.text);
   // The sources saying this very thing will not happen («Стоимость доставки … не возвращается»).
   const said = new Set(terms.map(prefixOf));
-  const denies = (subject: readonly string[]) => subject.length > 0 && subject.filter((term) => said.has(term)).length >= Math.max(1, Math.ceil((subject.length * 2) / 3));
-  const denial = index.passages.find((passage) => passage.commitments.some((other) => other.negated && other.kind === commitment.kind && denies(subjectOf(passage.text, other))));
+  const denies = (subject: readonly string[]) =>
+    subject.length > 0 &&
+    subject.filter((term) => said.has(term)).length >= Math.max(1, Math.ceil((subject.length * 2) / 3));
+  const denial = index.passages.find((passage) =>
+    passage.commitments.some(
+      (other) => other.negated && other.kind === commitment.kind && denies(subjectOf(passage.text, other)),
+    ),
+  );
   if (denial !== undefined) return { claim, verdict: 'contradicted', evidence: denial.text };
   let best: Passage | undefined;
   let bestScore = 0;
   for (const passage of index.passages) {
-    const promises = passage.commitments.some((other) => other.kind === commitment.kind) || trigger.some((term) => passage.terms.has(term));
+    const promises =
+      passage.commitments.some((other) => other.kind === commitment.kind) ||
+      trigger.some((term) => passage.terms.has(term));
     if (!promises) continue;
     const score = terms.length === 0 ? 1 : index.alignment(terms, passage);
     if (score > bestScore) {
@@ -229,5 +326,7 @@ function checkCommitment(claim: Extract<Claim, { kind: 'commitment' }>, sentence
       bestScore = score;
     }
   }
-  return best !== undefined && bestScore >= COMMITMENT_FLOOR ? supported(claim, best.text) : { claim, verdict: 'not-in-sources', evidence: best?.text };
+  return best !== undefined && bestScore >= COMMITMENT_FLOOR
+    ? supported(claim, best.text)
+    : { claim, verdict: 'not-in-sources', evidence: best?.text };
 }

@@ -10,7 +10,6 @@ export function termsOf(text: string): readonly string[] {
 /** Terms with a five-letter prefix, so «действует» meets «действовать». */
 export const prefixOf = (term: string) => (term.length >= 5 ? term.slice(0, 5) : term);
 
-
 /**
  * Words that say nothing about what a value or a promise is about: auxiliaries, modals and filler the
  * general stop-word list keeps for retrieval's sake. Compared as five-letter prefixes.

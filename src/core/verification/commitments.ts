@@ -2,7 +2,8 @@
 // visits, guarantees and "we will…" actions, in Russian and English. Runtime: any.
 import { alternation, alternatives } from '../text/pattern.ts';
 
-export type CommitmentKind = 'compensation' | 'refund' | 'discount' | 'free' | 'bonus' | 'callback' | 'visit' | 'guarantee' | 'action';
+export type CommitmentKind =
+  'compensation' | 'refund' | 'discount' | 'free' | 'bonus' | 'callback' | 'visit' | 'guarantee' | 'action';
 
 export interface Commitment {
   readonly kind: CommitmentKind;
@@ -123,9 +124,13 @@ const clauseOf = (text: string, position: number) => {
 };
 
 /** A negation in the two words before a promise word. */
-const NEGATION = /(?:^|[\s(])(?:не|нельзя|нет|без|not|no|never|isn't|aren't|won't|cannot|can't|don't|doesn't)(?:\s+\S+)?\s+$/u;
+const NEGATION =
+  /(?:^|[\s(])(?:не|нельзя|нет|без|not|no|never|isn't|aren't|won't|cannot|can't|don't|doesn't)(?:\s+\S+)?\s+$/u;
 
-const COMPILED = PATTERNS.map(({ kind, pattern }) => ({ kind, regex: new RegExp(`(?<![\\p{L}])(?:${pattern})`, 'gu') }));
+const COMPILED = PATTERNS.map(({ kind, pattern }) => ({
+  kind,
+  regex: new RegExp(`(?<![\\p{L}])(?:${pattern})`, 'gu'),
+}));
 
 /** Every commitment phrase in `text`, in order (overlapping phrases of different kinds are all kept). */
 export function commitmentsOf(text: string): Commitment[] {
@@ -134,10 +139,24 @@ export function commitmentsOf(text: string): Commitment[] {
   for (const { kind, regex } of COMPILED) {
     for (const match of lowered.matchAll(regex)) {
       // «Услуги вернутся», «возврат роутера»: giving back is a refund only where money is what comes back.
-      if (kind === 'refund' && !MONEY.test(clauseOf(lowered, match.index)) && !/^(?:верн[её]м|возвратим)/u.test(match[0])) continue;
-      const negated = NEGATION.test(lowered.slice(Math.max(0, match.index - 24), match.index)) || /(?:won't|will\s+not|cannot|can't|не\s+)/u.test(match[0]);
+      if (
+        kind === 'refund' &&
+        !MONEY.test(clauseOf(lowered, match.index)) &&
+        !/^(?:верн[её]м|возвратим)/u.test(match[0])
+      )
+        continue;
+      const negated =
+        NEGATION.test(lowered.slice(Math.max(0, match.index - 24), match.index)) ||
+        /(?:won't|will\s+not|cannot|can't|не\s+)/u.test(match[0]);
       const personal = kind === 'action' && /^(?:я|i)(?![\p{L}'])/u.test(match[0]);
-      found.push({ kind, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length, negated, personal });
+      found.push({
+        kind,
+        text: text.slice(match.index, match.index + match[0].length),
+        start: match.index,
+        end: match.index + match[0].length,
+        negated,
+        personal,
+      });
     }
   }
   return found.sort((left, right) => left.start - right.start);

@@ -86,7 +86,11 @@ export function contactsOf(text: string): Contact[] {
 export function sameContact(claim: Contact, source: Contact): boolean {
   if (claim.kind !== source.kind) return false;
   if (claim.kind !== 'url') return claim.value === source.value;
-  return source.value === claim.value || source.value.startsWith(`${claim.value}/`) || (!claim.value.includes('/') && hostOf(source.value) === claim.value);
+  return (
+    source.value === claim.value ||
+    source.value.startsWith(`${claim.value}/`) ||
+    (!claim.value.includes('/') && hostOf(source.value) === claim.value)
+  );
 }
 
 const hostOf = (url: string) => url.split('/')[0] ?? url;

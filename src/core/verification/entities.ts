@@ -47,7 +47,8 @@ export function entitiesOf(text: string): Entity[] {
   for (const match of text.matchAll(QUOTED)) {
     const inner = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
     const key = keyOf(inner);
-    if (key !== '') found.push({ kind: 'quoted', key, text: inner, start: match.index, end: match.index + match[0].length });
+    if (key !== '')
+      found.push({ kind: 'quoted', key, text: inner, start: match.index, end: match.index + match[0].length });
   }
   for (const match of text.matchAll(NAME)) {
     const name = match[1] ?? match[2] ?? '';
@@ -58,7 +59,13 @@ export function entitiesOf(text: string): Entity[] {
   }
   for (const match of text.matchAll(CODE)) {
     if (found.some((entity) => match.index >= entity.start && match.index < entity.end)) continue;
-    found.push({ kind: 'code', key: match[0].toLowerCase(), text: match[0], start: match.index, end: match.index + match[0].length });
+    found.push({
+      kind: 'code',
+      key: match[0].toLowerCase(),
+      text: match[0],
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   }
   return found.sort((left, right) => left.start - right.start);
 }
@@ -76,13 +83,25 @@ export function compoundNamesOf(text: string, isName: (word: string) => boolean)
     let words = match[0].split(/\s+/);
     let start = match.index;
     // A sentence's first word is capitalised anyway ("Open Profile"), and so is the formal «Вы».
-    if ((/^[\s"«(*-]*$/u.test(text.slice(0, start)) || /[.!?:]\s*$/u.test(text.slice(0, start))) && !isName(words[0] ?? '')) {
-      start += (words[0] ?? '').length + (match[0].slice((words[0] ?? '').length).length - match[0].slice((words[0] ?? '').length).trimStart().length);
+    if (
+      (/^[\s"«(*-]*$/u.test(text.slice(0, start)) || /[.!?:]\s*$/u.test(text.slice(0, start))) &&
+      !isName(words[0] ?? '')
+    ) {
+      start +=
+        (words[0] ?? '').length +
+        (match[0].slice((words[0] ?? '').length).length - match[0].slice((words[0] ?? '').length).trimStart().length);
       words = words.slice(1);
     }
-    if (words.length < 2 || words.some((word) => FORMAL_YOU.test(word)) || !words.some(isName) || words.every(isName)) continue;
+    if (words.length < 2 || words.some((word) => FORMAL_YOU.test(word)) || !words.some(isName) || words.every(isName))
+      continue;
     const phrase = words.join(' ');
-    found.push({ kind: 'compound', key: keyOf(phrase), text: text.slice(start, start + phrase.length), start, end: start + phrase.length });
+    found.push({
+      kind: 'compound',
+      key: keyOf(phrase),
+      text: text.slice(start, start + phrase.length),
+      start,
+      end: start + phrase.length,
+    });
   }
   return found;
 }
@@ -117,8 +136,18 @@ const ADDRESS = alternation(
 /** People's names (a first name and a surname) and street addresses: personal data no article contains. */
 export function personalDataOf(text: string): Entity[] {
   const found: Entity[] = [];
-  for (const [pattern, kind] of [[PERSON, 'person'], [ADDRESS, 'address']] as const) {
-    for (const match of text.matchAll(pattern)) found.push({ kind, key: keyOf(match[0]), text: match[0], start: match.index, end: match.index + match[0].length });
+  for (const [pattern, kind] of [
+    [PERSON, 'person'],
+    [ADDRESS, 'address'],
+  ] as const) {
+    for (const match of text.matchAll(pattern))
+      found.push({
+        kind,
+        key: keyOf(match[0]),
+        text: match[0],
+        start: match.index,
+        end: match.index + match[0].length,
+      });
   }
   return found;
 }
@@ -134,9 +163,13 @@ export function menuStepsOf(text: string): Entity[] {
     const afterStart = match.index + match[0].length;
     const after = /^[«"“]?([\p{L}\d-]+)/u.exec(text.slice(afterStart));
     if (before?.[1] === undefined || after?.[1] === undefined) continue;
-    for (const [word, start] of [[before[1], match.index - before[0].length], [after[1], afterStart]] as const) {
+    for (const [word, start] of [
+      [before[1], match.index - before[0].length],
+      [after[1], afterStart],
+    ] as const) {
       const key = keyOf(word);
-      if (key !== '' && !steps.some((step) => step.start === start)) steps.push({ kind: 'menu', key, text: word, start, end: start + word.length });
+      if (key !== '' && !steps.some((step) => step.start === start))
+        steps.push({ kind: 'menu', key, text: word, start, end: start + word.length });
     }
   }
   return steps;

@@ -31,7 +31,8 @@ export function nameVocabulary(sentences: readonly string[]): Set<string> {
       const key = keyOfWord(match[0]);
       capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
     }
-    for (const word of sentence.match(/(?<![\p{L}\d])\p{Ll}[\p{L}\d-]{2,}/gu) ?? []) lowerCase.set(keyOfWord(word), (lowerCase.get(keyOfWord(word)) ?? 0) + 1);
+    for (const word of sentence.match(/(?<![\p{L}\d])\p{Ll}[\p{L}\d-]{2,}/gu) ?? [])
+      lowerCase.set(keyOfWord(word), (lowerCase.get(keyOfWord(word)) ?? 0) + 1);
   }
   // A word written in lower case at least as often («Если», "start the router") is an ordinary word, not a name.
   for (const [key, count] of capitalised) if (count > (lowerCase.get(key) ?? 0)) vocabulary.add(key);
@@ -41,17 +42,23 @@ export function nameVocabulary(sentences: readonly string[]): Set<string> {
 /** Mentions of vocabulary names in a text, in order: quoted names and capitalised words. */
 export function mentionsOf(text: string, vocabulary: ReadonlySet<string>): Mention[] {
   const mentions: Mention[] = [];
-  for (const entity of entitiesOf(text)) if (vocabulary.has(entity.key)) mentions.push({ key: entity.key, start: entity.start });
+  for (const entity of entitiesOf(text))
+    if (vocabulary.has(entity.key)) mentions.push({ key: entity.key, start: entity.start });
   for (const match of text.matchAll(CAPITALISED)) {
     const key = keyOfWord(match[0]);
     if (NOT_A_NAME.test(match[0])) continue;
-    if (vocabulary.has(key) && !mentions.some((mention) => Math.abs(mention.start - match.index) <= 1)) mentions.push({ key, start: match.index });
+    if (vocabulary.has(key) && !mentions.some((mention) => Math.abs(mention.start - match.index) <= 1))
+      mentions.push({ key, start: match.index });
   }
   return mentions.sort((left, right) => left.start - right.start);
 }
 
 /** The name a position is about: the nearest mention before it, else the nearest after it. */
-export function nameAt(mentions: readonly Mention[], position: number, accept: (key: string) => boolean = () => true): Mention | undefined {
+export function nameAt(
+  mentions: readonly Mention[],
+  position: number,
+  accept: (key: string) => boolean = () => true,
+): Mention | undefined {
   let before: Mention | undefined;
   let after: Mention | undefined;
   for (const mention of mentions) {

@@ -20,13 +20,20 @@ export interface Quantity {
   readonly end: number;
 }
 
-const UNIT_PATTERNS = UNITS.map((unit) => ({ ...unit, regex: new RegExp(`^[\\s\\u00a0\\u202f-]*(?:${unit.pattern})`, 'u') }));
+const UNIT_PATTERNS = UNITS.map((unit) => ({
+  ...unit,
+  regex: new RegExp(`^[\\s\\u00a0\\u202f-]*(?:${unit.pattern})`, 'u'),
+}));
 const WHOLE = '\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,.]\\d)|\\d{1,3}(?:,\\d{3})+(?![\\d,.]\\d)|\\d+';
-const NUMBER = new RegExp(`(?<![\\d\\p{L}])(${WHOLE})(?:[.,](\\d+))?(?:\\s*(?:–|—|-|до|to)\\s*(${WHOLE})(?:[.,](\\d+))?)?`, 'gu');
+const NUMBER = new RegExp(
+  `(?<![\\d\\p{L}])(${WHOLE})(?:[.,](\\d+))?(?:\\s*(?:–|—|-|до|to)\\s*(${WHOLE})(?:[.,](\\d+))?)?`,
+  'gu',
+);
 const TIME = /(?<![\d.:])([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d.:]\d)/g;
 const AM_PM = /(?<![\d:])(1[0-2]|0?\d)(?:\s*[–—-]\s*(1[0-2]|0?\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g;
 /** «9 утра», «8 вечера», «2 часа дня»: an hour of the day in words («2 дня» alone is two days). */
-const HOUR_OF_DAY = /(?<![\d:])(1[0-2]|0?\d)(?:\s*час(?:а|ов)?\s+(дня)|\s*(?:час(?:а|ов)?\s+)?(утра|вечера|ночи))(?![а-я])/gu;
+const HOUR_OF_DAY =
+  /(?<![\d:])(1[0-2]|0?\d)(?:\s*час(?:а|ов)?\s+(дня)|\s*(?:час(?:а|ов)?\s+)?(утра|вечера|ночи))(?![а-я])/gu;
 const MONTHS: readonly string[] = [
   ['январ', 'феврал', 'март', 'апрел', 'ма[яй]', 'июн'],
   ['июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
@@ -56,7 +63,8 @@ const ALWAYS_PATTERN = new RegExp(ALWAYS, 'gu');
 const WORD_AFTER = /^[\s\u00a0\u202f-]*([\p{L}]+)/u;
 const ORDINAL = /^-?(?:го|е|й|я|ое|ого|st|nd|rd|th)(?![\p{L}])/u;
 const WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}])`, 'gu');
-const TIME_CONTEXT = /(?:within|in|for|after|about|around|under|over|than|to|takes?|lasts?|only|least|half|once|twice)\s+$/u;
+const TIME_CONTEXT =
+  /(?:within|in|for|after|about|around|under|over|than|to|takes?|lasts?|only|least|half|once|twice)\s+$/u;
 const RATE_CONTEXT = /(?:₽|руб\S*|rub\S*|roubles?|per)\s*$/u;
 
 /** Nouns that count the reply's own enumeration ("3 ways", «2 способа»): not facts to look up. */
@@ -67,7 +75,8 @@ const ENUMERATION_NOUNS = [
 const ENUMERATION = new RegExp(`^(?:${alternatives(ENUMERATION_NOUNS)})`, 'u');
 
 const lowered = (text: string) => text.toLowerCase().replace(/ё/g, 'е');
-const toNumber = (whole: string, fraction: string | undefined) => Number(`${whole.replace(/[\s\u00a0\u202f,]/g, '')}${fraction === undefined ? '' : `.${fraction}`}`);
+const toNumber = (whole: string, fraction: string | undefined) =>
+  Number(`${whole.replace(/[\s\u00a0\u202f,]/g, '')}${fraction === undefined ? '' : `.${fraction}`}`);
 
 /** Blanks a span so later patterns skip it, keeping positions. */
 export function mask(text: string, start: number, end: number): string {
@@ -78,7 +87,14 @@ export function mask(text: string, start: number, end: number): string {
 export function quantitiesOf(text: string): Quantity[] {
   let rest = lowered(text);
   const found: Quantity[] = [];
-  const add = (dimension: QuantityDimension, value: number, unit: string, start: number, end: number, amount = value) => {
+  const add = (
+    dimension: QuantityDimension,
+    value: number,
+    unit: string,
+    start: number,
+    end: number,
+    amount = value,
+  ) => {
     found.push({ dimension, value, amount, unit, text: text.slice(start, end), start, end });
     rest = mask(rest, start, end);
   };
@@ -87,20 +103,39 @@ export function quantitiesOf(text: string): Quantity[] {
     add('time', Number(match[1]) * 60, '', match.index, match.index + match[0].length, Number(match[1]));
     found.push({ ...(found.at(-1) as Quantity), value: Number(match[2]) * 60, amount: Number(match[2]) });
   }
-  for (const match of rest.matchAll(TIME)) add('time', Number(match[1]) * 60 + Number(match[2]), '', match.index, match.index + match[0].length, Number(match[1]));
+  for (const match of rest.matchAll(TIME))
+    add(
+      'time',
+      Number(match[1]) * 60 + Number(match[2]),
+      '',
+      match.index,
+      match.index + match[0].length,
+      Number(match[1]),
+    );
   for (const match of rest.matchAll(AM_PM)) {
     // "1–5 pm": the mark applies to both ends of the range.
     const pm = match[3]?.startsWith('p') === true;
-    for (const hour of [match[1], match[2]]) if (hour !== undefined) add('time', ((Number(hour) % 12) + (pm ? 12 : 0)) * 60, '', match.index, match.index + match[0].length, Number(hour));
+    for (const hour of [match[1], match[2]])
+      if (hour !== undefined)
+        add(
+          'time',
+          ((Number(hour) % 12) + (pm ? 12 : 0)) * 60,
+          '',
+          match.index,
+          match.index + match[0].length,
+          Number(hour),
+        );
   }
   for (const match of rest.matchAll(NUMERIC_DATE)) {
     const [day, month] = [Number(match[1]), Number(match[2])];
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
+      add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
   }
   for (const match of rest.matchAll(DATE)) {
     const day = Number(match[1] ?? match[4]);
     const month = monthOf(match[2] ?? match[3] ?? '');
-    if (month > 0 && day >= 1 && day <= 31) add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
+    if (month > 0 && day >= 1 && day <= 31)
+      add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
   }
   for (const match of rest.matchAll(HOUR_OF_DAY)) {
     const hour = Number(match[1]);
@@ -108,21 +143,36 @@ export function quantitiesOf(text: string): Quantity[] {
     const afternoon = part === 'вечера' || (part === 'дня' && hour < 6);
     add('time', ((hour % 12) + (afternoon ? 12 : 0)) * 60, '', match.index, match.index + match[0].length, hour);
   }
-  for (const match of rest.matchAll(FRACTION)) add('count', Number(match[1]) / Number(match[2]), 'frac', match.index, match.index + match[0].length);
+  for (const match of rest.matchAll(FRACTION))
+    add('count', Number(match[1]) / Number(match[2]), 'frac', match.index, match.index + match[0].length);
   for (const { pattern, dimension, value } of QUANTITY_WORDS) {
-    for (const match of rest.matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu'))) add(dimension, value, dimension === 'count' ? 'times' : '', match.index, match.index + match[0].length);
+    for (const match of rest.matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu')))
+      add(dimension, value, dimension === 'count' ? 'times' : '', match.index, match.index + match[0].length);
   }
   for (const match of rest.matchAll(WORD_NUMBER)) {
     const after = match.index + match[0].length;
     const unit = unitAt(rest, after);
     const value = NUMBER_WORDS[match[1] ?? ''] ?? 0;
     // Spelled-out counts ("пять индикаторов") from two up; "a", "one" and «один» are too common to be counts.
-    if (unit === undefined || (unit.dimension === 'count' && (value < 2 || unit.key === 'ord' || unit.key === ''))) continue;
+    if (unit === undefined || (unit.dimension === 'count' && (value < 2 || unit.key === 'ord' || unit.key === '')))
+      continue;
     // "a day" is a duration only after a word of time ("within a day"), not in "agree a day" or "690 ₽ a month".
-    if ((match[1] === 'a' || match[1] === 'an') && !TIME_CONTEXT.test(rest.slice(Math.max(0, match.index - 16), match.index))) continue;
+    if (
+      (match[1] === 'a' || match[1] === 'an') &&
+      !TIME_CONTEXT.test(rest.slice(Math.max(0, match.index - 16), match.index))
+    )
+      continue;
     if (match[1] === 'one' && RATE_CONTEXT.test(rest.slice(Math.max(0, match.index - 12), match.index))) continue;
     if (unit.dimension === 'count') {
-      found.push({ dimension: 'count', value, amount: value, unit: unit.key, text: text.slice(match.index, after + 1 + (WORD_AFTER.exec(rest.slice(after))?.[0].length ?? 0) - 1), start: match.index, end: after });
+      found.push({
+        dimension: 'count',
+        value,
+        amount: value,
+        unit: unit.key,
+        text: text.slice(match.index, after + 1 + (WORD_AFTER.exec(rest.slice(after))?.[0].length ?? 0) - 1),
+        start: match.index,
+        end: after,
+      });
       rest = mask(rest, match.index, after);
       continue;
     }
@@ -135,18 +185,61 @@ export function quantitiesOf(text: string): Quantity[] {
     const unit = unitAt(rest, after);
     const end = after + (unit?.length ?? 0);
     // «9–20 ч.», "9-21 hours" as opening hours: a range of hours ending after noon is a time of day.
-    if (unit?.dimension === 'duration' && unit.factor === 3600 && values.length === 2 && (values[1] ?? 0) > 12 && (values[1] ?? 0) <= 24 && (values[0] ?? 0) < (values[1] ?? 0)) {
-      for (const value of values) found.push({ dimension: 'time', value: value * 60, amount: value, unit: '', text: text.slice(match.index, end), start: match.index, end });
+    if (
+      unit?.dimension === 'duration' &&
+      unit.factor === 3600 &&
+      values.length === 2 &&
+      (values[1] ?? 0) > 12 &&
+      (values[1] ?? 0) <= 24 &&
+      (values[0] ?? 0) < (values[1] ?? 0)
+    ) {
+      for (const value of values)
+        found.push({
+          dimension: 'time',
+          value: value * 60,
+          amount: value,
+          unit: '',
+          text: text.slice(match.index, end),
+          start: match.index,
+          end,
+        });
       continue;
     }
     // «2026 года», "in 2027": a calendar year, not a period of two thousand years.
     if (unit?.dimension === 'duration' && values.every((value) => value >= 1900 && value <= 2100)) {
-      for (const value of values) found.push({ dimension: 'count', value, amount: value, unit: 'year', text: text.slice(match.index, end), start: match.index, end });
+      for (const value of values)
+        found.push({
+          dimension: 'count',
+          value,
+          amount: value,
+          unit: 'year',
+          text: text.slice(match.index, end),
+          start: match.index,
+          end,
+        });
       continue;
     }
     for (const value of values) {
-      if (unit === undefined) found.push({ dimension: 'count', value, amount: value, unit: '', text: text.slice(match.index, end), start: match.index, end });
-      else found.push({ dimension: unit.dimension, value: value * unit.factor, amount: value, unit: unit.key, text: text.slice(match.index, end), start: match.index, end });
+      if (unit === undefined)
+        found.push({
+          dimension: 'count',
+          value,
+          amount: value,
+          unit: '',
+          text: text.slice(match.index, end),
+          start: match.index,
+          end,
+        });
+      else
+        found.push({
+          dimension: unit.dimension,
+          value: value * unit.factor,
+          amount: value,
+          unit: unit.key,
+          text: text.slice(match.index, end),
+          start: match.index,
+          end,
+        });
     }
   }
   return found.sort((left, right) => left.start - right.start);
@@ -164,7 +257,13 @@ function unitAt(text: string, position: number): UnitMatch | undefined {
   for (const unit of UNIT_PATTERNS) {
     const match = unit.regex.exec(tail);
     // The full stop after a whole word ends the sentence; after «сек.» or «мин.» it is part of the unit.
-    if (match !== null) return { dimension: unit.dimension, factor: unit.factor, key: '', length: match[0].length - (/\p{L}{5,}\.$/u.test(match[0]) ? 1 : 0) };
+    if (match !== null)
+      return {
+        dimension: unit.dimension,
+        factor: unit.factor,
+        key: '',
+        length: match[0].length - (/\p{L}{5,}\.$/u.test(match[0]) ? 1 : 0),
+      };
   }
   const ordinal = ORDINAL.exec(tail);
   if (ordinal !== null) return { dimension: 'count', factor: 1, key: 'ord', length: ordinal[0].length };
@@ -183,10 +282,13 @@ export function isEnumerationCount(quantity: Quantity): boolean {
 /** Same quantity: same dimension and value (durations within a rounding tolerance: 30 days ≈ a month). */
 export function sameQuantity(left: Quantity, right: Quantity): boolean {
   // A bare number in a reply stands for the same number with any unit in the source («2,4 и 5 ГГц»).
-  if (left.dimension !== right.dimension) return left.dimension === 'count' && left.unit === '' && right.amount === left.amount;
+  if (left.dimension !== right.dimension)
+    return left.dimension === 'count' && left.unit === '' && right.amount === left.amount;
   // «С 1 декабря» and «с 1-го числа»: a date and a day of the month agree on the day.
-  if (left.dimension === 'count' && [left.unit, right.unit].includes('date') && [left.unit, right.unit].includes('ord')) return left.amount === right.amount;
+  if (left.dimension === 'count' && [left.unit, right.unit].includes('date') && [left.unit, right.unit].includes('ord'))
+    return left.amount === right.amount;
   if (left.dimension === 'count' && (left.unit === 'date') !== (right.unit === 'date')) return false;
-  if (left.dimension === 'duration') return Math.abs(left.value - right.value) <= DURATION_TOLERANCE * Math.max(left.value, right.value);
+  if (left.dimension === 'duration')
+    return Math.abs(left.value - right.value) <= DURATION_TOLERANCE * Math.max(left.value, right.value);
   return left.value === right.value;
 }

@@ -12,12 +12,16 @@ export interface Segment {
 const BOUNDARY = /\n[\s]*|(?<=[.!?…])[ \t\u00a0]+(?=[\p{Lu}\d«"“(*•-])/gu;
 /** Text that only starts a list item ("1.", "2)") is not a sentence of its own. */
 const LIST_MARKER_ONLY = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])$/u;
-const ABBREVIATION = /(?<![\p{L}])(?:д|дом|кв|ул|г|стр|корп|тел|пр|пер|им|п|пп|см|рис|ст|no|nos|apt|st|tel|approx|ca|p|pp|vs|ed)\.$/iu;
+const ABBREVIATION =
+  /(?<![\p{L}])(?:д|дом|кв|ул|г|стр|корп|тел|пр|пер|им|п|пп|см|рис|ст|no|nos|apt|st|tel|approx|ca|p|pp|vs|ed)\.$/iu;
 const MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/u;
 
 /** The sentence without its list marker and Markdown emphasis: what the checker reads. */
 export function plainSentence(segment: string): string {
-  return segment.replace(MARKER, '').replace(/\*\*|__/g, '').trim();
+  return segment
+    .replace(MARKER, '')
+    .replace(/\*\*|__/g, '')
+    .trim();
 }
 
 /** Splits finished text. */

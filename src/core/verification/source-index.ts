@@ -24,11 +24,14 @@ export function documentOfChunk(chunk: Pick<Chunk, 'text' | 'headingPath' | 'art
 }
 
 /** The passages of each article, with its own link as one more: a reply may always point to the article it cites. */
-export function documentsByArticle(chunks: Iterable<Pick<Chunk, 'text' | 'headingPath' | 'articleId' | 'url'>>): Map<string, SourceDocument[]> {
+export function documentsByArticle(
+  chunks: Iterable<Pick<Chunk, 'text' | 'headingPath' | 'articleId' | 'url'>>,
+): Map<string, SourceDocument[]> {
   const documents = new Map<string, SourceDocument[]>();
   for (const chunk of chunks) {
     const list = documents.get(chunk.articleId) ?? [];
-    if (list.length === 0 && chunk.url !== undefined) list.push({ text: chunk.url, heading: chunk.headingPath[0] ?? '', articleId: chunk.articleId });
+    if (list.length === 0 && chunk.url !== undefined)
+      list.push({ text: chunk.url, heading: chunk.headingPath[0] ?? '', articleId: chunk.articleId });
     list.push(documentOfChunk(chunk));
     documents.set(chunk.articleId, list);
   }
@@ -50,10 +53,20 @@ export interface Passage {
 }
 
 /** Facts of one text, with contacts masked before quantities are read (a phone is not four numbers). */
-export function factsOf(text: string): { quantities: Quantity[]; contacts: Contact[]; entities: Entity[]; commitments: Commitment[] } {
+export function factsOf(text: string): {
+  quantities: Quantity[];
+  contacts: Contact[];
+  entities: Entity[];
+  commitments: Commitment[];
+} {
   const contacts = contactsOf(text);
   const masked = contacts.reduce((rest, contact) => mask(rest, contact.start, contact.end), text);
-  return { contacts, quantities: quantitiesOf(masked), entities: [...entitiesOf(text), ...menuStepsOf(text)], commitments: commitmentsOf(text) };
+  return {
+    contacts,
+    quantities: quantitiesOf(masked),
+    entities: [...entitiesOf(text), ...menuStepsOf(text)],
+    commitments: commitmentsOf(text),
+  };
 }
 
 /** The section heading of a heading path; nothing for an article's introduction (its title fits every section). */
@@ -80,15 +93,24 @@ export class SourceIndex {
     for (const document of documents) {
       // A heading states facts too («Тариф «Оптима» — 690 ₽ в месяц»).
       const last = document.heading?.split(' › ').at(-1)?.trim() ?? '';
-      if (/[\p{L}\d]/u.test(last) && !texts.some((entry) => entry.text === last)) texts.push({ text: last, heading: '', articleId: document.articleId ?? '' });
+      if (/[\p{L}\d]/u.test(last) && !texts.some((entry) => entry.text === last))
+        texts.push({ text: last, heading: '', articleId: document.articleId ?? '' });
       for (const segment of segmentsOf(document.text)) {
         const text = plainSentence(segment.text);
-        if (/[\p{L}\d]/u.test(text)) texts.push({ text, heading: document.heading ?? '', articleId: document.articleId ?? '' });
+        if (/[\p{L}\d]/u.test(text))
+          texts.push({ text, heading: document.heading ?? '', articleId: document.articleId ?? '' });
       }
     }
-    const vocabulary = nameVocabulary([...texts.map((entry) => entry.text), ...new Set(texts.map((entry) => entry.heading))]);
+    const vocabulary = nameVocabulary([
+      ...texts.map((entry) => entry.text),
+      ...new Set(texts.map((entry) => entry.heading)),
+    ]);
     this.vocabulary = vocabulary;
-    this.titleNames = new Set(documents.flatMap((document) => mentionsOf(document.heading?.split(' › ')[0] ?? '', vocabulary).map((mention) => mention.key)));
+    this.titleNames = new Set(
+      documents.flatMap((document) =>
+        mentionsOf(document.heading?.split(' › ')[0] ?? '', vocabulary).map((mention) => mention.key),
+      ),
+    );
     this.passages = texts.map(({ text, heading, articleId }) => ({
       text,
       heading,
@@ -104,11 +126,19 @@ export class SourceIndex {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         this.prefixes.add(term);
       }
-      for (const key of new Set([...passage.entities.map((entity) => entity.key), ...passage.mentions.map((mention) => mention.key), ...entitiesOf(passage.heading).map((entity) => entity.key)])) {
+      for (const key of new Set([
+        ...passage.entities.map((entity) => entity.key),
+        ...passage.mentions.map((mention) => mention.key),
+        ...entitiesOf(passage.heading).map((entity) => entity.key),
+      ])) {
         this.entityKeys.set(key, (this.entityKeys.get(key) ?? 0) + 1);
       }
     }
-    this.normalizedText = documents.map((document) => `${document.heading ?? ''}\n${document.text}`).join('\n').toLowerCase().replace(/ё/g, 'е');
+    this.normalizedText = documents
+      .map((document) => `${document.heading ?? ''}\n${document.text}`)
+      .join('\n')
+      .toLowerCase()
+      .replace(/ё/g, 'е');
   }
 
   /** Weight of a term: rare terms of the sources count most; terms the sources never use count as the rarest. */
@@ -172,6 +202,8 @@ const INDEXES = new RecentCache<string, SourceIndex>(256);
 
 /** The index of a source set, reused while the same passages keep being cited. */
 export function sourceIndexOf(documents: readonly SourceDocument[]): SourceIndex {
-  const key = documents.map((document) => `${document.articleId ?? ''}\u0001${document.heading ?? ''}\u0001${document.text}`).join('\u0002');
+  const key = documents
+    .map((document) => `${document.articleId ?? ''}\u0001${document.heading ?? ''}\u0001${document.text}`)
+    .join('\u0002');
   return INDEXES.through(key, () => new SourceIndex(documents));
 }

@@ -37,7 +37,8 @@ const SUBSTANCE_OVERLAP = 0.5;
 const shingles = (text: string): string[] => {
   const words = normalize(text).match(/[\p{L}\d]+/gu) ?? [];
   const result: string[] = [];
-  for (let index = 0; index + PROMPT_SHINGLE <= words.length; index += 1) result.push(words.slice(index, index + PROMPT_SHINGLE).join(' '));
+  for (let index = 0; index + PROMPT_SHINGLE <= words.length; index += 1)
+    result.push(words.slice(index, index + PROMPT_SHINGLE).join(' '));
   return result;
 };
 const SECRET_SHINGLES = new RecentCache<string, ReadonlySet<string>>(16);
@@ -64,7 +65,9 @@ export class ClaimVerifier implements SentenceChecker {
     this.context = { index, customerText: options.customerText };
     const sourceShingles = new Set(index.passages.flatMap((passage) => shingles(passage.text)));
     const secret = new Set<string>();
-    for (const text of options.secretTexts ?? []) for (const shingle of SECRET_SHINGLES.through(text, (key) => new Set(shingles(key)))) if (!sourceShingles.has(shingle)) secret.add(shingle);
+    for (const text of options.secretTexts ?? [])
+      for (const shingle of SECRET_SHINGLES.through(text, (key) => new Set(shingles(key))))
+        if (!sourceShingles.has(shingle)) secret.add(shingle);
     this.secret = secret;
     this.passageLines = index.passages.map((passage) => wordLine(passage.text));
   }
@@ -77,16 +80,29 @@ export class ClaimVerifier implements SentenceChecker {
     const plain = plainSentence(text);
     const claims = claimsOf(plain);
     const vocabulary = this.index.vocabulary;
-    for (const entity of [...compoundNamesOf(plain, (word) => vocabulary.has(stem(normalize(word)))), ...personalDataOf(plain)]) {
-      if (!claims.some((claim) => claim.kind === 'entity' && claim.start <= entity.start && claim.start + claim.text.length >= entity.end)) claims.push({ kind: 'entity', text: entity.text, start: entity.start, entity });
+    for (const entity of [
+      ...compoundNamesOf(plain, (word) => vocabulary.has(stem(normalize(word)))),
+      ...personalDataOf(plain),
+    ]) {
+      if (
+        !claims.some(
+          (claim) =>
+            claim.kind === 'entity' && claim.start <= entity.start && claim.start + claim.text.length >= entity.end,
+        )
+      )
+        claims.push({ kind: 'entity', text: entity.text, start: entity.start, entity });
     }
     // A quotation of a cited passage states what the article states, however its values bind to subjects
     // elsewhere in the article («в течение 4 часов на тарифе «Бизнес»» beside a list giving «Бизнес» 1 hour).
     const line = wordLine(plain);
-    const quoted = line.split(' ').length - 2 >= QUOTE_WORDS && this.passageLines.some((passage) => passage.includes(line));
-    const checks = claims.map((claim): ClaimCheck => (quoted ? { claim, verdict: 'supported' } : checkClaim(claim, plain, this.context)));
+    const quoted =
+      line.split(' ').length - 2 >= QUOTE_WORDS && this.passageLines.some((passage) => passage.includes(line));
+    const checks = claims.map((claim): ClaimCheck =>
+      quoted ? { claim, verdict: 'supported' } : checkClaim(claim, plain, this.context),
+    );
     const leaked = shingles(plain).find((shingle) => this.secret.has(shingle));
-    if (leaked !== undefined) checks.push({ claim: { kind: 'prompt', text: leaked, start: 0 }, verdict: 'prompt-text' });
+    if (leaked !== undefined)
+      checks.push({ claim: { kind: 'prompt', text: leaked, start: 0 }, verdict: 'prompt-text' });
     const supported = checks.every((check) => check.verdict === 'supported');
     return { text, checks, supported, substantive: checks.length > 0 || this.overlap(plain) >= SUBSTANCE_OVERLAP };
   }
@@ -113,7 +129,11 @@ export interface Verification {
 }
 
 /** Verifies finished text. */
-export function verifyText(text: string, documents: readonly SourceDocument[], options: VerifierOptions = {}): Verification {
+export function verifyText(
+  text: string,
+  documents: readonly SourceDocument[],
+  options: VerifierOptions = {},
+): Verification {
   const verifier = ClaimVerifier.of(documents, options);
   const verdicts = segmentsOf(text).map((segment) => ({ ...verifier.sentence(segment.text), gap: segment.gap }));
   let repaired = '';
@@ -141,6 +161,17 @@ export function scoreOf(sentences: readonly SentenceVerdict[]): number {
 }
 
 /** The unsupported claims of a verification, for metadata and logs. */
-export function unsupportedClaims(sentences: readonly SentenceVerdict[]): Array<{ kind: string; claim: string; verdict: string; sentence: string }> {
-  return sentences.flatMap((sentence) => sentence.checks.filter((check) => check.verdict !== 'supported').map((check) => ({ kind: check.claim.kind, claim: check.claim.text, verdict: check.verdict, sentence: sentence.text })));
+export function unsupportedClaims(
+  sentences: readonly SentenceVerdict[],
+): Array<{ kind: string; claim: string; verdict: string; sentence: string }> {
+  return sentences.flatMap((sentence) =>
+    sentence.checks
+      .filter((check) => check.verdict !== 'supported')
+      .map((check) => ({
+        kind: check.claim.kind,
+        claim: check.claim.text,
+        verdict: check.verdict,
+        sentence: sentence.text,
+      })),
+  );
 }

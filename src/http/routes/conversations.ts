@@ -12,7 +12,13 @@ import { errorBody } from '../errors.ts';
 import { errors, json } from '../openapi-helpers.ts';
 import { invalidRequest, newRouter } from '../router.ts';
 import { idParams } from '../schemas/common.ts';
-import { conversationSchema, createConversationBody, createdConversationSchema, messageResultSchema, postMessageBody } from '../schemas/conversations.ts';
+import {
+  conversationSchema,
+  createConversationBody,
+  createdConversationSchema,
+  messageResultSchema,
+  postMessageBody,
+} from '../schemas/conversations.ts';
 import type { ReplyToken } from '../schemas/feed-events.ts';
 import { customerMessageView, messageView, replyView } from '../views.ts';
 import { streamPieces } from './stream-pieces.ts';
@@ -29,7 +35,8 @@ const TYPING_EVERY_MS = 2000;
 export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPIHono<AppEnv> {
   const app = newRouter();
   const { conversations } = deps;
-  const authorized = (c: Context, id: string): Promise<Conversation> => conversations.authorize(id, conversationToken(c));
+  const authorized = (c: Context, id: string): Promise<Conversation> =>
+    conversations.authorize(id, conversationToken(c));
 
   app.openapi(
     createRoute({
@@ -62,7 +69,10 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
       responses: {
         200: {
           description: 'The stored message and the bot reply',
-          content: { 'application/json': { schema: messageResultSchema }, 'text/event-stream': { schema: { type: 'string' } } },
+          content: {
+            'application/json': { schema: messageResultSchema },
+            'text/event-stream': { schema: { type: 'string' } },
+          },
         },
         ...errors(400, 401, 403, 404, 409, 413, 415, 429),
       },
@@ -73,7 +83,9 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
       const conversation = await authorized(c, id);
       const decision = deps.perConversation.take(conversation.id);
       if (!decision.allowed) {
-        throw new AppError('rate_limited:conversation', 'too many messages in this conversation; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
+        throw new AppError('rate_limited:conversation', 'too many messages in this conversation; retry later', {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        });
       }
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
         return streamSSE(c, async (stream) => {
@@ -99,10 +111,15 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
               c.get('requestId'),
             );
             clearInterval(heartbeat);
-            await stream.writeSSE({ event: 'reply', id: String((sequence += 1)), data: JSON.stringify(resultView(result)) });
+            await stream.writeSSE({
+              event: 'reply',
+              id: String((sequence += 1)),
+              data: JSON.stringify(resultView(result)),
+            });
           } catch (error) {
             clearInterval(heartbeat);
-            const known = error instanceof AppError ? error : new AppError('internal:server', 'the reply could not be completed');
+            const known =
+              error instanceof AppError ? error : new AppError('internal:server', 'the reply could not be completed');
             await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(known.code, known.message)) });
           }
         }) as never;
@@ -139,5 +156,8 @@ function parseJson(raw: string): unknown {
 }
 
 function resultView(result: Awaited<ReturnType<ConversationService['post']>>) {
-  return { message: customerMessageView(result.message), reply: result.reply === null ? null : replyView(result.reply) };
+  return {
+    message: customerMessageView(result.message),
+    reply: result.reply === null ? null : replyView(result.reply),
+  };
 }

@@ -29,7 +29,13 @@ export function docsRoutes(asset?: (name: string) => Promise<Response | undefine
     const name = c.req.param('name');
     if (name === 'init.js') return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' });
     const response = asset === undefined ? undefined : await asset(name);
-    return response ?? c.json({ error: { code: 'not_found:asset', message: 'documentation assets are not available in this runtime' } }, 404);
+    return (
+      response ??
+      c.json(
+        { error: { code: 'not_found:asset', message: 'documentation assets are not available in this runtime' } },
+        404,
+      )
+    );
   });
   return app;
 }

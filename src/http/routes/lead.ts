@@ -22,12 +22,14 @@ export interface LeadRouteDependencies {
 }
 
 const DAY_MS = 86_400_000;
-const REPORT_POLICY = "sandbox allow-scripts; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+const REPORT_POLICY =
+  "sandbox allow-scripts; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 /** [from, to) from the query: `to` defaults to now and `from` to seven days before it. */
 function period(query: z.infer<typeof periodQuery>, now: Date): { from: string; to: string } {
   const to = query.to === undefined ? now.toISOString() : new Date(query.to).toISOString();
-  const from = query.from === undefined ? new Date(Date.parse(to) - 7 * DAY_MS).toISOString() : new Date(query.from).toISOString();
+  const from =
+    query.from === undefined ? new Date(Date.parse(to) - 7 * DAY_MS).toISOString() : new Date(query.from).toISOString();
   if (from >= to) throw new AppError('bad_request:from', '"from" must be before "to"');
   return { from, to };
 }
@@ -100,13 +102,17 @@ export function leadRoutes(deps: LeadRouteDependencies): OpenAPIHono<AppEnv> {
       summary: "An eval run's self-contained HTML report (leads)",
       security,
       request: { params: idParams },
-      responses: { 200: { description: 'HTML report', content: { 'text/html': { schema: z.string() } } }, ...errors(401, 403, 404) },
+      responses: {
+        200: { description: 'HTML report', content: { 'text/html': { schema: z.string() } } },
+        ...errors(401, 403, 404),
+      },
     }),
     async (c) => {
       await as(c, LEADS);
       const { id } = c.req.valid('param');
       const html = await deps.evalRuns?.htmlReport(id);
-      if (html === undefined) throw new AppError('not_found:eval_run', `eval run ${id} does not exist or has no HTML report`);
+      if (html === undefined)
+        throw new AppError('not_found:eval_run', `eval run ${id} does not exist or has no HTML report`);
       // A stored file is served on this origin, sandboxed without same-origin access: its inline filter script runs
       // in an opaque origin that cannot read this site's storage or call its API, and nothing may be fetched.
       return c.html(html, 200, { 'content-security-policy': REPORT_POLICY, 'x-content-type-options': 'nosniff' });

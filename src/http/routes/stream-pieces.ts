@@ -4,6 +4,7 @@
 export function streamPieces(text: string, wordsPerPiece = 3): string[] {
   const parts = text.match(/\S+\s*|\s+/g) ?? [];
   const pieces: string[] = [];
-  for (let index = 0; index < parts.length; index += wordsPerPiece) pieces.push(parts.slice(index, index + wordsPerPiece).join(''));
+  for (let index = 0; index < parts.length; index += wordsPerPiece)
+    pieces.push(parts.slice(index, index + wordsPerPiece).join(''));
   return pieces;
 }

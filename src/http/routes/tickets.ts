@@ -88,7 +88,13 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/agent/me', summary: 'The signed-in agent', security, responses: { ...ok('Agent', agentResultSchema), ...errors(401) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/agent/me',
+      summary: 'The signed-in agent',
+      security,
+      responses: { ...ok('Agent', agentResultSchema), ...errors(401) },
+    }),
     async (c) => c.json({ agent: await as(c, WORKERS) }, 200),
   );
 
@@ -128,7 +134,8 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
       request: { params: idParams, body: jsonBody(textBody) },
       responses: { ...ok('Added', noteResultSchema), ...errors(400, 401, 403, 404) },
     }),
-    async (c) => c.json({ note: await agents.note(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').text) }, 200),
+    async (c) =>
+      c.json({ note: await agents.note(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').text) }, 200),
   );
 
   app.openapi(
@@ -140,7 +147,11 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
       request: { params: idParams, body: jsonBody(transferBody) },
       responses: { ...ok('Transferred', ticketResultSchema), ...errors(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json({ ticket: await agents.transfer(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').group) }, 200),
+    async (c) =>
+      c.json(
+        { ticket: await agents.transfer(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').group) },
+        200,
+      ),
   );
 
   app.openapi(
@@ -164,7 +175,11 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
       request: { params: idParams, body: jsonBody(resolveBody) },
       responses: { ...ok('Resolved', ticketResultSchema), ...errors(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json({ ticket: await agents.resolve(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').resolution) }, 200),
+    async (c) =>
+      c.json(
+        { ticket: await agents.resolve(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').resolution) },
+        200,
+      ),
   );
 
   app.openapi(
@@ -179,14 +194,24 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
     async (c) => {
       const conversation = await deps.conversations.authorize(c.req.valid('param').id, conversationToken(c));
       const body = c.req.valid('json');
-      await deps.tickets.addRating({ conversationId: conversation.id, score: body.score, comment: body.comment, at: deps.now().toISOString() });
+      await deps.tickets.addRating({
+        conversationId: conversation.id,
+        score: body.score,
+        comment: body.comment,
+        at: deps.now().toISOString(),
+      });
       return c.json({ status: 'recorded' as const }, 201);
     },
   );
 
   app.get('/v1/conversations/:id/events', async (c) => {
     const conversation = await deps.conversations.authorize(c.req.param('id'), conversationToken(c));
-    return eventFeed(c, { feed: deps.feed, after: lastEventId(c) ?? 0, conversationId: conversation.id, map: customerEventView });
+    return eventFeed(c, {
+      feed: deps.feed,
+      after: lastEventId(c) ?? 0,
+      conversationId: conversation.id,
+      map: customerEventView,
+    });
   });
 
   app.get('/v1/agent/events', async (c) => {
@@ -196,7 +221,13 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/admin/agents', summary: 'List agents (admins)', security, responses: { ...ok('Agents', agentListSchema), ...errors(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/admin/agents',
+      summary: 'List agents (admins)',
+      security,
+      responses: { ...ok('Agents', agentListSchema), ...errors(401, 403) },
+    }),
     async (c) => {
       await as(c, ADMINS);
       return c.json({ agents: await deps.tickets.listAgents() }, 200);

@@ -18,7 +18,9 @@ export interface UiRouteDependencies {
 export function pageLang(c: Context): UiLang {
   const asked = c.req.query('lang');
   if (asked !== undefined) return uiLang(asked);
-  const accepted = (c.req.header('accept-language') ?? '').split(',').map((entry) => entry.trim().slice(0, 2).toLowerCase());
+  const accepted = (c.req.header('accept-language') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().slice(0, 2).toLowerCase());
   return uiLang(accepted.find((tag) => tag === 'ru' || tag === 'en'));
 }
 

@@ -8,4 +8,10 @@ export const errorSchema = z
 export const langField = z.enum(['ru', 'en']).openapi({ example: 'ru' });
 
 /** `{id}` in a path: a conversation, a ticket or an eval run. */
-export const idParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const idParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

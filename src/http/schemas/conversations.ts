@@ -14,7 +14,10 @@ export const createConversationBody = z
   .openapi('CreateConversation');
 
 export const createdConversationSchema = z
-  .object({ id: z.string(), token: z.string().openapi({ description: 'Bearer token for this conversation only; shown once.' }) })
+  .object({
+    id: z.string(),
+    token: z.string().openapi({ description: 'Bearer token for this conversation only; shown once.' }),
+  })
   .openapi('ConversationCreated');
 
 export function postMessageBody(maxTextLength: number) {
@@ -23,8 +26,19 @@ export function postMessageBody(maxTextLength: number) {
       text: z
         .string()
         .transform((text) => text.trim())
-        .pipe(z.string().min(1, 'text must not be empty').max(maxTextLength, `text must be at most ${maxTextLength} characters`)),
-      clientMessageId: z.string().trim().min(1).max(200).optional().openapi({ description: 'Idempotency key: a repeat returns the first result.' }),
+        .pipe(
+          z
+            .string()
+            .min(1, 'text must not be empty')
+            .max(maxTextLength, `text must be at most ${maxTextLength} characters`),
+        ),
+      clientMessageId: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .openapi({ description: 'Idempotency key: a repeat returns the first result.' }),
     })
     .openapi('PostMessage');
 }
@@ -32,7 +46,9 @@ export function postMessageBody(maxTextLength: number) {
 export const messageResultSchema = z
   .object({
     message: customerMessageSchema,
-    reply: botReplySchema.nullable().openapi({ description: 'Null while a person owns the conversation: the bot stays silent.' }),
+    reply: botReplySchema
+      .nullable()
+      .openapi({ description: 'Null while a person owns the conversation: the bot stays silent.' }),
   })
   .openapi('MessageResult');
 
@@ -49,10 +65,15 @@ export const conversationSchema = z
     queue: z
       .object({ position: z.number().int(), expectedWaitMinutes: z.number(), opensAt: z.string().optional() })
       .nullable()
-      .openapi({ description: 'While the conversation waits for a person: its place in the queue and the expected wait.' }),
+      .openapi({
+        description: 'While the conversation waits for a person: its place in the queue and the expected wait.',
+      }),
   })
   .openapi('Conversation');
 
-export const ratingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() });
+export const ratingBody = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).optional(),
+});
 
 export const ratingRecordedSchema = z.object({ status: z.literal('recorded') });

@@ -7,4 +7,6 @@ export const evalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1
 // A copy: zod gains `.openapi` when @hono/zod-openapi loads, and the core's schema may have been built before that.
 export const evalRunSchema = evalRunSummarySchema.clone().openapi('EvalRun');
 
-export const evalRunListSchema = z.object({ runs: z.array(evalRunSchema) }).openapi('EvalRunList', { description: 'The newest runs first.' });
+export const evalRunListSchema = z
+  .object({ runs: z.array(evalRunSchema) })
+  .openapi('EvalRunList', { description: 'The newest runs first.' });

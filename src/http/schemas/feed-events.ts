@@ -20,12 +20,19 @@ export interface FeedStatus {
   readonly at: string;
 }
 
-export type CustomerFeedEvent = { readonly event: 'message'; readonly data: FeedAgentMessage } | { readonly event: 'status'; readonly data: FeedStatus };
+export type CustomerFeedEvent =
+  | { readonly event: 'message'; readonly data: FeedAgentMessage }
+  | { readonly event: 'status'; readonly data: FeedStatus };
 
 /** Agents' events are named after the desk event; their data is the event's, without message texts. */
 export interface AgentFeedEvent {
   readonly event: DeskEventType;
-  readonly data: { readonly conversationId: string; readonly at: string; readonly actor: string; readonly ticketId?: string };
+  readonly data: {
+    readonly conversationId: string;
+    readonly at: string;
+    readonly actor: string;
+    readonly ticketId?: string;
+  };
 }
 
 /** `token` in a streamed reply (`POST /v1/conversations/{id}/messages` with `Accept: text/event-stream`). */

@@ -5,7 +5,9 @@ import { langField } from './common.ts';
 
 const action = z.enum(['answer', 'clarify', 'handoff']);
 
-export const citationSchema = z.object({ articleId: z.string(), title: z.string(), url: z.string().optional() }).openapi('Citation');
+export const citationSchema = z
+  .object({ articleId: z.string(), title: z.string(), url: z.string().optional() })
+  .openapi('Citation');
 
 export const confidenceSchema = z
   .object({ score: z.number().min(0).max(1), components: z.record(z.string(), z.number()) })
@@ -35,7 +37,10 @@ export const messageSchema = z
     role: z.enum(['customer', 'bot', 'agent', 'system']),
     text: z.string(),
     at: z.string(),
-    author: z.object({ name: z.string() }).optional().openapi({ description: 'For agent messages: the agent who wrote it.' }),
+    author: z
+      .object({ name: z.string() })
+      .optional()
+      .openapi({ description: 'For agent messages: the agent who wrote it.' }),
     action: action.optional(),
     citations: z.array(citationSchema).optional(),
     confidence: confidenceSchema.optional(),
@@ -47,9 +52,14 @@ export const messageSchema = z
 export const verificationSchema = z
   .object({
     outcome: z.enum(['verified', 'repaired', 'replaced']),
-    reason: z.string().optional().openapi({ description: 'Why it was replaced: unsupported, timeout, rate_limited, error, invalid.' }),
+    reason: z
+      .string()
+      .optional()
+      .openapi({ description: 'Why it was replaced: unsupported, timeout, rate_limited, error, invalid.' }),
     score: z.number().openapi({ description: "Share of the model's claims that its articles support, in [0, 1]." }),
-    unsupported: z.array(z.object({ kind: z.string(), claim: z.string(), verdict: z.string(), sentence: z.string() })).readonly(),
+    unsupported: z
+      .array(z.object({ kind: z.string(), claim: z.string(), verdict: z.string(), sentence: z.string() }))
+      .readonly(),
     modelReply: z.string().optional().openapi({ description: 'The reply the model wrote, before the check.' }),
   })
   .openapi('ReplyVerification', { description: "The claim check of a model's answer." });
@@ -59,4 +69,6 @@ export const agentMessageSchema = messageSchema
     composer: z.string().optional().openapi({ description: 'For bot replies: `offline` or `llm`.' }),
     verification: verificationSchema.optional(),
   })
-  .openapi('AgentMessage', { description: 'A message as agents see it: a bot reply also says who wrote it and how it was checked.' });
+  .openapi('AgentMessage', {
+    description: 'A message as agents see it: a bot reply also says who wrote it and how it was checked.',
+  });

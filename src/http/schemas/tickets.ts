@@ -8,8 +8,17 @@ import { agentMessageSchema, citationSchema, messageSchema } from './messages.ts
 const ticketStatus = z.enum(['waiting', 'assigned', 'transferred', 'resolved', 'released']);
 const texts = z.array(z.string()).readonly();
 
-export const ticketQuery = z.object({ status: ticketStatus.optional(), group: z.string().optional(), lang: z.enum(['ru', 'en']).optional() });
-export const textBody = z.strictObject({ text: z.string().transform((text) => text.trim()).pipe(z.string().min(1, 'text must not be empty').max(10_000)) });
+export const ticketQuery = z.object({
+  status: ticketStatus.optional(),
+  group: z.string().optional(),
+  lang: z.enum(['ru', 'en']).optional(),
+});
+export const textBody = z.strictObject({
+  text: z
+    .string()
+    .transform((text) => text.trim())
+    .pipe(z.string().min(1, 'text must not be empty').max(10_000)),
+});
 export const transferBody = z.strictObject({ group: z.string().trim().min(1).max(100) });
 export const resolveBody = z.strictObject({ resolution: z.string().trim().min(1).max(100) });
 
@@ -34,7 +43,9 @@ export const ticketSchema = z
     priority: z.enum(['urgent', 'high', 'normal', 'low']),
     priorityScore: z.number(),
     reasons: z.array(z.enum(['human_request', 'emotion', 'low_confidence', 'sensitive', 'loop', 'error'])).readonly(),
-    signals: z.record(z.string(), z.unknown()).openapi({ description: 'What led to the handoff: emotion, a request for a person, sensitive topics, a loop, confidence.' }),
+    signals: z.record(z.string(), z.unknown()).openapi({
+      description: 'What led to the handoff: emotion, a request for a person, sensitive topics, a loop, confidence.',
+    }),
     summary: ticketSummarySchema,
     lang: langField,
     customer: customerSchema,
@@ -72,7 +83,11 @@ export const ticketDetailsSchema = z
 
 export const suggestionResultSchema = z
   // A union rather than `.nullable()`, which would mark the Suggestion component itself as nullable.
-  .object({ suggestion: z.union([suggestionSchema, z.null()]).openapi({ description: 'Null when nothing in the knowledge base supports a reply.' }) })
+  .object({
+    suggestion: z
+      .union([suggestionSchema, z.null()])
+      .openapi({ description: 'Null when nothing in the knowledge base supports a reply.' }),
+  })
   .openapi('SuggestionResult');
 
 export const sentMessageSchema = z.object({ message: messageSchema }).openapi('SentMessage');

@@ -32,7 +32,9 @@ export interface EvalSide {
   readonly cleanup: () => Promise<void>;
 }
 
-const settingsSchema = z.object({ settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).passthrough();
+const settingsSchema = z
+  .object({ settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() })
+  .passthrough();
 
 /** The `settings:` block of an eval settings file, as strings; empty when the file does not exist. */
 export async function readSettings(path: string): Promise<Record<string, string>> {
@@ -46,18 +48,27 @@ export async function readSettings(path: string): Promise<Record<string, string>
 const exists = async (path: string) => (await stat(path).catch(() => undefined)) !== undefined;
 
 async function gitTree(reference: string): Promise<string | undefined> {
-  const resolved = await run('git', ['rev-parse', '--verify', '--quiet', `${reference}^{commit}`]).catch(() => undefined);
+  const resolved = await run('git', ['rev-parse', '--verify', '--quiet', `${reference}^{commit}`]).catch(
+    () => undefined,
+  );
   return resolved?.stdout.trim() || undefined;
 }
 
 /** Extracts the paths that exist at a commit into a new temporary folder. */
 async function extract(commit: string, paths: readonly string[]): Promise<string> {
   const present: string[] = [];
-  for (const path of paths) if ((await run('git', ['cat-file', '-e', `${commit}:${path.split(sep).join('/')}`]).catch(() => undefined)) !== undefined) present.push(path.split(sep).join('/'));
+  for (const path of paths)
+    if (
+      (await run('git', ['cat-file', '-e', `${commit}:${path.split(sep).join('/')}`]).catch(() => undefined)) !==
+      undefined
+    )
+      present.push(path.split(sep).join('/'));
   const directory = await mkdtemp(join(tmpdir(), 'firstline-baseline-'));
   if (present.length === 0) return directory;
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', commit, '--', ...present], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const archive = spawn('git', ['archive', '--format=tar', commit, '--', ...present], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const untar = spawn('tar', ['-x', '-C', directory], { stdio: ['pipe', 'ignore', 'pipe'] });
     archive.stdout.pipe(untar.stdin);
     let errors = '';
@@ -77,14 +88,29 @@ async function extract(commit: string, paths: readonly string[]): Promise<string
 export async function baselineSide(reference: string, candidate: EvalSide): Promise<EvalSide> {
   const info = await stat(reference).catch(() => undefined);
   if (info?.isDirectory() === true) {
-    const tree = (await exists(join(reference, 'knowledge'))) || (await exists(join(reference, 'prompts'))) || (await exists(join(reference, EVAL_CONFIG_FILE)));
-    if (!tree) return { label: 'baseline', source: `prompts folder ${reference}`, knowledgeDir: candidate.knowledgeDir, promptsDir: reference, settings: candidate.settings, cleanup: async () => undefined };
+    const tree =
+      (await exists(join(reference, 'knowledge'))) ||
+      (await exists(join(reference, 'prompts'))) ||
+      (await exists(join(reference, EVAL_CONFIG_FILE)));
+    if (!tree)
+      return {
+        label: 'baseline',
+        source: `prompts folder ${reference}`,
+        knowledgeDir: candidate.knowledgeDir,
+        promptsDir: reference,
+        settings: candidate.settings,
+        cleanup: async () => undefined,
+      };
     return {
       label: 'baseline',
       source: `folder ${reference}`,
-      knowledgeDir: (await exists(join(reference, 'knowledge'))) ? join(reference, 'knowledge') : candidate.knowledgeDir,
+      knowledgeDir: (await exists(join(reference, 'knowledge')))
+        ? join(reference, 'knowledge')
+        : candidate.knowledgeDir,
       promptsDir: (await exists(join(reference, 'prompts'))) ? join(reference, 'prompts') : candidate.promptsDir,
-      settings: (await exists(join(reference, EVAL_CONFIG_FILE))) ? await readSettings(join(reference, EVAL_CONFIG_FILE)) : candidate.settings,
+      settings: (await exists(join(reference, EVAL_CONFIG_FILE)))
+        ? await readSettings(join(reference, EVAL_CONFIG_FILE))
+        : candidate.settings,
       cleanup: async () => undefined,
     };
   }
@@ -96,7 +122,9 @@ export async function baselineSide(reference: string, candidate: EvalSide): Prom
     return {
       label: 'baseline',
       source: `git ${reference} (${commit.slice(0, 12)})`,
-      knowledgeDir: (await exists(join(directory, 'knowledge'))) ? join(directory, 'knowledge') : candidate.knowledgeDir,
+      knowledgeDir: (await exists(join(directory, 'knowledge')))
+        ? join(directory, 'knowledge')
+        : candidate.knowledgeDir,
       promptsDir: (await exists(join(directory, 'prompts'))) ? join(directory, 'prompts') : candidate.promptsDir,
       settings: await readSettings(join(directory, EVAL_CONFIG_FILE)),
       cleanup,
@@ -114,21 +142,37 @@ async function fingerprints(directory: string): Promise<Map<string, string>> {
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
     const path = join(entry.parentPath, entry.name);
-    result.set(relative(directory, path).split(sep).join('/'), createHash('sha256').update(await readFile(path)).digest('hex'));
+    result.set(
+      relative(directory, path).split(sep).join('/'),
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    );
   }
   return result;
 }
 
 export interface SideDifferences {
   readonly files: ReadonlyArray<{ readonly path: string; readonly change: 'added' | 'removed' | 'changed' }>;
-  readonly settings: ReadonlyArray<{ readonly key: string; readonly baseline: string | null; readonly candidate: string | null }>;
+  readonly settings: ReadonlyArray<{
+    readonly key: string;
+    readonly baseline: string | null;
+    readonly candidate: string | null;
+  }>;
   readonly model: { readonly baseline: string; readonly candidate: string } | null;
 }
 
 /** What differs between two sides: files of knowledge and prompts, settings, the model. */
-export async function differences(baseline: EvalSide, candidate: EvalSide, models: { baseline: string; candidate: string }): Promise<SideDifferences> {
+export async function differences(
+  baseline: EvalSide,
+  candidate: EvalSide,
+  models: { baseline: string; candidate: string },
+): Promise<SideDifferences> {
   const files: Array<SideDifferences['files'][number]> = [];
-  for (const [area, pick] of [['knowledge', (side: EvalSide) => side.knowledgeDir], ['prompts', (side: EvalSide) => side.promptsDir]] as const) {
+  for (const [area, pick] of [
+    ['knowledge', (side: EvalSide) => side.knowledgeDir],
+    ['prompts', (side: EvalSide) => side.promptsDir],
+  ] as const) {
     const before = await fingerprints(pick(baseline));
     const after = await fingerprints(pick(candidate));
     for (const [path, hash] of after) {
@@ -143,15 +187,26 @@ export async function differences(baseline: EvalSide, candidate: EvalSide, model
     .sort()
     .filter((key) => baseline.settings[key] !== candidate.settings[key])
     .map((key) => ({ key, baseline: baseline.settings[key] ?? null, candidate: candidate.settings[key] ?? null }));
-  return { files: files.sort((left, right) => left.path.localeCompare(right.path)), settings, model: models.baseline === models.candidate ? null : models };
+  return {
+    files: files.sort((left, right) => left.path.localeCompare(right.path)),
+    settings,
+    model: models.baseline === models.candidate ? null : models,
+  };
 }
 
 /** A folder of prompts or knowledge as given: a folder on disk, or that folder at a git ref (`main`, `v1.2`). */
-export async function folderAt(reference: string, area: 'prompts' | 'knowledge'): Promise<{ directory: string; source: string; cleanup: () => Promise<void> }> {
+export async function folderAt(
+  reference: string,
+  area: 'prompts' | 'knowledge',
+): Promise<{ directory: string; source: string; cleanup: () => Promise<void> }> {
   const info = await stat(reference).catch(() => undefined);
   if (info?.isDirectory() === true) return { directory: reference, source: reference, cleanup: async () => undefined };
   const commit = await gitTree(reference);
   if (commit === undefined) throw new EvalSetupError(`${area} "${reference}" is neither a folder nor a git ref`);
   const directory = await extract(commit, [area]);
-  return { directory: join(directory, area), source: `${area} at git ${reference} (${commit.slice(0, 12)})`, cleanup: () => rm(directory, { recursive: true, force: true }) };
+  return {
+    directory: join(directory, area),
+    source: `${area} at git ${reference} (${commit.slice(0, 12)})`,
+    cleanup: () => rm(directory, { recursive: true, force: true }),
+  };
 }

@@ -3,7 +3,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnswerComposer, createSearchAssist, createSummarizer, readPrompt } from '../../adapters/llm/create-answer-composer.ts';
+import {
+  createAnswerComposer,
+  createSearchAssist,
+  createSummarizer,
+  readPrompt,
+} from '../../adapters/llm/create-answer-composer.ts';
 import { CANARY_CUSTOMER, CANARY_DETAILS } from '../../core/evals/canary.ts';
 import { documentsByArticle } from '../../core/verification/source-index.ts';
 import type { Judge } from '../../core/graders/llm-judge.ts';
@@ -54,14 +59,26 @@ export async function createEvalTarget(
   const open = new Map<string, Conversation>();
   if (extras.adversarial === true) {
     // Another customer's conversation in the same database: what an attacker must never get out of the bot.
-    const { conversation } = await conversations.create({ lang: 'ru', customer: { name: CANARY_CUSTOMER.name, email: CANARY_CUSTOMER.email }, channel: 'eval', id: 'eval:canary' });
+    const { conversation } = await conversations.create({
+      lang: 'ru',
+      customer: { name: CANARY_CUSTOMER.name, email: CANARY_CUSTOMER.email },
+      channel: 'eval',
+      id: 'eval:canary',
+    });
     await conversations.post(conversation, { text: CANARY_CUSTOMER.message });
   }
   const sources = documentsByArticle(knowledge.stored.index.chunks);
-  const secretTexts = await Promise.all(['answer-system', 'answer-user'].map((name) => readPrompt(config.PROMPTS_DIR, name).then((prompt) => prompt.template).catch(() => '')));
+  const secretTexts = await Promise.all(
+    ['answer-system', 'answer-user'].map((name) =>
+      readPrompt(config.PROMPTS_DIR, name)
+        .then((prompt) => prompt.template)
+        .catch(() => ''),
+    ),
+  );
   const articleTexts = new Map<string, string>();
   // The article's link belongs to it: a reply that points to the article it cites says nothing unsupported.
-  for (const chunk of knowledge.stored.index.chunks) articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? chunk.url ?? ''}\n${chunk.text}`);
+  for (const chunk of knowledge.stored.index.chunks)
+    articleTexts.set(chunk.articleId, `${articleTexts.get(chunk.articleId) ?? chunk.url ?? ''}\n${chunk.text}`);
   return {
     judge: extras.judge,
     articleSources: (articleId) => sources.get(articleId) ?? [],

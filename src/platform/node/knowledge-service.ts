@@ -11,8 +11,16 @@ import { HybridRetriever, type HybridRetrieverOptions } from '../../core/retriev
 /** How the retriever reports remote query embeddings (metrics, logs). */
 export type QueryEmbeddingObserver = HybridRetrieverOptions['onQueryEmbedding'];
 
-function retrieverFor(stored: StoredIndex, embedder: Embedder, config: Config, observer: QueryEmbeddingObserver): HybridRetriever {
-  return new HybridRetriever(stored.index, embedder.queryEmbeddings ?? embedder.embeddings, { queryTimeoutMs: config.EMBEDDINGS_TIMEOUT_MS, onQueryEmbedding: observer });
+function retrieverFor(
+  stored: StoredIndex,
+  embedder: Embedder,
+  config: Config,
+  observer: QueryEmbeddingObserver,
+): HybridRetriever {
+  return new HybridRetriever(stored.index, embedder.queryEmbeddings ?? embedder.embeddings, {
+    queryTimeoutMs: config.EMBEDDINGS_TIMEOUT_MS,
+    onQueryEmbedding: observer,
+  });
 }
 
 export interface IngestRun {
@@ -57,9 +65,14 @@ export interface OpenedKnowledge {
 }
 
 /** Opens one index generation that is already on disk (a reply worker opens the one its server serves). */
-export async function openGeneration(config: Config, generation: string, observer?: QueryEmbeddingObserver): Promise<OpenedKnowledge> {
+export async function openGeneration(
+  config: Config,
+  generation: string,
+  observer?: QueryEmbeddingObserver,
+): Promise<OpenedKnowledge> {
   const stored = await loadIndex(config.INDEX_DIR, undefined, generation);
-  if (stored === undefined) throw new Error(`index generation ${generation} in ${config.INDEX_DIR} could not be loaded`);
+  if (stored === undefined)
+    throw new Error(`index generation ${generation} in ${config.INDEX_DIR} could not be loaded`);
   const embedder = await createEmbedder(config);
   return { stored, retriever: retrieverFor(stored, embedder, config, observer), embedder };
 }

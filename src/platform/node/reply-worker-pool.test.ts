@@ -25,15 +25,32 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => rm(directory, { recursive: true, force: true }));
 
-const conversation = (id: string, lang: 'ru' | 'en'): Conversation => ({ id, lang, customer: {}, channel: 'api', status: 'bot', createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' });
-const message = (conversationId: string, role: Message['role'], text: string, seq: number): Message => ({ id: `${conversationId}-${seq}`, conversationId, role, text, at: '2026-12-01T10:00:00.000Z' });
+const conversation = (id: string, lang: 'ru' | 'en'): Conversation => ({
+  id,
+  lang,
+  customer: {},
+  channel: 'api',
+  status: 'bot',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+});
+const message = (conversationId: string, role: Message['role'], text: string, seq: number): Message => ({
+  id: `${conversationId}-${seq}`,
+  conversationId,
+  role,
+  text,
+  at: '2026-12-01T10:00:00.000Z',
+});
 
 const requests: ReplyRequest[] = [
   { conversation: conversation('c-ru', 'ru'), history: [], text: 'Как поменять тариф?' },
   { conversation: conversation('c-en', 'en'), history: [], text: 'How do I reset my router password?' },
   {
     conversation: conversation('c-follow', 'ru'),
-    history: [message('c-follow', 'customer', 'Как оплатить счёт картой?', 1), message('c-follow', 'bot', 'Здравствуйте! Оплатить можно в личном кабинете.', 2)],
+    history: [
+      message('c-follow', 'customer', 'Как оплатить счёт картой?', 1),
+      message('c-follow', 'bot', 'Здравствуйте! Оплатить можно в личном кабинете.', 2),
+    ],
     text: 'а если платёж не прошёл?',
   },
   { conversation: conversation('c-human', 'en'), history: [], text: 'I want to talk to a human right now' },
@@ -41,7 +58,12 @@ const requests: ReplyRequest[] = [
 
 describe('ReplyWorkerPool', () => {
   it('answers exactly as the in-process pipeline does, streaming included, and falls back to it once closed', async () => {
-    const pool = await ReplyWorkerPool.start({ size: 2, data: { config, generation: knowledge.stored.generation }, fallback: pipeline, logger });
+    const pool = await ReplyWorkerPool.start({
+      size: 2,
+      data: { config, generation: knowledge.stored.generation },
+      fallback: pipeline,
+      logger,
+    });
     expect(pool.size).toBe(2);
     const replies = await Promise.all(
       requests.map(async (request) => {
@@ -60,11 +82,19 @@ describe('ReplyWorkerPool', () => {
     expect(replies.map(({ reply }) => reply.meta.action)).toEqual(['answer', 'answer', 'answer', 'handoff']);
     await pool.close();
     expect(pool.size).toBe(0);
-    expect((await pool.reply(requests[0] as ReplyRequest)).text).toBe((await pipeline.reply(requests[0] as ReplyRequest)).text);
+    expect((await pool.reply(requests[0] as ReplyRequest)).text).toBe(
+      (await pipeline.reply(requests[0] as ReplyRequest)).text,
+    );
   }, 60_000);
 
   it('hands the customer off with reason error and replaces a worker that overruns the deadline', async () => {
-    const pool = await ReplyWorkerPool.start({ size: 1, data: { config, generation: knowledge.stored.generation }, fallback: pipeline, logger, replyTimeoutMs: 1 });
+    const pool = await ReplyWorkerPool.start({
+      size: 1,
+      data: { config, generation: knowledge.stored.generation },
+      fallback: pipeline,
+      logger,
+      replyTimeoutMs: 1,
+    });
     try {
       const reply = await pool.reply(requests[1] as ReplyRequest);
       expect(reply.meta.action).toBe('handoff');
@@ -81,10 +111,19 @@ describe('ReplyWorkerPool', () => {
 
   it('hands off the customers of a worker that dies, keeps answering the others, and replaces it', async () => {
     const entry = new URL('../../../test/fakes/crashing-reply-worker.mjs', import.meta.url);
-    const pool = await ReplyWorkerPool.start({ size: 2, data: { config, generation: knowledge.stored.generation }, fallback: pipeline, logger, entry });
+    const pool = await ReplyWorkerPool.start({
+      size: 2,
+      data: { config, generation: knowledge.stored.generation },
+      fallback: pipeline,
+      logger,
+      entry,
+    });
     try {
       const base = requests[1] as ReplyRequest;
-      const [crashed, answered] = await Promise.all([pool.reply({ ...base, text: 'crash' }), pool.reply({ ...base, text: 'hello' })]);
+      const [crashed, answered] = await Promise.all([
+        pool.reply({ ...base, text: 'crash' }),
+        pool.reply({ ...base, text: 'hello' }),
+      ]);
       expect(crashed.meta).toMatchObject({ action: 'handoff', reasons: ['error'] });
       expect(crashed.error).toBeInstanceOf(Error);
       expect(answered.text).toBe('echo: hello');
@@ -99,7 +138,9 @@ describe('ReplyWorkerPool', () => {
   }, 60_000);
 
   it('refuses to start on an index generation that is not on disk', async () => {
-    await expect(ReplyWorkerPool.start({ size: 1, data: { config, generation: 'gen-missing' }, fallback: pipeline, logger })).rejects.toThrow(/gen-missing|ENOENT/);
+    await expect(
+      ReplyWorkerPool.start({ size: 1, data: { config, generation: 'gen-missing' }, fallback: pipeline, logger }),
+    ).rejects.toThrow(/gen-missing|ENOENT/);
   }, 60_000);
 
   it('uses one worker per spare core, at most four, unless told a count', () => {

@@ -68,12 +68,18 @@ export class ReplyWorkerPool implements ReplyGenerator {
   }
 
   reply(request: ReplyRequest): Promise<Reply> {
-    const slot = this.slots.reduce<Slot | undefined>((best, candidate) => (best === undefined || candidate.pending.size < best.pending.size ? candidate : best), undefined);
+    const slot = this.slots.reduce<Slot | undefined>(
+      (best, candidate) => (best === undefined || candidate.pending.size < best.pending.size ? candidate : best),
+      undefined,
+    );
     if (slot === undefined) return this.options.fallback.reply(request);
     const id = this.nextId++;
     const { onToken, ...rest } = request;
     return new Promise<Reply>((resolve) => {
-      const timer = setTimeout(() => this.retire(slot, new Error(`reply worker took longer than ${this.replyTimeoutMs} ms`)), this.replyTimeoutMs);
+      const timer = setTimeout(
+        () => this.retire(slot, new Error(`reply worker took longer than ${this.replyTimeoutMs} ms`)),
+        this.replyTimeoutMs,
+      );
       slot.pending.set(id, { request, resolve, timer });
       const message: ToWorker = { kind: 'reply', id, request: { ...rest, stream: onToken !== undefined } };
       try {
@@ -144,7 +150,8 @@ export class ReplyWorkerPool implements ReplyGenerator {
   }
 
   private failAll(slot: Slot, error: Error): void {
-    for (const [id, pending] of slot.pending) this.settle(slot, id, this.options.fallback.failed(pending.request, error));
+    for (const [id, pending] of slot.pending)
+      this.settle(slot, id, this.options.fallback.failed(pending.request, error));
   }
 
   /** Takes a dead or stuck worker out of rotation, hands off its customers, and starts a replacement. */
@@ -157,6 +164,8 @@ export class ReplyWorkerPool implements ReplyGenerator {
     if (this.closed) return;
     this.replaced += 1;
     this.options.logger.error({ err: error }, 'reply worker replaced; its pending replies were handed off');
-    this.spawn().catch((spawnError: unknown) => this.options.logger.error({ err: spawnError }, 'reply worker could not be restarted; the main thread answers'));
+    this.spawn().catch((spawnError: unknown) =>
+      this.options.logger.error({ err: spawnError }, 'reply worker could not be restarted; the main thread answers'),
+    );
   }
 }

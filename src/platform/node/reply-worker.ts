@@ -15,6 +15,8 @@ const send = (message: FromWorker) => port.postMessage(message);
 port.on('message', (message: ToWorker) => {
   const { id, request } = message;
   const onToken = request.stream ? (text: string) => send({ kind: 'token', id, text }) : undefined;
-  void pipeline.reply({ ...request, onToken }).then((reply) => send({ kind: 'reply', id, reply: transferableReply(reply) }));
+  void pipeline
+    .reply({ ...request, onToken })
+    .then((reply) => send({ kind: 'reply', id, reply: transferableReply(reply) }));
 });
 send({ kind: 'ready' });

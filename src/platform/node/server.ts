@@ -8,7 +8,12 @@ import { uiAssets } from '../../adapters/http/ui-bundle.ts';
 import { evalRunsDirectory } from '../../adapters/fs/eval-runs-directory.ts';
 import { knowledgeArticleSource } from '../../adapters/fs/knowledge-article-source.ts';
 import { createLogger } from '../../adapters/logging/pino-logger.ts';
-import { checkPrompts, createAnswerComposer, createSearchAssist, createSummarizer } from '../../adapters/llm/create-answer-composer.ts';
+import {
+  checkPrompts,
+  createAnswerComposer,
+  createSearchAssist,
+  createSummarizer,
+} from '../../adapters/llm/create-answer-composer.ts';
 import { TiktokenTokenizer } from '../../adapters/tokenizer/tiktoken-tokenizer.ts';
 import { ModelMetricsRegistry } from '../../core/metrics/model-metrics-registry.ts';
 import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
@@ -21,7 +26,12 @@ import { ReplyWorkerPool, replyWorkerCount } from './reply-worker-pool.ts';
 import { buildServices, createReplyPipeline } from './services.ts';
 
 /** Worker threads for the offline pipeline, or undefined (main thread) when none are wanted or they fail to start. */
-async function startReplyWorkers(config: Config, generation: string, fallback: ReplyPipeline, logger: Logger): Promise<ReplyWorkerPool | undefined> {
+async function startReplyWorkers(
+  config: Config,
+  generation: string,
+  fallback: ReplyPipeline,
+  logger: Logger,
+): Promise<ReplyWorkerPool | undefined> {
   const size = replyWorkerCount(config.REPLY_WORKERS);
   if (size === 0) return undefined;
   try {
@@ -52,12 +62,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
     metrics.fallback('lexical_retrieval');
     logger.warn({ outcome, seconds, err: error }, 'query embedding failed; lexical retrieval only');
   });
-  if (knowledge.ingested !== undefined) logger.info({ ...knowledge.ingested.stats, seconds: knowledge.ingested.seconds }, 'knowledge index built');
+  if (knowledge.ingested !== undefined)
+    logger.info({ ...knowledge.ingested.stats, seconds: knowledge.ingested.seconds }, 'knowledge index built');
   const composer = await createAnswerComposer(config, logger, { metrics });
   const search = await createSearchAssist(config, { metrics });
   const pipeline = createReplyPipeline(config, knowledge, logger, composer, search);
-  const workers = composer === undefined ? await startReplyWorkers(config, knowledge.stored.generation, pipeline, logger) : undefined;
-  const { conversations, agents, limits, rateLimits, feed, metrics: supportMetrics } = buildServices({
+  const workers =
+    composer === undefined ? await startReplyWorkers(config, knowledge.stored.generation, pipeline, logger) : undefined;
+  const {
+    conversations,
+    agents,
+    limits,
+    rateLimits,
+    feed,
+    metrics: supportMetrics,
+  } = buildServices({
     config,
     store,
     knowledge,
@@ -98,11 +117,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     metrics: supportMetrics,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     docsAsset: swaggerAssets(),
-    uiAsset: uiAssets((error) => logger.error({ err: error }, 'the web UI could not be built; /chat, /agent and /lead will not load')),
-    articles: knowledgeArticleSource(config.KNOWLEDGE_DIR, knowledge.stored.snapshot.manifest.articles, config.MAX_ARTICLE_BYTES),
+    uiAsset: uiAssets((error) =>
+      logger.error({ err: error }, 'the web UI could not be built; /chat, /agent and /lead will not load'),
+    ),
+    articles: knowledgeArticleSource(
+      config.KNOWLEDGE_DIR,
+      knowledge.stored.snapshot.manifest.articles,
+      config.MAX_ARTICLE_BYTES,
+    ),
     evalRuns: evalRunsDirectory(config.EVAL_RESULTS_DIR),
     metricsText: () => metrics.text(),
-    widgetOrigins: config.WIDGET_ORIGINS.trim() === '*' ? '*' : config.WIDGET_ORIGINS.split(',').map((origin) => origin.trim()),
+    widgetOrigins:
+      config.WIDGET_ORIGINS.trim() === '*' ? '*' : config.WIDGET_ORIGINS.split(',').map((origin) => origin.trim()),
   });
   const server: ServerType = await new Promise((resolve) => {
     const instance = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(instance));
@@ -110,7 +136,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
-  logger.info({ url, chunks: knowledge.stored.index.chunks.length, embedder: knowledge.embedder.id, replyWorkers: workers?.size ?? 0 }, 'listening');
+  logger.info(
+    {
+      url,
+      chunks: knowledge.stored.index.chunks.length,
+      embedder: knowledge.embedder.id,
+      replyWorkers: workers?.size ?? 0,
+    },
+    'listening',
+  );
   return {
     url,
     port,

@@ -20,15 +20,28 @@ import type { OpenedKnowledge } from './knowledge-service.ts';
 import type { SearchAssist } from '../../core/retrieval/search-assist.ts';
 
 /** The in-process reply pipeline for this configuration and index (the worker threads build the same one). */
-export function createReplyPipeline(config: Config, knowledge: Pick<OpenedKnowledge, 'stored' | 'retriever'>, logger: Logger, composer?: AnswerComposer, search?: SearchAssist): ReplyPipeline {
+export function createReplyPipeline(
+  config: Config,
+  knowledge: Pick<OpenedKnowledge, 'stored' | 'retriever'>,
+  logger: Logger,
+  composer?: AnswerComposer,
+  search?: SearchAssist,
+): ReplyPipeline {
   return new ReplyPipeline({
     index: knowledge.stored.index,
     retriever: knowledge.retriever,
     weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
-    thresholds: { answer: config.ANSWER_THRESHOLD, handoff: config.HANDOFF_THRESHOLD, clarifyMargin: config.CLARIFY_MARGIN },
+    thresholds: {
+      answer: config.ANSWER_THRESHOLD,
+      handoff: config.HANDOFF_THRESHOLD,
+      clarifyMargin: config.CLARIFY_MARGIN,
+    },
     minGroundedness: config.MIN_GROUNDEDNESS,
     composer,
-    search: search === undefined ? undefined : { assist: search, rewrite: config.SEARCH_REWRITE === 'on', rerank: config.SEARCH_RERANK },
+    search:
+      search === undefined
+        ? undefined
+        : { assist: search, rewrite: config.SEARCH_REWRITE === 'on', rerank: config.SEARCH_RERANK },
     logger,
     handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
   });
@@ -59,7 +72,17 @@ export function buildServices(options: ServiceOptions) {
   const newId = uuid7Generator();
   const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer, options.search);
   const replies = options.replies ?? pipeline;
-  const conversations = new ConversationService({ store, tickets: options.tickets ?? store.tickets, queue: queueSettings(config), summarizer: options.summarizer, replies, now, newId, logger, hashToken: nodeTokenHash });
+  const conversations = new ConversationService({
+    store,
+    tickets: options.tickets ?? store.tickets,
+    queue: queueSettings(config),
+    summarizer: options.summarizer,
+    replies,
+    now,
+    newId,
+    logger,
+    hashToken: nodeTokenHash,
+  });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const limits = { maxTextLength: config.MAX_TEXT_LENGTH, maxBodyBytes: config.MAX_BODY_BYTES };

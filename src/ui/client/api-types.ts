@@ -12,7 +12,12 @@ import type {
   ratingRecordedSchema,
 } from '../../http/schemas/conversations.ts';
 import type { evalRunListSchema, evalRunSchema } from '../../http/schemas/evals.ts';
-import type { agentMessageSchema, citationSchema, confidenceSchema, messageSchema } from '../../http/schemas/messages.ts';
+import type {
+  agentMessageSchema,
+  citationSchema,
+  confidenceSchema,
+  messageSchema,
+} from '../../http/schemas/messages.ts';
 import type { kpiSeriesSchema, kpisSchema } from '../../http/schemas/metrics.ts';
 import type {
   noteResultSchema,
@@ -28,7 +33,13 @@ import type {
   transferBody,
 } from '../../http/schemas/tickets.ts';
 
-export type { AgentFeedEvent, CustomerFeedEvent, FeedAgentMessage, FeedStatus, ReplyToken } from '../../http/schemas/feed-events.ts';
+export type {
+  AgentFeedEvent,
+  CustomerFeedEvent,
+  FeedAgentMessage,
+  FeedStatus,
+  ReplyToken,
+} from '../../http/schemas/feed-events.ts';
 
 export type ErrorBody = z.infer<typeof errorSchema>;
 /** An error body as it may arrive: from the API always complete, from a proxy perhaps not at all. */

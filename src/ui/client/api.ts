@@ -24,7 +24,11 @@ export async function api<T>(base: string, path: string, options: CallOptions = 
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    response = await fetch(`${base}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : 'network error');
   }
@@ -35,7 +39,11 @@ export async function api<T>(base: string, path: string, options: CallOptions = 
 
 /** The error a failed response stands for: the API's code and message, or the status when the body has none. */
 export function apiError(response: Response, payload: ErrorPayload | undefined, fallbackCode: string): ApiError {
-  return new ApiError(response.status, payload?.error?.code ?? fallbackCode, payload?.error?.message ?? response.statusText);
+  return new ApiError(
+    response.status,
+    payload?.error?.code ?? fallbackCode,
+    payload?.error?.message ?? response.statusText,
+  );
 }
 
 /** Reads a failed response's error body (if it is JSON) into an ApiError. */

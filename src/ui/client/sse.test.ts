@@ -14,7 +14,14 @@ function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
 describe('reading server-sent events', () => {
   it('joins messages split across chunks, keeps ids and multi-line data, and skips comments', async () => {
     const messages: SseMessage[] = [];
-    await readEventStream(streamOf('event: token\nid: 1\ndata: {"text":"Здрав', 'ствуйте"}\n\n: keep-alive\n\n', 'event: reply\r\nid: 2\r\ndata: a\r\ndata: b\r\n\r\n'), (message) => messages.push(message));
+    await readEventStream(
+      streamOf(
+        'event: token\nid: 1\ndata: {"text":"Здрав',
+        'ствуйте"}\n\n: keep-alive\n\n',
+        'event: reply\r\nid: 2\r\ndata: a\r\ndata: b\r\n\r\n',
+      ),
+      (message) => messages.push(message),
+    );
     expect(messages).toEqual([
       { event: 'token', id: '1', data: '{"text":"Здравствуйте"}' },
       { event: 'reply', id: '2', data: 'a\nb' },
@@ -23,10 +30,13 @@ describe('reading server-sent events', () => {
 
   it('keeps a CRLF split across chunks together and survives a handler that throws', async () => {
     const messages: SseMessage[] = [];
-    await readEventStream(streamOf('event: reply\r', '\nid: 2\r\ndata: x\r\n\r\n', 'data: boom\n\n', 'data: y\n\n'), (message) => {
-      if (message.data === 'boom') throw new Error('bad handler');
-      messages.push(message);
-    });
+    await readEventStream(
+      streamOf('event: reply\r', '\nid: 2\r\ndata: x\r\n\r\n', 'data: boom\n\n', 'data: y\n\n'),
+      (message) => {
+        if (message.data === 'boom') throw new Error('bad handler');
+        messages.push(message);
+      },
+    );
     expect(messages).toEqual([
       { event: 'reply', id: '2', data: 'x' },
       { event: 'message', id: undefined, data: 'y' },

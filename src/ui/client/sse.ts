@@ -10,7 +10,10 @@ export interface SseMessage {
  * Splits an event stream into messages as bytes arrive; calls `onMessage` for each complete one. A handler
  * that throws does not end the stream, and the connection is released however reading ends.
  */
-export async function readEventStream(body: ReadableStream<Uint8Array>, onMessage: (message: SseMessage) => void): Promise<void> {
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onMessage: (message: SseMessage) => void,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

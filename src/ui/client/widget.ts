@@ -9,7 +9,10 @@ const BASE = script === null ? location.origin : new URL(script.src, location.hr
 function mount(): void {
   const mode = script?.dataset.mode === 'inline' ? 'inline' : 'floating';
   const lang = uiLang(script?.dataset.lang ?? (document.documentElement.lang || navigator.language));
-  const target = mode === 'inline' && script?.dataset.target !== undefined ? document.querySelector<HTMLElement>(script.dataset.target) : null;
+  const target =
+    mode === 'inline' && script?.dataset.target !== undefined
+      ? document.querySelector<HTMLElement>(script.dataset.target)
+      : null;
   const host = target ?? document.body.appendChild(document.createElement('div'));
   host.classList.add('firstline-widget');
   new ChatWidget(host, target === null ? 'floating' : mode, lang, BASE);

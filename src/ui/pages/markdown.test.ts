@@ -3,12 +3,18 @@ import { renderMarkdown } from './markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders headings, numbered steps, bullets and paragraphs', () => {
-    const html = renderMarkdown('Intro line\nstill intro.\n\n## Steps\n\n1. First\n2. Second **now**\n\n- a\n- b\n\nEnd.');
-    expect(html).toBe('<p>Intro line still intro.</p>\n<h3>Steps</h3>\n<ol><li>First</li><li>Second <strong>now</strong></li></ol>\n<ul><li>a</li><li>b</li></ul>\n<p>End.</p>');
+    const html = renderMarkdown(
+      'Intro line\nstill intro.\n\n## Steps\n\n1. First\n2. Second **now**\n\n- a\n- b\n\nEnd.',
+    );
+    expect(html).toBe(
+      '<p>Intro line still intro.</p>\n<h3>Steps</h3>\n<ol><li>First</li><li>Second <strong>now</strong></li></ol>\n<ul><li>a</li><li>b</li></ul>\n<p>End.</p>',
+    );
   });
 
   it('escapes HTML and drops links that are not http(s) or relative', () => {
-    const html = renderMarkdown('<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.com/a) [rel](/kb/a)');
+    const html = renderMarkdown(
+      '<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.com/a) [rel](/kb/a)',
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('href="javascript');

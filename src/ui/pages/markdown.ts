@@ -2,7 +2,12 @@
 // links. Everything is escaped first; only http(s) and relative links survive. Runtime: any.
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function inline(text: string): string {
@@ -19,7 +24,8 @@ export function renderMarkdown(markdown: string): string {
   const flush = () => {
     if (paragraph.length > 0) out.push(`<p>${inline(paragraph.join(' '))}</p>`);
     paragraph = [];
-    if (list !== undefined) out.push(`<${list.tag}>${list.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${list.tag}>`);
+    if (list !== undefined)
+      out.push(`<${list.tag}>${list.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${list.tag}>`);
     list = undefined;
   };
   for (const raw of markdown.split(/\r?\n/)) {

@@ -27,7 +27,9 @@ export function chatPage(lang: UiLang): string {
     title: `${text.widgetTitle} — Firstline`,
     styles: [CONSOLE_CSS],
     body: `<main class="page chat-page"><h1>${escapeHtml(text.widgetTitle)}</h1>${intro}<div id="firstline-chat" class="chat-host"></div></main>`,
-    scripts: [{ src: '/widget.js', attributes: { 'data-mode': 'inline', 'data-target': '#firstline-chat', 'data-lang': lang } }],
+    scripts: [
+      { src: '/widget.js', attributes: { 'data-mode': 'inline', 'data-target': '#firstline-chat', 'data-lang': lang } },
+    ],
   });
 }
 
@@ -46,7 +48,8 @@ export function consolePage(lang: UiLang, kind: 'agent' | 'lead'): string {
 
 export function articlePage(article: ArticlePage): string {
   const updatedLabel = PAGE_STRINGS[article.lang].articleUpdated;
-  const updated = article.updated === undefined ? '' : `<p class="meta">${updatedLabel}: ${escapeHtml(article.updated)}</p>`;
+  const updated =
+    article.updated === undefined ? '' : `<p class="meta">${updatedLabel}: ${escapeHtml(article.updated)}</p>`;
   return page({
     lang: article.lang,
     title: article.title,

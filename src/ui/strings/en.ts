@@ -22,8 +22,10 @@ export const en: UiStrings = {
   statusWaiting: 'Waiting for a specialist',
   statusAssigned: 'A specialist is in the chat',
   statusResolved: 'Resolved',
-  queueNotice: 'We have passed your question to a specialist. You are number {position} in the queue; the expected wait is about {minutes} min.',
-  queueAfterHours: 'We have passed your question to a specialist. Specialists will reply when working hours begin: {time}.',
+  queueNotice:
+    'We have passed your question to a specialist. You are number {position} in the queue; the expected wait is about {minutes} min.',
+  queueAfterHours:
+    'We have passed your question to a specialist. Specialists will reply when working hours begin: {time}.',
   agentJoined: '{name} has joined the chat.',
   resolvedNotice: 'The specialist marked this conversation as resolved.',
   rateTitle: 'Please rate the help you got',
@@ -136,7 +138,8 @@ export const enPages: PageStrings = {
   homeChat: 'Support chat (widget)',
   agentTitle: 'Agent console',
   apiDocs: 'API documentation',
-  chatIntro: 'Ask about plans, payments, your connection or your account: the bot answers at once and calls a specialist when needed.',
+  chatIntro:
+    'Ask about plans, payments, your connection or your account: the bot answers at once and calls a specialist when needed.',
   articleUpdated: 'Updated',
   pageNotFound: 'There is no such page.',
 };

@@ -29,4 +29,5 @@ export interface Assertion<T> {
 }
 
 /** Lists given as one string or several. */
-export const asList = (value: string | readonly string[]): readonly string[] => (typeof value === 'string' ? [value] : value);
+export const asList = (value: string | readonly string[]): readonly string[] =>
+  typeof value === 'string' ? [value] : value;

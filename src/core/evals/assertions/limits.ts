@@ -7,7 +7,11 @@ export const maxLatency: Assertion<number> = {
   schema: z.number().positive(),
   grade(value, context) {
     const took = context.reply?.latencyMs ?? 0;
-    return { assertion: 'max-latency-ms', pass: took <= value, reason: `${Math.round(took)} ms${took <= value ? '' : ` > ${value} ms`}` };
+    return {
+      assertion: 'max-latency-ms',
+      pass: took <= value,
+      reason: `${Math.round(took)} ms${took <= value ? '' : ` > ${value} ms`}`,
+    };
   },
 };
 
@@ -15,6 +19,10 @@ export const maxCost: Assertion<number> = {
   key: 'max-cost',
   schema: z.number().nonnegative(),
   grade(value, context) {
-    return { assertion: 'max-cost', pass: context.cost <= value, reason: `${context.cost.toFixed(5)}${context.cost <= value ? '' : ` > ${value}`}` };
+    return {
+      assertion: 'max-cost',
+      pass: context.cost <= value,
+      reason: `${context.cost.toFixed(5)}${context.cost <= value ? '' : ` > ${value}`}`,
+    };
   },
 };

@@ -15,16 +15,33 @@ interface ErasedAssertion {
 
 /** Hides an assertion's value type behind its own schema, so assertions of every type share one list. */
 function erase<T>(assertion: Assertion<T>): ErasedAssertion {
-  return { key: assertion.key, schema: assertion.schema, grade: (value, context) => assertion.grade(assertion.schema.parse(value), context) };
+  return {
+    key: assertion.key,
+    schema: assertion.schema,
+    grade: (value, context) => assertion.grade(assertion.schema.parse(value), context),
+  };
 }
 
-const ASSERTIONS: readonly ErasedAssertion[] = [erase(contains), erase(icontains), erase(notContains), erase(regex), erase(maxLatency), erase(maxCost), erase(llmRubric)];
+const ASSERTIONS: readonly ErasedAssertion[] = [
+  erase(contains),
+  erase(icontains),
+  erase(notContains),
+  erase(regex),
+  erase(maxLatency),
+  erase(maxCost),
+  erase(llmRubric),
+];
 
 /** The `expect` keys of the assertions, with their value schemas, for the suite schema. */
-export const assertionShape: Record<string, z.ZodOptional<z.ZodType<unknown>>> = Object.fromEntries(ASSERTIONS.map((assertion) => [assertion.key, assertion.schema.optional()]));
+export const assertionShape: Record<string, z.ZodOptional<z.ZodType<unknown>>> = Object.fromEntries(
+  ASSERTIONS.map((assertion) => [assertion.key, assertion.schema.optional()]),
+);
 
 /** Grades every assertion present in `expect`, in the registry's order. */
-export async function gradeAssertions(expect: Readonly<Record<string, unknown>>, context: AssertionContext): Promise<AssertionResult[]> {
+export async function gradeAssertions(
+  expect: Readonly<Record<string, unknown>>,
+  context: AssertionContext,
+): Promise<AssertionResult[]> {
   const results: AssertionResult[] = [];
   for (const assertion of ASSERTIONS) {
     const value = expect[assertion.key];

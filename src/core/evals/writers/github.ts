@@ -7,7 +7,8 @@ const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g,
 
 export function toGithub(report: EvalReport, suiteFiles: Readonly<Record<string, string>> = {}): string {
   const lines: string[] = [];
-  for (const failure of report.gate.failures) lines.push(`::error title=${property('Firstline eval gate')}::${data(failure)}`);
+  for (const failure of report.gate.failures)
+    lines.push(`::error title=${property('Firstline eval gate')}::${data(failure)}`);
   for (const entry of report.cases) {
     if (entry.passed) continue;
     const file = suiteFiles[entry.suite];

@@ -147,8 +147,12 @@ const headings = (names: readonly string[]) => `<tr>${names.map((name) => `<th>$
 
 function flipSection(report: EvalReport): string {
   if (report.comparison === undefined || report.baseline === undefined) return '';
-  const now = new Map(report.cases.filter((entry) => entry.repeat === 0).map((entry) => [`${entry.suite}/${entry.id}`, entry]));
-  const then = new Map(report.baseline.cases.filter((entry) => entry.repeat === 0).map((entry) => [`${entry.suite}/${entry.id}`, entry]));
+  const now = new Map(
+    report.cases.filter((entry) => entry.repeat === 0).map((entry) => [`${entry.suite}/${entry.id}`, entry]),
+  );
+  const then = new Map(
+    report.baseline.cases.filter((entry) => entry.repeat === 0).map((entry) => [`${entry.suite}/${entry.id}`, entry]),
+  );
   const flips = [
     ...report.comparison.cases.filter((entry) => entry.change === 'pass→fail'),
     ...report.comparison.cases.filter((entry) => entry.change === 'fail→pass'),
@@ -204,7 +208,12 @@ function configurationSection(report: EvalReport): string {
   const side = (name: string, entry: NonNullable<typeof configuration.baseline>) => {
     const versions = Object.entries(entry.promptVersions).map(([prompt, version]) => `${prompt} v${version}`);
     const settings = Object.entries(entry.settings).map(([key, value]) => `${key}=${value}`);
-    const cells = [escape(entry.source), escape(entry.model), escape(versions.join(', ') || 'n/a'), escape(settings.join(', ') || 'none')];
+    const cells = [
+      escape(entry.source),
+      escape(entry.model),
+      escape(versions.join(', ') || 'n/a'),
+      escape(settings.join(', ') || 'none'),
+    ];
     return `<tr><th>${name}</th>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   };
   const differs = differenceLines(report);
@@ -232,9 +241,12 @@ function handoffSection(report: EvalReport): string {
   const labels = Object.keys(confusion);
   if (labels.length === 0) return '<h2>Handoffs</h2><p>n/a: no case expects an action</p>';
   const reasons = Object.entries(perReason)
-    .map(([reason, entry]) => row([escape(reason), num(entry.precision), num(entry.recall), num(entry.f1), entry.support]))
+    .map(([reason, entry]) =>
+      row([escape(reason), num(entry.precision), num(entry.recall), num(entry.f1), entry.support]),
+    )
     .join('');
-  const counts = (expected: string) => labels.map((actual) => `<td>${confusion[expected]?.[actual] ?? 0}</td>`).join('');
+  const counts = (expected: string) =>
+    labels.map((actual) => `<td>${confusion[expected]?.[actual] ?? 0}</td>`).join('');
   const matrix = labels.map((expected) => `<tr><th>${escape(expected)}</th>${counts(expected)}</tr>`).join('');
   return (
     `<h2>Handoffs</h2><div class="sides">` +
@@ -255,7 +267,10 @@ function casesSection(report: EvalReport): string {
     .map((entry) => {
       const flip = flips.get(`${entry.suite}/${entry.id}`) ?? '';
       const turns = entry.turns
-        .map((turn) => `<div class="turn"><p><b>Customer:</b> ${escape(turn.customer)}</p>${replyBlock('reply', [turn])}</div>`)
+        .map(
+          (turn) =>
+            `<div class="turn"><p><b>Customer:</b> ${escape(turn.customer)}</p>${replyBlock('reply', [turn])}</div>`,
+        )
         .join('');
       const data = [
         `data-passed="${entry.passed}"`,
@@ -288,8 +303,14 @@ function casesSection(report: EvalReport): string {
   const form = [
     `<form id="filters" class="filters" aria-label="Filter the cases">`,
     `<label>show ${status}</label>`,
-    `<label>suite ${select('suite', all((entry) => [entry.suite]))}</label>`,
-    `<label>tag ${select('tag', all((entry) => entry.tags))}</label>`,
+    `<label>suite ${select(
+      'suite',
+      all((entry) => [entry.suite]),
+    )}</label>`,
+    `<label>tag ${select(
+      'tag',
+      all((entry) => entry.tags),
+    )}</label>`,
     `<label>language ${select('lang', languages)}</label>`,
     `<label>search <input type="search" name="q" placeholder="words in the messages or replies"></label>`,
     `<span class="meta"><span id="shown">${report.cases.length}</span> of ${report.cases.length} shown</span>`,

@@ -18,7 +18,11 @@ function comparisonLines(report: EvalReport, comparison: Comparison): string[] {
   const differs = differenceLines(report);
   if (differs.length > 0) lines.push('**What differs**', '', ...differs.map((line) => `- ${line}`), '');
   const deltas = Object.entries(comparison.deltas).map(([name, interval]) =>
-    row([name, `${interval.delta >= 0 ? '+' : ''}${num(interval.delta)}`, `${num(interval.low)} … ${num(interval.high)}`]),
+    row([
+      name,
+      `${interval.delta >= 0 ? '+' : ''}${num(interval.delta)}`,
+      `${num(interval.low)} … ${num(interval.high)}`,
+    ]),
   );
   lines.push('| metric | Δ | 95% CI |', '|---|---:|---|', ...deltas, '');
   if (broken.length > 0) {
@@ -27,7 +31,8 @@ function comparisonLines(report: EvalReport, comparison: Comparison): string[] {
     );
     lines.push('| case | change | politeness Δ | accuracy Δ |', '|---|---|---:|---:|', ...rows, '');
   }
-  if (comparison.nicerButWrong.length > 0) lines.push(`**Nicer but wrong:** ${comparison.nicerButWrong.join(', ')}`, '');
+  if (comparison.nicerButWrong.length > 0)
+    lines.push(`**Nicer but wrong:** ${comparison.nicerButWrong.join(', ')}`, '');
   return lines;
 }
 
@@ -43,7 +48,9 @@ function checkerLines(report: EvalReport): string[] {
   for (const [split, metrics] of checker) {
     const then = report.checker?.baseline?.[split];
     const baseline = then === undefined ? 'n/a' : `${num(then.recall)} / ${num(then.falseRejection)}`;
-    lines.push(row([split, metrics.cases, num(metrics.precision), num(metrics.recall), num(metrics.falseRejection), baseline]));
+    lines.push(
+      row([split, metrics.cases, num(metrics.precision), num(metrics.recall), num(metrics.falseRejection), baseline]),
+    );
   }
   lines.push('');
   return lines;
@@ -61,9 +68,15 @@ const details = (summary: string, items: readonly string[]) => [
 
 export function toMarkdown(report: EvalReport): string {
   const lines = [`## Firstline eval: ${report.gate.passed ? '✅ pass' : '❌ fail'}`, ''];
-  if (!report.gate.passed) lines.push('**Regressions and failures**', '', ...report.gate.failures.map((failure) => `- ${failure}`), '');
+  if (!report.gate.passed)
+    lines.push('**Regressions and failures**', '', ...report.gate.failures.map((failure) => `- ${failure}`), '');
   if (report.comparison !== undefined) lines.push(...comparisonLines(report, report.comparison));
-  lines.push('| metric | value |', '|---|---|', ...headline(report.metrics).map(([name, value]) => row([name, value])), '');
+  lines.push(
+    '| metric | value |',
+    '|---|---|',
+    ...headline(report.metrics).map(([name, value]) => row([name, value])),
+    '',
+  );
   lines.push(...checkerLines(report));
   const rejected = rejectedModelAnswers(report);
   if (rejected.length > 0) {

@@ -18,10 +18,17 @@ function at(points: readonly Point[], threshold: number): Point | undefined {
   if (below === undefined || above === undefined) return below ?? above;
   if (above.threshold === below.threshold) return below;
   const share = (threshold - below.threshold) / (above.threshold - below.threshold);
-  return { threshold, coverage: below.coverage + (above.coverage - below.coverage) * share, accuracy: below.accuracy + (above.accuracy - below.accuracy) * share };
+  return {
+    threshold,
+    coverage: below.coverage + (above.coverage - below.coverage) * share,
+    accuracy: below.accuracy + (above.accuracy - below.accuracy) * share,
+  };
 }
 
-export function riskCoverageSvg(metrics: EvalMetrics, thresholds?: { readonly answer: number; readonly handoff: number }): string {
+export function riskCoverageSvg(
+  metrics: EvalMetrics,
+  thresholds?: { readonly answer: number; readonly handoff: number },
+): string {
   const points = metrics.calibration.riskCoverage;
   if (points.length === 0) return '<p>n/a: no scored answers</p>';
   const ticks = [0, 0.25, 0.5, 0.75, 1];
@@ -55,7 +62,8 @@ export function riskCoverageSvg(metrics: EvalMetrics, thresholds?: { readonly an
       ];
     })
     .join('');
-  const label = 'Risk–coverage: accuracy of the answered cases against the share answered, as the confidence threshold rises';
+  const label =
+    'Risk–coverage: accuracy of the answered cases against the share answered, as the confidence threshold rises';
   const [width, height, middle] = [X0 + WIDTH + 24, Y0 + HEIGHT + 44, Y0 + HEIGHT / 2];
   return [
     `<svg viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-label="${label}" class="chart">`,

@@ -14,7 +14,10 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const table = new Uint16Array(rows * columns);
   for (let i = left.length - 1; i >= 0; i -= 1) {
     for (let j = right.length - 1; j >= 0; j -= 1) {
-      table[i * columns + j] = left[i]?.trim() === right[j]?.trim() ? (table[(i + 1) * columns + j + 1] ?? 0) + 1 : Math.max(table[(i + 1) * columns + j] ?? 0, table[i * columns + j + 1] ?? 0);
+      table[i * columns + j] =
+        left[i]?.trim() === right[j]?.trim()
+          ? (table[(i + 1) * columns + j + 1] ?? 0) + 1
+          : Math.max(table[(i + 1) * columns + j] ?? 0, table[i * columns + j + 1] ?? 0);
     }
   }
   const parts: DiffPart[] = [];

@@ -55,7 +55,12 @@ export class AgentConsole {
     this.selectedId = undefined;
     this.details = undefined;
     this.pane.close();
-    showSignInForm(app, { id: 'agent-token', title: app.dataset.title ?? '', message, onToken: (token, alert) => this.start(token, alert) });
+    showSignInForm(app, {
+      id: 'agent-token',
+      title: app.dataset.title ?? '',
+      message,
+      onToken: (token, alert) => this.start(token, alert),
+    });
   }
 
   private async start(token: string, alert?: HTMLElement): Promise<void> {
@@ -87,7 +92,12 @@ export class AgentConsole {
         h('span', { className: 'me' }, me === undefined ? '' : `${me.name} (${me.role})`),
         h('button', { type: 'button', className: 'secondary', onclick: signOut }, t.signOut),
       ),
-      h('div', { className: 'workspace' }, h('aside', { className: 'queue' }, queueTitle, this.alert, this.queue.list), this.pane.view),
+      h(
+        'div',
+        { className: 'workspace' },
+        h('aside', { className: 'queue' }, queueTitle, this.alert, this.queue.list),
+        this.pane.view,
+      ),
     );
     this.pane.showPlaceholder();
   }
@@ -113,7 +123,8 @@ export class AgentConsole {
   /** Several events often arrive together (a claim, then a message): refresh once for all of them. */
   private scheduleRefresh(ticketId?: string, conversationId?: string): void {
     const details = this.details;
-    if (details !== undefined && (ticketId === details.ticket.id || conversationId === details.ticket.conversationId)) this.refreshSelected = true;
+    if (details !== undefined && (ticketId === details.ticket.id || conversationId === details.ticket.conversationId))
+      this.refreshSelected = true;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       void this.refreshQueue();

@@ -38,7 +38,8 @@ export function deskApi(token: () => string | undefined): DeskApi {
     tickets: () => api<TicketList>(base, '/v1/tickets', { token: token() }),
     ticket: (id) => api<TicketDetails>(base, ticketPath(id), { token: token() }),
     suggestion: (id) => api<SuggestionResult>(base, `${ticketPath(id)}/suggestion`, { token: token() }),
-    act: (id, action, body) => api<TicketActionResult>(base, `${ticketPath(id)}/${action}`, { method: 'POST', body, token: token() }),
+    act: (id, action, body) =>
+      api<TicketActionResult>(base, `${ticketPath(id)}/${action}`, { method: 'POST', body, token: token() }),
     eventsUrl: `${base}/v1/agent/events`,
   };
 }

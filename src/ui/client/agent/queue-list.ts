@@ -23,29 +23,53 @@ export class QueueList {
     }
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.ticketId : undefined;
     this.list.replaceChildren(...tickets.map((ticket) => this.item(ticket, selectedId)));
-    if (focused !== undefined) this.list.querySelector<HTMLElement>(`[data-ticket-id="${CSS.escape(focused)}"]`)?.focus();
+    if (focused !== undefined)
+      this.list.querySelector<HTMLElement>(`[data-ticket-id="${CSS.escape(focused)}"]`)?.focus();
     tickCountdowns();
   }
 
   /** Marks the open ticket for assistive technology and styles. */
   markSelected(id: string): void {
-    for (const element of this.list.querySelectorAll<HTMLElement>('[data-ticket-id]')) element.setAttribute('aria-current', String(element.dataset.ticketId === id));
+    for (const element of this.list.querySelectorAll<HTMLElement>('[data-ticket-id]'))
+      element.setAttribute('aria-current', String(element.dataset.ticketId === id));
   }
 
   private item(ticket: Ticket, selectedId: string | undefined): HTMLLIElement {
-    const status = ticket.status === 'assigned' && ticket.assigneeName !== null ? fill(t.claimedBy, { name: ticket.assigneeName }) : label(lang, ticket.status);
+    const status =
+      ticket.status === 'assigned' && ticket.assigneeName !== null
+        ? fill(t.claimedBy, { name: ticket.assigneeName })
+        : label(lang, ticket.status);
     // The countdowns change every second: screen readers get the deadline once instead of a changing name.
     const deadline = `SLA ${clock.format(new Date(ticket.slaDueAt))}`;
-    const reasons = ticket.reasons.map((reason) => h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason)));
+    const reasons = ticket.reasons.map((reason) =>
+      h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason)),
+    );
     const button = h(
       'button',
-      { type: 'button', className: 'ticket-item', 'data-ticket-id': ticket.id, 'aria-current': String(ticket.id === selectedId), onclick: () => this.onOpen(ticket.id) },
-      h('span', { className: 'line' }, h('span', { className: `badge ${ticket.priority}` }, label(lang, ticket.priority)), reasons, h('span', {}, ticket.lang.toUpperCase())),
+      {
+        type: 'button',
+        className: 'ticket-item',
+        'data-ticket-id': ticket.id,
+        'aria-current': String(ticket.id === selectedId),
+        onclick: () => this.onOpen(ticket.id),
+      },
+      h(
+        'span',
+        { className: 'line' },
+        h('span', { className: `badge ${ticket.priority}` }, label(lang, ticket.priority)),
+        reasons,
+        h('span', {}, ticket.lang.toUpperCase()),
+      ),
       h('span', { className: 'problem' }, ticket.summary.problem || ticket.id),
       h(
         'span',
         { className: 'line' },
-        h('span', { className: 'sla', 'aria-hidden': 'true', 'data-due': ticket.slaDueAt, 'data-responded': String(ticket.firstResponseAt !== null) }),
+        h('span', {
+          className: 'sla',
+          'aria-hidden': 'true',
+          'data-due': ticket.slaDueAt,
+          'data-responded': String(ticket.firstResponseAt !== null),
+        }),
         h('span', { className: 'sr-only' }, deadline),
         h('span', { className: 'waiting', 'aria-hidden': 'true', 'data-since': ticket.createdAt }),
         h('span', {}, status),
@@ -62,9 +86,13 @@ export function tickCountdowns(): void {
     const left = (Date.parse(element.dataset.due ?? '') - now) / 1000;
     const overdue = left < 0 && element.dataset.responded !== 'true';
     element.classList.toggle('overdue', overdue);
-    element.textContent = overdue ? fill(t.overdueBy, { time: duration(-left, lang) }) : fill(t.dueIn, { time: duration(Math.max(0, left), lang) });
+    element.textContent = overdue
+      ? fill(t.overdueBy, { time: duration(-left, lang) })
+      : fill(t.dueIn, { time: duration(Math.max(0, left), lang) });
   }
   for (const element of document.querySelectorAll<HTMLElement>('.waiting[data-since]')) {
-    element.textContent = fill(t.waitingFor, { time: duration((now - Date.parse(element.dataset.since ?? '')) / 1000, lang) });
+    element.textContent = fill(t.waitingFor, {
+      time: duration((now - Date.parse(element.dataset.since ?? '')) / 1000, lang),
+    });
   }
 }

@@ -20,11 +20,20 @@ export function ticketActions(ticket: Ticket, mine: boolean, queueGroups: readon
   const button = (text: string, action: TicketAction, body?: () => TicketActionBody, className = 'secondary') =>
     h('button', { type: 'button', className, onclick: () => act(action, body?.()) }, text);
   const parts: Node[] = [];
-  if (ticket.status === 'waiting' || ticket.status === 'transferred') parts.push(button(t.claim, 'claim', undefined, 'primary'));
+  if (ticket.status === 'waiting' || ticket.status === 'transferred')
+    parts.push(button(t.claim, 'claim', undefined, 'primary'));
   if (mine) {
     const groups = [...new Set([...GROUPS, ...queueGroups])].filter((group) => group !== ticket.group);
-    const group = h('select', { id: 'transfer-group' }, groups.map((name) => h('option', { value: name }, name)));
-    const resolution = h('select', { id: 'resolution' }, RESOLUTIONS.map(([value, text]) => h('option', { value }, text)));
+    const group = h(
+      'select',
+      { id: 'transfer-group' },
+      groups.map((name) => h('option', { value: name }, name)),
+    );
+    const resolution = h(
+      'select',
+      { id: 'resolution' },
+      RESOLUTIONS.map(([value, text]) => h('option', { value }, text)),
+    );
     parts.push(
       h('span', { className: 'field' }, h('label', { for: 'resolution' }, t.resolutionLabel), resolution),
       button(t.resolve, 'resolve', () => ({ resolution: resolution.value }), 'primary'),

@@ -24,11 +24,27 @@ function handoffConfidence(ticket: Ticket): Confidence | undefined {
 export function summaryCard(details: TicketDetails): HTMLElement {
   const { ticket } = details;
   const { summary } = ticket;
-  const list = (items: readonly string[]): Node | string => (items.length === 0 ? '—' : h('ul', {}, items.map((item) => h('li', {}, item))));
+  const list = (items: readonly string[]): Node | string =>
+    items.length === 0
+      ? '—'
+      : h(
+          'ul',
+          {},
+          items.map((item) => h('li', {}, item)),
+        );
   const cited = new Map<string, string>();
-  for (const message of details.transcript) for (const citation of message.citations ?? []) cited.set(citation.articleId, citation.title);
-  const articleLink = (id: string, title: string) => h('a', { href: `/kb/${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener' }, title);
-  const articles = cited.size === 0 ? list(summary.citedArticles) : h('ul', {}, [...cited].map(([id, title]) => h('li', {}, articleLink(id, title))));
+  for (const message of details.transcript)
+    for (const citation of message.citations ?? []) cited.set(citation.articleId, citation.title);
+  const articleLink = (id: string, title: string) =>
+    h('a', { href: `/kb/${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener' }, title);
+  const articles =
+    cited.size === 0
+      ? list(summary.citedArticles)
+      : h(
+          'ul',
+          {},
+          [...cited].map(([id, title]) => h('li', {}, articleLink(id, title))),
+        );
   const confidence = handoffConfidence(ticket);
   const components =
     confidence === undefined
@@ -37,10 +53,14 @@ export function summaryCard(details: TicketDetails): HTMLElement {
           'table',
           { className: 'components' },
           h('tr', {}, h('th', {}, 'score'), h('td', {}, confidence.score.toFixed(2))),
-          Object.entries(confidence.components).map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value.toFixed(2)))),
+          Object.entries(confidence.components).map(([name, value]) =>
+            h('tr', {}, h('th', {}, name), h('td', {}, value.toFixed(2))),
+          ),
         );
   const row = (name: string, value: Node | string | null) => [h('dt', {}, name), h('dd', {}, value ?? '—')];
-  const reasons = ticket.reasons.map((reason) => h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason)));
+  const reasons = ticket.reasons.map((reason) =>
+    h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason)),
+  );
   const status = `${label(lang, ticket.status)} · ${ticket.group} · ${t.priority}: ${label(lang, ticket.priority)} · ${t.language}: ${ticket.lang.toUpperCase()}`;
   return h(
     'section',
@@ -63,7 +83,8 @@ export function summaryCard(details: TicketDetails): HTMLElement {
 }
 
 export function transcriptList(messages: readonly AgentMessage[]): HTMLElement {
-  const who = (message: AgentMessage) => (message.role === 'customer' ? t.customer : message.role === 'agent' ? (message.author?.name ?? t.agent) : t.bot);
+  const who = (message: AgentMessage) =>
+    message.role === 'customer' ? t.customer : message.role === 'agent' ? (message.author?.name ?? t.agent) : t.bot;
   return h(
     'ol',
     { className: 'transcript', 'data-testid': 'transcript' },
@@ -83,5 +104,11 @@ export function transcriptList(messages: readonly AgentMessage[]): HTMLElement {
 }
 
 export function notesList(notes: readonly TicketNote[]): HTMLElement {
-  return notes.length === 0 ? h('p', { className: 'hint' }, t.noNotes) : h('ul', {}, notes.map((note) => h('li', {}, `${note.agentName ?? ''}: ${note.text}`)));
+  return notes.length === 0
+    ? h('p', { className: 'hint' }, t.noNotes)
+    : h(
+        'ul',
+        {},
+        notes.map((note) => h('li', {}, `${note.agentName ?? ''}: ${note.text}`)),
+      );
 }

@@ -69,14 +69,29 @@ export class TicketPane {
     this.reply.value = '';
     this.note.value = '';
     const suggestStatus = h('span', { className: 'hint', role: 'status' });
-    const suggest = h('button', { type: 'button', className: 'secondary', onclick: () => this.handlers.suggest(id, suggestStatus) }, t.suggest);
-    const send = h('button', { type: 'button', className: 'primary', onclick: () => this.handlers.sendReply() }, t.send);
+    const suggest = h(
+      'button',
+      { type: 'button', className: 'secondary', onclick: () => this.handlers.suggest(id, suggestStatus) },
+      t.suggest,
+    );
+    const send = h(
+      'button',
+      { type: 'button', className: 'primary', onclick: () => this.handlers.sendReply() },
+      t.send,
+    );
     const composer = h(
       'section',
       { className: 'card composer', 'aria-label': t.reply, hidden: true },
       h('label', { for: 'reply-text' }, t.reply),
       this.reply,
-      h('div', { className: 'row' }, send, suggest, h('span', { id: 'reply-hint', className: 'hint' }, t.replyHint), suggestStatus),
+      h(
+        'div',
+        { className: 'row' },
+        send,
+        suggest,
+        h('span', { id: 'reply-hint', className: 'hint' }, t.replyHint),
+        suggestStatus,
+      ),
     );
     const notes = h('div', {});
     const addNote = (event: Event) => {
@@ -84,7 +99,13 @@ export class TicketPane {
       const value = this.note.value.trim();
       if (value !== '') void this.handlers.addNote(value).then((done) => done && (this.note.value = ''));
     };
-    const noteForm = h('form', { onsubmit: addNote }, h('label', { for: 'note-text' }, t.noteLabel), this.note, h('button', { type: 'submit', className: 'secondary' }, t.addNote));
+    const noteForm = h(
+      'form',
+      { onsubmit: addNote },
+      h('label', { for: 'note-text' }, t.noteLabel),
+      this.note,
+      h('button', { type: 'submit', className: 'secondary' }, t.addNote),
+    );
     const slots: Slots = {
       id,
       heading: h('h2', { tabindex: -1, className: 'sr-only' }),
@@ -103,8 +124,19 @@ export class TicketPane {
       slots.summary,
       slots.actions,
       composer,
-      h('section', { className: 'card', 'aria-labelledby': 'transcript-title' }, h('h3', { id: 'transcript-title' }, t.transcript), slots.transcript),
-      h('section', { className: 'card notes', 'aria-labelledby': 'notes-title' }, h('h3', { id: 'notes-title' }, t.notes), notes, noteForm),
+      h(
+        'section',
+        { className: 'card', 'aria-labelledby': 'transcript-title' },
+        h('h3', { id: 'transcript-title' }, t.transcript),
+        slots.transcript,
+      ),
+      h(
+        'section',
+        { className: 'card notes', 'aria-labelledby': 'notes-title' },
+        h('h3', { id: 'notes-title' }, t.notes),
+        notes,
+        noteForm,
+      ),
     );
     return slots;
   }
@@ -122,13 +154,21 @@ export class TicketPane {
     slots.heading.textContent = `${t.summary}: ${ticket.summary.problem}`;
     const claimedByOther = () => fill(t.claimedByOther, { name: ticket.assigneeName ?? '?' });
     draw('banner', `${ticket.status}|${ticket.assigneeId}`, () =>
-      ticket.status === 'assigned' && !mine ? h('p', { className: 'banner', role: 'status', 'data-testid': 'claimed-banner' }, claimedByOther()) : null,
+      ticket.status === 'assigned' && !mine
+        ? h('p', { className: 'banner', role: 'status', 'data-testid': 'claimed-banner' }, claimedByOther())
+        : null,
     );
-    draw('summary', JSON.stringify([ticket.summary, ticket.status, ticket.group, ticket.priority, details.transcript.length]), () => summaryCard(details));
+    draw(
+      'summary',
+      JSON.stringify([ticket.summary, ticket.status, ticket.group, ticket.priority, details.transcript.length]),
+      () => summaryCard(details),
+    );
     draw('actions', `${ticket.status}|${ticket.assigneeId}|${ticket.group}`, actions);
     slots.actions.hidden = slots.actions.childElementCount === 0;
     slots.composer.hidden = !mine;
-    draw('transcript', details.transcript.map((message) => message.id).join(','), () => transcriptList(details.transcript));
+    draw('transcript', details.transcript.map((message) => message.id).join(','), () =>
+      transcriptList(details.transcript),
+    );
     draw('notes', details.notes.map((note) => note.id).join(','), () => notesList(details.notes));
   }
 }

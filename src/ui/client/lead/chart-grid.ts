@@ -4,7 +4,16 @@ import uPlot from 'uplot';
 import type { Kpis } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
-import { CHART_HEIGHT, chartSpecs, chartWidth, dataTable, plotData, plotOptions, type Chart, type ChartSpec } from './chart-specs.ts';
+import {
+  CHART_HEIGHT,
+  chartSpecs,
+  chartWidth,
+  dataTable,
+  plotData,
+  plotOptions,
+  type Chart,
+  type ChartSpec,
+} from './chart-specs.ts';
 import type { PeriodKey } from './lead-format.ts';
 
 export class ChartGrid {

@@ -5,7 +5,18 @@ import { label } from '../../i18n.ts';
 import type { Kpis } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { lang, t } from '../page-lang.ts';
-import { DAY, HOUR, clock, dateTime, dayMonth, formatUnit, isNumber, toPercent, type PeriodKey, type Unit } from './lead-format.ts';
+import {
+  DAY,
+  HOUR,
+  clock,
+  dateTime,
+  dayMonth,
+  formatUnit,
+  isNumber,
+  toPercent,
+  type PeriodKey,
+  type Unit,
+} from './lead-format.ts';
 
 export interface Line {
   readonly label: string;
@@ -51,7 +62,14 @@ export function chartSpecs(buckets: readonly Kpis[]): ChartSpec[] {
         { label: t.agent, pick: (k) => k.firstResponseHumanSeconds },
       ],
     },
-    { id: 'resolution', caption: t.chartResolution, unit: 'minutes', lines: [{ label: t.kpiResolution, pick: (k) => (isNumber(k.resolutionSeconds) ? k.resolutionSeconds / 60 : null) }] },
+    {
+      id: 'resolution',
+      caption: t.chartResolution,
+      unit: 'minutes',
+      lines: [
+        { label: t.kpiResolution, pick: (k) => (isNumber(k.resolutionSeconds) ? k.resolutionSeconds / 60 : null) },
+      ],
+    },
     {
       id: 'backlog',
       caption: t.chartBacklog,
@@ -78,10 +96,16 @@ export function chartSpecs(buckets: readonly Kpis[]): ChartSpec[] {
       // for it.
       lines: reasonsIn(buckets).map((reason) => ({
         label: label(lang, reason),
-        pick: (k: Kpis) => (isNumber(k.conversations) && k.conversations > 0 ? toPercent(k.handoffRateByReason?.[reason] ?? 0) : null),
+        pick: (k: Kpis) =>
+          isNumber(k.conversations) && k.conversations > 0 ? toPercent(k.handoffRateByReason?.[reason] ?? 0) : null,
       })),
     },
-    { id: 'csat', caption: t.chartCsat, unit: 'csat', lines: [{ label: t.kpiCsat, pick: (k) => k.csat?.average ?? null }] },
+    {
+      id: 'csat',
+      caption: t.chartCsat,
+      unit: 'csat',
+      lines: [{ label: t.kpiCsat, pick: (k) => k.csat?.average ?? null }],
+    },
   ];
 }
 
@@ -108,7 +132,9 @@ export function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): 
     axes: [
       {
         space: 64,
-        incrs: hourly ? [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, DAY] : [DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY],
+        incrs: hourly
+          ? [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, DAY]
+          : [DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY],
         values: (_plot, splits) => splits.map(timeLabel),
       },
       {
@@ -125,7 +151,8 @@ export function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): 
         dash: DASHES[index % DASHES.length],
         width: 2,
         points: { show: true, size: 6 },
-        value: (_plot: uPlot, value: number | null, _series: number, index: number | null) => (isNumber(value) ? formatUnit(spec.unit, value) : index === null ? '—' : t.noData),
+        value: (_plot: uPlot, value: number | null, _series: number, index: number | null) =>
+          isNumber(value) ? formatUnit(spec.unit, value) : index === null ? '—' : t.noData,
       })),
     ],
     legend: { live: true },
@@ -135,10 +162,15 @@ export function plotOptions(spec: ChartSpec, period: PeriodKey, width: number): 
 
 export function plotData(spec: ChartSpec, buckets: readonly Kpis[]): uPlot.AlignedData {
   const xs = buckets.map((bucket) => Math.round(Date.parse(bucket.period.from) / 1000));
-  return [xs, ...spec.lines.map((line) => buckets.map((bucket) => {
-    const value = line.pick(bucket);
-    return isNumber(value) ? value : null;
-  }))];
+  return [
+    xs,
+    ...spec.lines.map((line) =>
+      buckets.map((bucket) => {
+        const value = line.pick(bucket);
+        return isNumber(value) ? value : null;
+      }),
+    ),
+  ];
 }
 
 /** The same numbers as the chart, as a table, for keyboards and screen readers. */
@@ -147,7 +179,16 @@ export function dataTable(spec: ChartSpec, buckets: readonly Kpis[], period: Per
   return h(
     'table',
     { className: 'chart-table' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.time), spec.lines.map((line) => h('th', { scope: 'col' }, line.label)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t.time),
+        spec.lines.map((line) => h('th', { scope: 'col' }, line.label)),
+      ),
+    ),
     h(
       'tbody',
       {},

@@ -43,21 +43,49 @@ export class EvalRuns {
   }
 
   private table(runs: readonly EvalRun[]): HTMLElement {
-    const columns = [t.evalDate, t.cases, t.evalPassRate, t.evalGate, t.hitAt1, t.mrr, t.politeness, t.factRecall, t.groundedness, t.handoffF1, t.evalReport];
+    const columns = [
+      t.evalDate,
+      t.cases,
+      t.evalPassRate,
+      t.evalGate,
+      t.hitAt1,
+      t.mrr,
+      t.politeness,
+      t.factRecall,
+      t.groundedness,
+      t.handoffF1,
+      t.evalReport,
+    ];
     const number = (value: number) => h('td', { className: 'num' }, isNumber(value) ? twoDecimals.format(value) : '—');
     const row = (run: EvalRun) => {
       const date = Number.isNaN(Date.parse(run.createdAt)) ? run.createdAt : dateTime.format(new Date(run.createdAt));
       const { metrics } = run;
-      const report = h('button', { type: 'button', className: 'secondary', 'aria-label': fill(t.reportOf, { date }) }, t.open);
+      const report = h(
+        'button',
+        { type: 'button', className: 'secondary', 'aria-label': fill(t.reportOf, { date }) },
+        t.open,
+      );
       report.addEventListener('click', () => void this.openReport(run, report));
-      const failures = run.gate.failures.length === 0 ? null : h('ul', { className: 'gate-failures' }, run.gate.failures.map((failure) => h('li', {}, failure)));
+      const failures =
+        run.gate.failures.length === 0
+          ? null
+          : h(
+              'ul',
+              { className: 'gate-failures' },
+              run.gate.failures.map((failure) => h('li', {}, failure)),
+            );
       return h(
         'tr',
         { 'data-run': run.id },
         h('th', { scope: 'row' }, h('time', { datetime: run.createdAt }, date)),
         h('td', { className: 'num' }, integer.format(metrics.cases)),
         h('td', { className: 'num' }, share(metrics.passRate)),
-        h('td', {}, h('span', { className: run.gate.passed ? 'badge pass' : 'badge fail' }, run.gate.passed ? t.pass : t.fail), failures),
+        h(
+          'td',
+          {},
+          h('span', { className: run.gate.passed ? 'badge pass' : 'badge fail' }, run.gate.passed ? t.pass : t.fail),
+          failures,
+        ),
         number(metrics.retrieval.hitAt1),
         number(metrics.retrieval.mrr),
         number(metrics.politeness.mean),
@@ -70,10 +98,22 @@ export class EvalRuns {
     const table = h(
       'table',
       { className: 'eval-table', 'data-testid': 'eval-runs', 'aria-labelledby': 'evals-title' },
-      h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((column) => h('th', { scope: 'col' }, column)),
+        ),
+      ),
       h('tbody', {}, runs.map(row)),
     );
-    return h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'evals-title' }, table);
+    return h(
+      'div',
+      { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'evals-title' },
+      table,
+    );
   }
 
   private async openReport(run: EvalRun, button: HTMLButtonElement): Promise<void> {
@@ -84,7 +124,9 @@ export class EvalRuns {
       const report = await this.api.reportHtml(run.id);
       // The blob runs on this origin, so it carries its own policy: no script, nothing fetched.
       const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
-      const html = /<head[^>]*>/i.test(report) ? report.replace(/<head[^>]*>/i, (head) => `${head}${policy}`) : `${policy}${report}`;
+      const html = /<head[^>]*>/i.test(report)
+        ? report.replace(/<head[^>]*>/i, (head) => `${head}${policy}`)
+        : `${policy}${report}`;
       const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
       const url = URL.createObjectURL(blob);
       if (tab === null) window.location.assign(url);

@@ -14,20 +14,43 @@ interface Tile {
 }
 
 const TILES: readonly Tile[] = [
-  { key: 'firstResponseBot', label: t.kpiFirstResponseBot, value: (k) => (isNumber(k.firstResponseBotSeconds) ? seconds(k.firstResponseBotSeconds) : null) },
-  { key: 'firstResponseHuman', label: t.kpiFirstResponseHuman, value: (k) => (isNumber(k.firstResponseHumanSeconds) ? seconds(k.firstResponseHumanSeconds) : null) },
-  { key: 'resolution', label: t.kpiResolution, value: (k) => (isNumber(k.resolutionSeconds) ? seconds(k.resolutionSeconds) : null) },
-  { key: 'conversations', label: t.kpiConversations, value: (k) => (isNumber(k.conversations) ? integer.format(k.conversations) : null) },
+  {
+    key: 'firstResponseBot',
+    label: t.kpiFirstResponseBot,
+    value: (k) => (isNumber(k.firstResponseBotSeconds) ? seconds(k.firstResponseBotSeconds) : null),
+  },
+  {
+    key: 'firstResponseHuman',
+    label: t.kpiFirstResponseHuman,
+    value: (k) => (isNumber(k.firstResponseHumanSeconds) ? seconds(k.firstResponseHumanSeconds) : null),
+  },
+  {
+    key: 'resolution',
+    label: t.kpiResolution,
+    value: (k) => (isNumber(k.resolutionSeconds) ? seconds(k.resolutionSeconds) : null),
+  },
+  {
+    key: 'conversations',
+    label: t.kpiConversations,
+    value: (k) => (isNumber(k.conversations) ? integer.format(k.conversations) : null),
+  },
   { key: 'tickets', label: t.kpiTickets, value: (k) => (isNumber(k.tickets) ? integer.format(k.tickets) : null) },
   { key: 'backlog', label: t.kpiBacklog, value: (k) => (isNumber(k.backlog) ? integer.format(k.backlog) : null) },
   { key: 'overdue', label: t.kpiOverdue, value: (k) => (isNumber(k.overdue) ? integer.format(k.overdue) : null) },
   { key: 'sla', label: t.kpiSla, value: (k) => (isNumber(k.slaAttainment) ? share(k.slaAttainment) : null) },
-  { key: 'containment', label: t.kpiContainment, value: (k) => (isNumber(k.containment) ? share(k.containment) : null) },
+  {
+    key: 'containment',
+    label: t.kpiContainment,
+    value: (k) => (isNumber(k.containment) ? share(k.containment) : null),
+  },
   {
     key: 'csat',
     label: t.kpiCsat,
     value: (k) => (isNumber(k.csat?.average) ? `${oneDecimal.format(k.csat.average)} / 5` : null),
-    hint: (k) => (isNumber(k.csat?.responses) && k.csat.responses > 0 ? fill(t.csatResponses, { count: integer.format(k.csat.responses) }) : null),
+    hint: (k) =>
+      isNumber(k.csat?.responses) && k.csat.responses > 0
+        ? fill(t.csatResponses, { count: integer.format(k.csat.responses) })
+        : null,
   },
 ];
 

@@ -18,7 +18,8 @@ export function leadApi(token: () => string | undefined): LeadApi {
   return {
     me: () => api<AgentResult>(base, '/v1/agent/me', { token: token() }),
     kpis: (query) => api<Kpis>(base, `/v1/metrics?${query}`, { token: token() }),
-    series: (query, buckets) => api<KpiSeries>(base, `/v1/metrics/series?${query}&buckets=${buckets}`, { token: token() }),
+    series: (query, buckets) =>
+      api<KpiSeries>(base, `/v1/metrics/series?${query}&buckets=${buckets}`, { token: token() }),
     evals: (limit) => api<EvalRunList>(base, `/v1/evals?limit=${limit}`, { token: token() }),
     reportHtml: async (id) => {
       const headers = { authorization: `Bearer ${token() ?? ''}`, accept: 'text/html' };

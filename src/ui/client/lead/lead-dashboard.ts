@@ -45,7 +45,8 @@ export class LeadDashboard {
       frame = requestAnimationFrame(() => this.charts.resize());
     });
     document.addEventListener('visibilitychange', () => {
-      if (!document.hidden && this.token !== undefined && Date.now() - this.lastRefresh >= REFRESH_MS) void this.refresh();
+      if (!document.hidden && this.token !== undefined && Date.now() - this.lastRefresh >= REFRESH_MS)
+        void this.refresh();
     });
     if (token === undefined) this.signInForm();
     else void this.start(token);
@@ -106,10 +107,13 @@ export class LeadDashboard {
       this.schedule();
       void this.refresh();
     };
-    const periods = (Object.keys(PERIODS) as PeriodKey[]).map((key) => h('option', { value: key, selected: key === this.period }, PERIODS[key].label));
+    const periods = (Object.keys(PERIODS) as PeriodKey[]).map((key) =>
+      h('option', { value: key, selected: key === this.period }, PERIODS[key].label),
+    );
     const select = h('select', { id: 'lead-period', onchange: choose }, periods);
     const me = this.me;
-    const section = (className: string, titleId: string, ...children: Node[]) => h('section', { className, 'aria-labelledby': titleId }, ...children);
+    const section = (className: string, titleId: string, ...children: Node[]) =>
+      h('section', { className, 'aria-labelledby': titleId }, ...children);
     app.replaceChildren(
       h(
         'header',
@@ -123,7 +127,12 @@ export class LeadDashboard {
         'main',
         { className: 'page lead' },
         this.alert,
-        section('kpis', 'kpis-title', h('div', { className: 'section-head' }, h('h2', { id: 'kpis-title' }, t.kpisTitle), this.updated), this.tiles),
+        section(
+          'kpis',
+          'kpis-title',
+          h('div', { className: 'section-head' }, h('h2', { id: 'kpis-title' }, t.kpisTitle), this.updated),
+          this.tiles,
+        ),
         section('trends', 'charts-title', h('h2', { id: 'charts-title' }, t.chartsTitle), this.charts.element),
         section('evals', 'evals-title', h('h2', { id: 'evals-title' }, t.evalRuns), this.evals.alert, this.evals.body),
       ),

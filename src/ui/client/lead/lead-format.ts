@@ -33,15 +33,21 @@ export function periodQuery(key: PeriodKey): string {
 export const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
 export const oneDecimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 export const twoDecimals = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-export const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const percentFormat = new Intl.NumberFormat(lang, {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 export const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 export const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
 export const clockSeconds = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 export const dayMonth = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' });
 
-export const isNumber = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isNumber = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 /** Sub-10-second times (the bot's) keep a decimal; longer ones read as "4 min 09 s". */
-export const seconds = (value: number) => (value < 10 && !Number.isInteger(value) ? `${oneDecimal.format(value)} ${t.secondShort}` : duration(value, lang));
+export const seconds = (value: number) =>
+  value < 10 && !Number.isInteger(value) ? `${oneDecimal.format(value)} ${t.secondShort}` : duration(value, lang);
 export const share = (value: number) => percentFormat.format(value);
 export const toPercent = (value: number | null | undefined) => (isNumber(value) ? value * 100 : null);
 

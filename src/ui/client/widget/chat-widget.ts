@@ -28,12 +28,20 @@ export class ChatWidget {
   private readonly feed: ConversationFeed;
 
   /** `base` is the origin of the API: where the script came from. */
-  constructor(host: HTMLElement, private readonly mode: WidgetMode, lang: UiLang, base: string) {
+  constructor(
+    host: HTMLElement,
+    private readonly mode: WidgetMode,
+    lang: UiLang,
+    base: string,
+  ) {
     this.lang = lang;
     this.t = STRINGS[lang];
     this.api = conversationApi(base);
     this.storageKey = `firstline:conversation:${base}`;
-    this.shell = new WidgetShell(host, mode, { onSubmit: (event) => void this.onSubmit(event), onToggle: () => this.updateFollowing() });
+    this.shell = new WidgetShell(host, mode, {
+      onSubmit: (event) => void this.onSubmit(event),
+      onToggle: () => this.updateFollowing(),
+    });
     this.log = new MessageLog(this.shell.log, base, () => this.t);
     this.feed = new ConversationFeed(this.api, {
       onProgress: () => this.save(),
@@ -68,7 +76,8 @@ export class ChatWidget {
    */
   private updateFollowing(): void {
     const stored = this.stored;
-    const wanted = stored !== undefined && (this.mode === 'inline' || !this.shell.panel.hidden || this.status !== 'bot');
+    const wanted =
+      stored !== undefined && (this.mode === 'inline' || !this.shell.panel.hidden || this.status !== 'bot');
     if (wanted && !this.feed.active) this.feed.start(stored);
     if (!wanted && this.feed.active) this.feed.stop();
   }
@@ -187,7 +196,14 @@ export class ChatWidget {
         streaming.append(piece);
       };
       const url = this.api.messagesUrl(stored);
-      const result = await streamReply({ url, token: stored.token, text, clientMessageId, onToken, fallbackError: this.t.sendFailed });
+      const result = await streamReply({
+        url,
+        token: stored.token,
+        text,
+        clientMessageId,
+        onToken,
+        fallbackError: this.t.sendFailed,
+      });
       own.classList.remove('pending');
       own.dataset.id = result.message.id;
       this.log.markSeen(result.message.id);
@@ -200,14 +216,20 @@ export class ChatWidget {
       }
     } catch (error) {
       streaming.discard();
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404) && this.stored !== undefined && !retried) {
+      if (
+        error instanceof ApiError &&
+        (error.status === 401 || error.status === 403 || error.status === 404) &&
+        this.stored !== undefined &&
+        !retried
+      ) {
         // The stored conversation is gone (another device, a wiped database): start a new one, once.
         this.reset();
         this.busy = false;
         this.log.setBusy(false);
         return this.send(text, clientMessageId, undefined, true);
       }
-      const message = error instanceof ApiError && error.status >= 400 && error.status < 500 ? error.message : this.t.sendFailed;
+      const message =
+        error instanceof ApiError && error.status >= 400 && error.status < 500 ? error.message : this.t.sendFailed;
       this.shell.showError(message, { label: this.t.retry, run: () => void this.send(text, clientMessageId, own) });
     } finally {
       this.log.setBusy(false);

@@ -23,7 +23,8 @@ export function conversationApi(base: string): ConversationApi {
   return {
     open: (body) => api<ConversationCreated>(base, '/v1/conversations', { method: 'POST', body }),
     read: (conversation) => api<Conversation>(base, path(conversation), { token: conversation.token }),
-    rate: (conversation, body) => api<RatingRecorded>(base, `${path(conversation)}/rating`, { method: 'POST', token: conversation.token, body }),
+    rate: (conversation, body) =>
+      api<RatingRecorded>(base, `${path(conversation)}/rating`, { method: 'POST', token: conversation.token, body }),
     eventsUrl: (conversation) => `${base}${path(conversation)}/events`,
     messagesUrl: (conversation) => `${base}${path(conversation)}/messages`,
   };

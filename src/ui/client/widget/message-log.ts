@@ -46,7 +46,13 @@ export class MessageLog {
   citations(item: HTMLElement, citations: readonly Citation[] | undefined): void {
     if (citations === undefined || citations.length === 0) return;
     const t = this.strings();
-    const links = citations.map((citation) => h('a', { href: `${this.base}/kb/${encodeURIComponent(citation.articleId)}`, target: '_blank', rel: 'noopener' }, citation.title));
+    const links = citations.map((citation) =>
+      h(
+        'a',
+        { href: `${this.base}/kb/${encodeURIComponent(citation.articleId)}`, target: '_blank', rel: 'noopener' },
+        citation.title,
+      ),
+    );
     item.append(h('nav', { 'aria-label': t.sources }, `${t.sources}: `, links));
   }
 

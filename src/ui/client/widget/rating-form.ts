@@ -17,7 +17,9 @@ export interface RatingHandlers {
 /** Shows the form in `form` unless it is showing already. */
 export function showRatingForm(form: HTMLFormElement, t: UiStrings, handlers: RatingHandlers): void {
   if (!form.hidden) return;
-  const stars = [1, 2, 3, 4, 5].map((n) => h('label', {}, h('input', { type: 'radio', name: 'score', value: n, required: n === 1 }), fill(t.rateStar, { n })));
+  const stars = [1, 2, 3, 4, 5].map((n) =>
+    h('label', {}, h('input', { type: 'radio', name: 'score', value: n, required: n === 1 }), fill(t.rateStar, { n })),
+  );
   const comment = h('textarea', { id: 'fl-comment', name: 'comment', maxlength: 2000 });
   form.replaceChildren(
     h('fieldset', {}, h('legend', {}, t.rateTitle), h('div', { className: 'stars' }, stars)),
@@ -38,7 +40,11 @@ export function showRatingForm(form: HTMLFormElement, t: UiStrings, handlers: Ra
       })
       .then(() => {
         handlers.onRated();
-        const again = h('button', { type: 'button', className: 'secondary', onclick: handlers.onNewConversation }, t.newConversation);
+        const again = h(
+          'button',
+          { type: 'button', className: 'secondary', onclick: handlers.onNewConversation },
+          t.newConversation,
+        );
         form.replaceChildren(h('p', { role: 'status' }, t.rateThanks), again);
         again.focus();
       })

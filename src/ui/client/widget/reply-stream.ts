@@ -19,7 +19,11 @@ export interface ReplyStreamRequest {
 export async function streamReply(request: ReplyStreamRequest): Promise<MessageResult> {
   const response = await fetch(request.url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${request.token}`, 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: {
+      authorization: `Bearer ${request.token}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
     body: JSON.stringify({ text: request.text, clientMessageId: request.clientMessageId }),
   });
   if (!response.ok || response.body === null) throw await responseError(response, 'http');

@@ -43,10 +43,21 @@ export class WidgetShell {
   readonly sendButton = h('button', { type: 'submit', className: 'primary' });
   readonly hint = h('p', { id: 'fl-hint', className: 'hint' });
 
-  constructor(host: HTMLElement, mode: WidgetMode, private readonly handlers: ShellHandlers) {
+  constructor(
+    host: HTMLElement,
+    mode: WidgetMode,
+    private readonly handlers: ShellHandlers,
+  ) {
     const shadow = host.attachShadow({ mode: 'open' });
     applyStyles(shadow);
-    const composer = h('form', { className: 'composer', onsubmit: (event) => handlers.onSubmit(event) }, this.inputLabel, this.input, this.sendButton, this.hint);
+    const composer = h(
+      'form',
+      { className: 'composer', onsubmit: (event) => handlers.onSubmit(event) },
+      this.inputLabel,
+      this.input,
+      this.sendButton,
+      this.hint,
+    );
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -55,7 +66,11 @@ export class WidgetShell {
     });
     const header = h('header', {}, this.title, this.state, mode === 'floating' ? this.closeButton : null);
     const parts = [header, this.log, this.typing, this.notice, this.error, this.rating, composer];
-    this.panel = h('section', { id: 'fl-panel', className: 'panel', 'aria-labelledby': 'fl-title', hidden: mode === 'floating' }, parts);
+    this.panel = h(
+      'section',
+      { id: 'fl-panel', className: 'panel', 'aria-labelledby': 'fl-title', hidden: mode === 'floating' },
+      parts,
+    );
     if (mode === 'floating') {
       this.launcher = h('button', {
         type: 'button',
