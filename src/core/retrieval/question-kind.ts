@@ -1,18 +1,59 @@
 // What kind of answer a question asks for (an amount, a duration, a way to reach someone) and whether a
 // passage has one: a price question prefers the passage with the prices. Runtime: any.
 import { normalize } from '../text/normalize.ts';
+import { alternation, alternatives } from '../text/pattern.ts';
 
 export type AnswerKind = 'amount' | 'duration' | 'contact';
 
-const ASKS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
-  ['amount', /(?<![\p{L}])(?:сколько\s+(?:стоит|стоят|будет стоить|платить|заплатить|берете|денег)|цен[аеуы]|стоимост\p{L}*|почем|how much|price\p{L}*|cost\p{L}*|fees?)(?![\p{L}])/u],
-  ['duration', /(?<![\p{L}])(?:как долго|как быстро|сколько (?:дней|времени|часов|ждать|идет|будет идти)|в течение какого|какой срок|когда (?:придет|привезут|зачисл\p{L}*|вернут|подключ\p{L}*)|how long|how soon|how fast|how many days|when will)(?![\p{L}])/u],
-  ['contact', /(?<![\p{L}])(?:телефон\p{L}*|номер (?:телефона|поддержки)|e-?mail|почт[аыу] (?:поддержки|для)|контакт\p{L}*|phone number|email address|contact details|number to call)(?![\p{L}])/u],
+/** A regex for any of the wordings, each a whole word or phrase. */
+const wording = (patterns: readonly string[]) =>
+  new RegExp(String.raw`(?<![\p{L}])(?:${alternatives(patterns)})(?![\p{L}])`, 'u');
+
+const ASKS_AMOUNT = [
+  String.raw`сколько\s+(?:стоит|стоят|будет стоить|платить|заплатить|берете|денег)`,
+  String.raw`цен[аеуы]|стоимост\p{L}*|почем`,
+  String.raw`how much|price\p{L}*|cost\p{L}*|fees?`,
+];
+const ASKS_DURATION = [
+  'как долго|как быстро',
+  'сколько (?:дней|времени|часов|ждать|идет|будет идти)',
+  'в течение какого|какой срок',
+  String.raw`когда (?:придет|привезут|зачисл\p{L}*|вернут|подключ\p{L}*)`,
+  'how long|how soon|how fast|how many days|when will',
+];
+const ASKS_CONTACT = [
+  String.raw`телефон\p{L}*|номер (?:телефона|поддержки)`,
+  'e-?mail|почт[аыу] (?:поддержки|для)',
+  String.raw`контакт\p{L}*`,
+  'phone number|email address|contact details|number to call',
 ];
 
+const ASKS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
+  ['amount', wording(ASKS_AMOUNT)],
+  ['duration', wording(ASKS_DURATION)],
+  ['contact', wording(ASKS_CONTACT)],
+];
+
+/** Units of time after a number: «3 дня», «1–2 недели», "24 hours". */
+const TIME_UNITS = ['минут|час|дн|день|недел|месяц|рабоч', 'minute|hour|day|week|month|business'];
+
 const HAS: Readonly<Record<AnswerKind, RegExp>> = {
-  amount: /\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(?:₽|руб|\$|€|%)|(?:\$|€)\s?\d|бесплатн|free of charge|for free|(?<![\p{L}])free(?![\p{L}])/iu,
-  duration: /\d+(?:[–-]\d+)?\s*(?:минут|час|дн|день|недел|месяц|рабоч|minute|hour|day|week|month|business)|(?:сразу|мгновенно|immediately|instantly|straight away)/iu,
+  amount: alternation(
+    [
+      String.raw`\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(?:₽|руб|\$|€|%)`,
+      String.raw`(?:\$|€)\s?\d`,
+      'бесплатн|free of charge|for free',
+      String.raw`(?<![\p{L}])free(?![\p{L}])`,
+    ],
+    'iu',
+  ),
+  duration: alternation(
+    [
+      String.raw`\d+(?:[–-]\d+)?\s*(?:${alternatives(TIME_UNITS, 'iu')})`,
+      '(?:сразу|мгновенно|immediately|instantly|straight away)',
+    ],
+    'iu',
+  ),
   contact: /\+?\d[\d\s()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+/u,
 };
 
