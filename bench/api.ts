@@ -1,64 +1,118 @@
-// `npm run bench:api`: starts Firstline on the offline defaults, opens 50 conversations, and drives it from a
-// second process with 50 concurrent customers; a trivial endpoint (/healthz) of the same server is the ceiling.
+// `npm run bench:api`: open-loop capacity of the customer API, the way a service is sized — messages arrive
+// at a fixed rate (Poisson, seeded) from a separate load-generator process whatever the response times, and
+// each is timed from its scheduled send. The working tree (or --current-ref) is compared with a baseline
+// ref (--base, default $BENCH_BASE or 21fe540) run from a temporary git worktree; servers of the two
+// alternate (base, current, base, current…) so the machine's drift of ±20 % within minutes hits both, and
+// each figure is reported for both with the ratio current/base. Offline defaults, a fresh DATA_DIR per server.
+// Markdown on stdout, progress on stderr, everything as JSON in a file under the OS temp dir.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startServerProcess } from '../test/support/server-process.ts';
+import { startLoadClient } from './api-load-client.ts';
+import { parseApiBenchOptions } from './api-options.ts';
+import { figures, markdown, summarize } from './api-report.ts';
+import { runSession, type SessionResult, type Tree } from './api-session.ts';
+import { loadCustomerTexts } from './api-texts.ts';
+import { onExit, runExitCleanups } from './exit-cleanup.ts';
+import { addWorktree, resolveCommit } from './git-worktree.ts';
 
 const run = promisify(execFile);
-const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 12_000);
+const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function workingTreeLabel(): Promise<string> {
+  const head = (await resolveCommit(REPO, 'HEAD')).slice(0, 7);
+  // --no-optional-locks: reading the status must not rewrite the index of a checkout others are working in.
+  const { stdout } = await run('git', [
+    '--no-optional-locks',
+    '-C',
+    REPO,
+    'status',
+    '--porcelain',
+    '--untracked-files=no',
+  ]);
+  return `working tree (HEAD ${head}${stdout.trim() === '' ? '' : ', with uncommitted changes'})`;
+}
+
+const options = parseApiBenchOptions(process.argv.slice(2), process.env);
+const began = performance.now();
 const directory = await mkdtemp(join(tmpdir(), 'firstline-bench-api-'));
-const server = await startServerProcess({
-  DATA_DIR: join(directory, 'data'),
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
-  RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000',
-  ...(process.env.SQLITE_SYNCHRONOUS === undefined ? {} : { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS }),
-});
+const removeDirectory = onExit(() => rm(directory, { recursive: true, force: true }));
 try {
-  // Many short conversations (three messages each while the run lasts), as on a real help desk. Enough of
-  // them that a faster server does not push more messages into each conversation: later messages hit the
-  // loop detector and handed-off conversations, whose posts are cheaper, and would flatter the figures.
-  const conversations: Array<{ id: string; token: string }> = [];
-  for (let batch = 0; batch < CONVERSATIONS; batch += 25) {
-    const opened = await Promise.all(
-      Array.from({ length: Math.min(25, CONVERSATIONS - batch) }, async () => (await fetch(`${server.url}/v1/conversations`, { method: 'POST' })).json() as Promise<{ id: string; token: string }>),
-    );
-    conversations.push(...opened);
-  }
-  const file = join(directory, 'conversations.json');
-  await writeFile(file, JSON.stringify(conversations));
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/api-load.ts', server.url, file, String(SECONDS)], { maxBuffer: 1 << 20 });
-  const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
-    ceiling: { requestsPerSecond: number; p50: number; p99: number; errors: number; total: number };
-    messages: { requestsPerSecond: number; p50: number; p99: number; errors: number; total: number };
+  const texts = await loadCustomerTexts(REPO);
+  log(`Base ${options.base}: creating a worktree…`);
+  const baseTree = await addWorktree(REPO, options.base);
+  const currentTree = options.currentRef === undefined ? undefined : await addWorktree(REPO, options.currentRef);
+  const trees: Record<'base' | 'current', Tree> = {
+    base: { side: 'base', root: baseTree.root, label: `${options.base} (${baseTree.commit.slice(0, 7)})` },
+    current:
+      currentTree === undefined
+        ? { side: 'current', root: REPO, label: await workingTreeLabel() }
+        : { side: 'current', root: currentTree.root, label: `${currentTree.ref} (${currentTree.commit.slice(0, 7)})` },
   };
-  const ratio = result.messages.requestsPerSecond / result.ceiling.requestsPerSecond;
-  const summary = { customer: 0, bot: 0, handedOff: 0 };
-  for (const conversation of conversations) {
-    const body = (await (await fetch(`${server.url}/v1/conversations/${conversation.id}`, { headers: { authorization: `Bearer ${conversation.token}` } })).json()) as { status: string; messages: Array<{ role: string }> };
-    summary.customer += body.messages.filter((message) => message.role === 'customer').length;
-    summary.bot += body.messages.filter((message) => message.role === 'bot').length;
-    if (body.status !== 'bot') summary.handedOff += 1;
+  const load = await startLoadClient(REPO);
+  const context = { options, texts, load, directory, log };
+  const sessions: SessionResult[] = [];
+  const previous: Partial<Record<'base' | 'current', number>> = {};
+  let skipped = 0;
+  for (let round = 1; round <= options.rounds; round += 1) {
+    const elapsed = (performance.now() - began) / 1000;
+    const lastRound =
+      round === 1
+        ? 0
+        : sessions.filter((session) => session.round === round - 1).reduce((sum, session) => sum + session.seconds, 0);
+    // Later rounds start their search at the previous capacity and take about two thirds as long.
+    if (round > 1 && elapsed + 0.7 * lastRound > options.budgetMinutes * 60) {
+      skipped = options.rounds - round + 1;
+      log(`Skipping ${skipped} round(s): the run would end past --budget-minutes ${options.budgetMinutes}.`);
+      break;
+    }
+    for (const side of ['base', 'current'] as const) {
+      const baseNow = sessions.find((session) => session.round === round && session.side === 'base');
+      const result = await runSession(context, {
+        tree: trees[side],
+        round,
+        previousCapacity: previous[side],
+        reference: side === 'current' ? baseNow?.capacity.capacity : undefined,
+      });
+      if (result.capacity.capacity > 0) previous[side] = result.capacity.capacity;
+      sessions.push(result);
+    }
   }
-  process.stdout.write(
-    [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${CUSTOMERS} connections, ${SECONDS} s each; ${conversations.length} conversations; SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'}; REPLY_WORKERS=${process.env.REPLY_WORKERS ?? 'auto'}.`,
-      '',
-      '| endpoint | requests/s | p50 (ms) | p99 (ms) | errors | requests |',
-      '|---|---:|---:|---:|---:|---:|',
-      `| GET /healthz (ceiling) | ${result.ceiling.requestsPerSecond.toFixed(0)} | ${result.ceiling.p50} | ${result.ceiling.p99} | ${result.ceiling.errors} | ${result.ceiling.total} |`,
-      `| POST /v1/conversations/:id/messages | ${result.messages.requestsPerSecond.toFixed(0)} | ${result.messages.p50} | ${result.messages.p99} | ${result.messages.errors} | ${result.messages.total} |`,
-      '',
-      `Messages throughput is ${(ratio * 100).toFixed(1)} % of the ceiling.`,
-      `After the run: ${summary.bot} bot replies to ${summary.customer} customer messages (${((100 * summary.bot) / Math.max(1, summary.customer)).toFixed(0)} %); ${summary.handedOff} of ${conversations.length} conversations were handed to a person.`,
-    ].join('\n') + '\n',
+  await load.close();
+  await currentTree?.remove();
+  await baseTree.remove();
+
+  const list = figures(options.feeds, options.latencyLimitMs);
+  const rows = summarize(sessions, list);
+  const rounds = new Set(sessions.map((session) => session.round)).size;
+  const seconds = (performance.now() - began) / 1000;
+  const header = [
+    `### API, open loop: base ${trees.base.label} vs current ${trees.current.label}`,
+    '',
+    `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; offline defaults, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'}, REPLY_WORKERS=${process.env.REPLY_WORKERS ?? 'auto'}.`,
+    `${rounds} round(s), servers alternating base → current${skipped > 0 ? ` (${skipped} more skipped for the time budget)` : ''}; ${Math.round(seconds)} s in all${options.quick ? ' (--quick: short steps, figures are rough)' : ''}.`,
+    `Workload: Poisson message arrivals (seed ${options.seed}), conversations of 1–4 messages (mean 2) from evals/first-questions.yaml and evals/answers.yaml, Russian and English, ${options.thinkMs / 1000} s mean think time, ${Math.round(options.personShare * 100)} % end by asking for a person; each step ${options.warmupSeconds} s warm-up + ${options.stepSeconds} s measured (first-round bracketing steps ${options.rampSeconds} s), latency from the scheduled send time.`,
+    `Cells: median over the rounds (range); current/base: median of the per-round ratios. The 25/50/75 % steps run both servers at the same rates, fractions of the base's capacity in that round.`,
+  ];
+  const report = markdown(header, rows, list);
+  const file = join(tmpdir(), `firstline-bench-api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ options, base: { ...trees.base, commit: baseTree.commit }, current: { ...trees.current, commit: currentTree?.commit ?? null }, seconds, summary: rows, sessions }, null, 2)}\n`,
   );
+  process.stdout.write(`${report}\n\nJSON: ${file}\n`);
+} catch (error) {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (options.currentRef === undefined)
+    log(
+      'If the working tree is mid-edit and its server does not start, try again later or compare two refs with --current-ref REF.',
+    );
+  process.exitCode = 1;
 } finally {
-  await server.stop();
-  await rm(directory, { recursive: true, force: true });
+  await removeDirectory();
+  await runExitCleanups();
 }

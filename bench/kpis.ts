@@ -21,7 +21,9 @@ const SPAN = 30 * DAY;
 /** Appends the events of conversations [first, first + count) spread over [start, start + span). */
 function writeLog(database: Database, first: number, count: number, start: number, span: number): number {
   const insert = database.prepare('INSERT INTO events (conversation_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)');
-  const conversation = database.prepare("INSERT INTO conversations (id, token_hash, channel, status, created_at, updated_at) VALUES (?, 'h', 'api', 'bot', ?, ?)");
+  const conversation = database.prepare(
+    "INSERT INTO conversations (id, token_hash, channel, status, created_at, updated_at) VALUES (?, 'h', 'api', 'bot', ?, ?)",
+  );
   const rows: Array<[string, string, string, number, string]> = [];
   for (let index = first; index < first + count; index += 1) {
     const id = `c${index}`;
@@ -29,12 +31,34 @@ function writeLog(database: Database, first: number, count: number, start: numbe
     rows.push([id, 'conversation-created', 'customer', time, '{}']);
     for (let turn = 0; turn < 3; turn += 1) {
       time += 20_000;
-      rows.push([id, 'message-received', 'customer', time, JSON.stringify({ messageId: `${id}m${turn}`, status: 'bot' })]);
+      rows.push([
+        id,
+        'message-received',
+        'customer',
+        time,
+        JSON.stringify({ messageId: `${id}m${turn}`, status: 'bot' }),
+      ]);
       time += 1_000;
-      rows.push([id, 'reply-sent', 'bot', time, JSON.stringify({ messageId: `${id}r${turn}`, replyTo: `${id}m${turn}`, action: 'answer', score: 0.8 })]);
+      rows.push([
+        id,
+        'reply-sent',
+        'bot',
+        time,
+        JSON.stringify({ messageId: `${id}r${turn}`, replyTo: `${id}m${turn}`, action: 'answer', score: 0.8 }),
+      ]);
     }
     if (index % 4 === 0) {
-      rows.push([id, 'ticket-created', 'bot', time, JSON.stringify({ ticketId: `t${index}`, reasons: ['human_request'], slaDueAt: new Date(time + 900_000).toISOString() })]);
+      rows.push([
+        id,
+        'ticket-created',
+        'bot',
+        time,
+        JSON.stringify({
+          ticketId: `t${index}`,
+          reasons: ['human_request'],
+          slaDueAt: new Date(time + 900_000).toISOString(),
+        }),
+      ]);
       if (index % 8 === 0) {
         rows.push([id, 'agent-message-sent', 'agent:a1', time + 300_000, JSON.stringify({ ticketId: `t${index}` })]);
         rows.push([id, 'ticket-resolved', 'agent:a1', time + 900_000, JSON.stringify({ ticketId: `t${index}` })]);
@@ -106,14 +130,16 @@ try {
   const heap = process.memoryUsage().heapUsed - heapBefore;
   const [day, answerDay] = await median(() => projection.kpis(dayFrom, to));
   const [series, answerSeries] = await median(() => projection.series(monthFrom, to, 30));
-  let same = JSON.stringify(day) === JSON.stringify(referenceDay) && JSON.stringify(series) === JSON.stringify(referenceSeries);
+  let same =
+    JSON.stringify(day) === JSON.stringify(referenceDay) && JSON.stringify(series) === JSON.stringify(referenceSeries);
   // Another 1,000 conversations in the last hour, written after the month (their events are out of time
   // order with the month's last ones): read incrementally, and still the reference's answers.
   const added = writeLog(database.database, CONVERSATIONS, 1_000, START + SPAN - 3_600_000, 3_000_000);
   const [, laterRead] = await timed(() => projection.refresh());
   const everything = await store.eventsAfter(0, { limit: Number.MAX_SAFE_INTEGER });
   same &&= JSON.stringify(projection.kpis(dayFrom, to)) === JSON.stringify(computeKpis(everything, dayFrom, to));
-  same &&= JSON.stringify(projection.series(monthFrom, to, 30)) === JSON.stringify(kpiSeries(everything, monthFrom, to, 30));
+  same &&=
+    JSON.stringify(projection.series(monthFrom, to, 30)) === JSON.stringify(kpiSeries(everything, monthFrom, to, 30));
 
   const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
   process.stdout.write(

@@ -21,7 +21,15 @@ for (const file of ['evals/retrieval.yaml', 'evals/first-questions.yaml']) {
   const suite = parseSuite(file, await readFile(file, 'utf8').catch(() => 'suite: none\ncases: []\n'));
   for (const entry of suite.cases) questions.push(...entry.turns.map((turn) => turn.customer));
 }
-const conversation = (index: number) => ({ id: `bench-${index}`, lang: null, customer: {}, channel: 'api', status: 'bot' as const, createdAt: '', updatedAt: '' });
+const conversation = (index: number) => ({
+  id: `bench-${index}`,
+  lang: null,
+  customer: {},
+  channel: 'api',
+  status: 'bot' as const,
+  createdAt: '',
+  updatedAt: '',
+});
 
 async function round(): Promise<{ ms: number; digest: string }> {
   const hash = createHash('sha256');
@@ -43,4 +51,6 @@ for (let index = 0; index < rounds; index += 1) {
 }
 results.sort((left, right) => left - right);
 const median = results[Math.floor(results.length / 2)] ?? 0;
-process.stdout.write(`pipeline: ${questions.length} messages × ${rounds} rounds, median ${median.toFixed(3)} ms per reply (min ${results[0]?.toFixed(3)}, max ${results.at(-1)?.toFixed(3)}), replies ${digest}\n`);
+process.stdout.write(
+  `pipeline: ${questions.length} messages × ${rounds} rounds, median ${median.toFixed(3)} ms per reply (min ${results[0]?.toFixed(3)}, max ${results.at(-1)?.toFixed(3)}), replies ${digest}\n`,
+);

@@ -37,11 +37,16 @@ const tokenizer = new TiktokenTokenizer();
 const workspace = await mkdtemp(join(tmpdir(), 'firstline-bench-'));
 try {
   const ingestStarted = performance.now();
-  const { snapshot } = await ingest(files, undefined, { chunking: { maxTokens: 300, overlapTokens: 40 }, maxArticleBytes: 1 << 20 }, {
-    embedder: { id: embeddings.modelId, embeddings, batchSize: 512 },
-    tokenizer,
-    now: () => new Date(),
-  });
+  const { snapshot } = await ingest(
+    files,
+    undefined,
+    { chunking: { maxTokens: 300, overlapTokens: 40 }, maxArticleBytes: 1 << 20 },
+    {
+      embedder: { id: embeddings.modelId, embeddings, batchSize: 512 },
+      tokenizer,
+      now: () => new Date(),
+    },
+  );
   const stored = await saveIndex(workspace, snapshot);
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   const chunks = snapshot.chunks.length;
@@ -52,13 +57,21 @@ try {
   const retriever = new HybridRetriever(stored.index, embeddings);
   const dimensions = snapshot.manifest.embedder.dimensions;
   // The exact baseline scans the same language partition the HNSW index searches.
-  const exact = new Map(planPartitions(snapshot.chunks, snapshot.vectors, dimensions).map((plan) => [plan.lang, new ExactVectorIndex(plan.vectors, dimensions)]));
+  const exact = new Map(
+    planPartitions(snapshot.chunks, snapshot.vectors, dimensions).map((plan) => [
+      plan.lang,
+      new ExactVectorIndex(plan.vectors, dimensions),
+    ]),
+  );
   // The Node loader builds HNSW partitions; `nearest` times the search without a promise in between.
-  const hnswByLang = new Map(stored.index.dense.map((partition) => [partition.lang, partition.index as HnswVectorIndex]));
+  const hnswByLang = new Map(
+    stored.index.dense.map((partition) => [partition.lang, partition.index as HnswVectorIndex]),
+  );
   const queryLangs = queries.map((query) => detectLanguage(query));
   const queryVectors = queries.map((query) => embeddings.embedQuerySync(query));
 
-  for (let round = 0; round < 50; round += 1) await retriever.retrieve(queries[round % queries.length] ?? '', { k: 10 });
+  for (let round = 0; round < 50; round += 1)
+    await retriever.retrieve(queries[round % queries.length] ?? '', { k: 10 });
   const hybrid: number[] = [];
   const hnsw: number[] = [];
   const lexical: number[] = [];

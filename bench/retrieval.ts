@@ -24,7 +24,9 @@ interface SizeResult {
 const results: SizeResult[] = [];
 for (const size of sizes) {
   process.stderr.write(`bench: ${size} chunks…\n`);
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/retrieval-worker.ts', String(size)], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/retrieval-worker.ts', String(size)], {
+    maxBuffer: 1 << 20,
+  });
   results.push(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as SizeResult);
 }
 
@@ -35,10 +37,14 @@ const lines = [
   '',
   '| chunks | ingest (chunks/s) | index on disk (MiB) | peak RSS (MiB) | hybrid p50 / p99 (ms) | HNSW p50 / p99 (ms) | BM25 p50 / p99 (ms) | exact scan p50 / p99 (ms) | HNSW speed-up (p50) | HNSW recall@10 |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.map((result) =>
-    `| ${result.chunks} | ${result.ingestChunksPerSecond.toFixed(0)} | ${mb(result.indexBytes)} | ${mb(result.peakRssBytes)} | ${ms(result.hybrid.p50)} / ${ms(result.hybrid.p99)} | ${ms(result.hnsw.p50)} / ${ms(result.hnsw.p99)} | ${ms(result.lexical.p50)} / ${ms(result.lexical.p99)} | ${ms(result.exact.p50)} / ${ms(result.exact.p99)} | ${result.hnswSpeedup.toFixed(1)}× | ${result.recallAt10.toFixed(3)} |`,
+  ...results.map(
+    (result) =>
+      `| ${result.chunks} | ${result.ingestChunksPerSecond.toFixed(0)} | ${mb(result.indexBytes)} | ${mb(result.peakRssBytes)} | ${ms(result.hybrid.p50)} / ${ms(result.hybrid.p99)} | ${ms(result.hnsw.p50)} / ${ms(result.hnsw.p99)} | ${ms(result.lexical.p50)} / ${ms(result.lexical.p99)} | ${ms(result.exact.p50)} / ${ms(result.exact.p99)} | ${result.hnswSpeedup.toFixed(1)}× | ${result.recallAt10.toFixed(3)} |`,
   ),
 ];
 await mkdir('bench/results', { recursive: true });
-await writeFile(`bench/results/retrieval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(
+  `bench/results/retrieval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  `${JSON.stringify(results, null, 2)}\n`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -15,7 +15,11 @@ interface Section {
  * vocabulary from the whole sample, so posting lists and vector neighbourhoods look like a large,
  * repetitive real help centre. Each article has `sectionsPerArticle` sections of one language.
  */
-export async function syntheticKnowledge(knowledgeDirectory: string, chunkCount: number, sectionsPerArticle = 5): Promise<SourceFile[]> {
+export async function syntheticKnowledge(
+  knowledgeDirectory: string,
+  chunkCount: number,
+  sectionsPerArticle = 5,
+): Promise<SourceFile[]> {
   const articles = parseKnowledge(await readKnowledgeFiles(knowledgeDirectory), 1 << 20);
   const byLang = { ru: [] as Section[], en: [] as Section[] };
   const vocabulary = { ru: [] as string[], en: [] as string[] };

@@ -27,7 +27,8 @@ const stats = (values: number[]) => {
 // 1. The checker alone.
 const { knowledge } = await sampleKnowledge();
 const documents = new Map<string, SourceDocument[]>();
-for (const chunk of knowledge.stored.index.chunks) documents.set(chunk.articleId, [...(documents.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
+for (const chunk of knowledge.stored.index.chunks)
+  documents.set(chunk.articleId, [...(documents.get(chunk.articleId) ?? []), documentOfChunk(chunk)]);
 const cases = [];
 for (const file of (await readdir(join(ROOT, 'evals', 'grounding'))).filter((name) => name.endsWith('.yaml'))) {
   const path = join(ROOT, 'evals', 'grounding', file);
@@ -43,25 +44,76 @@ for (const round of [cold, warm]) {
     round.push(performance.now() - started);
   }
 }
-process.stdout.write(`checker alone over ${cases.length} labelled replies:\n  first use of each source set: ${stats(cold)}\n  warm: ${stats(warm)}\n`);
+process.stdout.write(
+  `checker alone over ${cases.length} labelled replies:\n  first use of each source set: ${stats(cold)}\n  warm: ${stats(warm)}\n`,
+);
 
 // 2. Whole replies through the service, the model answering at once.
 const fake = await startFakeOpenAi();
 const REPLIES: Array<[string, string, string]> = [
-  ['не приходит код подтверждения', 'login-code-not-received-ru', 'Здравствуйте! Понимаю, как неприятно ждать код. Код подтверждения обычно приходит в течение минуты. Если SMS не пришло, подождите 60 секунд и нажмите «Отправить код повторно». Если и это не помогло, получите код на электронную почту: он действует 15 минут. Спасибо за обращение, был рад помочь!'],
-  ['how much is the Optima plan', 'plans-and-prices-en', 'Hello! Optima costs 690 ₽ a month and gives you up to 500 Mbit/s plus 120 TV channels. Connection is free. You can rent the router for 99 ₽ a month or buy it for 3 490 ₽. Happy to help!'],
-  ['как сбросить пароль', 'password-reset-ru', 'Здравствуйте! Чтобы сбросить пароль, на странице входа нажмите «Забыли пароль?» и укажите номер телефона или почту. Ссылка из письма действует 24 часа. Был рад помочь!'],
+  [
+    'не приходит код подтверждения',
+    'login-code-not-received-ru',
+    'Здравствуйте! Понимаю, как неприятно ждать код. Код подтверждения обычно приходит в течение минуты. Если SMS не пришло, подождите 60 секунд и нажмите «Отправить код повторно». Если и это не помогло, получите код на электронную почту: он действует 15 минут. Спасибо за обращение, был рад помочь!',
+  ],
+  [
+    'how much is the Optima plan',
+    'plans-and-prices-en',
+    'Hello! Optima costs 690 ₽ a month and gives you up to 500 Mbit/s plus 120 TV channels. Connection is free. You can rent the router for 99 ₽ a month or buy it for 3 490 ₽. Happy to help!',
+  ],
+  [
+    'как сбросить пароль',
+    'password-reset-ru',
+    'Здравствуйте! Чтобы сбросить пароль, на странице входа нажмите «Забыли пароль?» и укажите номер телефона или почту. Ссылка из письма действует 24 часа. Был рад помочь!',
+  ],
 ];
 fake.responder = (body) => {
-  const user = ((body.messages as Array<{ role: string; content: string }> | undefined) ?? []).find((message) => message.role === 'user')?.content ?? '';
+  const user =
+    ((body.messages as Array<{ role: string; content: string }> | undefined) ?? []).find(
+      (message) => message.role === 'user',
+    )?.content ?? '';
   const found = REPLIES.find(([question]) => user.includes(question)) ?? REPLIES[0];
-  return { kind: 'content', content: JSON.stringify({ citations: [found?.[1] ?? ''], needsHuman: false, reason: '', confidence: 0.9, reply: found?.[2] ?? '' }), chunkSize: 24 };
+  return {
+    kind: 'content',
+    content: JSON.stringify({
+      citations: [found?.[1] ?? ''],
+      needsHuman: false,
+      reason: '',
+      confidence: 0.9,
+      reply: found?.[2] ?? '',
+    }),
+    chunkSize: 24,
+  };
 };
-const config = parseConfig({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'bench', PROMPTS_DIR: join(ROOT, 'prompts'), LLM_TIMEOUT_MS: '10000' });
+const config = parseConfig({
+  OPENAI_BASE_URL: fake.baseUrl,
+  OPENAI_API_KEY: 'k',
+  OPENAI_MODEL: 'bench',
+  PROMPTS_DIR: join(ROOT, 'prompts'),
+  LLM_TIMEOUT_MS: '10000',
+});
 const passThrough: SentenceChecker = { sentence: (text) => ({ text, checks: [], supported: true, substantive: true }) };
 const services = {
-  verified: await testService({ RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000', RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000' }, { composer: await createAnswerComposer(config, { info: () => undefined, warn: () => undefined, error: () => undefined }) }),
-  unchecked: await testService({ RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000', RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000' }, { composer: await createAnswerComposer(config, { info: () => undefined, warn: () => undefined, error: () => undefined }, { checker: () => passThrough }) }),
+  verified: await testService(
+    { RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000', RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000' },
+    {
+      composer: await createAnswerComposer(config, {
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      }),
+    },
+  ),
+  unchecked: await testService(
+    { RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000', RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000' },
+    {
+      composer: await createAnswerComposer(
+        config,
+        { info: () => undefined, warn: () => undefined, error: () => undefined },
+        { checker: () => passThrough },
+      ),
+    },
+  ),
 };
 const times: Record<keyof typeof services, number[]> = { verified: [], unchecked: [] };
 for (let round = 0; round < ROUNDS; round += 1) {
@@ -76,8 +128,16 @@ for (let round = 0; round < ROUNDS; round += 1) {
     }
   }
 }
-const median = (values: number[]) => percentile([...values].sort((left, right) => left - right), 0.5);
-const p99 = (values: number[]) => percentile([...values].sort((left, right) => left - right), 0.99);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((left, right) => left - right),
+    0.5,
+  );
+const p99 = (values: number[]) =>
+  percentile(
+    [...values].sort((left, right) => left - right),
+    0.99,
+  );
 process.stdout.write(
   `whole replies through the LLM path, model answering at once (streamed, ${ROUNDS - 1} measured rounds, alternating):\n  with the claim check: ${stats(times.verified)}\n  pass-through:         ${stats(times.unchecked)}\n  added by verification: p50 ${(median(times.verified) - median(times.unchecked)).toFixed(2)} ms, p99 ${(p99(times.verified) - p99(times.unchecked)).toFixed(2)} ms\n`,
 );
@@ -86,16 +146,29 @@ await Promise.all([services.verified.close(), services.unchecked.close()]);
 // 3. A request for a person while the model takes 10 s per call (answers and summaries alike).
 fake.responder = () => ({ kind: 'delay', ms: 10_000, then: { kind: 'status', status: 500 } });
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const slow = parseConfig({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'k', OPENAI_MODEL: 'slow', PROMPTS_DIR: join(ROOT, 'prompts'), LLM_TIMEOUT_MS: '20000' });
-const desk = await testService({}, { composer: await createAnswerComposer(slow, quiet), summarizer: await createSummarizer(slow, quiet) });
+const slow = parseConfig({
+  OPENAI_BASE_URL: fake.baseUrl,
+  OPENAI_API_KEY: 'k',
+  OPENAI_MODEL: 'slow',
+  PROMPTS_DIR: join(ROOT, 'prompts'),
+  LLM_TIMEOUT_MS: '20000',
+});
+const desk = await testService(
+  {},
+  { composer: await createAnswerComposer(slow, quiet), summarizer: await createSummarizer(slow, quiet) },
+);
 const handoffs: number[] = [];
 for (let index = 0; index < 20; index += 1) {
   const { post } = await openConversation(desk.app);
   const started = performance.now();
-  const body = (await (await post({ text: index % 2 === 0 ? 'позовите оператора' : 'I want to talk to a human' })).json()) as { reply: { action: string } };
+  const body = (await (
+    await post({ text: index % 2 === 0 ? 'позовите оператора' : 'I want to talk to a human' })
+  ).json()) as { reply: { action: string } };
   handoffs.push(performance.now() - started);
   if (body.reply.action !== 'handoff') throw new Error(`expected a handoff, got ${body.reply.action}`);
 }
-process.stdout.write(`a request for a person, the model taking 10 s per call (its summary follows in the background):\n  handoff reply: ${stats(handoffs)}\n`);
+process.stdout.write(
+  `a request for a person, the model taking 10 s per call (its summary follows in the background):\n  handoff reply: ${stats(handoffs)}\n`,
+);
 await desk.close();
 await fake.close();
