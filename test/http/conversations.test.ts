@@ -157,6 +157,22 @@ describe('conversation API', () => {
     ]);
   });
 
+  it('remembers only tokens that open their conversation, so wrong tokens cost no memory', async () => {
+    const { app, conversations } = await service({ RATE_LIMIT_ADDRESS_PER_MINUTE: '100000' });
+    const { id, token } = await openConversation(app);
+    const remembered = conversations.rememberedTokens;
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const wrong = `${'x'.repeat(4000)}${attempt}`;
+      const response = await app.request(`/v1/conversations/${id}`, { headers: { authorization: `Bearer ${wrong}` } });
+      expect(response.status).toBe(403);
+    }
+    expect(conversations.rememberedTokens).toBe(remembered);
+    expect(
+      (await app.request(`/v1/conversations/${id}`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
+    expect(conversations.rememberedTokens).toBe(remembered);
+  });
+
   it('streams token events and then the same object as the JSON response', async () => {
     const { app } = await service();
     const { post } = await openConversation(app);

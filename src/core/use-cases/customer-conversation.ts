@@ -66,9 +66,12 @@ export class ConversationService {
   async authorize(id: string, token: string): Promise<Conversation> {
     const conversation = await this.deps.store.getConversation(id);
     if (conversation === undefined) throw new AppError('not_found:conversation', `conversation ${id} does not exist`);
-    if (!digestsEqual(conversation.tokenHash, await this.hashOf(token))) {
+    const hash = await this.hashOf(token, false);
+    if (!digestsEqual(conversation.tokenHash, hash)) {
       throw new AppError('forbidden:conversation', 'this token does not grant access to this conversation');
     }
+    // Only tokens that opened their conversation are remembered: a stream of wrong tokens costs no memory.
+    this.hashes.set(token, hash);
     const { tokenHash: _tokenHash, ...visible } = conversation;
     return visible;
   }
@@ -197,13 +200,18 @@ export class ConversationService {
 
   private readonly hashes = new RecentCache<string, string>(10_000);
 
-  /** SHA-256 of a token, remembered for recently seen tokens (a customer sends many messages). */
-  private async hashOf(token: string): Promise<string> {
+  /** SHA-256 of a token, remembered for recently seen valid tokens (a customer sends many messages). */
+  private async hashOf(token: string, remember = true): Promise<string> {
     const known = this.hashes.get(token);
     if (known !== undefined) return known;
     const hash = await (this.deps.hashToken ?? hashToken)(token);
-    this.hashes.set(token, hash);
+    if (remember) this.hashes.set(token, hash);
     return hash;
+  }
+
+  /** Tokens whose hashes are remembered (for tests and memory accounting). */
+  get rememberedTokens(): number {
+    return this.hashes.size;
   }
 
   /** The conversation, its messages, and where it stands in the queue while it waits for a person. */
