@@ -2,7 +2,7 @@
 // for Russian and English, with no model download and no network. Runtime: any.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { hash32 } from '../text/hash.ts';
-import { RecentCache } from '../util/recent-cache.ts';
+import { RecentCache, stringBytes } from '../util/recent-cache.ts';
 import { normalizeInPlace } from '../util/unit-vector.ts';
 import { contentTerms, queryTerms, type WeightedTerm } from '../text/terms.ts';
 
@@ -89,7 +89,10 @@ export class HashingEmbeddings implements EmbeddingsInterface {
   }
 
   /** Each term's stem and n-gram features, hashed once: queries repeat the same words all day. */
-  private readonly termFeatures = new RecentCache<string, TermFeatures>(20_000);
+  private readonly termFeatures = new RecentCache<string, TermFeatures>(20_000, {
+    maxBytes: 16 << 20,
+    weigh: (key, value) => stringBytes(key) + 16 * value.slots.length + 32,
+  });
 
   private readonly featuresOf = (term: string): TermFeatures => {
     const slots: number[] = [];

@@ -1,7 +1,7 @@
 // Lexical retrieval: an Okapi BM25 inverted index over typed arrays, fast at 100k chunks. Runtime: any.
 import type { Lang } from '../text/lang.ts';
 import type { WeightedTerm } from '../text/terms.ts';
-import { RecentCache } from '../util/recent-cache.ts';
+import { RecentCache, stringBytes, stringsBytes } from '../util/recent-cache.ts';
 import { TopK } from '../util/top-k.ts';
 
 export const LANG_CODES: Record<Lang, number> = { ru: 0, en: 1 };
@@ -147,7 +147,10 @@ export class Bm25Index {
   }
 
   /** Customers use the same words again and again: each term's relatives are worked out once. */
-  private readonly relatives = new RecentCache<string, readonly string[]>(20_000);
+  private readonly relatives = new RecentCache<string, readonly string[]>(20_000, {
+    maxBytes: 8 << 20,
+    weigh: (key, value) => stringBytes(key) + stringsBytes(value),
+  });
 
   private readonly relativesOf = (term: string): readonly string[] => {
     if (term.length < 4 || /\d/.test(term)) return [];

@@ -1,5 +1,5 @@
 // Text normalisation and word splitting shared by retrieval and the detectors. Runtime: any.
-import { RecentCache } from '../util/recent-cache.ts';
+import { RecentCache, stringBytes } from '../util/recent-cache.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 // Every combining mark but the breve, so «й» survives decomposition while «ё» and «é» fold.
@@ -22,7 +22,10 @@ export function normalize(text: string): string {
  * are not kept.
  */
 const MEMO_MAX_LENGTH = 4_096;
-const normalized = new RecentCache<string, string>(1024);
+const normalized = new RecentCache<string, string>(1024, {
+  maxBytes: 4 << 20,
+  weigh: (key, value) => stringBytes(key) + stringBytes(value),
+});
 
 function normalizeText(text: string): string {
   if (STABLE.test(text)) return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");

@@ -4,7 +4,7 @@ import { isCyrillic, isLatin, words } from './normalize.ts';
 import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
 import { toCyrillic, toLatin } from './transliterate.ts';
-import { RecentCache } from '../util/recent-cache.ts';
+import { RecentCache, stringBytes, stringsBytes } from '../util/recent-cache.ts';
 
 export interface WeightedTerm {
   readonly term: string;
@@ -36,7 +36,10 @@ function contentWords(text: string): string[] {
   return result;
 }
 
-const termCache = new RecentCache<string, readonly string[]>(4096);
+const termCache = new RecentCache<string, readonly string[]>(4096, {
+  maxBytes: 8 << 20,
+  weigh: (key, value) => stringBytes(key) + stringsBytes(value),
+});
 
 /**
  * Content terms of a text, in order: canonical words, stop words dropped, stemmed. Results are
@@ -55,7 +58,10 @@ export function queryTerms(text: string): readonly WeightedTerm[] {
 }
 
 /** Retrieval, confidence and the embedder each ask for the same message's terms. */
-const queryTermCache = new RecentCache<string, readonly WeightedTerm[]>(1024);
+const queryTermCache = new RecentCache<string, readonly WeightedTerm[]>(1024, {
+  maxBytes: 4 << 20,
+  weigh: (key, value) => stringBytes(key) + value.reduce((sum, entry) => sum + 32 + stringBytes(entry.term), 16),
+});
 
 function analyseQuery(text: string): readonly WeightedTerm[] {
   const result: WeightedTerm[] = [];

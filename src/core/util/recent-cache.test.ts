@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecentCache } from './recent-cache.ts';
+import { RecentCache, stringBytes } from './recent-cache.ts';
 
 describe('RecentCache', () => {
   it('keeps a key that is read while newer keys arrive, and lets an unused one go', () => {
@@ -56,5 +56,24 @@ describe('RecentCache', () => {
 
   it('refuses a capacity below one', () => {
     expect(() => new RecentCache(0)).toThrow(RangeError);
+  });
+
+  it('holds no more than its byte budget however long the keys, and skips an entry heavier than half of it', () => {
+    const cache = new RecentCache<string, string>(100_000, {
+      maxBytes: 1 << 20,
+      weigh: (key, value) => stringBytes(key) + stringBytes(value),
+    });
+    for (let index = 0; index < 2_000; index += 1) {
+      const word = `${'ж'.repeat(4_000)}${index}`;
+      cache.set(word, word.toUpperCase());
+      expect(cache.bytes).toBeLessThanOrEqual(1 << 20);
+    }
+    expect(cache.size).toBeLessThan(2_000);
+    const huge = 'x'.repeat(400_000);
+    cache.set(huge, huge);
+    expect(cache.get(huge)).toBeUndefined();
+    // Small entries still live side by side.
+    cache.set('a', 'A');
+    expect(cache.get('a')).toBe('A');
   });
 });
