@@ -137,6 +137,31 @@ describe('ReplyWorkerPool', () => {
     }
   }, 60_000);
 
+  it('counts the reply deadline from when the worker starts a request, not from when it was queued', async () => {
+    const entry = new URL('../../../test/fakes/slow-reply-worker.mjs', import.meta.url);
+    const pool = await ReplyWorkerPool.start({
+      size: 1,
+      data: { config, generation: knowledge.stored.generation },
+      fallback: pipeline,
+      logger,
+      entry,
+      replyTimeoutMs: 400,
+    });
+    try {
+      const base = requests[1] as ReplyRequest;
+      // Six requests of 150 ms each wait up to 750 ms in the queue: each is within its deadline once started.
+      const replies = await Promise.all(Array.from({ length: 6 }, () => pool.reply({ ...base, text: '150' })));
+      expect(replies.map((reply) => reply.meta.action)).toEqual(Array(6).fill('answer'));
+      expect(pool.replaced).toBe(0);
+      // A request that overruns its own deadline is still handed off.
+      const slow = await pool.reply({ ...base, text: '700' });
+      expect(slow.meta).toMatchObject({ action: 'handoff', reasons: ['error'] });
+      expect(pool.replaced).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('refuses to start on an index generation that is not on disk', async () => {
     await expect(
       ReplyWorkerPool.start({ size: 1, data: { config, generation: 'gen-missing' }, fallback: pipeline, logger }),

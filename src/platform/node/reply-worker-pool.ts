@@ -29,7 +29,8 @@ export interface ReplyWorkerPoolOptions {
 interface Pending {
   readonly request: ReplyRequest;
   readonly resolve: (reply: Reply) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  /** Set when the worker starts the request: time spent queued behind other customers does not count. */
+  timer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 interface Slot {
@@ -76,11 +77,7 @@ export class ReplyWorkerPool implements ReplyGenerator {
     const id = this.nextId++;
     const { onToken, ...rest } = request;
     return new Promise<Reply>((resolve) => {
-      const timer = setTimeout(
-        () => this.retire(slot, new Error(`reply worker took longer than ${this.replyTimeoutMs} ms`)),
-        this.replyTimeoutMs,
-      );
-      slot.pending.set(id, { request, resolve, timer });
+      slot.pending.set(id, { request, resolve });
       const message: ToWorker = { kind: 'reply', id, request: { ...rest, stream: onToken !== undefined } };
       try {
         slot.worker.postMessage(message);
@@ -116,6 +113,14 @@ export class ReplyWorkerPool implements ReplyGenerator {
           clearTimeout(startTimer);
           this.slots.push(slot);
           resolve();
+        } else if (message.kind === 'started') {
+          const pending = slot.pending.get(message.id);
+          if (pending !== undefined) {
+            pending.timer = setTimeout(
+              () => this.retire(slot, new Error(`reply worker took longer than ${this.replyTimeoutMs} ms`)),
+              this.replyTimeoutMs,
+            );
+          }
         } else if (message.kind === 'token') {
           slot.pending.get(message.id)?.request.onToken?.(message.text);
         } else {
@@ -144,7 +149,7 @@ export class ReplyWorkerPool implements ReplyGenerator {
   private settle(slot: Slot, id: number, reply: Reply): void {
     const pending = slot.pending.get(id);
     if (pending === undefined) return;
-    clearTimeout(pending.timer);
+    if (pending.timer !== undefined) clearTimeout(pending.timer);
     slot.pending.delete(id);
     pending.resolve(reply);
   }

@@ -16,6 +16,8 @@ export type ToWorker = { readonly kind: 'reply'; readonly id: number; readonly r
 
 export type FromWorker =
   | { readonly kind: 'ready' }
+  /** The worker has begun this request: its deadline counts from here, not from when it was queued. */
+  | { readonly kind: 'started'; readonly id: number }
   | { readonly kind: 'token'; readonly id: number; readonly text: string }
   | { readonly kind: 'reply'; readonly id: number; readonly reply: Reply };
 

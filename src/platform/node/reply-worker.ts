@@ -14,6 +14,7 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
   const { id, request } = message;
+  send({ kind: 'started', id });
   const onToken = request.stream ? (text: string) => send({ kind: 'token', id, text }) : undefined;
   void pipeline
     .reply({ ...request, onToken })
