@@ -11,7 +11,8 @@ import type { Summarizer } from '../ports/summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply } from '../ports/reply-generator.ts';
 import type { Lang } from '../text/lang.ts';
-import type { Conversation, Customer, Message } from '../conversation/conversation.ts';
+import type { Conversation, ConversationStatus, Customer, Message } from '../conversation/conversation.ts';
+import { KeyedQueue } from '../util/keyed-queue.ts';
 import { RecentCache } from '../util/recent-cache.ts';
 import { digestsEqual, hashToken, newToken } from '../conversation/tokens.ts';
 
@@ -109,13 +110,44 @@ export class ConversationService {
       }
     }
     if (status !== 'bot') return { message, reply: null };
+    // One message at a time per conversation through the pipeline: a later message waits for the reply to the
+    // one before it (and sees it in its history), so a burst to one conversation cannot occupy every worker.
+    const waited = this.turns.has(conversation.id);
+    return this.turns.run(conversation.id, () =>
+      this.answer({ conversation, message, status, first, waited }, input.text, onToken, requestId),
+    );
+  }
+
+  /** Conversations with a reply being written, and the messages waiting behind it. */
+  private readonly turns = new KeyedQueue();
+
+  private async answer(
+    posted: {
+      conversation: Conversation;
+      message: Message;
+      status: ConversationStatus;
+      first: boolean;
+      waited: boolean;
+    },
+    customerText: string,
+    onToken: ((token: string) => void) | undefined,
+    requestId: string | undefined,
+  ): Promise<PostResult> {
+    const { store } = this.deps;
+    const { conversation, message, first } = posted;
+    // After waiting, the reply before may have handed the conversation to a person.
+    const status = posted.waited
+      ? ((await store.getConversation(conversation.id))?.status ?? posted.status)
+      : posted.status;
+    if (status !== 'bot') return { message, reply: null };
+    const input = { text: customerText };
     const current: Conversation = { ...conversation, status };
-    // A conversation's first message has no history to read.
-    const history = first
-      ? []
-      : (await store.recentMessages(conversation.id, HISTORY_LIMIT + 1))
-          .filter((entry) => entry.id !== message.id)
-          .slice(-HISTORY_LIMIT);
+    // A conversation's first message has no history to read; later messages already stored are not its past.
+    const recent = first ? [] : await store.recentMessages(conversation.id, HISTORY_LIMIT + 1);
+    const position = recent.findIndex((entry) => entry.id === message.id);
+    const history = (
+      position >= 0 ? recent.slice(0, position) : recent.filter((entry) => entry.id !== message.id)
+    ).slice(-HISTORY_LIMIT);
     const reply = await this.deps.replies.reply({
       conversation: current,
       history,
