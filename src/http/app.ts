@@ -15,6 +15,7 @@ import type { AgentService } from '../core/use-cases/agent-desk.ts';
 import type { TicketStore } from '../core/ports/ticket-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
+import { addressLimits } from './address-limits.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, handleError } from './errors.ts';
 import { newRouter } from './router.ts';
@@ -37,8 +38,15 @@ export interface AppDependencies {
   readonly feed: EventFeed;
   /** The KPI projection behind the lead dashboard and `/metrics`. */
   readonly metrics: SupportMetrics;
-  /** Requests per client address, and messages per conversation. */
-  readonly rateLimits: { readonly perAddress: RateLimiting; readonly perConversation: RateLimiting };
+  /**
+   * Requests per client address, and messages per conversation. `failedAuth`, when given, counts requests that end
+   * in 401 per address apart from `perAddress` (which they then do not spend); without it a 401 counts like any request.
+   */
+  readonly rateLimits: {
+    readonly perAddress: RateLimiting;
+    readonly perConversation: RateLimiting;
+    readonly failedAuth?: RateLimiting | undefined;
+  };
   readonly readiness: () => Promise<Readiness>;
   readonly logger: Logger;
   readonly limits: {
@@ -65,7 +73,7 @@ export interface AppDependencies {
 
 export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const app = newRouter();
-  const { perAddress, perConversation } = deps.rateLimits;
+  const { perAddress, perConversation, failedAuth } = deps.rateLimits;
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -92,13 +100,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const corsForBrowsers = widgetCors(deps.widgetOrigins);
   app.use('/v1/conversations', corsForBrowsers);
   app.use('/v1/conversations/*', corsForBrowsers);
+  app.use('/v1/*', addressLimits({ perAddress, failedAuth }, deps.clientAddress, deps.clock));
   app.use('/v1/*', async (c, next) => {
-    const decision = perAddress.take(deps.clientAddress(c));
-    if (!decision.allowed) {
-      throw new AppError('rate_limited:address', 'too many requests from this address; retry later', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
-    }
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const length = Number(c.req.header('content-length') ?? '0');
       const type = c.req.header('content-type') ?? '';
@@ -113,6 +116,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/v1/*', bodyLimits(deps.limits.maxBodyBytes));
+  app.use('/v1/*', strictUtf8Body);
 
   const now = () => new Date(deps.clock?.() ?? Date.now());
   app.route('/', conversationRoutes({ ...deps, perConversation }));
@@ -174,6 +178,24 @@ function widgetCors(origins: string | readonly string[] | undefined): Middleware
     return next();
   };
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Refuses a body that is not valid UTF-8 rather than let it be stored with U+FFFD in place of the bad bytes (what
+ * `c.req.json()` makes of them). The bytes are read once: Hono caches them, and the route's `c.req.json()` or
+ * `c.req.text()` decodes them from that cache (bytes now known to be valid). Malformed JSON keeps its own error.
+ */
+const strictUtf8Body: MiddlewareHandler = async (c, next) => {
+  if (c.req.raw.body === null || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  const bytes = await c.req.arrayBuffer();
+  try {
+    utf8.decode(bytes);
+  } catch {
+    throw new AppError('bad_request:body', 'the request body is not valid UTF-8');
+  }
+  return next();
+};
 
 /** Requests over the body limit are refused before their body is read. */
 function bodyLimits(maxBodyBytes: number): MiddlewareHandler {

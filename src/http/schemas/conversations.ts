@@ -20,6 +20,9 @@ export const createdConversationSchema = z
   })
   .openapi('ConversationCreated');
 
+/** Some character that shows: neither whitespace nor an invisible format character (zero-width space, BOM, …). */
+const VISIBLE = /[^\s\p{Cf}]/u;
+
 export function postMessageBody(maxTextLength: number) {
   return z
     .strictObject({
@@ -30,7 +33,9 @@ export function postMessageBody(maxTextLength: number) {
           z
             .string()
             .min(1, 'text must not be empty')
-            .max(maxTextLength, `text must be at most ${maxTextLength} characters`),
+            .max(maxTextLength, `text must be at most ${maxTextLength} characters`)
+            // Empty text has its own message above.
+            .refine((text) => text === '' || VISIBLE.test(text), 'the message has no visible characters'),
         ),
       clientMessageId: z
         .string()
