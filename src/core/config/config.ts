@@ -61,6 +61,8 @@ export const domainSettingsSchema = z.object({
   MAX_TEXT_LENGTH: integer(1, 100_000).default(4000),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(1, 1_000_000).default(30),
   RATE_LIMIT_ADDRESS_PER_MINUTE: integer(1, 10_000_000).default(600),
+  /** Requests with a wrong token, per address and minute, counted apart from the address's shared budget. */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(1, 1_000_000).default(20),
   /** Logistic weights of the confidence components (JSON); see docs/confidence.md. */
   CONFIDENCE_WEIGHTS: jsonObject.pipe(confidenceWeightsSchema).optional(),
   ANSWER_THRESHOLD: share.default(DEFAULT_THRESHOLDS.answer),

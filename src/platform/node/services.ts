@@ -90,6 +90,7 @@ export function buildServices(options: ServiceOptions) {
   const rateLimits = {
     perConversation: new RateLimiter(perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE), clock),
     perAddress: new RateLimiter(perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE), clock),
+    failedAuth: new RateLimiter(perMinute(config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE), clock),
   };
   // Events reach open feeds the moment this process commits them; the poll finds other processes' writes.
   const feed = new EventHub(store.tickets, store.committed, { pollMs: config.EVENT_POLL_MS });
