@@ -111,6 +111,23 @@ describe('a message needs visible characters', () => {
   });
 });
 
+describe('a clientMessageId used for another text', () => {
+  it('is a 409 JSON error in streaming mode too, before any stream opens, and stores nothing', async () => {
+    const { id, post } = await openConversation(service.app);
+    expect((await post({ text: 'How do I pay my bill?', clientMessageId: 'same-id' })).status).toBe(200);
+    const json = await errorOf(await post({ text: 'something else', clientMessageId: 'same-id' }));
+    const streamed = await post(
+      { text: 'something else', clientMessageId: 'same-id' },
+      { accept: 'text/event-stream' },
+    );
+    expect(streamed.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await errorOf(streamed)).toEqual(json);
+    expect(json.status).toBe(409);
+    expect(json.body.error.code).toBe('conflict:client_message_id');
+    expect((await service.store.listMessages(id)).filter((message) => message.role === 'customer')).toHaveLength(1);
+  });
+});
+
 describe('the docs page', () => {
   it('sends a Content-Security-Policy and still loads every asset it references', async () => {
     const response = await service.app.request('/docs');

@@ -33,6 +33,16 @@ export interface ConversationServiceDependencies {
   readonly hashToken?: ((token: string) => string | Promise<string>) | undefined;
 }
 
+/** A customer message that was committed, and what the store said about it. */
+export interface AcceptedMessage {
+  readonly conversation: Conversation;
+  readonly message: Message;
+  /** The same `clientMessageId` and text came before: the stored message. */
+  readonly duplicate: boolean;
+  readonly status: ConversationStatus;
+  readonly first: boolean;
+}
+
 export interface PostResult {
   readonly message: Message;
   /** Null when the bot must stay silent (a person owns the conversation) or its reply was dropped. */
@@ -88,8 +98,19 @@ export class ConversationService {
     onToken?: (token: string) => void,
     requestId?: string,
   ): Promise<PostResult> {
-    const { store } = this.deps;
-    const { message, duplicate, status, first } = await store.addCustomerMessage({
+    return this.answer(await this.accept(conversation, input), onToken, requestId);
+  }
+
+  /**
+   * Commits the customer's message (the first step of `post`): a repeated `clientMessageId` with the same text
+   * is the stored message again, with different text a conflict. A streaming client learns of a conflict here,
+   * before its stream opens.
+   */
+  async accept(
+    conversation: Conversation,
+    input: { text: string; clientMessageId?: string | undefined },
+  ): Promise<AcceptedMessage> {
+    const { message, duplicate, status, first } = await this.deps.store.addCustomerMessage({
       id: this.deps.newId(),
       conversationId: conversation.id,
       text: input.text,
@@ -102,6 +123,13 @@ export class ConversationService {
         `clientMessageId ${input.clientMessageId ?? ''} was already used for a different text`,
       );
     }
+    return { conversation, message, duplicate, status, first };
+  }
+
+  /** Generates and commits the reply to an accepted message (the second step of `post`). */
+  async answer(accepted: AcceptedMessage, onToken?: (token: string) => void, requestId?: string): Promise<PostResult> {
+    const { store } = this.deps;
+    const { conversation, message, duplicate, status, first } = accepted;
     if (duplicate) {
       const existing = await store.findReply(message.id);
       if (existing !== undefined) {
@@ -114,14 +142,14 @@ export class ConversationService {
     // one before it (and sees it in its history), so a burst to one conversation cannot occupy every worker.
     const waited = this.turns.has(conversation.id);
     return this.turns.run(conversation.id, () =>
-      this.answer({ conversation, message, status, first, waited }, input.text, onToken, requestId),
+      this.reply({ conversation, message, status, first, waited }, message.text, onToken, requestId),
     );
   }
 
   /** Conversations with a reply being written, and the messages waiting behind it. */
   private readonly turns = new KeyedQueue();
 
-  private async answer(
+  private async reply(
     posted: {
       conversation: Conversation;
       message: Message;

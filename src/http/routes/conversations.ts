@@ -88,6 +88,8 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
         });
       }
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
+        // Stored (or refused as a conflict, with a JSON 409) before the stream opens.
+        const accepted = await conversations.accept(conversation, body);
         return streamSSE(c, async (stream) => {
           let sequence = 0;
           let quietSince = Date.now();
@@ -98,9 +100,8 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
             if (Date.now() - quietSince >= TYPING_EVERY_MS) typing();
           }, TYPING_EVERY_MS);
           try {
-            const result = await conversations.post(
-              conversation,
-              body,
+            const result = await conversations.answer(
+              accepted,
               (text) => {
                 quietSince = Date.now();
                 for (const piece of streamPieces(text)) {
