@@ -10,6 +10,9 @@ import { agentsCommand } from './commands/agents.ts';
 import { scoreCommand } from './commands/score.ts';
 import { evalCommand } from './commands/eval.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
+import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
+import { BackupError } from '../adapters/store/sqlite-backup.ts';
 import { UsageError } from './usage-error.ts';
 import { EvalSetupError } from '../platform/node/eval-sides.ts';
 
@@ -42,6 +45,14 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: searchCommand,
     usage: 'search "query" [--k 5] [--lang ru|en] [--json]   top articles with their scores',
   },
+  backup: {
+    run: backupCommand,
+    usage: 'backup --out FILE [--force]                   consistent copy of the database, even while serving',
+  },
+  restore: {
+    run: restoreCommand,
+    usage: 'restore FILE                                  replace the database with a backup (service stopped)',
+  },
 };
 
 function usage(): string {
@@ -68,7 +79,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       error instanceof KnowledgeError ||
       error instanceof ConfigError ||
       error instanceof PromptError ||
-      error instanceof SuiteError
+      error instanceof SuiteError ||
+      error instanceof BackupError
     ) {
       process.stderr.write(`firstline ${name}: ${error.message}\n`);
       return 1;

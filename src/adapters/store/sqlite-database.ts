@@ -1,6 +1,6 @@
 // The SQL connection port on better-sqlite3: WAL, migrations, cached prepared statements, group commit. Runtime: Node.
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
-import { closeSync, fdatasync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fdatasync, openSync } from 'node:fs';
 import type { SqlConnection, SqlDatabase, SqlValue } from '../../core/ports/sql-database.ts';
 import { GroupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
@@ -71,6 +71,22 @@ export class BetterSqliteConnection implements SqlConnection {
   }
 }
 
+/** A path naming a file on disk (not `:memory:`, SQLite's private temp database or a `file:` URI). */
+function isFilePath(path: string): boolean {
+  return path !== '' && path !== ':memory:' && !path.startsWith('file:');
+}
+
+/** SQLite creates -wal and -shm with the database file's mode; this makes sure, should a VFS differ. */
+function restrictSidecars(path: string): void {
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      chmodSync(`${path}${suffix}`, 0o600);
+    } catch {
+      // Not created yet (or not ours to change): SQLite will create it with the database file's mode.
+    }
+  }
+}
+
 export class SqliteDatabase implements SqlDatabase {
   readonly writes: GroupCommit;
   readonly connection: SqlConnection;
@@ -87,8 +103,14 @@ export class SqliteDatabase implements SqlDatabase {
     return this.writes.run(work);
   }
 
-  /** Opens (creating if needed) the file, sets WAL and runs pending migrations. `:memory:` works too. */
+  /**
+   * Opens (creating if needed) the file, sets WAL and runs pending migrations. `:memory:` works too. A new
+   * database file is created readable by its owner only (0600), and so are its -wal and -shm files.
+   */
   static open(path: string, options: SqliteOptions = {}): SqliteDatabase {
+    const created = isFilePath(path) && !existsSync(path);
+    // Created here rather than by SQLite, which would use 0644 less the umask; SQLite gives -wal/-shm its mode.
+    if (created) closeSync(openSync(path, 'a', 0o600));
     const database = new BetterSqlite3(path);
     database.pragma('journal_mode = WAL');
     // `full` on a file: SQLite commits without syncing and group commit flushes the WAL off the event loop
@@ -108,6 +130,7 @@ export class SqliteDatabase implements SqlDatabase {
     } finally {
       database.pragma('foreign_keys = ON');
     }
+    if (created) restrictSidecars(path);
     return opened;
   }
 

@@ -53,7 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
   // A broken prompt stops the service here, with file:line, instead of failing the first customer's message.
   const prompts = await checkPrompts(config.PROMPTS_DIR);
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const metrics = new ModelMetricsRegistry(new TiktokenTokenizer());
   const knowledge = await openKnowledge(config, (outcome, seconds, error) => {
