@@ -21,7 +21,7 @@ export async function agentsCommand(args: string[], env: Record<string, string |
   });
   const [action, ...nameParts] = positionals;
   const config = parseConfig({ ...env, DATA_DIR: values['data-dir'] ?? env.DATA_DIR });
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   try {
     const service = new AgentService({

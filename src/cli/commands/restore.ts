@@ -18,7 +18,7 @@ export async function restoreCommand(args: string[], env: Record<string, string 
   if (file === undefined || rest.length > 0)
     throw new UsageError('restore takes one FILE, e.g. firstline restore firstline-backup.db');
   const config = parseConfig({ ...env, DATA_DIR: values['data-dir'] ?? env.DATA_DIR });
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const target = join(config.DATA_DIR, 'firstline.db');
   const { migrated } = restoreDatabase(file, target, { synchronous: config.SQLITE_SYNCHRONOUS });
   process.stdout.write(
