@@ -72,18 +72,23 @@ const NTH = [
   String.raw`второй|третий|четв[её]ртый|пятый|\d+[- ]?(?:[йи]|ый|ий)?`,
   String.raw`в который|в очередной|не первый|десятый|сотый`,
 ];
+/**
+ * Before a leading `\d+`: start at a run of digits (or at its second digit when a letter precedes the run, which
+ * `(?<!\p{L})` alone would also allow), not at every digit of it — the same matches, in linear time on long numbers.
+ */
+const D = String.raw`(?:(?<!\d)|(?<=\p{L}\d))`;
 const REPEATED_CONTACT = [
   String.raw`(?:пишу|звоню|обращаюсь|жалуюсь)\s+(?:уже\s+|вам\s+)*(?:${alternatives(NTH)})\s+раз`,
   String.raw`в который раз|в очередной раз|сколько (?:можно|раз)`,
   String.raw`уже (?:неделю|месяц|\d+ (?:дн|недел|час))|до сих пор (?:не|нет)`,
-  String.raw`(?:second|third|fourth|fifth|tenth|\d+(?:st|nd|rd|th)) time|again and again|yet again`,
-  String.raw`(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|message|request)`,
+  String.raw`(?:second|third|fourth|fifth|tenth|${D}\d+(?:st|nd|rd|th)) time|again and again|yet again`,
+  String.raw`(?:second|third|fourth|fifth|${D}\d+(?:st|nd|rd|th)) (?:time|message|request)`,
   String.raw`keep (?:calling|writing|contacting|asking)|how many (?:more )?times|for (?:days|weeks) now`,
 ];
 const ONGOING_PROBLEM = [
-  String.raw`(?:второй|третий|четв[её]ртый|пятый|\d+)\s+(?:день|дня|дней|неделю|недели|недель)\s+(?:без|нет|не\s)`,
+  String.raw`(?:второй|третий|четв[её]ртый|пятый|${D}\d+)\s+(?:день|дня|дней|неделю|недели|недель)\s+(?:без|нет|не\s)`,
   String.raw`одно и то же|каждый (?:день|раз) (?:одно|то же|опять)`,
-  String.raw`(?:a|one|two|three|\d+|another)\s+(?:days?|weeks?)\s+(?:without|with no)`,
+  String.raw`(?:a|one|two|three|${D}\d+|another)\s+(?:days?|weeks?)\s+(?:without|with no)`,
   String.raw`same (?:copy-paste|answer) again|again\b`,
 ];
 const DESPAIR = [
@@ -219,7 +224,8 @@ function emotionOf(raw: string, options: EmotionOptions): Emotion {
   const exclamations = Math.max(0, ...(text.match(/!{2,}/g) ?? []).map((run) => run.length));
   if (exclamations >= 3) found.push({ name: 'exclamations', label: 'anger', weight: 0.3 });
   else if (exclamations === 2) found.push({ name: 'exclamations', label: 'anger', weight: 0.15 });
-  const questionRuns = text.match(/[?!]*\?[?!]*\?[?!]*/g) ?? [];
+  // Runs of «?» and «!» with two «?» or more; /[?!]*\?[?!]*\?[?!]*/g, which backtracks quadratically on «!!!…».
+  const questionRuns = (text.match(/[?!]+/g) ?? []).filter((run) => run.indexOf('?') !== run.lastIndexOf('?'));
   const longestRun = Math.max(0, ...questionRuns.map((run) => run.length));
   if (questionRuns.length >= 3 || longestRun >= 5)
     found.push({ name: 'repeated-question-marks', label: 'frustration', weight: 0.45 });
