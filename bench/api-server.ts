@@ -41,6 +41,9 @@ function serverEnv(directory: string): Record<string, string> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
     RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000',
+    // The load generator is one address: it must not be held to one customer's share of requests in flight.
+    MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
+    REPLY_QUEUE_LIMIT: '100000',
     // Empty counts as unset: the offline composer even when the caller's environment has a key.
     OPENAI_API_KEY: '',
     OPENAI_MODEL: '',

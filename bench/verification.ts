@@ -95,7 +95,11 @@ const config = parseConfig({
 const passThrough: SentenceChecker = { sentence: (text) => ({ text, checks: [], supported: true, substantive: true }) };
 const services = {
   verified: await testService(
-    { RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000', RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000' },
+    {
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000',
+      MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
+    },
     {
       composer: await createAnswerComposer(config, {
         info: () => undefined,
@@ -105,7 +109,11 @@ const services = {
     },
   ),
   unchecked: await testService(
-    { RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000', RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000' },
+    {
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000',
+      MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
+    },
     {
       composer: await createAnswerComposer(
         config,

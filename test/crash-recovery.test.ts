@@ -22,6 +22,8 @@ describe('nothing acknowledged is lost', () => {
       KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
       RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000',
       RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000',
+      // Durability under many concurrent messages from one client, not admission, is under test here.
+      MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
     };
     const server = await startServerProcess(env);
     const conversations: Array<{ id: string; token: string }> = [];

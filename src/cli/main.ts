@@ -7,6 +7,7 @@ import { ingestCommand } from './commands/ingest.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { agentsCommand } from './commands/agents.ts';
+import { customersCommand } from './commands/customers.ts';
 import { scoreCommand } from './commands/score.ts';
 import { evalCommand } from './commands/eval.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
@@ -27,6 +28,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   agents: {
     run: agentsCommand,
     usage: 'agents add NAME --role agent|lead|admin      create an agent; prints its token once (agents list)',
+  },
+  customers: {
+    run: customersCommand,
+    usage: "customers export|erase ID|EMAIL [--out FILE] [--yes]  a customer's data as JSON, or its erasure",
   },
   score: {
     run: (args) => scoreCommand(args),

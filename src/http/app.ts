@@ -16,10 +16,12 @@ import type { TicketStore } from '../core/ports/ticket-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
 import { addressLimits } from './address-limits.ts';
+import { messageAdmission, type ReplyLoad } from './message-admission.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, handleError } from './errors.ts';
 import { newRouter } from './router.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { leadRoutes } from './routes/lead.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -52,7 +54,14 @@ export interface AppDependencies {
   readonly limits: {
     readonly maxTextLength: number;
     readonly maxBodyBytes: number;
+    /** Message posts one address may have in flight at once (`MESSAGES_IN_FLIGHT_PER_ADDRESS`); 8 when not given. */
+    readonly messagesInFlightPerAddress?: number | undefined;
   };
+  /**
+   * The reply queue's load (replies waiting or being computed, and the limit): new messages are refused with 503
+   * `unavailable:busy` while it is at the limit. Without it messages are never shed for load.
+   */
+  readonly replyLoad?: (() => ReplyLoad) | undefined;
   /** The client's address as the runtime sees it (for per-address limits). */
   readonly clientAddress: (c: Context) => string;
   /** Serves the interactive docs' static files (Swagger UI), when the runtime has them. */
@@ -70,6 +79,8 @@ export interface AppDependencies {
   /** Milliseconds since the epoch; `Date.now` unless a test or an eval sets the time. */
   readonly clock?: (() => number) | undefined;
 }
+
+const DEFAULT_MESSAGES_IN_FLIGHT_PER_ADDRESS = 8;
 
 export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const app = newRouter();
@@ -101,6 +112,16 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.use('/v1/conversations', corsForBrowsers);
   app.use('/v1/conversations/*', corsForBrowsers);
   app.use('/v1/*', addressLimits({ perAddress, failedAuth }, deps.clientAddress, deps.clock));
+  // Before the body is read and the message stored: one address's flood must not queue up replies others wait behind.
+  app.on(
+    'POST',
+    '/v1/conversations/:id/messages',
+    messageAdmission({
+      inFlightPerAddress: deps.limits.messagesInFlightPerAddress ?? DEFAULT_MESSAGES_IN_FLIGHT_PER_ADDRESS,
+      clientAddress: deps.clientAddress,
+      replyLoad: deps.replyLoad,
+    }).middleware,
+  );
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const length = Number(c.req.header('content-length') ?? '0');
@@ -120,6 +141,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   const now = () => new Date(deps.clock?.() ?? Date.now());
   app.route('/', conversationRoutes({ ...deps, perConversation }));
+  app.route('/', customerRoutes({ agents: deps.agents, tickets: deps.tickets, now }));
   app.route(
     '/',
     ticketRoutes({

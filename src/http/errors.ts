@@ -26,7 +26,10 @@ export function errorBody(code: string, message: string) {
 /** Maps AppError, Hono's HTTPException (malformed JSON and the like) and anything else to JSON. */
 export function handleError(error: Error, c: Context, logger: Logger): Response {
   if (error instanceof AppError) {
-    if (error.kind === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number')
+    if (
+      (error.kind === 'rate_limited' || error.kind === 'unavailable') &&
+      typeof error.details?.retryAfterSeconds === 'number'
+    )
       c.header('Retry-After', String(error.details.retryAfterSeconds));
     return c.json(errorBody(error.code, error.message), STATUS[error.kind]);
   }

@@ -87,6 +87,7 @@ export function customerEventView(event: StoredEvent): CustomerFeedEvent | undef
     case 'note-added':
     case 'ticket-summary-updated':
     case 'rating-received':
+    case 'customer-erased':
       return undefined;
     default:
       return unhandled(event);
@@ -119,6 +120,7 @@ export function agentEventView(event: StoredEvent): AgentFeedEvent | undefined {
     case 'conversation-handed-off':
     case 'reply-sent':
     case 'reply-dropped':
+    case 'customer-erased':
       return undefined;
     default:
       return unhandled(event);

@@ -10,11 +10,21 @@ import {
   OPEN_TICKET_STATUSES,
   type TicketCommand,
 } from '../../core/desk/desk-rules.ts';
+import { ERASED_TOKEN_HASH } from '../../core/desk/erasure.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import { AppError } from '../../core/errors.ts';
-import type { NewTicket, Note, TicketFilter, TicketStore } from '../../core/ports/ticket-store.ts';
+import type {
+  CustomerConversationRecord,
+  CustomerErasure,
+  ErasureCounts,
+  NewTicket,
+  Note,
+  TicketFilter,
+  TicketStore,
+} from '../../core/ports/ticket-store.ts';
 import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../../core/queue/ticket.ts';
 import type { Lang } from '../../core/text/lang.ts';
+import { customerRecords, eraseCustomer } from './sql-customer-data.ts';
 import type { SqlWrites } from './sql-writes.ts';
 
 interface TicketRow {
@@ -290,6 +300,15 @@ export class SqlTicketStore implements TicketStore {
   updateSummary(ticketId: string, summary: TicketSummary, at: string): Promise<void> {
     return this.writes.run(() => {
       const row = this.required(ticketId);
+      // A model's summary arriving after the customer's data was erased would bring their words back.
+      if (
+        this.sql.get(
+          'SELECT 1 FROM conversations WHERE id = ? AND token_hash = ?',
+          row.conversation_id,
+          ERASED_TOKEN_HASH,
+        )
+      )
+        return;
       this.sql.run('UPDATE tickets SET summary = ? WHERE id = ?', JSON.stringify(summary), ticketId);
       this.writes.record(
         row.conversation_id,
@@ -355,6 +374,23 @@ export class SqlTicketStore implements TicketStore {
 
   listAgents(): Promise<Agent[]> {
     return Promise.resolve(this.sql.all<Agent>('SELECT id, name, role FROM agents ORDER BY created_at, id'));
+  }
+
+  customerRecords(key: string): Promise<CustomerConversationRecord[]> {
+    return Promise.resolve(
+      customerRecords(this.writes, key, (conversationId) =>
+        this.sql
+          .all<TicketRow>(
+            `${TICKET_SELECT} WHERE tickets.conversation_id = ? ORDER BY tickets.created_at, tickets.id`,
+            conversationId,
+          )
+          .map(toTicket),
+      ),
+    );
+  }
+
+  eraseCustomer(input: CustomerErasure): Promise<ErasureCounts> {
+    return this.writes.run(() => eraseCustomer(this.writes, input));
   }
 
   lastEventSeq(): Promise<number> {

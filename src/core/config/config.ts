@@ -63,6 +63,10 @@ export const domainSettingsSchema = z.object({
   RATE_LIMIT_ADDRESS_PER_MINUTE: integer(1, 10_000_000).default(600),
   /** Requests with a wrong token, per address and minute, counted apart from the address's shared budget. */
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(1, 1_000_000).default(20),
+  /** Message posts one client address may have in flight at once; more are refused with 429 until one finishes. */
+  MESSAGES_IN_FLIGHT_PER_ADDRESS: integer(1, 100_000).default(8),
+  /** Replies waiting on the reply workers beyond which new messages are refused with 503 (busy) before storing. */
+  REPLY_QUEUE_LIMIT: integer(1, 1_000_000).default(64),
   /** Logistic weights of the confidence components (JSON); see docs/confidence.md. */
   CONFIDENCE_WEIGHTS: jsonObject.pipe(confidenceWeightsSchema).optional(),
   ANSWER_THRESHOLD: share.default(DEFAULT_THRESHOLDS.answer),

@@ -255,6 +255,7 @@ export function statusAfter(event: DeskEvent): ConversationStatus | undefined {
     case 'note-added':
     case 'ticket-summary-updated':
     case 'rating-received':
+    case 'customer-erased':
       return undefined;
     default:
       return unhandled(event);

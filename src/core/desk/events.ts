@@ -49,6 +49,8 @@ export interface DeskEventData {
   'ticket-released': { readonly ticketId: string; readonly agentName: string };
   'ticket-resolved': { readonly ticketId: string; readonly agentName: string; readonly resolution: string };
   'rating-received': { readonly score: number; readonly hasComment: boolean };
+  /** The customer's data in this conversation was erased (GDPR, 152-FZ): `by` who asked for it, `at` when. */
+  'customer-erased': { readonly by: string; readonly at: string };
 }
 
 export type DeskEventType = keyof DeskEventData;
@@ -86,6 +88,7 @@ export const DESK_EVENT_TYPES: readonly DeskEventType[] = [
   'ticket-released',
   'ticket-resolved',
   'rating-received',
+  'customer-erased',
 ];
 
 const KNOWN = new Set<string>(DESK_EVENT_TYPES);
@@ -132,6 +135,7 @@ export const events = {
   ticketReleased: (data: DeskEventData['ticket-released']) => deskEvent('ticket-released', data),
   ticketResolved: (data: DeskEventData['ticket-resolved']) => deskEvent('ticket-resolved', data),
   ratingReceived: (data: DeskEventData['rating-received']) => deskEvent('rating-received', data),
+  customerErased: (data: DeskEventData['customer-erased']) => deskEvent('customer-erased', data),
 } as const;
 
 /** For `default:` branches of exhaustive switches: a new event type fails to compile until it is handled. */

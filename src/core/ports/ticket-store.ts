@@ -1,6 +1,7 @@
 // Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
 // also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
-import type { Message } from '../conversation/conversation.ts';
+import type { Conversation, Message } from '../conversation/conversation.ts';
+import type { StoredEvent } from '../desk/events.ts';
 import type { EventLog } from './event-feed.ts';
 import type { Agent, AgentRole, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
 
@@ -22,6 +23,31 @@ export interface Note {
   readonly agentId: string;
   readonly text: string;
   readonly at: string;
+}
+
+/** Everything held about one customer's conversation (a data subject's access request). */
+export interface CustomerConversationRecord extends Conversation {
+  /** Every message, bot replies with their metadata. */
+  readonly messages: readonly Message[];
+  readonly tickets: ReadonlyArray<Ticket & { readonly notes: readonly Note[] }>;
+  readonly rating: { readonly score: number; readonly comment: string | null; readonly at: string } | null;
+  readonly events: readonly StoredEvent[];
+}
+
+export interface CustomerErasure {
+  /** The customer's `id` or `email` in the conversations' customer profile. */
+  readonly key: string;
+  /** Who asked for it (an agent's id or the CLI), recorded in each conversation's `customer-erased` event. */
+  readonly by: string;
+  /** The events' actor: `agent:<id>` or `system`. */
+  readonly actor: string;
+  readonly at: string;
+}
+
+export interface ErasureCounts {
+  readonly conversations: number;
+  readonly messages: number;
+  readonly tickets: number;
 }
 
 export interface TicketStore extends EventLog {
@@ -56,4 +82,13 @@ export interface TicketStore extends EventLog {
   createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent>;
   findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined>;
   listAgents(): Promise<Agent[]>;
+
+  /** The conversations whose customer profile has this `id` or `email` (case-insensitive), with all they hold. */
+  customerRecords(key: string): Promise<CustomerConversationRecord[]>;
+  /**
+   * In one write transaction: every text of the customer's conversations replaced by a marker, the profile
+   * emptied, rating comments dropped, the token made useless; events kept as anonymous facts, a
+   * `customer-erased` event appended per conversation. Nothing matches: all counts 0, nothing written.
+   */
+  eraseCustomer(input: CustomerErasure): Promise<ErasureCounts>;
 }

@@ -68,6 +68,11 @@ export class ReplyWorkerPool implements ReplyGenerator {
     return this.slots.length;
   }
 
+  /** Replies sent to the workers and not yet settled (queued behind others or being computed), across workers. */
+  get pending(): number {
+    return this.slots.reduce((total, slot) => total + slot.pending.size, 0);
+  }
+
   reply(request: ReplyRequest): Promise<Reply> {
     const slot = this.slots.reduce<Slot | undefined>(
       (best, candidate) => (best === undefined || candidate.pending.size < best.pending.size ? candidate : best),

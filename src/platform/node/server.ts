@@ -113,6 +113,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     limits,
     rateLimits,
+    replyLoad:
+      workers === undefined ? undefined : () => ({ pending: workers.pending, limit: config.REPLY_QUEUE_LIMIT }),
     feed,
     metrics: supportMetrics,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',

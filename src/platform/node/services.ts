@@ -85,7 +85,11 @@ export function buildServices(options: ServiceOptions) {
   });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
-  const limits = { maxTextLength: config.MAX_TEXT_LENGTH, maxBodyBytes: config.MAX_BODY_BYTES };
+  const limits = {
+    maxTextLength: config.MAX_TEXT_LENGTH,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    messagesInFlightPerAddress: config.MESSAGES_IN_FLIGHT_PER_ADDRESS,
+  };
   const clock = () => now().getTime();
   const rateLimits = {
     perConversation: new RateLimiter(perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE), clock),
