@@ -1,12 +1,6 @@
 // ConversationStore over the SQL connection port: the desk's rules decide, this applies them in one write
 // transaction per change, committed before it resolves. Runtime: any.
-import type {
-  Conversation,
-  ConversationStatus,
-  Message,
-  MessageRole,
-  ReplyMeta,
-} from '../../core/conversation/conversation.ts';
+import type { Conversation, ConversationStatus, Message } from '../../core/conversation/conversation.ts';
 import { receiveCustomerMessage, sendBotReply } from '../../core/desk/desk-rules.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import type {
@@ -18,62 +12,9 @@ import type {
 } from '../../core/ports/conversation-store.ts';
 import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
 import type { Signal } from '../../core/util/signal.ts';
-import type { Lang } from '../../core/text/lang.ts';
 import { SqlTicketStore } from './sql-ticket-store.ts';
+import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import { SqlWrites } from './sql-writes.ts';
-
-interface ConversationRow {
-  id: string;
-  token_hash: string;
-  lang: string | null;
-  customer: string;
-  channel: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface MessageRow {
-  id: string;
-  conversation_id: string;
-  seq?: number;
-  role: string;
-  text: string;
-  at: string;
-  client_message_id: string | null;
-  reply_to: string | null;
-  reply: string | null;
-  author_id?: string | null;
-  author_name?: string | null;
-}
-
-function toConversation(row: ConversationRow): Conversation & { tokenHash: string } {
-  return {
-    id: row.id,
-    tokenHash: row.token_hash,
-    lang: row.lang as Lang | null,
-    customer: JSON.parse(row.customer) as Conversation['customer'],
-    channel: row.channel,
-    status: row.status as ConversationStatus,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toMessage(row: MessageRow): Message {
-  return {
-    author:
-      row.author_id === undefined || row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
-    id: row.id,
-    conversationId: row.conversation_id,
-    role: row.role as MessageRole,
-    text: row.text,
-    at: row.at,
-    clientMessageId: row.client_message_id,
-    replyTo: row.reply_to,
-    reply: row.reply === null ? null : (JSON.parse(row.reply) as ReplyMeta),
-  };
-}
 
 export class SqlConversationStore implements ConversationStore {
   /** Tickets, agents, notes, ratings and the event feed, on the same database and transactions. */

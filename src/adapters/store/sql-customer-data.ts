@@ -1,13 +1,7 @@
 // A customer's data rights over the SQL stores: everything held about a customer (found by the `id` or `email` in
 // the conversations' customer profile) read at once, and erased in one write transaction that keeps the events
 // as anonymous facts. Runtime: any.
-import type {
-  Conversation,
-  ConversationStatus,
-  Message,
-  MessageRole,
-  ReplyMeta,
-} from '../../core/conversation/conversation.ts';
+import type { ReplyMeta } from '../../core/conversation/conversation.ts';
 import { ERASED, ERASED_TOKEN_HASH, erasedReply, erasedSignals, erasedSummary } from '../../core/desk/erasure.ts';
 import { events } from '../../core/desk/events.ts';
 import type {
@@ -17,53 +11,16 @@ import type {
   Note,
 } from '../../core/ports/ticket-store.ts';
 import type { Ticket, TicketSummary } from '../../core/queue/ticket.ts';
-import type { Lang } from '../../core/text/lang.ts';
+import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import type { SqlWrites } from './sql-writes.ts';
 
-interface ConversationRow {
-  id: string;
-  lang: string | null;
-  customer: string;
-  channel: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface MessageRow {
-  id: string;
-  conversation_id: string;
-  role: string;
-  text: string;
-  at: string;
-  client_message_id: string | null;
-  reply_to: string | null;
-  reply: string | null;
-  author_id: string | null;
-  author_name: string | null;
-}
-
 /** The conversations of a customer: the profile's `id` exactly, or its `email` ignoring case. */
-const MATCHING = `SELECT id, lang, customer, channel, status, created_at, updated_at FROM conversations
+const MATCHING = `SELECT id, token_hash, lang, customer, channel, status, created_at, updated_at FROM conversations
   WHERE json_extract(customer, '$.id') = ? OR lower(json_extract(customer, '$.email')) = lower(?)
   ORDER BY created_at, id`;
 
 function matching(writes: SqlWrites, key: string): ConversationRow[] {
   return writes.sql.all<ConversationRow>(MATCHING, key, key);
-}
-
-function toMessage(row: MessageRow): Message {
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    role: row.role as MessageRole,
-    text: row.text,
-    at: row.at,
-    clientMessageId: row.client_message_id,
-    replyTo: row.reply_to,
-    reply: row.reply === null ? null : (JSON.parse(row.reply) as ReplyMeta),
-    author: row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
-  };
 }
 
 /** Read synchronously on one connection: nothing else writes in between. */
@@ -74,15 +31,7 @@ export function customerRecords(
 ): CustomerConversationRecord[] {
   const { sql } = writes;
   return matching(writes, key).map((row) => {
-    const conversation: Conversation = {
-      id: row.id,
-      lang: row.lang as Lang | null,
-      customer: JSON.parse(row.customer) as Conversation['customer'],
-      channel: row.channel,
-      status: row.status as ConversationStatus,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    const { tokenHash: _tokenHash, ...conversation } = toConversation(row);
     const messages = sql
       .all<MessageRow>(
         `SELECT messages.id, messages.conversation_id, messages.role, messages.text, messages.at,

@@ -69,6 +69,11 @@ export class EventHub implements EventFeed {
     this.unsubscribe = commits.subscribe(() => this.pull());
   }
 
+  /** No feed open: checked on every commit, so O(1) (a conversation's set is dropped when it empties). */
+  private get idle(): boolean {
+    return this.all.size === 0 && this.byConversation.size === 0;
+  }
+
   /** Open feeds (for tests and metrics). */
   get feeds(): number {
     let count = this.all.size;
@@ -153,7 +158,7 @@ export class EventHub implements EventFeed {
       set?.delete(subscriber);
       if (set?.size === 0) this.byConversation.delete(subscriber.conversationId);
     }
-    if (this.feeds === 0) this.stopPolling();
+    if (this.idle) this.stopPolling();
   }
 
   private startPolling(): void {
@@ -178,7 +183,7 @@ export class EventHub implements EventFeed {
 
   /** Reads what is new since the last read and hands it on; one read at a time, repeated if signalled meanwhile. */
   private pull(): void {
-    if (this.feeds === 0) {
+    if (this.idle) {
       // Nobody listens: forget the position, the next feed starts from the log's end.
       this.head = undefined;
       return;
