@@ -67,6 +67,11 @@ export const domainSettingsSchema = z.object({
   MESSAGES_IN_FLIGHT_PER_ADDRESS: integer(1, 100_000).default(8),
   /** Replies waiting on the reply workers beyond which new messages are refused with 503 (busy) before storing. */
   REPLY_QUEUE_LIMIT: integer(1, 1_000_000).default(64),
+  /**
+   * `on`: phone numbers, e-mail addresses, card-like and account numbers are masked in logs and in everything sent
+   * to a model (prompts, search rewriting, summaries). Stored messages and what agents see are unchanged.
+   */
+  REDACT_PII: z.enum(['on', 'off']).default('off'),
   /** Logistic weights of the confidence components (JSON); see docs/confidence.md. */
   CONFIDENCE_WEIGHTS: jsonObject.pipe(confidenceWeightsSchema).optional(),
   ANSWER_THRESHOLD: share.default(DEFAULT_THRESHOLDS.answer),
