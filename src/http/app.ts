@@ -48,6 +48,8 @@ export interface AppDependencies {
     readonly perAddress: RateLimiting;
     readonly perConversation: RateLimiting;
     readonly failedAuth?: RateLimiting | undefined;
+    /** New conversations per client address, and per customer profile (`id`, else `email`); unlimited without. */
+    readonly newConversations?: { readonly perAddress: RateLimiting; readonly perCustomer: RateLimiting } | undefined;
   };
   readonly readiness: () => Promise<Readiness>;
   readonly logger: Logger;
@@ -140,7 +142,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.use('/v1/*', strictUtf8Body);
 
   const now = () => new Date(deps.clock?.() ?? Date.now());
-  app.route('/', conversationRoutes({ ...deps, perConversation }));
+  app.route('/', conversationRoutes({ ...deps, perConversation, newConversations: deps.rateLimits.newConversations }));
   app.route('/', customerRoutes({ agents: deps.agents, tickets: deps.tickets, now }));
   app.route(
     '/',

@@ -344,6 +344,75 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
       await stores.close();
     });
 
+    it("groups one source's concurrent urgent handoffs in the writes that open them; a lead closes them in bulk", async () => {
+      const stores = await open();
+      const control = { handoffsPerSource: 4, since: at(0), lowSlaDueAt: at(86_400) };
+      const ids = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6'];
+      for (const id of ids) {
+        await stores.conversations.createConversation({
+          id,
+          tokenHash: 'h',
+          lang: 'ru',
+          customer: {},
+          channel: 'api',
+          at: now(),
+          source: 'source-1',
+        });
+        await stores.conversations.addCustomerMessage({ id: `${id}-m1`, conversationId: id, text: 'дым', at: now() });
+      }
+      const urgent: NewTicket = { ...newTicket('x', 95), priority: 'urgent' };
+      await Promise.all(
+        ids.map((id) =>
+          stores.conversations.addBotReply({
+            id: `${id}-r1`,
+            conversationId: id,
+            replyTo: `${id}-m1`,
+            text: 'passing you on',
+            at: now(),
+            reply: handoff,
+            ticket: { ...urgent, id: `t-${id}` },
+            floodControl: control,
+          }),
+        ),
+      );
+      const tickets = await stores.tickets.listTickets({});
+      const leaders = tickets.filter((ticket) => ticket.groupedWith === null);
+      expect(leaders.map((ticket) => ticket.priority)).toEqual(['urgent']);
+      const grouped = tickets.filter((ticket) => ticket.groupedWith !== null);
+      expect(grouped).toHaveLength(5);
+      expect(grouped.every((ticket) => ticket.groupedWith === leaders[0]?.id && ticket.priority === 'low')).toBe(true);
+      expect(tickets.at(-1)?.groupedWith).not.toBeNull();
+      expect((await stores.tickets.listTickets({ flood: true })).map((ticket) => ticket.id).sort()).toEqual(
+        grouped.map((ticket) => ticket.id).sort(),
+      );
+      expect(await stores.tickets.listTickets({ flood: leaders[0]?.id })).toHaveLength(6);
+      expect((await stores.tickets.sourceTicketsOf('f1', at(0))).map((ticket) => ticket.id)).toHaveLength(6);
+
+      const [agent] = await agents(stores);
+      const lead = await stores.tickets.createAgent({
+        id: 'l1',
+        name: 'Lee',
+        role: 'lead',
+        tokenHash: 'h-l1',
+        at: now(),
+      });
+      const every = tickets.map((ticket) => ticket.id);
+      await expect(stores.tickets.closeTickets({ ids: every, agent, resolution: 'flood', at: now() })).rejects.toThrow(
+        AppError,
+      );
+      const result = await stores.tickets.closeTickets({
+        ids: [...every, 'nope'],
+        agent: lead,
+        resolution: 'flood',
+        at: now(),
+      });
+      expect([...result.closed].sort()).toEqual([...every].sort());
+      expect(result.skipped.map((entry) => entry.code)).toEqual(['not_found:ticket']);
+      expect(await stores.tickets.listTickets({})).toEqual([]);
+      expect((await stores.conversations.getConversation('f1'))?.status).toBe(conversationStatusFor('resolved'));
+      await stores.close();
+    });
+
     it('finds agents by token hash only', async () => {
       const stores = await open();
       await agents(stores);

@@ -328,3 +328,47 @@ describe('widget embedded on another site', () => {
     await context.close();
   });
 });
+
+describe('flood control in the agent console', () => {
+  it('shows a lead the tickets grouped as a flood and closes them in two presses; agents see the mark only', async () => {
+    const open = async () => {
+      const response = await fetch(`${server.url}/v1/conversations`, { method: 'POST' });
+      const { id, token } = (await response.json()) as { id: string; token: string };
+      const posted = await fetch(`${server.url}/v1/conversations/${id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ text: 'Из роутера идёт дым и пахнет гарью!' }),
+      });
+      expect(posted.status).toBe(200);
+    };
+    for (let index = 0; index < 4; index += 1) await open();
+    const grouped = async () => {
+      const response = await fetch(`${server.url}/v1/tickets?flood=true`, {
+        headers: { authorization: `Bearer ${tokens.lead}` },
+      });
+      return ((await response.json()) as { tickets: unknown[] }).tickets.length;
+    };
+    const count = await grouped();
+    expect(count).toBeGreaterThanOrEqual(3);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const agentPage = await context.newPage();
+    await signIn(agentPage, '/agent', tokens.maria);
+    await expect.poll(() => agentPage.locator('.badge.flood').count(), { timeout: 10_000 }).toBe(count);
+    expect(await agentPage.locator('[data-testid="flood-panel"]').isVisible()).toBe(false);
+
+    const lead = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await lead.newPage();
+    await signIn(page, '/agent', tokens.lead);
+    const panel = page.locator('[data-testid="flood-panel"]');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await panel.innerText()).toContain(String(count));
+    await screenshot(page, '12-flood-panel');
+    await panel.getByRole('button', { name: 'Закрыть сгруппированные' }).click();
+    await panel.getByRole('button', { name: `Закрыть ${count} сгруппированных обращений без ответа?` }).click();
+    await panel.waitFor({ state: 'hidden', timeout: 10_000 });
+    expect(await grouped()).toBe(0);
+    await expect.poll(() => agentPage.locator('.badge.flood').count(), { timeout: 10_000 }).toBe(0);
+    await Promise.all([context.close(), lead.close()]);
+  });
+});

@@ -12,6 +12,7 @@ import type {
 } from '../../core/ports/conversation-store.ts';
 import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
 import type { Signal } from '../../core/util/signal.ts';
+import { groupFlood } from '../../core/queue/flood.ts';
 import { SqlTicketStore } from './sql-ticket-store.ts';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import { SqlWrites } from './sql-writes.ts';
@@ -38,8 +39,8 @@ export class SqlConversationStore implements ConversationStore {
   createConversation(input: NewConversation): Promise<Conversation> {
     return this.writes.run(() => {
       this.sql.run(
-        `INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         input.id,
         input.tokenHash,
         input.lang,
@@ -48,6 +49,7 @@ export class SqlConversationStore implements ConversationStore {
         'bot',
         input.at,
         input.at,
+        input.source ?? null,
       );
       this.writes.record(
         input.id,
@@ -142,6 +144,15 @@ export class SqlConversationStore implements ConversationStore {
       const existing = this.sql.get<MessageRow>('SELECT * FROM messages WHERE reply_to = ?', input.replyTo);
       if (existing !== undefined) return { delivered: true, message: toMessage(existing) };
       const status = this.status(input.conversationId) ?? 'resolved';
+      // Counted here, in the write that opens the ticket: concurrent handoffs from one source cannot all be first.
+      const ticket =
+        input.ticket !== undefined && input.floodControl !== undefined
+          ? groupFlood(
+              input.ticket,
+              this.tickets.sourceTicketsSince(input.conversationId, input.floodControl.since),
+              input.floodControl,
+            )
+          : input.ticket;
       const decision = sendBotReply(
         status,
         {
@@ -151,7 +162,7 @@ export class SqlConversationStore implements ConversationStore {
           score: input.reply.confidence.score,
           reasons: input.reply.reasons,
         },
-        input.ticket,
+        ticket,
       );
       if (!decision.delivered) {
         this.writes.record(input.conversationId, 'bot', input.at, ...decision.events);
@@ -171,8 +182,8 @@ export class SqlConversationStore implements ConversationStore {
       );
       if (decision.status !== status)
         this.writes.setConversationStatus(input.conversationId, decision.status, input.at);
-      if (input.ticket !== undefined && decision.ticketStatus !== undefined)
-        this.tickets.insertTicket(input.conversationId, input.ticket, decision.ticketStatus, input.at);
+      if (ticket !== undefined && decision.ticketStatus !== undefined)
+        this.tickets.insertTicket(input.conversationId, ticket, decision.ticketStatus, input.at);
       this.writes.record(input.conversationId, 'bot', input.at, ...decision.events);
       const message: Message = {
         id: input.id,

@@ -81,7 +81,7 @@ export function eraseCustomer(writes: SqlWrites, input: CustomerErasure): Erasur
     );
     for (const ticket of ticketRows) {
       sql.run(
-        'UPDATE tickets SET summary = ?, signals = ? WHERE id = ?',
+        'UPDATE tickets SET summary = ?, signals = ?, source = NULL, customer_key = NULL WHERE id = ?',
         JSON.stringify(erasedSummary(JSON.parse(ticket.summary) as TicketSummary)),
         JSON.stringify(erasedSignals(JSON.parse(ticket.signals) as Record<string, unknown>)),
         ticket.id,
@@ -90,7 +90,11 @@ export function eraseCustomer(writes: SqlWrites, input: CustomerErasure): Erasur
     }
     tickets += ticketRows.length;
     sql.run('UPDATE ratings SET comment = NULL WHERE conversation_id = ?', id);
-    sql.run("UPDATE conversations SET customer = '{}', token_hash = ? WHERE id = ?", ERASED_TOKEN_HASH, id);
+    sql.run(
+      "UPDATE conversations SET customer = '{}', token_hash = ?, source = NULL WHERE id = ?",
+      ERASED_TOKEN_HASH,
+      id,
+    );
     // Events stay (the KPIs are computed from them); the one event type carrying a text loses it.
     const texts = sql.all<{ seq: number; data: string }>(
       "SELECT seq, data FROM events WHERE conversation_id = ? AND type = 'agent-message-sent'",

@@ -13,7 +13,9 @@ import {
 import { ERASED_TOKEN_HASH } from '../../core/desk/erasure.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import { AppError } from '../../core/errors.ts';
+import { customerKeyOf, floodMarkOf, type SourceTicket } from '../../core/queue/flood.ts';
 import type {
+  BulkCloseResult,
   CustomerConversationRecord,
   CustomerErasure,
   ErasureCounts,
@@ -47,6 +49,7 @@ interface TicketRow {
   resolved_at: string | null;
   resolution: string | null;
   updated_at: string;
+  grouped_with: string | null;
 }
 
 const TICKET_SELECT = `SELECT tickets.*, conversations.customer AS customer
@@ -75,6 +78,7 @@ function toTicket(row: TicketRow): Ticket {
     resolvedAt: row.resolved_at,
     resolution: row.resolution,
     updatedAt: row.updated_at,
+    groupedWith: row.grouped_with,
   };
 }
 
@@ -104,15 +108,12 @@ export class SqlTicketStore implements TicketStore {
 
   /** Inserts a handoff's ticket; called inside the bot reply's write transaction, which records its events. */
   insertTicket(conversationId: string, ticket: NewTicket, status: TicketStatus, at: string): void {
-    const lang = this.sql.get<{ lang: string | null }>(
-      'SELECT lang FROM conversations WHERE id = ?',
-      conversationId,
-    )?.lang;
-    const summaryLang = lang ?? (ticket.signals.lang as string | undefined) ?? 'ru';
+    const origin = this.originOf(conversationId);
+    const summaryLang = origin?.lang ?? (ticket.signals.lang as string | undefined) ?? 'ru';
     this.sql.run(
       `INSERT INTO tickets (id, conversation_id, status, group_name, priority, priority_score, reasons, signals, summary,
-         lang, sla_due_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         lang, sla_due_at, created_at, updated_at, source, customer_key, grouped_with)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ticket.id,
       conversationId,
       status,
@@ -126,7 +127,44 @@ export class SqlTicketStore implements TicketStore {
       ticket.slaDueAt,
       at,
       at,
+      origin?.source ?? null,
+      origin?.customerKey ?? null,
+      floodMarkOf(ticket.signals)?.groupedWith ?? null,
     );
+  }
+
+  /** Where a conversation's tickets come from: its language, source address key and customer key. */
+  private originOf(conversationId: string) {
+    const row = this.sql.get<{ lang: string | null; source: string | null; customer: string }>(
+      'SELECT lang, source, customer FROM conversations WHERE id = ?',
+      conversationId,
+    );
+    if (row === undefined) return undefined;
+    return { lang: row.lang, source: row.source, customerKey: customerKeyOf(JSON.parse(row.customer) as Customer) };
+  }
+
+  /** The tickets created since `since` from the conversation's source or customer, oldest first (inside a write or not). */
+  sourceTicketsSince(conversationId: string, since: string): SourceTicket[] {
+    const origin = this.originOf(conversationId);
+    if (origin === undefined || (origin.source === null && origin.customerKey === null)) return [];
+    const rows = this.sql.all<{ id: string; priority: string; status: string; grouped_with: string | null }>(
+      `SELECT id, priority, status, grouped_with FROM tickets
+       WHERE created_at >= ? AND ((source IS NOT NULL AND source = ?) OR (customer_key IS NOT NULL AND customer_key = ?))
+       ORDER BY created_at, id`,
+      since,
+      origin.source,
+      origin.customerKey,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      priority: row.priority as Priority,
+      status: row.status as TicketStatus,
+      groupedWith: row.grouped_with,
+    }));
+  }
+
+  sourceTicketsOf(conversationId: string, since: string): Promise<SourceTicket[]> {
+    return Promise.resolve(this.sourceTicketsSince(conversationId, since));
   }
 
   queuePosition(group: string, priorityScore: number): Promise<number> {
@@ -167,6 +205,11 @@ export class SqlTicketStore implements TicketStore {
     if (filter.lang !== undefined) {
       where.push('tickets.lang = ?');
       values.push(filter.lang);
+    }
+    if (filter.flood === true) where.push('tickets.grouped_with IS NOT NULL');
+    else if (filter.flood !== undefined) {
+      where.push('(tickets.grouped_with = ? OR tickets.id = ?)');
+      values.push(filter.flood, filter.flood);
     }
     const order = 'ORDER BY tickets.priority_score DESC, tickets.sla_due_at ASC, tickets.created_at ASC';
     const rows = this.sql.all<TicketRow>(`${TICKET_SELECT} WHERE ${where.join(' AND ')} ${order}`, ...values);
@@ -230,6 +273,26 @@ export class SqlTicketStore implements TicketStore {
 
   resolveTicket(id: string, agent: Agent, resolution: string, at: string): Promise<Ticket> {
     return this.change(id, { kind: 'resolve', agent, resolution }, at);
+  }
+
+  async closeTickets(input: {
+    ids: readonly string[];
+    agent: Agent;
+    resolution: string;
+    at: string;
+  }): Promise<BulkCloseResult> {
+    const closed: string[] = [];
+    const skipped: Array<{ id: string; code: string; message: string }> = [];
+    for (const id of new Set(input.ids)) {
+      try {
+        await this.change(id, { kind: 'close', agent: input.agent, resolution: input.resolution }, input.at);
+        closed.push(id);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.kind === 'forbidden') throw error;
+        skipped.push({ id, code: error.code, message: error.message });
+      }
+    }
+    return { closed, skipped };
   }
 
   addAgentMessage(input: {

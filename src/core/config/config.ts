@@ -67,6 +67,15 @@ export const domainSettingsSchema = z.object({
   MESSAGES_IN_FLIGHT_PER_ADDRESS: integer(1, 100_000).default(8),
   /** Replies waiting on the reply workers beyond which new messages are refused with 503 (busy) before storing. */
   REPLY_QUEUE_LIMIT: integer(1, 1_000_000).default(64),
+  /** New conversations per client address per hour (a burst of this many, then refilled over the hour): 429 beyond. */
+  CONVERSATIONS_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(100),
+  /** New conversations per customer (profile `id`, else `email`) per hour: 429 beyond. */
+  CONVERSATIONS_PER_CUSTOMER_PER_HOUR: integer(1, 10_000_000).default(20),
+  /**
+   * Tickets one client address or customer may open per hour; past it their new tickets are grouped at the back of the
+   * queue, marked as a flood, for a lead to close in bulk. A repeated urgent claim joins the source's open ticket.
+   */
+  HANDOFFS_PER_SOURCE_PER_HOUR: integer(1, 10_000_000).default(5),
   /**
    * `on`: phone numbers, e-mail addresses, card-like and account numbers are masked in logs and in everything sent
    * to a model (prompts, search rewriting, summaries). Stored messages and what agents see are unchanged.
@@ -203,6 +212,7 @@ export function queueSettings(config: Config): QueueSettings {
       config.SUPPORT_HOURS === undefined ? undefined : parseWorkingHours(config.SUPPORT_HOURS, config.SUPPORT_TIMEZONE),
     defaultGroup: config.DEFAULT_GROUP,
     minutesPerTicket: config.QUEUE_MINUTES_PER_TICKET,
+    handoffsPerSourcePerHour: config.HANDOFFS_PER_SOURCE_PER_HOUR,
   };
 }
 

@@ -145,7 +145,9 @@ export type TicketCommand =
   | { readonly kind: 'claim'; readonly agent: Agent }
   | { readonly kind: 'transfer'; readonly agent: Agent; readonly group: string }
   | { readonly kind: 'release'; readonly agent: Agent }
-  | { readonly kind: 'resolve'; readonly agent: Agent; readonly resolution: string };
+  | { readonly kind: 'resolve'; readonly agent: Agent; readonly resolution: string }
+  /** A lead or admin closes an open ticket without claiming it (a flood); agents may not. */
+  | { readonly kind: 'close'; readonly agent: Agent; readonly resolution: string };
 
 /** A ticket's next state, its conversation's, and the event that records the step. */
 export interface TicketTransition {
@@ -216,6 +218,17 @@ export function decideTicket(ticket: TicketState, command: TicketCommand): Ticke
       return next(
         'resolved',
         {},
+        events.ticketResolved({ ticketId: ticket.id, agentName: agent.name, resolution: command.resolution }),
+        { resolution: command.resolution },
+      );
+    case 'close':
+      if (agent.role === 'agent')
+        throw new AppError('forbidden:role', 'closing tickets in bulk is for leads and admins');
+      if (!OPEN_TICKET_STATUSES.includes(ticket.status))
+        throw new AppError('conflict:ticket', `this ticket is ${ticket.status} and cannot be closed`);
+      return next(
+        'resolved',
+        { assigneeId: ticket.assigneeId },
         events.ticketResolved({ ticketId: ticket.id, agentName: agent.name, resolution: command.resolution }),
         { resolution: command.resolution },
       );

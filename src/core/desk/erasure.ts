@@ -34,6 +34,7 @@ export function erasedSignals(signals: Readonly<Record<string, unknown>>): Recor
   if (Array.isArray(signals.sensitive)) kept.sensitive = [];
   if (signals.loop !== undefined) kept.loop = signals.loop;
   if (signals.model !== undefined) kept.model = signals.model;
+  if (signals.flood !== undefined) kept.flood = signals.flood;
   return kept;
 }
 

@@ -2,6 +2,7 @@
 import type { Conversation, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { Lang } from '../text/lang.ts';
+import type { FloodControl } from '../queue/flood.ts';
 import type { NewTicket } from './ticket-store.ts';
 
 export interface NewConversation {
@@ -12,6 +13,8 @@ export interface NewConversation {
   readonly customer: Customer;
   readonly channel: string;
   readonly at: string;
+  /** A key derived from the client's address, for flood control (see core/queue/flood.ts); none from the CLI or evals. */
+  readonly source?: string | null | undefined;
 }
 
 export interface NewCustomerMessage {
@@ -31,6 +34,8 @@ export interface NewBotReply {
   readonly reply: ReplyMeta;
   /** The ticket a handoff opens, created in the same transaction as the reply; the conversation then waits in the queue. */
   readonly ticket?: NewTicket | undefined;
+  /** With a ticket: how the store groups it when its source floods the queue, decided inside the same transaction. */
+  readonly floodControl?: FloodControl | undefined;
 }
 
 export type BotReplyOutcome =

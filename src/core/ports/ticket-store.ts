@@ -3,6 +3,7 @@
 import type { Conversation, Message } from '../conversation/conversation.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { EventLog } from './event-feed.ts';
+import type { SourceTicket } from '../queue/flood.ts';
 import type { Agent, AgentRole, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
 
 /** What a handoff writes; status, timestamps and the customer's profile are filled in by the store. */
@@ -15,6 +16,14 @@ export interface TicketFilter {
   readonly status?: TicketStatus | undefined;
   readonly group?: string | undefined;
   readonly lang?: string | undefined;
+  /** Only tickets grouped as a flood (`true`), or only those grouped with this ticket (an id). */
+  readonly flood?: true | string | undefined;
+}
+
+/** What a lead's bulk close did: the tickets closed, and those left as they were with why. */
+export interface BulkCloseResult {
+  readonly closed: readonly string[];
+  readonly skipped: ReadonlyArray<{ readonly id: string; readonly code: string; readonly message: string }>;
 }
 
 export interface Note {
@@ -76,6 +85,15 @@ export interface TicketStore extends EventLog {
   /** Back to the bot: the conversation answers automatically again. */
   releaseTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
   resolveTicket(id: string, agent: Agent, resolution: string, at: string): Promise<Ticket>;
+  /** A lead closes open tickets without claiming them (a flood); each closes in its own transaction. */
+  closeTickets(input: {
+    ids: readonly string[];
+    agent: Agent;
+    resolution: string;
+    at: string;
+  }): Promise<BulkCloseResult>;
+  /** The tickets created since `since` (oldest first) from this conversation's source address or customer. */
+  sourceTicketsOf(conversationId: string, since: string): Promise<SourceTicket[]>;
   /** Once per conversation, after it was resolved. */
   addRating(input: { conversationId: string; score: number; comment?: string | undefined; at: string }): Promise<void>;
 

@@ -10,10 +10,16 @@ export interface QueueSettings {
   readonly hours?: WorkingHours | undefined;
   readonly defaultGroup: string;
   readonly minutesPerTicket: number;
+  /**
+   * Tickets one source (client address or customer) may open per hour before its next ones are grouped at the
+   * back of the queue as a flood (core/queue/flood.ts). Undefined: no limit.
+   */
+  readonly handoffsPerSourcePerHour?: number | undefined;
 }
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   sla: DEFAULT_SLA_MINUTES,
   defaultGroup: 'first-line',
   minutesPerTicket: 5,
+  handoffsPerSourcePerHour: 5,
 };

@@ -40,6 +40,8 @@ export interface Ticket {
   readonly resolvedAt: string | null;
   readonly resolution: string | null;
   readonly updatedAt: string;
+  /** The ticket this one was grouped with when its source flooded the queue (see flood.ts); null otherwise. */
+  readonly groupedWith: string | null;
 }
 
 export type AgentRole = 'agent' | 'lead' | 'admin';

@@ -5,7 +5,7 @@ import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import { hashToken } from '../conversation/tokens.ts';
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
-import type { Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
+import type { BulkCloseResult, Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
 import type { Agent, AgentRole, Ticket } from '../queue/ticket.ts';
 
 export interface AgentServiceDependencies {
@@ -127,6 +127,11 @@ export class AgentService {
 
   async release(id: string, agent: Agent): Promise<TicketView> {
     return await this.view(await this.deps.tickets.releaseTicket(id, agent, this.deps.now().toISOString()));
+  }
+
+  /** A lead closes open tickets without claiming them: a flood from one source, grouped by flood control. */
+  closeMany(ids: readonly string[], agent: Agent, resolution: string): Promise<BulkCloseResult> {
+    return this.deps.tickets.closeTickets({ ids, agent, resolution, at: this.deps.now().toISOString() });
   }
 
   async resolve(id: string, agent: Agent, resolution: string): Promise<TicketView> {

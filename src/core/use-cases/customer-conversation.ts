@@ -6,6 +6,8 @@ import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { NewTicket, TicketStore } from '../ports/ticket-store.ts';
 import { NEUTRAL, newTicket } from '../queue/open-ticket.ts';
+import { groupFlood, type FloodControl } from '../queue/flood.ts';
+import { slaDeadline } from '../queue/priority.ts';
 import { queueNotice, queueStanding, withQueueNotice, type QueueStanding } from '../reply/customer-texts.ts';
 import type { Summarizer } from '../ports/summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
@@ -58,6 +60,8 @@ export class ConversationService {
     customer?: Customer | undefined;
     channel?: string | undefined;
     id?: string | undefined;
+    /** The client's address: kept only as a key derived from it, which flood control counts tickets under. */
+    address?: string | undefined;
   }): Promise<{ conversation: Conversation; token: string }> {
     const token = newToken();
     // The customer's first message follows at once: remember the hash now rather than compute it again then.
@@ -69,8 +73,25 @@ export class ConversationService {
       customer: input.customer ?? {},
       channel: input.channel ?? 'api',
       at: this.deps.now().toISOString(),
+      source: input.address === undefined ? null : await this.sourceKeyOf(input.address),
     });
     return { conversation, token };
+  }
+
+  /** A key for a client address: a SHA-256 prefix, so the address itself is not stored (a pseudonym, not anonymous). */
+  private async sourceKeyOf(address: string): Promise<string> {
+    return (await (this.deps.hashToken ?? hashToken)(`source:${address}`)).slice(0, 32);
+  }
+
+  /** How a handoff's ticket is grouped when its source floods the queue; undefined without a limit. */
+  private floodControl(now: Date): FloodControl | undefined {
+    const limit = this.deps.queue.handoffsPerSourcePerHour;
+    if (limit === undefined) return undefined;
+    return {
+      handoffsPerSource: limit,
+      since: new Date(now.getTime() - 3_600_000).toISOString(),
+      lowSlaDueAt: slaDeadline(now, 'low', this.deps.queue.sla).toISOString(),
+    };
   }
 
   /** The conversation, if the token is its own: 404 when it does not exist, 403 for another conversation's token. */
@@ -193,6 +214,7 @@ export class ConversationService {
     let text = reply.text;
     let ticket: NewTicket | undefined;
     const transcript = [...history, message];
+    const floodControl = reply.meta.action === 'handoff' ? this.floodControl(now) : undefined;
     if (reply.meta.action === 'handoff') {
       // The customer is told at once; the extractive summary goes with the ticket and a model's follows when it is written.
       ticket = newTicket({
@@ -203,6 +225,13 @@ export class ConversationService {
         now,
         settings: this.deps.queue,
       });
+      // Grouped now for the notice's queue position; the store decides again inside the write that opens the ticket.
+      if (floodControl !== undefined)
+        ticket = groupFlood(
+          ticket,
+          await this.deps.tickets.sourceTicketsOf(conversation.id, floodControl.since),
+          floodControl,
+        );
       const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
       text = withQueueNotice(
         text,
@@ -217,6 +246,7 @@ export class ConversationService {
       at: now.toISOString(),
       reply: reply.meta,
       ticket,
+      floodControl,
     });
     if (ticket !== undefined && outcome.delivered) this.summarizeLater(ticket.id, transcript, reply, requestId);
     return { message, reply: outcome.delivered ? outcome.message : null };

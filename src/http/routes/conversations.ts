@@ -5,6 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ConversationService } from '../../core/use-cases/customer-conversation.ts';
 import type { Conversation } from '../../core/conversation/conversation.ts';
 import { AppError } from '../../core/errors.ts';
+import { customerKeyOf } from '../../core/queue/flood.ts';
 import type { RateLimiting } from '../../core/ports/rate-limiter.ts';
 import type { AppEnv } from '../app-env.ts';
 import { conversationToken } from '../bearer.ts';
@@ -26,7 +27,19 @@ import { streamPieces } from './stream-pieces.ts';
 export interface ConversationRouteDependencies {
   readonly conversations: ConversationService;
   readonly perConversation: RateLimiting;
+  readonly newConversations?: { readonly perAddress: RateLimiting; readonly perCustomer: RateLimiting } | undefined;
+  readonly clientAddress: (c: Context) => string;
   readonly limits: { readonly maxTextLength: number };
+}
+
+/** 429 with Retry-After unless the limiter allows one more. */
+function spend(limiter: RateLimiting | undefined, key: string | null, code: `rate_limited:${string}`, what: string) {
+  if (limiter === undefined || key === null) return;
+  const decision = limiter.take(key);
+  if (!decision.allowed)
+    throw new AppError(code, `too many new conversations ${what}; retry later`, {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
 }
 
 /** Silence after which the stream says again that an answer is coming. */
@@ -51,7 +64,11 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
       const parsed = raw.trim() === '' ? {} : parseJson(raw);
       const body = createConversationBody.safeParse(parsed);
       if (!body.success) throw invalidRequest(body.error);
-      const { conversation, token } = await conversations.create(body.data);
+      const address = deps.clientAddress(c);
+      spend(deps.newConversations?.perAddress, address, 'rate_limited:new_conversations', 'from this address');
+      const customerKey = customerKeyOf(body.data.customer ?? {});
+      spend(deps.newConversations?.perCustomer, customerKey, 'rate_limited:customer', 'for this customer');
+      const { conversation, token } = await conversations.create({ ...body.data, address });
       return c.json({ id: conversation.id, token }, 201);
     },
   );

@@ -4,7 +4,7 @@ import type { ConversationService } from '../../core/use-cases/customer-conversa
 import type { EventFeed } from '../../core/ports/event-feed.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import type { AgentService } from '../../core/use-cases/agent-desk.ts';
-import { ADMINS, WORKERS, agentAuth } from '../agent-auth.ts';
+import { ADMINS, LEADS, WORKERS, agentAuth } from '../agent-auth.ts';
 import type { AppEnv } from '../app-env.ts';
 import { conversationToken } from '../bearer.ts';
 import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
@@ -14,6 +14,8 @@ import { agentListSchema, agentResultSchema } from '../schemas/agents.ts';
 import { idParams } from '../schemas/common.ts';
 import { ratingBody, ratingRecordedSchema } from '../schemas/conversations.ts';
 import {
+  closeTicketsBody,
+  closeTicketsResultSchema,
   noteResultSchema,
   resolveBody,
   sentMessageSchema,
@@ -52,7 +54,26 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
     }),
     async (c) => {
       await as(c, WORKERS);
-      return c.json({ tickets: await agents.list(c.req.valid('query')) }, 200);
+      const { flood, ...filter } = c.req.valid('query');
+      return c.json({ tickets: await agents.list({ ...filter, flood: flood === 'true' ? true : flood }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/ticket-closures',
+      summary: 'Close open tickets in bulk, without claiming them (leads and admins; for a flood from one source)',
+      description:
+        'Each ticket closes in its own transaction with the given resolution (`flood` by default); tickets already resolved or released, or unknown, are listed in `skipped` and left as they are.',
+      security,
+      request: { body: jsonBody(closeTicketsBody) },
+      responses: { ...ok('Closed', closeTicketsResultSchema), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const lead = await as(c, LEADS);
+      const { ticketIds, resolution } = c.req.valid('json');
+      return c.json(await agents.closeMany(ticketIds, lead, resolution), 200);
     },
   );
 

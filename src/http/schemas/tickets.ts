@@ -12,6 +12,14 @@ export const ticketQuery = z.object({
   status: ticketStatus.optional(),
   group: z.string().optional(),
   lang: z.enum(['ru', 'en']).optional(),
+  flood: z
+    .string()
+    .regex(/^(true|[\w-]{1,100})$/, 'use true, or the id of the ticket a flood was grouped with')
+    .optional()
+    .openapi({
+      description:
+        '`true`: only tickets grouped as a flood (one source opening many); a ticket id: that ticket and those grouped with it.',
+    }),
 });
 export const textBody = z.strictObject({
   text: z
@@ -21,6 +29,16 @@ export const textBody = z.strictObject({
 });
 export const transferBody = z.strictObject({ group: z.string().trim().min(1).max(100) });
 export const resolveBody = z.strictObject({ resolution: z.string().trim().min(1).max(100) });
+export const closeTicketsBody = z.strictObject({
+  ticketIds: z.array(z.string().min(1).max(100)).min(1).max(500),
+  resolution: z.string().trim().min(1).max(100).default('flood'),
+});
+export const closeTicketsResultSchema = z
+  .object({
+    closed: z.array(z.string()).readonly(),
+    skipped: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })).readonly(),
+  })
+  .openapi('ClosedTickets');
 
 export const ticketSummarySchema = z
   .object({
@@ -58,6 +76,10 @@ export const ticketSchema = z
     resolvedAt: z.string().nullable(),
     resolution: z.string().nullable(),
     updatedAt: z.string(),
+    groupedWith: z.string().nullable().openapi({
+      description:
+        'The ticket this one was grouped with because its source (address or customer) flooded the queue: it waits at the back; `signals.flood` says why.',
+    }),
     waitingSeconds: z.number().openapi({ description: 'Seconds since the ticket was opened (until it was resolved).' }),
     overdue: z.boolean().openapi({ description: 'Past its SLA deadline without a first human response.' }),
   })

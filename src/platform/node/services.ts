@@ -85,6 +85,7 @@ export function buildServices(options: ServiceOptions) {
   });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
+  const perHour = (count: number) => ({ capacity: count, refillPerSecond: count / 3600 });
   const limits = {
     maxTextLength: config.MAX_TEXT_LENGTH,
     maxBodyBytes: config.MAX_BODY_BYTES,
@@ -95,6 +96,10 @@ export function buildServices(options: ServiceOptions) {
     perConversation: new RateLimiter(perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE), clock),
     perAddress: new RateLimiter(perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE), clock),
     failedAuth: new RateLimiter(perMinute(config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE), clock),
+    newConversations: {
+      perAddress: new RateLimiter(perHour(config.CONVERSATIONS_PER_ADDRESS_PER_HOUR), clock),
+      perCustomer: new RateLimiter(perHour(config.CONVERSATIONS_PER_CUSTOMER_PER_HOUR), clock),
+    },
   };
   // Events reach open feeds the moment this process commits them; the poll finds other processes' writes.
   const feed = new EventHub(store.tickets, store.committed, { pollMs: config.EVENT_POLL_MS });

@@ -20,6 +20,8 @@ import type {
 } from '../../http/schemas/messages.ts';
 import type { kpiSeriesSchema, kpisSchema } from '../../http/schemas/metrics.ts';
 import type {
+  closeTicketsBody,
+  closeTicketsResultSchema,
   noteResultSchema,
   resolveBody,
   sentMessageSchema,
@@ -73,6 +75,8 @@ export type NoteResult = z.infer<typeof noteResultSchema>;
 export type TextBody = z.input<typeof textBody>;
 export type TransferBody = z.input<typeof transferBody>;
 export type ResolveBody = z.input<typeof resolveBody>;
+export type CloseTicketsBody = z.input<typeof closeTicketsBody>;
+export type ClosedTickets = z.infer<typeof closeTicketsResultSchema>;
 
 // Lead API
 export type Kpis = z.infer<typeof kpisSchema>;

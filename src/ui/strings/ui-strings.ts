@@ -45,6 +45,11 @@ export interface UiStrings {
   readonly dueIn: string;
   readonly overdueBy: string;
   readonly claimedBy: string;
+  readonly floodGrouped: string;
+  readonly floodSummary: string;
+  readonly floodClose: string;
+  readonly floodConfirm: string;
+  readonly floodClosed: string;
   readonly newTickets: string;
   readonly selectTicket: string;
   readonly summary: string;

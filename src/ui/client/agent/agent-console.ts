@@ -8,6 +8,7 @@ import { t } from '../page-lang.ts';
 import { refuseSignIn, showSignInForm } from '../sign-in-form.ts';
 import { followEvents } from '../sse.ts';
 import { deskApi, type TicketAction, type TicketActionBody } from './desk-api.ts';
+import { FloodPanel } from './flood-panel.ts';
 import { NewTicketAlert } from './new-ticket-alert.ts';
 import { QueueList, tickCountdowns } from './queue-list.ts';
 import { ticketActions } from './ticket-actions.ts';
@@ -36,6 +37,7 @@ export class AgentConsole {
   });
   private readonly alert = h('p', { className: 'alert', role: 'alert' });
   private readonly newTickets = new NewTicketAlert();
+  private readonly flood = new FloodPanel((ids) => this.closeFlood(ids));
 
   constructor(token: string | undefined) {
     setInterval(tickCountdowns, 1000);
@@ -95,7 +97,7 @@ export class AgentConsole {
       h(
         'div',
         { className: 'workspace' },
-        h('aside', { className: 'queue' }, queueTitle, this.alert, this.queue.list),
+        h('aside', { className: 'queue' }, queueTitle, this.alert, this.flood.view, this.queue.list),
         this.pane.view,
       ),
     );
@@ -144,6 +146,19 @@ export class AgentConsole {
       return;
     }
     this.queue.render(this.tickets, this.selectedId);
+    this.flood.render(this.tickets, this.me !== undefined && this.me.role !== 'agent');
+  }
+
+  /** Closes a flood's grouped tickets (leads); the queue then refreshes without them. */
+  private async closeFlood(ids: readonly string[]): Promise<number | undefined> {
+    try {
+      const { closed } = await this.api.close({ ticketIds: [...ids], resolution: 'flood' });
+      await this.refreshQueue();
+      return closed.length;
+    } catch (error) {
+      this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
+      return undefined;
+    }
   }
 
   /** Loads a ticket; a slower answer for a ticket the agent has already left is dropped. */

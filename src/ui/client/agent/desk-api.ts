@@ -3,6 +3,8 @@
 import { api } from '../api.ts';
 import type {
   AgentResult,
+  ClosedTickets,
+  CloseTicketsBody,
   NoteResult,
   ResolveBody,
   SentMessage,
@@ -25,6 +27,8 @@ export interface DeskApi {
   ticket(id: string): Promise<TicketDetails>;
   suggestion(id: string): Promise<SuggestionResult>;
   act(id: string, action: TicketAction, body?: TicketActionBody): Promise<TicketActionResult>;
+  /** Leads: closes tickets without claiming them (a flood). */
+  close(body: CloseTicketsBody): Promise<ClosedTickets>;
   /** The agents' live events (server-sent events). */
   readonly eventsUrl: string;
 }
@@ -40,6 +44,7 @@ export function deskApi(token: () => string | undefined): DeskApi {
     suggestion: (id) => api<SuggestionResult>(base, `${ticketPath(id)}/suggestion`, { token: token() }),
     act: (id, action, body) =>
       api<TicketActionResult>(base, `${ticketPath(id)}/${action}`, { method: 'POST', body, token: token() }),
+    close: (body) => api<ClosedTickets>(base, '/v1/ticket-closures', { method: 'POST', body, token: token() }),
     eventsUrl: `${base}/v1/agent/events`,
   };
 }

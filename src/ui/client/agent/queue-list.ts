@@ -58,6 +58,7 @@ export class QueueList {
         { className: 'line' },
         h('span', { className: `badge ${ticket.priority}` }, label(lang, ticket.priority)),
         reasons,
+        ticket.groupedWith === null ? [] : h('span', { className: 'badge flood' }, t.floodGrouped),
         h('span', {}, ticket.lang.toUpperCase()),
       ),
       h('span', { className: 'problem' }, ticket.summary.problem || ticket.id),
