@@ -31,7 +31,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   customers: {
     run: customersCommand,
-    usage: "customers export|erase ID|EMAIL [--out FILE] [--yes]  a customer's data as JSON, or its erasure",
+    usage:
+      "customers export|erase ID|EMAIL [--out FILE] [--yes] | expire [--days N]  a customer's data, its erasure, retention",
   },
   score: {
     run: (args) => scoreCommand(args),

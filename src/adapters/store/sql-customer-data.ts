@@ -59,11 +59,45 @@ export function customerRecords(
 
 /** Runs inside the caller's write transaction. */
 export function eraseCustomer(writes: SqlWrites, input: CustomerErasure): ErasureCounts {
+  return eraseConversations(
+    writes,
+    matching(writes, input.key).map((row) => row.id),
+    input,
+  );
+}
+
+/**
+ * Conversations untouched since `before` (no message, no status change), not waiting for or with a person, and not
+ * erased yet; oldest first, at most `limit`. Erased like a customer's, inside the caller's write transaction.
+ */
+export function eraseExpired(
+  writes: SqlWrites,
+  input: { before: string; limit: number; by: string; actor: string; at: string },
+): ErasureCounts {
+  const ids = writes.sql
+    .all<{ id: string }>(
+      `SELECT id FROM conversations
+       WHERE token_hash <> ? AND status IN ('bot', 'resolved') AND updated_at < ?
+         AND NOT EXISTS (SELECT 1 FROM messages WHERE messages.conversation_id = conversations.id AND messages.at >= ?)
+       ORDER BY updated_at, id LIMIT ?`,
+      ERASED_TOKEN_HASH,
+      input.before,
+      input.before,
+      input.limit,
+    )
+    .map((row) => row.id);
+  return eraseConversations(writes, ids, input);
+}
+
+function eraseConversations(
+  writes: SqlWrites,
+  ids: readonly string[],
+  input: { by: string; actor: string; at: string },
+): ErasureCounts {
   const { sql } = writes;
   let messages = 0;
   let tickets = 0;
-  const conversations = matching(writes, input.key);
-  for (const { id } of conversations) {
+  for (const id of ids) {
     messages += sql.run('UPDATE messages SET text = ? WHERE conversation_id = ?', ERASED, id).changes;
     const replies = sql.all<{ id: string; reply: string }>(
       'SELECT id, reply FROM messages WHERE conversation_id = ? AND reply IS NOT NULL',
@@ -108,5 +142,5 @@ export function eraseCustomer(writes: SqlWrites, input: CustomerErasure): Erasur
       );
     writes.record(id, input.actor, input.at, events.customerErased({ by: input.by, at: input.at }));
   }
-  return { conversations: conversations.length, messages, tickets };
+  return { conversations: ids.length, messages, tickets };
 }

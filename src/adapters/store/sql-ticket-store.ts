@@ -26,7 +26,7 @@ import type {
 } from '../../core/ports/ticket-store.ts';
 import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../../core/queue/ticket.ts';
 import type { Lang } from '../../core/text/lang.ts';
-import { customerRecords, eraseCustomer } from './sql-customer-data.ts';
+import { customerRecords, eraseCustomer, eraseExpired } from './sql-customer-data.ts';
 import type { SqlWrites } from './sql-writes.ts';
 
 interface TicketRow {
@@ -454,6 +454,16 @@ export class SqlTicketStore implements TicketStore {
 
   eraseCustomer(input: CustomerErasure): Promise<ErasureCounts> {
     return this.writes.run(() => eraseCustomer(this.writes, input));
+  }
+
+  eraseExpired(input: {
+    before: string;
+    limit: number;
+    by: string;
+    actor: string;
+    at: string;
+  }): Promise<ErasureCounts> {
+    return this.writes.run(() => eraseExpired(this.writes, input));
   }
 
   lastEventSeq(): Promise<number> {

@@ -1,5 +1,6 @@
 // `firstline customers export <id|email> [--out FILE]` writes everything held about a customer as one JSON document;
-// `firstline customers erase <id|email> --yes` erases their texts and profile (GDPR, 152-FZ). Runtime: Node.
+// `firstline customers erase <id|email> --yes` erases their texts and profile (GDPR, 152-FZ);
+// `firstline customers expire [--days N]` applies the retention period now (RETENTION_DAYS by default). Runtime: Node.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,9 +8,11 @@ import { SqliteStore } from '../../adapters/store/sqlite-store.ts';
 import { parseConfig } from '../../core/config/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { CustomerDataService } from '../../core/use-cases/customer-data.ts';
+import { applyRetention } from '../../core/use-cases/retention.ts';
 import { UsageError } from '../usage-error.ts';
 
-const USAGE = 'use "customers export <id|email> [--out FILE]" or "customers erase <id|email> --yes"';
+const USAGE =
+  'use "customers export <id|email> [--out FILE]", "customers erase <id|email> --yes" or "customers expire [--days N]"';
 
 export async function customersCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -17,12 +20,14 @@ export async function customersCommand(args: string[], env: Record<string, strin
     options: {
       out: { type: 'string' },
       yes: { type: 'boolean', default: false },
+      days: { type: 'string' },
       'data-dir': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
   });
   const [action, key, ...rest] = positionals;
+  if (action === 'expire' && key === undefined) return expire(values.days, values['data-dir'], env);
   if ((action !== 'export' && action !== 'erase') || key === undefined || key.trim() === '' || rest.length > 0)
     throw new UsageError(USAGE);
   const config = parseConfig({ ...env, DATA_DIR: values['data-dir'] ?? env.DATA_DIR });
@@ -57,6 +62,31 @@ export async function customersCommand(args: string[], env: Record<string, strin
       return 1;
     }
     throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Erases the conversations past the retention period now, as the server's hourly sweep would. */
+async function expire(
+  daysOption: string | undefined,
+  dataDir: string | undefined,
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  const config = parseConfig({
+    ...env,
+    DATA_DIR: dataDir ?? env.DATA_DIR,
+    RETENTION_DAYS: daysOption ?? env.RETENTION_DAYS,
+  });
+  if (config.RETENTION_DAYS === 0) throw new UsageError('give --days N (N ≥ 1) or set RETENTION_DAYS');
+  const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  try {
+    const counts = await applyRetention({ tickets: store.tickets, days: config.RETENTION_DAYS, now: () => new Date() });
+    process.stdout.write(
+      `erased ${counts.conversations} conversation(s) untouched for ${config.RETENTION_DAYS} day(s), ` +
+        `${counts.messages} message(s), ${counts.tickets} ticket(s)\n`,
+    );
+    return 0;
   } finally {
     await store.close();
   }

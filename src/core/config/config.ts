@@ -116,6 +116,11 @@ export const domainSettingsSchema = z.object({
     }, 'must be an IANA time zone such as Europe/Moscow'),
   QUEUE_MINUTES_PER_TICKET: z.coerce.number().positive().max(1440).default(5),
   DEFAULT_GROUP: z.string().trim().min(1).default('first-line'),
+  /**
+   * Days a conversation is kept after its last activity; then its texts and the customer's profile are erased (events
+   * stay as anonymous facts, so KPIs stay true). Conversations waiting for or with a person are kept. 0: keep forever.
+   */
+  RETENTION_DAYS: integer(0, 36_500).default(0),
 });
 
 /**
@@ -156,6 +161,8 @@ export const platformSettingsSchema = z.object({
       (text) => text.trim() === '*' || text.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())),
       'use * or a comma-separated list of origins such as https://shop.example',
     ),
+  /** How often (minutes) the server applies RETENTION_DAYS; it also does once at start. */
+  RETENTION_SWEEP_MINUTES: integer(1, 10_080).default(60),
   /** Where `firstline eval` writes its runs; the lead dashboard lists them. */
   EVAL_RESULTS_DIR: z.string().default('./evals/results'),
 });

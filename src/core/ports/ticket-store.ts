@@ -109,4 +109,15 @@ export interface TicketStore extends EventLog {
    * `customer-erased` event appended per conversation. Nothing matches: all counts 0, nothing written.
    */
   eraseCustomer(input: CustomerErasure): Promise<ErasureCounts>;
+  /**
+   * Retention: in one write transaction, erases (as `eraseCustomer` does) at most `limit` conversations untouched since
+   * `before` that nobody is working on (no open ticket) and that were not erased yet, oldest first.
+   */
+  eraseExpired(input: {
+    before: string;
+    limit: number;
+    by: string;
+    actor: string;
+    at: string;
+  }): Promise<ErasureCounts>;
 }

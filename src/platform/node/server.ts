@@ -24,6 +24,7 @@ import { createApp } from '../../http/app.ts';
 import { openKnowledge } from './knowledge-service.ts';
 import { ReplyWorkerPool, replyWorkerCount } from './reply-worker-pool.ts';
 import { buildServices, createReplyPipeline } from './services.ts';
+import { startRetention } from './retention-timer.ts';
 
 /** Worker threads for the offline pipeline, or undefined (main thread) when none are wanted or they fail to start. */
 async function startReplyWorkers(
@@ -147,13 +148,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     'listening',
   );
+  const retention = startRetention({
+    days: config.RETENTION_DAYS,
+    everyMinutes: config.RETENTION_SWEEP_MINUTES,
+    tickets: store.tickets,
+    logger,
+  });
   return {
     url,
     port,
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          void Promise.all([workers?.close(), store.close()]).then(() => resolve());
+          void retention
+            .stop()
+            .then(() => Promise.all([workers?.close(), store.close()]))
+            .then(() => resolve());
         });
       }),
   };
