@@ -2,7 +2,6 @@
 // dependencies only. Runtime: any.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { ConversationService } from '../core/use-cases/customer-conversation.ts';
@@ -16,6 +15,7 @@ import type { TicketStore } from '../core/ports/ticket-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
 import { addressLimits } from './address-limits.ts';
+import { bodyLimits } from './body-limit.ts';
 import { messageAdmission, type ReplyLoad } from './message-admission.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, handleError } from './errors.ts';
@@ -138,7 +138,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     }
     await next();
   });
-  app.use('/v1/*', bodyLimits(deps.limits.maxBodyBytes));
+  app.use('/v1/*', bodyLimits({ maxBodyBytes: deps.limits.maxBodyBytes }));
   app.use('/v1/*', strictUtf8Body);
 
   const now = () => new Date(deps.clock?.() ?? Date.now());
@@ -220,20 +220,3 @@ const strictUtf8Body: MiddlewareHandler = async (c, next) => {
   }
   return next();
 };
-
-/** Requests over the body limit are refused before their body is read. */
-function bodyLimits(maxBodyBytes: number): MiddlewareHandler {
-  const tooLarge = () => {
-    throw new AppError('payload_too_large:body', `the request body is larger than ${maxBodyBytes} bytes`);
-  };
-  const countedBody = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
-  return (c, next) => {
-    // A declared Content-Length is enforced by the HTTP layer, so the header decides; only bodies of unknown
-    // length are counted as they stream (which turns the request into a full Web Request: slower).
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number.parseInt(declared, 10) > maxBodyBytes ? tooLarge() : next();
-    }
-    return countedBody(c, next);
-  };
-}

@@ -13,13 +13,14 @@ import {
 import { ERASED_TOKEN_HASH } from '../../core/desk/erasure.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import { AppError } from '../../core/errors.ts';
-import { customerKeyOf, floodMarkOf, type SourceTicket } from '../../core/queue/flood.ts';
+import { customerKeyOf, floodMarkOf } from '../../core/queue/flood.ts';
 import type {
   BulkCloseResult,
   CustomerConversationRecord,
   CustomerErasure,
   ErasureCounts,
   NewTicket,
+  SourceTicket,
   Note,
   TicketFilter,
   TicketStore,

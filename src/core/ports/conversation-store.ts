@@ -2,8 +2,7 @@
 import type { Conversation, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { Lang } from '../text/lang.ts';
-import type { FloodControl } from '../queue/flood.ts';
-import type { NewTicket } from './ticket-store.ts';
+import type { FloodControl, NewTicket } from './ticket-store.ts';
 
 export interface NewConversation {
   readonly id: string;

@@ -3,14 +3,30 @@
 import type { Conversation, Message } from '../conversation/conversation.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { EventLog } from './event-feed.ts';
-import type { SourceTicket } from '../queue/flood.ts';
-import type { Agent, AgentRole, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
+import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
 
 /** What a handoff writes; status, timestamps and the customer's profile are filled in by the store. */
 export type NewTicket = Pick<
   Ticket,
   'id' | 'group' | 'priority' | 'priorityScore' | 'reasons' | 'signals' | 'summary' | 'slaDueAt'
 >;
+
+/** A ticket the same source opened within the window. */
+export interface SourceTicket {
+  readonly id: string;
+  readonly priority: Priority;
+  readonly status: TicketStatus;
+  readonly groupedWith: string | null;
+}
+
+export interface FloodControl {
+  /** Tickets one source may open per window before the next ones are marked as a flood. */
+  readonly handoffsPerSource: number;
+  /** Where the window starts (ISO time): tickets created since count. */
+  readonly since: string;
+  /** The deadline a ticket sent to the back gets (the low priority's SLA from now). */
+  readonly lowSlaDueAt: string;
+}
 
 export interface TicketFilter {
   readonly status?: TicketStatus | undefined;

@@ -2,25 +2,8 @@
 // ticket must not push everybody else down the queue. A handoff is never refused (a person in trouble still reaches
 // people); a repeated urgent claim joins the source's open ticket, and past the hourly limit every new ticket of the
 // source waits at the back, marked, for a lead to close in bulk. Runtime: any.
-import type { NewTicket } from '../ports/ticket-store.ts';
+import type { FloodControl, NewTicket, SourceTicket } from '../ports/ticket-store.ts';
 import type { Priority, TicketStatus } from './ticket.ts';
-
-/** A ticket the same source opened within the window. */
-export interface SourceTicket {
-  readonly id: string;
-  readonly priority: Priority;
-  readonly status: TicketStatus;
-  readonly groupedWith: string | null;
-}
-
-export interface FloodControl {
-  /** Tickets one source may open per window before the next ones are marked as a flood. */
-  readonly handoffsPerSource: number;
-  /** Where the window starts (ISO time): tickets created since count. */
-  readonly since: string;
-  /** The deadline a ticket sent to the back gets (the low priority's SLA from now). */
-  readonly lowSlaDueAt: string;
-}
 
 /** Why a ticket was grouped, kept in its signals for agents: what it claimed and whom it joined. */
 export interface FloodMark {
