@@ -4,6 +4,16 @@ import type { Config } from '../../core/config/config.ts';
 import { usesRemoteEmbeddings } from '../../core/config/config.ts';
 import { HashingEmbeddings } from '../../core/embeddings/hashing-embeddings.ts';
 import type { Embedder } from '../../core/ports/embedder.ts';
+import { redactPii } from '../../core/text/pii.ts';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+
+/** The query model with the customer's personal data masked before a query is sent (REDACT_PII=on). */
+function redactingQueries(embeddings: EmbeddingsInterface): EmbeddingsInterface {
+  return {
+    embedQuery: (text) => embeddings.embedQuery(redactPii(text)),
+    embedDocuments: (texts) => embeddings.embedDocuments(texts.map(redactPii)),
+  };
+}
 
 export async function createEmbedder(config: Config): Promise<Embedder> {
   if (!usesRemoteEmbeddings(config)) {
@@ -22,11 +32,13 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
     encodingFormat: 'float' as const,
     configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
   };
+  const queryEmbeddings = new OpenAIEmbeddings({ ...settings, maxRetries: 0, timeout: config.EMBEDDINGS_TIMEOUT_MS });
   return {
     id: `openai:${config.OPENAI_BASE_URL ?? 'default'}:${model}:${dimensions ?? 'native'}`,
     // Ingestion can wait and retry; a customer's query cannot.
     embeddings: new OpenAIEmbeddings({ ...settings, maxRetries: 2 }),
-    queryEmbeddings: new OpenAIEmbeddings({ ...settings, maxRetries: 0, timeout: config.EMBEDDINGS_TIMEOUT_MS }),
+    // Articles are embedded as written; only customers' queries carry personal data.
+    queryEmbeddings: config.REDACT_PII === 'on' ? redactingQueries(queryEmbeddings) : queryEmbeddings,
     batchSize: config.OPENAI_EMBEDDINGS_BATCH,
   };
 }

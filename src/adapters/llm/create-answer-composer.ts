@@ -19,6 +19,7 @@ import type { Summarizer } from '../../core/ports/summarizer.ts';
 import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
 import { LlmSearchAssist, type SearchAssist } from '../../core/retrieval/search-assist.ts';
 import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
+import { piiRedactor } from '../../core/text/pii.ts';
 
 /** Reads one prompt file and checks its template against what the code gives it. */
 export async function readPrompt(directory: string, name: string): Promise<PromptFile> {
@@ -52,6 +53,9 @@ export async function checkPrompts(directory: string): Promise<string[]> {
   if (problems.length > 0) throw new PromptError(problems.join('\n'));
   return names;
 }
+
+/** What the customer's words go through on their way to a model: REDACT_PII=on masks personal data. */
+const redactorOf = (config: Config) => piiRedactor(config.REDACT_PII === 'on');
 
 /** Names model, endpoint and temperature in cache keys. */
 function modelIdOf(config: Config): string {
@@ -97,6 +101,7 @@ export async function createSummarizer(
     logger,
     ...extras,
     modelId: modelIdOf(config),
+    redact: redactorOf(config),
   });
 }
 
@@ -155,6 +160,7 @@ export async function createAnswerComposer(
     metrics: extras.metrics,
     checker: extras.checker,
     modelId: modelIdOf(config),
+    redact: redactorOf(config),
   });
 }
 
@@ -173,5 +179,6 @@ export async function createSearchAssist(
     meter: extras.meter,
     metrics: extras.metrics,
     modelId: modelIdOf(config),
+    redact: redactorOf(config),
   });
 }

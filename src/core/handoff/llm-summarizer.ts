@@ -17,6 +17,7 @@ import { complete } from '../reply/model-completion.ts';
 import type { ModelMetrics } from '../ports/model-metrics.ts';
 import type { ModelCallCache } from '../ports/model-cache.ts';
 import type { UsageMeter } from '../reply/usage-meter.ts';
+import { keepText, type PiiRedactor } from '../text/pii.ts';
 
 const summarySchema = z.object({
   problem: z.string().trim().min(1).max(600),
@@ -38,6 +39,8 @@ export class LlmSummarizer implements Summarizer {
       cache?: ModelCallCache | undefined;
       meter?: UsageMeter | undefined;
       modelId?: string | undefined;
+      /** Applied to every message of the transcript before it is sent (REDACT_PII=on masks personal data). */
+      redact?: PiiRedactor | undefined;
     },
   ) {
     this.prompt = ChatPromptTemplate.fromMessages([['human', options.prompt.template]]);
@@ -50,10 +53,13 @@ export class LlmSummarizer implements Summarizer {
     requestId?: string,
   ): Promise<TicketSummary> {
     const fallback = extractiveSummary(transcript, mood);
+    const redact = this.options.redact ?? keepText;
+    // What the model is shown, and so what its statements are checked against.
+    const shown = transcript.map((message) => redact(message.text));
     try {
       const messages = await this.prompt.formatMessages({
         lang_name: lang === 'ru' ? 'Russian' : 'English',
-        transcript: transcript.map((message) => `${message.role}: ${message.text}`).join('\n'),
+        transcript: transcript.map((message, index) => `${message.role}: ${shown[index] ?? ''}`).join('\n'),
       });
       const conversationId = transcript[0]?.conversationId;
       const raw = await complete({
@@ -83,11 +89,7 @@ export class LlmSummarizer implements Summarizer {
         ...parsed.data.customerAnswered,
         ...parsed.data.openQuestions,
       ].join('\n');
-      const check = groundedness(
-        statements,
-        transcript.map((message) => message.text),
-        isCourtesy,
-      );
+      const check = groundedness(statements, shown, isCourtesy);
       if (check.sentences.some((sentence) => !sentence.supported))
         throw new Error('summary states something the transcript does not support');
       return { ...parsed.data, citedArticles: fallback.citedArticles, mood: fallback.mood, source: 'llm' };

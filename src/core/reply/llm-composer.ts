@@ -23,6 +23,7 @@ import { complete } from './model-completion.ts';
 import { ModelAnswerStream } from './model-answer-stream.ts';
 import { isRateLimited, rejectsResponseFormat, retryAfterMs } from './model-errors.ts';
 import { fenceUntrusted, historyWithin } from './prompt-inputs.ts';
+import { keepText, type PiiRedactor } from '../text/pii.ts';
 import type { AnswerComposer, LlmComposeInput, LlmComposition } from '../ports/answer-composer.ts';
 import { VerifiedStream } from './verified-stream.ts';
 
@@ -70,6 +71,11 @@ export interface LlmComposerOptions {
   readonly sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
   /** Builds the sentence checker for a reply's sources; the claim verifier unless a benchmark swaps it. */
   readonly checker?: ((sources: readonly SourceDocument[], options: VerifierOptions) => SentenceChecker) | undefined;
+  /**
+   * Applied to the customer's side of the prompt (name, history, question) before it is sent: masks personal
+   * data with REDACT_PII=on. The articles are sent as they are, so the claim check still compares like with like.
+   */
+  readonly redact?: PiiRedactor | undefined;
 }
 
 const LANG_NAMES = { ru: 'Russian', en: 'English' } as const;
@@ -103,17 +109,21 @@ export class LlmComposer implements AnswerComposer {
 
   async compose(input: LlmComposeInput): Promise<LlmComposition> {
     const { context, sources } = this.packContext(input);
+    const redact = this.options.redact ?? keepText;
+    const history = input.history.map((message) => ({ ...message, text: redact(message.text) }));
     const messages = await this.prompt.formatMessages({
       lang_name: LANG_NAMES[input.lang],
       greeting_rule: input.firstReply
         ? 'This is your first reply in the conversation: greet the customer first.'
         : 'You already greeted the customer earlier: do not greet again.',
-      customer_name: input.customerName === undefined ? 'not given' : fenceUntrusted(input.customerName),
+      customer_name: input.customerName === undefined ? 'not given' : fenceUntrusted(redact(input.customerName)),
       context,
-      history: historyWithin(input.history, this.options.tokenizer, this.options.historyTokens) || '(none)',
-      question: fenceUntrusted(input.question),
+      history: historyWithin(history, this.options.tokenizer, this.options.historyTokens) || '(none)',
+      question: fenceUntrusted(redact(input.question)),
       not_covered:
-        input.absent === undefined || input.absent.length === 0 ? '(nothing)' : fenceUntrusted(input.absent.join(', ')),
+        input.absent === undefined || input.absent.length === 0
+          ? '(nothing)'
+          : fenceUntrusted(redact(input.absent.join(', '))),
     });
     const started = Date.now();
     const deadline = AbortSignal.timeout(this.options.timeoutMs);

@@ -12,6 +12,7 @@ import type { PromptFile } from '../prompts/prompt-file.ts';
 import { complete } from '../reply/model-completion.ts';
 import { fenceUntrusted } from '../reply/prompt-inputs.ts';
 import type { UsageMeter } from '../reply/usage-meter.ts';
+import { keepText, type PiiRedactor } from '../text/pii.ts';
 import type { ScoredArticle } from './hybrid-retriever.ts';
 
 /** The retrieval helper the reply pipeline uses; undefined when no model is configured. */
@@ -34,6 +35,8 @@ export interface LlmSearchAssistOptions {
   readonly meter?: UsageMeter | undefined;
   readonly metrics?: ModelMetrics | undefined;
   readonly modelId?: string | undefined;
+  /** Applied to the customer's words (conversation, message, query) before they are sent (REDACT_PII=on). */
+  readonly redact?: PiiRedactor | undefined;
 }
 
 const rewriteSchema = z.object({ query: z.string().trim().min(2).max(300) });
@@ -63,14 +66,16 @@ export class LlmSearchAssist implements SearchAssist {
   async rewrite(message: string, history: readonly Message[]): Promise<string | undefined> {
     const earlier = history.filter((entry) => entry.role === 'customer' || entry.role === 'bot').slice(-6);
     if (!earlier.some((entry) => entry.role === 'customer')) return undefined;
+    const redact = this.options.redact ?? keepText;
     const conversation = earlier
       .map(
         (entry) =>
-          `${entry.role === 'customer' ? 'Customer' : 'Assistant'}: ${fenceUntrusted(entry.text.slice(0, 400))}`,
+          `${entry.role === 'customer' ? 'Customer' : 'Assistant'}: ${fenceUntrusted(redact(entry.text.slice(0, 400)))}`,
       )
       .join('\n');
-    const messages = await this.rewriteTemplate.formatMessages({ conversation, message: fenceUntrusted(message) });
-    const parsed = rewriteSchema.safeParse(jsonOf(await this.call(messages, `rewrite:${message}`)));
+    const shown = redact(message);
+    const messages = await this.rewriteTemplate.formatMessages({ conversation, message: fenceUntrusted(shown) });
+    const parsed = rewriteSchema.safeParse(jsonOf(await this.call(messages, `rewrite:${shown}`)));
     return parsed.success ? parsed.data.query : undefined;
   }
 
@@ -82,8 +87,12 @@ export class LlmSearchAssist implements SearchAssist {
         (article) => `[${article.articleId}] ${article.title}\n${(article.chunks[0]?.chunk.text ?? '').slice(0, 300)}`,
       )
       .join('\n\n');
-    const messages = await this.rerankTemplate.formatMessages({ question: fenceUntrusted(query), candidates: list });
-    const parsed = rerankSchema.safeParse(jsonOf(await this.call(messages, `rerank:${query}`)));
+    const shownQuery = (this.options.redact ?? keepText)(query);
+    const messages = await this.rerankTemplate.formatMessages({
+      question: fenceUntrusted(shownQuery),
+      candidates: list,
+    });
+    const parsed = rerankSchema.safeParse(jsonOf(await this.call(messages, `rerank:${shownQuery}`)));
     if (!parsed.success) return undefined;
     const known = new Set(shown.map((article) => article.articleId));
     const ranking = parsed.data.ranking.filter((id, index, all) => known.has(id) && all.indexOf(id) === index);

@@ -9,7 +9,8 @@ import { createReplyPipeline } from './services.ts';
 const port = parentPort;
 if (port === null) throw new Error('reply-worker.ts runs only as a worker thread');
 const { config, generation } = workerData as ReplyWorkerData;
-const pipeline = createReplyPipeline(config, await openGeneration(config, generation), createLogger(config.LOG_LEVEL));
+const logger = createLogger(config.LOG_LEVEL, { redactPii: config.REDACT_PII === 'on' });
+const pipeline = createReplyPipeline(config, await openGeneration(config, generation), logger);
 const send = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {

@@ -51,7 +51,7 @@ export interface RunningServer {
 
 /** Opens the database and the knowledge index (building it when missing), then listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, { redactPii: config.REDACT_PII === 'on' });
   // A broken prompt stops the service here, with file:line, instead of failing the first customer's message.
   const prompts = await checkPrompts(config.PROMPTS_DIR);
   mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
