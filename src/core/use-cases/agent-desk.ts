@@ -3,6 +3,7 @@
 import type { Citation, Message } from '../conversation/conversation.ts';
 import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import { hashToken } from '../conversation/tokens.ts';
+import { ExpiringCache } from '../util/expiring-cache.ts';
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { BulkCloseResult, Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
@@ -32,11 +33,17 @@ export interface TicketView extends Ticket {
   readonly assigneeName: string | null;
 }
 
+/** How long a signed-in agent is remembered before the database is asked again. */
+const AGENT_MEMORY_MS = 60_000;
+
 export class AgentService {
-  private readonly agentsByHash = new Map<string, Agent>();
+  /** Agents by token hash, for a minute: a role changed or an agent removed in the database counts within it. */
+  private readonly agentsByHash: ExpiringCache<string, Agent>;
   private namesById = new Map<string, string>();
 
-  constructor(private readonly deps: AgentServiceDependencies) {}
+  constructor(private readonly deps: AgentServiceDependencies) {
+    this.agentsByHash = new ExpiringCache(1_000, AGENT_MEMORY_MS, () => deps.now().getTime());
+  }
 
   /** The agent owning the token, if its role is allowed: 401 for an unknown token, 403 for a role without access. */
   async authenticate(token: string | undefined, roles: readonly AgentRole[]): Promise<Agent> {

@@ -15,8 +15,11 @@ import type { Reply } from '../ports/reply-generator.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Conversation, ConversationStatus, Customer, Message } from '../conversation/conversation.ts';
 import { KeyedQueue } from '../util/keyed-queue.ts';
-import { RecentCache } from '../util/recent-cache.ts';
+import { ExpiringCache } from '../util/expiring-cache.ts';
 import { digestsEqual, hashToken, newToken } from '../conversation/tokens.ts';
+
+/** How long a valid customer token stays in memory after it was last checked against the database. */
+const TOKEN_MEMORY_MS = 10 * 60_000;
 
 /** Messages of history the reply pipeline sees: enough for follow-ups, greetings and loops. */
 export const HISTORY_LIMIT = 20;
@@ -288,9 +291,10 @@ export class ConversationService {
     while (this.summaries.size > 0) await Promise.all([...this.summaries]);
   }
 
-  private readonly hashes = new RecentCache<string, string>(10_000);
+  /** Valid tokens' hashes: a token is a secret, so it is kept in memory for ten minutes at most. */
+  private readonly hashes = new ExpiringCache<string, string>(10_000, TOKEN_MEMORY_MS, () => this.deps.now().getTime());
 
-  /** SHA-256 of a token, remembered for recently seen valid tokens (a customer sends many messages). */
+  /** SHA-256 of a token, remembered for a while once it proved valid (a customer sends many messages). */
   private async hashOf(token: string, remember = true): Promise<string> {
     const known = this.hashes.get(token);
     if (known !== undefined) return known;
