@@ -3,7 +3,7 @@
 // on a crafted message of that length ties up a worker for seconds. No absolute timings (the machine is
 // shared and noisy): each adversarial input's per-character cost is compared with a realistic message's, and
 // the time for 100,000 characters with the time for 10,000 characters of the same shape.
-import { describe, expect, it } from 'vitest';
+import { describeLinearTime, type EntryPoint } from './support/linear-time.ts';
 import type { Message } from '../src/core/conversation/conversation.ts';
 import { detectEmotion } from '../src/core/handoff/emotion.ts';
 import { detectHumanRequest } from '../src/core/handoff/human-request.ts';
@@ -21,15 +21,6 @@ import { answerKindOf } from '../src/core/retrieval/question-kind.ts';
 import { politeness } from '../src/core/graders/politeness.ts';
 import { gradeHouseStyle } from '../src/core/graders/house-style.ts';
 
-const MAX = 100_000;
-const SMALL = 10_000;
-/** An adversarial input may cost at most this many times a realistic message, per character. */
-const PER_CHAR_FACTOR = 20;
-/** 10× the length may cost at most this much more time (linear: 10×, quadratic: 100×). */
-const SCALING_LIMIT = 25;
-/** Timings below this are too coarse to compare; they pass. */
-const NOISE_MS = 3;
-
 const message = (role: Message['role'], text: string): Message => ({
   id: `${role}-${text.length}`,
   conversationId: 'c',
@@ -42,7 +33,7 @@ const HISTORY: readonly Message[] = [
   message('bot', 'Тариф можно сменить в личном кабинете, раздел «Тарифы».'),
 ];
 
-const ENTRY_POINTS: ReadonlyArray<readonly [string, (text: string) => unknown]> = [
+const ENTRY_POINTS: readonly EntryPoint[] = [
   ['normalize', (text) => normalize(text)],
   ['words', (text) => words(text)],
   ['detectLanguage', (text) => detectLanguage(text, 'ru')],
@@ -72,15 +63,6 @@ const ENTRY_POINTS: ReadonlyArray<readonly [string, (text: string) => unknown]> 
       }),
   ],
 ];
-
-/** `unit` repeated (and cut) to exactly `length` characters, never splitting a surrogate pair. */
-function fill(unit: string, length: number): string {
-  const text = unit.repeat(Math.ceil(length / unit.length) + 1);
-  let end = length;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end);
-}
 
 const REFERENCE_UNIT =
   'Здравствуйте! Второй день не работает интернет, роутер мигает красным, перезагружала дважды — не помогло. ' +
@@ -116,51 +98,4 @@ const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   ['dots', '. '],
 ];
 
-function clock(fn: (text: string) => unknown, text: string): number {
-  fn('.'); // clears the detectors' last-text memo
-  const start = performance.now();
-  fn(text);
-  return performance.now() - start;
-}
-
-/** The best of up to `runs` timings, stopping at the first within `enough` (most inputs need one run). */
-function best(fn: (text: string) => unknown, text: string, enough = 0, runs = 3): number {
-  let fastest = Infinity;
-  for (let run = 0; run < runs && fastest > enough; run += 1) fastest = Math.min(fastest, clock(fn, text));
-  return fastest;
-}
-
-describe('text processing is linear in the message length', () => {
-  const reference = fill(REFERENCE_UNIT, MAX);
-  const referenceMs = new Map<string, number>();
-  const referenceTotal = () => [...referenceMs.values()].reduce((sum, ms) => sum + ms, 0);
-
-  it('measures a realistic message of the maximum length', () => {
-    for (const [, fn] of ENTRY_POINTS) fn(REFERENCE_UNIT); // warm-up (JIT, lazy lexicons)
-    for (const [name, fn] of ENTRY_POINTS) referenceMs.set(name, best(fn, reference));
-    expect(referenceTotal()).toBeGreaterThan(0);
-  });
-
-  for (const [shape, unit] of ADVERSARIAL) {
-    it(`stays linear on ${shape}`, () => {
-      const long = fill(unit, MAX);
-      const short = fill(unit, SMALL);
-      const slow: string[] = [];
-      for (const [name, fn] of ENTRY_POINTS) {
-        const reference = referenceMs.get(name) ?? 0;
-        // An entry point that does little on the realistic message is held to an average entry point's time, and
-        // its scaling is judged only where the time matters (small timings are dominated by GC and regex tier-up).
-        const floor = Math.max(NOISE_MS, reference, referenceTotal() / ENTRY_POINTS.length);
-        const allowed = PER_CHAR_FACTOR * floor;
-        const longMs = best(fn, long, floor);
-        if (longMs > allowed) slow.push(`${name}: ${longMs.toFixed(1)} ms, allowed ${allowed.toFixed(1)} ms`);
-        if (longMs > floor) {
-          const shortMs = Math.max(best(fn, short), floor / SCALING_LIMIT);
-          if (longMs / shortMs > SCALING_LIMIT)
-            slow.push(`${name}: ${(longMs / shortMs).toFixed(0)}× for 10× the length`);
-        }
-      }
-      expect(slow).toEqual([]);
-    });
-  }
-});
+describeLinearTime('text processing is linear in the message length', ENTRY_POINTS, REFERENCE_UNIT, ADVERSARIAL);

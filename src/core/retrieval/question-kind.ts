@@ -40,7 +40,10 @@ const TIME_UNITS = ['минут|час|дн|день|недел|месяц|ра�
 const HAS: Readonly<Record<AnswerKind, RegExp>> = {
   amount: alternation(
     [
-      String.raw`\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(?:₽|руб|\$|€|%)`,
+      // «1 000 ₽», "12.50 $": a digit, then at most spaces, before the currency. The same passages as
+      // `\d[\d\s]*(?:[.,]\d+)?\s*₽` (the last digit of such a run is followed by spaces only), without trying
+      // every digit of "1 1 1 1 …" and reading each try to the end of the run (quadratic).
+      String.raw`\d\s*(?:₽|руб|\$|€|%)`,
       String.raw`(?:\$|€)\s?\d`,
       'бесплатн|free of charge|for free',
       String.raw`(?<![\p{L}])free(?![\p{L}])`,
@@ -49,12 +52,14 @@ const HAS: Readonly<Record<AnswerKind, RegExp>> = {
   ),
   duration: alternation(
     [
-      String.raw`\d+(?:[–-]\d+)?\s*(?:${alternatives(TIME_UNITS, 'iu')})`,
+      // A number starts where its digits start: not from each digit of a long run, each try reading to its end.
+      String.raw`(?<!\d)\d+(?:[–-]\d+)?\s*(?:${alternatives(TIME_UNITS, 'iu')})`,
       '(?:сразу|мгновенно|immediately|instantly|straight away)',
     ],
     'iu',
   ),
-  contact: /\+?\d[\d\s()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+/u,
+  // An address starts where its run of address characters starts (else a long run without «@» is quadratic).
+  contact: /\+?\d[\d\s()-]{7,}\d|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+/u,
 };
 
 /** The kind of answer the question asks for, if it names one. */

@@ -61,7 +61,7 @@ const PATTERNS: ReadonlyArray<{ readonly kind: CommitmentKind; readonly pattern:
     kind: 'discount',
     pattern: alternatives([
       String.raw`скидк\p{L}*|дисконт\p{L}*|уценк\p{L}*|дешевле`,
-      String.raw`discount\p{L}*|\d+\s*%\s+off|cheaper|reduced\s+(?:price|rate|fee)`,
+      String.raw`discount\p{L}*|(?<!\d)\d+\s*%\s+off|cheaper|reduced\s+(?:price|rate|fee)`,
     ]),
   },
   {
@@ -116,12 +116,27 @@ const MONEY = alternation([
   'деньг|денеж|сумм|средств|оплат|плат[аеуы]|остат|баланс|стоимост|₽|руб',
   'money|payment|fee|charge|balance|amount|cost|price|rub|refund',
 ]);
-/** The clause a position is in, cut at sentence punctuation, commas and dashes. */
-const clauseOf = (text: string, position: number) => {
-  const start = Math.max(...[...text.slice(0, position).matchAll(/[.;:!?,—–]/gu)].map((match) => match.index + 1), 0);
-  const rest = text.slice(position).search(/[.;:!?,—–]/u);
-  return text.slice(start, rest === -1 ? text.length : position + rest);
-};
+const CLAUSE_CUT = /[.;:!?,—–]/gu;
+
+/**
+ * The clauses of a text, cut at sentence punctuation, commas and dashes: `clause(position)` is the clause a
+ * position is in. The cuts are found once and searched, not read again from the start for every promise.
+ */
+function clausesOf(text: string): (position: number) => string {
+  const cuts = [...text.matchAll(CLAUSE_CUT)].map((match) => match.index);
+  return (position) => {
+    // The first cut at or after the position (binary search); the clause starts after the cut before it.
+    let low = 0;
+    let high = cuts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((cuts[middle] ?? 0) < position) low = middle + 1;
+      else high = middle;
+    }
+    const start = low === 0 ? 0 : (cuts[low - 1] ?? -1) + 1;
+    return text.slice(start, cuts[low] ?? text.length);
+  };
+}
 
 /** A negation in the two words before a promise word. */
 const NEGATION =
@@ -136,12 +151,13 @@ const COMPILED = PATTERNS.map(({ kind, pattern }) => ({
 export function commitmentsOf(text: string): Commitment[] {
   const lowered = text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
   const found: Commitment[] = [];
+  let clauseOf: ((position: number) => string) | undefined;
   for (const { kind, regex } of COMPILED) {
     for (const match of lowered.matchAll(regex)) {
       // «Услуги вернутся», «возврат роутера»: giving back is a refund only where money is what comes back.
       if (
         kind === 'refund' &&
-        !MONEY.test(clauseOf(lowered, match.index)) &&
+        !MONEY.test((clauseOf ??= clausesOf(lowered))(match.index)) &&
         !/^(?:верн[её]м|возвратим)/u.test(match[0])
       )
         continue;

@@ -13,7 +13,11 @@ export interface Contact {
   readonly end: number;
 }
 
-const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu;
+/**
+ * An address starts where its run of address characters starts: without the look-behind, a long run with no «@»
+ * («a.a.a.a…», "7777…") is tried from every one of its characters, each try reading to its end (quadratic).
+ */
+const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu;
 /** A bare domain name: «kometa.example», «my.kometa.ru». */
 const DOMAIN = String.raw`(?:[a-z\d-]+\.)+(?:ru|com|net|org|example|рф|io|app)`;
 const URL = alternation(
@@ -37,7 +41,9 @@ const PHONE = alternation(
 const SECRET = alternation(
   [
     String.raw`(?<![\p{L}\d])(?:sk|pk|rk|api|key|tok|ghp|xox[bp])[-_][\w-]{8,}`,
-    String.raw`(?<![\p{L}\d/.-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z\d_-]{24,}(?![\p{L}\d])`,
+    // A digit and a letter within the first 64 characters: unbounded, the look-aheads read every "_" of a long
+    // run of them (each a place a token may start) to the run's end.
+    String.raw`(?<![\p{L}\d/.-])(?=[\w-]{0,64}\d)(?=[\w-]{0,64}[a-z])[a-z\d_-]{24,}(?![\p{L}\d])`,
   ],
   'giu',
 );
@@ -47,11 +53,21 @@ function canonicalPhone(text: string): string {
   return digits.length === 11 && digits.startsWith('7') ? `8${digits.slice(1)}` : digits;
 }
 
+const TRAILING_PUNCTUATION = new Set('.,;:!?');
+
+/**
+ * The text without its trailing punctuation. A loop, not `/[.,;:!?]+$/`: that pattern tries every character of a
+ * long run of dots in a link and reads each try to the run's end (quadratic).
+ */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
 /** Host and path, lower case, without the scheme, "www.", a trailing slash or punctuation. */
 export function canonicalUrl(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[.,;:!?]+$/, '')
+  return withoutTrailingPunctuation(text.toLowerCase())
     .replace(/^https?:\/\//, '')
     .replace(/^www\./, '')
     .replace(/\/+$/, '');
@@ -60,15 +76,17 @@ export function canonicalUrl(text: string): string {
 /** Every contact in `text`, in order. Addresses are found before links, so an address's domain is not a link too. */
 export function contactsOf(text: string): Contact[] {
   const found: Contact[] = [];
-  const taken: Array<[number, number]> = [];
-  const free = (start: number, end: number) => taken.every(([from, to]) => end <= from || start >= to);
+  // Characters already in a contact: each pattern's matches do not overlap, so marking and checking them reads
+  // the text about once per pattern, however many contacts it has.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number) => !taken.subarray(start, end).includes(1);
   const collect = (pattern: RegExp, kind: ContactKind, canonical: (raw: string) => string) => {
     for (const match of text.matchAll(pattern)) {
-      const raw = match[0].replace(/[.,;:!?]+$/, '');
+      const raw = withoutTrailingPunctuation(match[0]);
       const start = match.index;
       const end = start + raw.length;
       if (!free(start, end)) continue;
-      taken.push([start, end]);
+      taken.fill(1, start, end);
       found.push({ kind, value: canonical(raw), text: raw, start, end });
     }
   };

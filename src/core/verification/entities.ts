@@ -15,11 +15,14 @@ export interface Entity {
 }
 
 const QUOTED = /«([^«»\n]{2,60})»|"([^"\n]{2,60})"|“([^“”\n]{2,60})”|„([^„“\n]{2,60})“/gu;
-const ARROW = /\s*(?:→|->|=>|›|>)\s*/gu;
-/** A product code: a Latin word with digits («EX-1000», "AX55"), or a number of thousands («4K»). */
+const ARROW = /→|->|=>|›|>/gu;
+/**
+ * A product code: a Latin word with digits («EX-1000», "AX55"), or a number of thousands («4K»). Codes are short:
+ * the runs are bounded, or every «a» of "a-a-a-…" (a code may start after a hyphen) would read to the run's end.
+ */
 const CODE = alternation(
   [
-    String.raw`(?<![\p{L}\d])(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z][A-Za-z\d-]*\d[A-Za-z\d]*(?![\p{L}\d])`,
+    String.raw`(?<![\p{L}\d])[A-Za-z][A-Za-z\d-]{0,63}\d[A-Za-z\d]{0,63}(?![\p{L}\d])`,
     String.raw`(?<![\p{L}\d])\d+[KkКк](?![\p{L}\d])`,
   ],
   'gu',
@@ -34,7 +37,8 @@ const NAME_CUES = [
 const NAME = alternation(
   [
     String.raw`(?<![\p{L}])(?:${alternatives(NAME_CUES)})\s+(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)?)`,
-    String.raw`(?<![\p{L}])(\p{Lu}[\p{L}\d-]*)\s+(?:plan|package|tariff)(?![\p{L}])`,
+    // Bounded: a name may start after a hyphen, and each capital of "A-A-A-…" would otherwise read to the end.
+    String.raw`(?<![\p{L}])(\p{Lu}[\p{L}\d-]{0,63})\s+(?:plan|package|tariff)(?![\p{L}])`,
   ],
   'gu',
 );
@@ -158,19 +162,47 @@ export function personalDataOf(text: string): Entity[] {
  */
 export function menuStepsOf(text: string): Entity[] {
   const steps: Entity[] = [];
-  for (const match of text.matchAll(ARROW)) {
-    const before = /([\p{L}\d-]+)[»"”]?$/u.exec(text.slice(0, match.index));
-    const afterStart = match.index + match[0].length;
-    const after = /^[«"“]?([\p{L}\d-]+)/u.exec(text.slice(afterStart));
-    if (before?.[1] === undefined || after?.[1] === undefined) continue;
+  const starts = new Set<number>();
+  // The spaces around each arrow are found by hand: `\s*(?:→|…)` tries every space of a long run of them, each try
+  // reading to the run's end; and the word before an arrow is read backwards, not matched on all the text before it.
+  let taken = 0;
+  for (const arrow of text.matchAll(ARROW)) {
+    let arrowStart = arrow.index;
+    while (arrowStart > taken && SPACE.test(text.charAt(arrowStart - 1))) arrowStart -= 1;
+    let afterStart = arrow.index + arrow[0].length;
+    while (afterStart < text.length && SPACE.test(text.charAt(afterStart))) afterStart += 1;
+    taken = afterStart;
+    const before = wordBefore(text, arrowStart);
+    WORD_AFTER.lastIndex = afterStart;
+    const after = WORD_AFTER.exec(text);
+    if (before === undefined || after?.[1] === undefined) continue;
     for (const [word, start] of [
-      [before[1], match.index - before[0].length],
+      [before.word, before.start],
       [after[1], afterStart],
     ] as const) {
       const key = keyOf(word);
-      if (key !== '' && !steps.some((step) => step.start === start))
+      if (key !== '' && !starts.has(start)) {
+        starts.add(start);
         steps.push({ kind: 'menu', key, text: word, start, end: start + word.length });
+      }
     }
   }
   return steps;
+}
+
+const SPACE = /^\s$/u;
+const WORD_CHARACTER = /^[\p{L}\d-]$/u;
+const WORD_AFTER = /[«"“]?([\p{L}\d-]+)/uy;
+
+/** The word (`[\p{L}\d-]+`, maybe in a closing quote) that ends at `end`, read backwards by code point. */
+function wordBefore(text: string, end: number): { word: string; start: number } | undefined {
+  const wordEnd = '»"”'.includes(text.charAt(end - 1)) && end > 0 ? end - 1 : end;
+  let start = wordEnd;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start >= 2 ? 2 : 1;
+    if (!WORD_CHARACTER.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start === wordEnd ? undefined : { word: text.slice(start, wordEnd), start };
 }

@@ -16,6 +16,16 @@ const UNIT_OR_ABBREVIATION = /^(?:[мгкmgk]бит|[mgk]bit|[mgk]bps|[гмтк]
 const NOT_A_NAME = { test: (word: string) => UNIT_OR_ABBREVIATION.test(word) || /^\p{Lu}{2,}-/u.test(word) };
 
 /**
+ * True when only spaces, or the end of a sentence and spaces, come before `position`. Read backwards over the
+ * spaces, not by trimming all the text before each word (quadratic in a text of many capitalised words).
+ */
+function startsSentence(text: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && /\s/u.test(text.charAt(end - 1))) end -= 1;
+  return end === 0 || '.!?…'.includes(text.charAt(end - 1));
+}
+
+/**
  * The words a text uses as names: quoted, introduced by «тариф» / "plan", or capitalised somewhere other
  * than at the start of a sentence.
  */
@@ -26,8 +36,7 @@ export function nameVocabulary(sentences: readonly string[]): Set<string> {
   for (const sentence of sentences) {
     for (const entity of entitiesOf(sentence)) if (entity.kind !== 'code') vocabulary.add(entity.key);
     for (const match of sentence.matchAll(CAPITALISED)) {
-      const before = sentence.slice(0, match.index).trimEnd();
-      if (before === '' || /[.!?…]$/u.test(before) || NOT_A_NAME.test(match[0])) continue;
+      if (startsSentence(sentence, match.index) || NOT_A_NAME.test(match[0])) continue;
       const key = keyOfWord(match[0]);
       capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
     }
@@ -42,13 +51,18 @@ export function nameVocabulary(sentences: readonly string[]): Set<string> {
 /** Mentions of vocabulary names in a text, in order: quoted names and capitalised words. */
 export function mentionsOf(text: string, vocabulary: ReadonlySet<string>): Mention[] {
   const mentions: Mention[] = [];
-  for (const entity of entitiesOf(text))
-    if (vocabulary.has(entity.key)) mentions.push({ key: entity.key, start: entity.start });
+  const starts = new Set<number>();
+  const add = (mention: Mention) => {
+    mentions.push(mention);
+    starts.add(mention.start);
+  };
+  for (const entity of entitiesOf(text)) if (vocabulary.has(entity.key)) add({ key: entity.key, start: entity.start });
   for (const match of text.matchAll(CAPITALISED)) {
     const key = keyOfWord(match[0]);
     if (NOT_A_NAME.test(match[0])) continue;
-    if (vocabulary.has(key) && !mentions.some((mention) => Math.abs(mention.start - match.index) <= 1))
-      mentions.push({ key, start: match.index });
+    // A mention already found at (or next to) this word: looked up, not searched for among all the mentions.
+    const near = [match.index - 1, match.index, match.index + 1].some((start) => starts.has(start));
+    if (vocabulary.has(key) && !near) add({ key, start: match.index });
   }
   return mentions.sort((left, right) => left.start - right.start);
 }

@@ -85,7 +85,12 @@ export function mask(text: string, start: number, end: number): string {
 
 /** Every quantity in `text`, in order of appearance. Contacts and links should be masked out first. */
 export function quantitiesOf(text: string): Quantity[] {
-  let rest = lowered(text);
+  // What is left to read, with what is found blanked out: kept as characters and written in place, because
+  // rebuilding the string for every quantity (`mask`) is quadratic in a text of many. Each pattern runs on the
+  // string of it as it is when that pattern starts.
+  const characters = lowered(text).split('');
+  const refresh = () => characters.join('');
+  const read = (from: number, to: number) => characters.slice(Math.max(0, from), to).join('');
   const found: Quantity[] = [];
   const add = (
     dimension: QuantityDimension,
@@ -96,14 +101,15 @@ export function quantitiesOf(text: string): Quantity[] {
     amount = value,
   ) => {
     found.push({ dimension, value, amount, unit, text: text.slice(start, end), start, end });
-    rest = mask(rest, start, end);
+    characters.fill(' ', start, end);
   };
-  for (const match of rest.matchAll(ALWAYS_PATTERN)) add('always', 1, '', match.index, match.index + match[0].length);
-  for (const match of rest.matchAll(FROM_TO_HOURS)) {
+  for (const match of refresh().matchAll(ALWAYS_PATTERN))
+    add('always', 1, '', match.index, match.index + match[0].length);
+  for (const match of refresh().matchAll(FROM_TO_HOURS)) {
     add('time', Number(match[1]) * 60, '', match.index, match.index + match[0].length, Number(match[1]));
     found.push({ ...(found.at(-1) as Quantity), value: Number(match[2]) * 60, amount: Number(match[2]) });
   }
-  for (const match of rest.matchAll(TIME))
+  for (const match of refresh().matchAll(TIME))
     add(
       'time',
       Number(match[1]) * 60 + Number(match[2]),
@@ -112,7 +118,7 @@ export function quantitiesOf(text: string): Quantity[] {
       match.index + match[0].length,
       Number(match[1]),
     );
-  for (const match of rest.matchAll(AM_PM)) {
+  for (const match of refresh().matchAll(AM_PM)) {
     // "1–5 pm": the mark applies to both ends of the range.
     const pm = match[3]?.startsWith('p') === true;
     for (const hour of [match[1], match[2]])
@@ -126,63 +132,59 @@ export function quantitiesOf(text: string): Quantity[] {
           Number(hour),
         );
   }
-  for (const match of rest.matchAll(NUMERIC_DATE)) {
+  for (const match of refresh().matchAll(NUMERIC_DATE)) {
     const [day, month] = [Number(match[1]), Number(match[2])];
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
       add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
   }
-  for (const match of rest.matchAll(DATE)) {
+  for (const match of refresh().matchAll(DATE)) {
     const day = Number(match[1] ?? match[4]);
     const month = monthOf(match[2] ?? match[3] ?? '');
     if (month > 0 && day >= 1 && day <= 31)
       add('count', month * 100 + day, 'date', match.index, match.index + match[0].length, day);
   }
-  for (const match of rest.matchAll(HOUR_OF_DAY)) {
+  for (const match of refresh().matchAll(HOUR_OF_DAY)) {
     const hour = Number(match[1]);
     const part = match[2] ?? match[3];
     const afternoon = part === 'вечера' || (part === 'дня' && hour < 6);
     add('time', ((hour % 12) + (afternoon ? 12 : 0)) * 60, '', match.index, match.index + match[0].length, hour);
   }
-  for (const match of rest.matchAll(FRACTION))
+  for (const match of refresh().matchAll(FRACTION))
     add('count', Number(match[1]) / Number(match[2]), 'frac', match.index, match.index + match[0].length);
   for (const { pattern, dimension, value } of QUANTITY_WORDS) {
-    for (const match of rest.matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu')))
+    for (const match of refresh().matchAll(new RegExp(`(?<![\\p{L}])(?:${pattern})(?![\\p{L}])`, 'gu')))
       add(dimension, value, dimension === 'count' ? 'times' : '', match.index, match.index + match[0].length);
   }
-  for (const match of rest.matchAll(WORD_NUMBER)) {
+  for (const match of refresh().matchAll(WORD_NUMBER)) {
     const after = match.index + match[0].length;
-    const unit = unitAt(rest, after);
+    const unit = unitAt(read(after, after + UNIT_WINDOW));
     const value = NUMBER_WORDS[match[1] ?? ''] ?? 0;
     // Spelled-out counts ("пять индикаторов") from two up; "a", "one" and «один» are too common to be counts.
     if (unit === undefined || (unit.dimension === 'count' && (value < 2 || unit.key === 'ord' || unit.key === '')))
       continue;
     // "a day" is a duration only after a word of time ("within a day"), not in "agree a day" or "690 ₽ a month".
-    if (
-      (match[1] === 'a' || match[1] === 'an') &&
-      !TIME_CONTEXT.test(rest.slice(Math.max(0, match.index - 16), match.index))
-    )
-      continue;
-    if (match[1] === 'one' && RATE_CONTEXT.test(rest.slice(Math.max(0, match.index - 12), match.index))) continue;
+    if ((match[1] === 'a' || match[1] === 'an') && !TIME_CONTEXT.test(read(match.index - 16, match.index))) continue;
+    if (match[1] === 'one' && RATE_CONTEXT.test(read(match.index - 12, match.index))) continue;
     if (unit.dimension === 'count') {
       found.push({
         dimension: 'count',
         value,
         amount: value,
         unit: unit.key,
-        text: text.slice(match.index, after + 1 + (WORD_AFTER.exec(rest.slice(after))?.[0].length ?? 0) - 1),
+        text: text.slice(match.index, after + 1 + wordAfterLength(read, after, characters.length) - 1),
         start: match.index,
         end: after,
       });
-      rest = mask(rest, match.index, after);
+      characters.fill(' ', match.index, after);
       continue;
     }
     add(unit.dimension, value * unit.factor, '', match.index, after + unit.length, value);
   }
-  for (const match of rest.matchAll(NUMBER)) {
+  for (const match of refresh().matchAll(NUMBER)) {
     const values = [toNumber(match[1] ?? '', match[2])];
     if (match[3] !== undefined) values.push(toNumber(match[3], match[4]));
     const after = match.index + match[0].length;
-    const unit = unitAt(rest, after);
+    const unit = unitAt(read(after, after + UNIT_WINDOW));
     const end = after + (unit?.length ?? 0);
     // «9–20 ч.», "9-21 hours" as opening hours: a range of hours ending after noon is a time of day.
     if (
@@ -252,8 +254,24 @@ interface UnitMatch {
   readonly length: number;
 }
 
-function unitAt(text: string, position: number): UnitMatch | undefined {
-  const tail = text.slice(position, position + 48);
+/** How far after a number its unit is looked for. */
+const UNIT_WINDOW = 48;
+
+/**
+ * The length of `WORD_AFTER`'s match at `position`, read through windows that double until the match ends inside
+ * one: not on all the text after the number, which is quadratic in a text of many numbers.
+ */
+function wordAfterLength(read: (from: number, to: number) => string, position: number, length: number): number {
+  for (let size = 64; ; size *= 2) {
+    const window = read(position, position + size);
+    const matched = WORD_AFTER.exec(window)?.[0].length ?? 0;
+    // A match that stops short of the window's last character (which may be half a surrogate pair) is complete.
+    if (matched < window.length - 1 || position + size >= length) return matched;
+  }
+}
+
+/** The unit at the start of `tail` (the text after a number). */
+function unitAt(tail: string): UnitMatch | undefined {
   for (const unit of UNIT_PATTERNS) {
     const match = unit.regex.exec(tail);
     // The full stop after a whole word ends the sentence; after «сек.» or «мин.» it is part of the unit.

@@ -8,7 +8,7 @@ import { commitmentsOf, type Commitment } from './commitments.ts';
 import { contactsOf, type Contact } from './contacts.ts';
 import { entitiesOf, menuStepsOf, type Entity } from './entities.ts';
 import { mentionsOf, nameVocabulary, type Mention } from './names.ts';
-import { mask, quantitiesOf, type Quantity } from './quantities.ts';
+import { quantitiesOf, type Quantity } from './quantities.ts';
 import { plainSentence, segmentsOf } from './segments.ts';
 
 /** A passage of a cited article: its text, and the heading it sits under. */
@@ -60,7 +60,10 @@ export function factsOf(text: string): {
   commitments: Commitment[];
 } {
   const contacts = contactsOf(text);
-  const masked = contacts.reduce((rest, contact) => mask(rest, contact.start, contact.end), text);
+  // All contacts blanked in one pass (they do not overlap): masking one at a time rebuilds the text for each.
+  const characters = text.split('');
+  for (const contact of contacts) characters.fill(' ', contact.start, contact.end);
+  const masked = characters.join('');
   return {
     contacts,
     quantities: quantitiesOf(masked),
