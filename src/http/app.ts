@@ -16,6 +16,7 @@ import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
 import { addressLimits } from './address-limits.ts';
 import { bodyLimits } from './body-limit.ts';
+import type { StaticAssets } from './static-asset.ts';
 import { messageAdmission, type ReplyLoad } from './message-admission.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, handleError } from './errors.ts';
@@ -48,6 +49,8 @@ export interface AppDependencies {
     readonly perAddress: RateLimiting;
     readonly perConversation: RateLimiting;
     readonly failedAuth?: RateLimiting | undefined;
+    /** Static files (UI bundles, Swagger UI) per client address; unlimited without. */
+    readonly assets?: RateLimiting | undefined;
     /** New conversations per client address, and per customer profile (`id`, else `email`); unlimited without. */
     readonly newConversations?: { readonly perAddress: RateLimiting; readonly perCustomer: RateLimiting } | undefined;
   };
@@ -67,9 +70,9 @@ export interface AppDependencies {
   /** The client's address as the runtime sees it (for per-address limits). */
   readonly clientAddress: (c: Context) => string;
   /** Serves the interactive docs' static files (Swagger UI), when the runtime has them. */
-  readonly docsAsset?: ((name: string) => Promise<Response | undefined>) | undefined;
+  readonly docsAsset?: StaticAssets | undefined;
   /** Serves the web UI's built scripts and styles (widget, agent console, lead dashboard). */
-  readonly uiAsset?: ((name: string) => Promise<Response | undefined>) | undefined;
+  readonly uiAsset?: StaticAssets | undefined;
   /** Knowledge-base articles for citation links (`/kb/:id`). */
   readonly articles?: ArticleSource | undefined;
   /** Origins allowed to call the customer API from a browser (the embedded widget): `*` or a list. */
@@ -164,6 +167,9 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       metricsText: deps.metricsText,
     }),
   );
+  // Static files have their own per-address budget: a crowd downloading bundles does not spend the API's.
+  const assetLimit = assetLimits(deps.rateLimits.assets, deps.clientAddress);
+  for (const path of ['/ui/*', '/widget.js', '/docs/assets/*']) app.use(path, assetLimit);
   app.route('/', uiRoutes({ asset: deps.uiAsset, articles: deps.articles }));
 
   app.doc31('/openapi.json', {
@@ -220,3 +226,14 @@ const strictUtf8Body: MiddlewareHandler = async (c, next) => {
   }
   return next();
 };
+
+function assetLimits(limiter: RateLimiting | undefined, clientAddress: (c: Context) => string): MiddlewareHandler {
+  return async (c, next) => {
+    const decision = limiter?.take(clientAddress(c));
+    if (decision !== undefined && !decision.allowed)
+      throw new AppError('rate_limited:assets', 'too many file downloads from this address; retry later', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    await next();
+  };
+}

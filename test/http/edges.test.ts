@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { swaggerAssets } from '../../src/adapters/http/swagger-assets.ts';
 import { RateLimiter } from '../../src/core/limits/rate-limiter.ts';
 import { openConversation, testService, type TestService } from '../support/test-service.ts';
+import { textAsset } from '../support/text-asset.ts';
 
 let service: TestService;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('asset lookups are prototype-safe', () => {
       {},
       {
         deps: {
-          uiAsset: (name) => Promise.resolve(files.has(name) ? new Response(files.get(name) ?? '') : undefined),
+          uiAsset: (name) => Promise.resolve(files.has(name) ? textAsset(files.get(name) ?? '') : undefined),
         },
       },
     );

@@ -11,6 +11,7 @@ import { evalRunsDirectory } from '../../src/adapters/fs/eval-runs-directory.ts'
 import { ROOT } from '../run-cli.ts';
 import { openConversation, sampleKnowledge, testService, type TestService } from '../support/test-service.ts';
 import { GENEROUS_LIMITS, addStaff, bodyOf, expectErrorShape, handedOff, type Staff } from './support.ts';
+import { textAsset } from '../support/text-asset.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_TEXT_LENGTH = 4000;
@@ -36,7 +37,7 @@ beforeAll(async () => {
     {
       deps: {
         docsAsset: swaggerAssets(),
-        uiAsset: (name) => Promise.resolve(uiFiles.has(name) ? new Response(uiFiles.get(name) ?? '') : undefined),
+        uiAsset: (name) => Promise.resolve(uiFiles.has(name) ? textAsset(uiFiles.get(name) ?? '') : undefined),
         articles: knowledgeArticleSource(join(ROOT, 'knowledge'), knowledge.stored.snapshot.manifest.articles, 262_144),
         evalRuns: evalRunsDirectory(join(ROOT, 'test', 'security', 'no-such-runs-directory')),
       },

@@ -1,7 +1,10 @@
-// Serves Swagger UI's files from the swagger-ui-dist package, so /docs needs no network. Runtime: Node.
+// Serves Swagger UI's files from the swagger-ui-dist package, so /docs needs no network; each is read and compressed
+// once. Runtime: Node.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { StaticAsset, StaticAssets } from '../../http/static-asset.ts';
+import { compressedAsset } from './compressed-asset.ts';
 
 // A Map, not an object: a name like `constructor` or `__proto__` must not find Object.prototype's members.
 const FILES: ReadonlyMap<string, string> = new Map([
@@ -9,14 +12,22 @@ const FILES: ReadonlyMap<string, string> = new Map([
   ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
 ]);
 
-export function swaggerAssets(): (name: string) => Promise<Response | undefined> {
+/** Each file read and compressed once, on its first request. */
+export function swaggerAssets(): StaticAssets {
   const directory = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-  return async (name) => {
+  const prepared = new Map<string, Promise<StaticAsset>>();
+  return (name) => {
     const type = FILES.get(name);
-    if (type === undefined) return undefined;
-    const body = await readFile(join(directory, name));
-    return new Response(new Uint8Array(body), {
-      headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' },
-    });
+    if (type === undefined) return Promise.resolve(undefined);
+    let asset = prepared.get(name);
+    if (asset === undefined) {
+      asset = readFile(join(directory, name)).then((body) =>
+        compressedAsset(new Uint8Array(body), { type, maxAgeSeconds: 86_400 }),
+      );
+      // A failed read is tried again on the next request.
+      asset.catch(() => prepared.delete(name));
+      prepared.set(name, asset);
+    }
+    return asset;
   };
 }

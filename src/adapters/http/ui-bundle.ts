@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StaticAssets } from '../../http/static-asset.ts';
+import { compressedAsset } from './compressed-asset.ts';
 
 export interface UiFile {
   readonly name: string;
@@ -55,19 +57,22 @@ export async function buildUi(): Promise<UiFile[]> {
   return [...scripts, ...styles];
 }
 
-/** Builds at once (start-up calls it) and serves the files with a short cache lifetime; a failed build is logged. */
-export function uiAssets(onError: (error: unknown) => void): (name: string) => Promise<Response | undefined> {
-  const files = buildUi().then((list) => new Map(list.map((file) => [file.name, file])));
+/** Builds and compresses at once (start-up calls it) and serves from memory; a failed build is logged. */
+export function uiAssets(onError: (error: unknown) => void): StaticAssets {
+  const files = buildUi().then(
+    async (list) =>
+      new Map(
+        await Promise.all(
+          list.map(
+            async (file) =>
+              [
+                file.name,
+                await compressedAsset(file.body, { type: file.type, maxAgeSeconds: 300, crossOrigin: true }),
+              ] as const,
+          ),
+        ),
+      ),
+  );
   files.catch(onError);
-  return async (name) => {
-    const file = (await files).get(name);
-    if (file === undefined) return undefined;
-    return new Response(file.body.slice(), {
-      headers: {
-        'content-type': file.type,
-        'cache-control': 'public, max-age=300',
-        'access-control-allow-origin': '*',
-      },
-    });
-  };
+  return async (name) => (await files).get(name);
 }

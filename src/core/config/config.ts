@@ -63,6 +63,8 @@ export const domainSettingsSchema = z.object({
   RATE_LIMIT_ADDRESS_PER_MINUTE: integer(1, 10_000_000).default(600),
   /** Requests with a wrong token, per address and minute, counted apart from the address's shared budget. */
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(1, 1_000_000).default(20),
+  /** Static files (web UI bundles, Swagger UI) per client address and minute, apart from the API's budget. */
+  RATE_LIMIT_ASSETS_PER_MINUTE: integer(1, 10_000_000).default(120),
   /** Message posts one client address may have in flight at once; more are refused with 429 until one finishes. */
   MESSAGES_IN_FLIGHT_PER_ADDRESS: integer(1, 100_000).default(8),
   /** Replies waiting on the reply workers beyond which new messages are refused with 503 (busy) before storing. */

@@ -91,7 +91,7 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
             'text/event-stream': { schema: { type: 'string' } },
           },
         },
-        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429, 503),
       },
     }),
     async (c) => {

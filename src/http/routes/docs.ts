@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
 import { errorBody } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { assetResponse, type StaticAssets } from '../static-asset.ts';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -35,7 +36,7 @@ export const DOCS_SECURITY_HEADERS = {
   'referrer-policy': 'same-origin',
 } as const;
 
-export function docsRoutes(asset?: (name: string) => Promise<Response | undefined>): OpenAPIHono<AppEnv> {
+export function docsRoutes(asset?: StaticAssets): OpenAPIHono<AppEnv> {
   const app = newRouter();
   app.get('/docs', (c) => c.html(PAGE, 200, DOCS_SECURITY_HEADERS));
   // One route for every asset: a static path beside a parameter at the same place would push Hono off its
@@ -45,7 +46,9 @@ export function docsRoutes(asset?: (name: string) => Promise<Response | undefine
     if (name === 'init.js') return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' });
     if (asset === undefined)
       return c.json(errorBody('not_found:asset', 'documentation assets are not available in this runtime'), 404);
-    return (await asset(name)) ?? c.json(errorBody('not_found:asset', `no documentation asset named "${name}"`), 404);
+    const found = await asset(name);
+    if (found === undefined) return c.json(errorBody('not_found:asset', `no documentation asset named "${name}"`), 404);
+    return assetResponse(c.req.raw, found);
   });
   return app;
 }

@@ -8,9 +8,10 @@ import { PAGE_SECURITY_HEADERS } from '../../ui/pages/layout.ts';
 import { articlePage, chatPage, consolePage, homePage, notFoundPage } from '../../ui/pages/pages.ts';
 import type { AppEnv } from '../app-env.ts';
 import { newRouter } from '../router.ts';
+import { assetResponse, type StaticAssets } from '../static-asset.ts';
 
 export interface UiRouteDependencies {
-  readonly asset?: ((name: string) => Promise<Response | undefined>) | undefined;
+  readonly asset?: StaticAssets | undefined;
   readonly articles?: ArticleSource | undefined;
 }
 
@@ -28,8 +29,8 @@ export function uiRoutes(deps: UiRouteDependencies): OpenAPIHono<AppEnv> {
   const app = newRouter();
   const html = (c: Context, body: string, status: 200 | 404 = 200) => c.html(body, status, PAGE_SECURITY_HEADERS);
   const asset = async (c: Context, name: string) => {
-    const response = await deps.asset?.(name);
-    return response ?? html(c, notFoundPage(pageLang(c)), 404);
+    const found = await deps.asset?.(name);
+    return found === undefined ? html(c, notFoundPage(pageLang(c)), 404) : assetResponse(c.req.raw, found);
   };
 
   app.get('/', (c) => html(c, homePage(pageLang(c))));

@@ -96,6 +96,7 @@ export function buildServices(options: ServiceOptions) {
     perConversation: new RateLimiter(perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE), clock),
     perAddress: new RateLimiter(perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE), clock),
     failedAuth: new RateLimiter(perMinute(config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE), clock),
+    assets: new RateLimiter(perMinute(config.RATE_LIMIT_ASSETS_PER_MINUTE), clock),
     newConversations: {
       perAddress: new RateLimiter(perHour(config.CONVERSATIONS_PER_ADDRESS_PER_HOUR), clock),
       perCustomer: new RateLimiter(perHour(config.CONVERSATIONS_PER_CUSTOMER_PER_HOUR), clock),
