@@ -16,6 +16,8 @@ export interface FeedOptions {
   /** Maps an event to what the client may see, or undefined to skip it. */
   readonly map: (event: StoredEvent) => { event: string; data: unknown } | undefined;
   readonly heartbeatMs?: number | undefined;
+  /** The replay was cut short: told first, as a `replay-truncated` event, so the client reloads what it shows. */
+  readonly truncated?: { readonly after: number; readonly resumedAfter: number } | undefined;
 }
 
 export function lastEventId(c: Context): number | undefined {
@@ -29,6 +31,12 @@ export function eventFeed(c: Context, options: FeedOptions): Response {
   return streamSSE(c, async (stream) => {
     const stop = new AbortController();
     stream.onAbort(() => stop.abort());
+    if (options.truncated !== undefined)
+      await stream.writeSSE({
+        id: String(options.truncated.resumedAfter),
+        event: 'replay-truncated',
+        data: JSON.stringify(options.truncated),
+      });
     const batches = options.feed.follow({
       after: options.after,
       conversationId: options.conversationId,

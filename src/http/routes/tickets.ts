@@ -37,6 +37,9 @@ export interface TicketRouteDependencies {
   readonly feed: EventFeed;
 }
 
+/** Events an agent feed replays after Last-Event-ID at most; older ones are skipped with a `replay-truncated` event. */
+export const AGENT_REPLAY_LIMIT = 1_000;
+
 export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv> {
   const app = newRouter();
   const { agents } = deps;
@@ -237,8 +240,13 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
 
   app.get('/v1/agent/events', async (c) => {
     await as(c, WORKERS);
-    const start = lastEventId(c) ?? (await deps.tickets.lastEventSeq());
-    return eventFeed(c, { feed: deps.feed, after: start, map: agentEventView });
+    const latest = await deps.tickets.lastEventSeq();
+    const asked = lastEventId(c);
+    // A console that reconnects after a long absence reloads the queue instead of replaying the whole log.
+    const oldest = Math.max(0, latest - AGENT_REPLAY_LIMIT);
+    const start = asked === undefined ? latest : Math.max(asked, oldest);
+    const truncated = asked !== undefined && asked < oldest ? { after: asked, resumedAfter: oldest } : undefined;
+    return eventFeed(c, { feed: deps.feed, after: start, map: agentEventView, truncated });
   });
 
   app.openapi(
