@@ -11,3 +11,21 @@ describe('.env.example', () => {
     expect([...keys].sort()).toEqual(Object.keys(configSchema.shape).sort());
   });
 });
+
+describe('README', () => {
+  it('lists every limit in its configuration table, with the default the code uses', async () => {
+    const text = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const limits = Object.keys(configSchema.shape).filter(
+      (key) =>
+        /LIMIT|_PER_|MAX_|TIMEOUT|RETENTION|IN_FLIGHT|REDACT/.test(key) && !/^(LLM_PRICE|QUEUE_MINUTES)/.test(key),
+    );
+    expect(limits.length).toBeGreaterThan(15);
+    const defaults = configSchema.parse({}) as Record<string, unknown>;
+    for (const key of limits) {
+      const row = new RegExp(`^\\| \`${key}\` \\| ([^|]+) \\|`, 'm').exec(text);
+      expect(row, `${key} is missing from README's limits table`).not.toBeNull();
+      const shown = (row?.[1] ?? '').trim().split(' ')[0];
+      expect(shown, `README's default for ${key}`).toBe(String(defaults[key]));
+    }
+  });
+});
