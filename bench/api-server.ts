@@ -44,6 +44,9 @@ function serverEnv(directory: string): Record<string, string> {
     // The load generator is one address: it must not be held to one customer's share of requests in flight.
     MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
     REPLY_QUEUE_LIMIT: '100000',
+    // Thousands of simulated customers arrive from the generator's one address.
+    CONVERSATIONS_PER_ADDRESS_PER_HOUR: '100000000',
+    HANDOFFS_PER_SOURCE_PER_HOUR: '100000000',
     // Empty counts as unset: the offline composer even when the caller's environment has a key.
     OPENAI_API_KEY: '',
     OPENAI_MODEL: '',

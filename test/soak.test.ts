@@ -37,6 +37,9 @@ beforeAll(async () => {
     RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
     RATE_LIMIT_ADDRESS_PER_MINUTE: '10000000',
     MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
+    // A thousand conversations from one test address: memory, not flood control, is under test.
+    CONVERSATIONS_PER_ADDRESS_PER_HOUR: '1000000',
+    HANDOFFS_PER_SOURCE_PER_HOUR: '1000000',
   });
 });
 afterAll(async () => service.close());
