@@ -16,7 +16,7 @@ import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
 import { addressLimits } from './address-limits.ts';
 import { bodyLimits } from './body-limit.ts';
-import type { StaticAssets } from './static-asset.ts';
+import type { StaticAssets } from '../core/ports/static-assets.ts';
 import { messageAdmission, type ReplyLoad } from './message-admission.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, handleError } from './errors.ts';

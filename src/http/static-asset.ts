@@ -1,21 +1,7 @@
 // Static files (the web UI's bundles, Swagger UI) as the HTTP layer serves them: compressed once by the adapter that
 // holds them, answered with the encoding the client accepts, and with 304 for a copy the client already has, so a
 // crowd downloading the same megabyte costs memory copies, not compression or disk reads. Runtime: any.
-
-export interface StaticAsset {
-  readonly type: string;
-  readonly body: Uint8Array;
-  readonly gzip?: Uint8Array | undefined;
-  readonly brotli?: Uint8Array | undefined;
-  /** A strong validator of `body`, quoted (`"…"`). */
-  readonly etag: string;
-  readonly maxAgeSeconds: number;
-  /** Loadable from other sites (the widget script). */
-  readonly crossOrigin?: boolean | undefined;
-}
-
-/** Where a runtime keeps its static files; undefined for a name it does not have. */
-export type StaticAssets = (name: string) => Promise<StaticAsset | undefined>;
+import type { StaticAsset } from '../core/ports/static-assets.ts';
 
 /** True when `header` (Accept-Encoding) accepts `coding` with a non-zero quality. */
 function accepts(header: string, coding: string): boolean {

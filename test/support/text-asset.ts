@@ -1,5 +1,5 @@
 // A small static file for tests that serve UI assets without building the bundles.
-import type { StaticAsset } from '../../src/http/static-asset.ts';
+import type { StaticAsset } from '../../src/core/ports/static-assets.ts';
 
 export const textAsset = (text: string, type = 'text/javascript; charset=utf-8'): StaticAsset => ({
   type,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { StaticAsset } from '../../http/static-asset.ts';
+import type { StaticAsset } from '../../core/ports/static-assets.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);

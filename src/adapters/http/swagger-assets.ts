@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { StaticAsset, StaticAssets } from '../../http/static-asset.ts';
+import type { StaticAsset, StaticAssets } from '../../core/ports/static-assets.ts';
 import { compressedAsset } from './compressed-asset.ts';
 
 // A Map, not an object: a name like `constructor` or `__proto__` must not find Object.prototype's members.

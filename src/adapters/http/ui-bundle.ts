@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StaticAssets } from '../../http/static-asset.ts';
+import type { StaticAssets } from '../../core/ports/static-assets.ts';
 import { compressedAsset } from './compressed-asset.ts';
 
 export interface UiFile {

@@ -129,11 +129,5 @@ export interface TicketStore extends EventLog {
    * Retention: in one write transaction, erases (as `eraseCustomer` does) at most `limit` conversations untouched since
    * `before` that nobody is working on (no open ticket) and that were not erased yet, oldest first.
    */
-  eraseExpired(input: {
-    before: string;
-    limit: number;
-    by: string;
-    actor: string;
-    at: string;
-  }): Promise<ErasureCounts>;
+  eraseExpired(input: { before: string; limit: number; by: string; actor: string; at: string }): Promise<ErasureCounts>;
 }

@@ -3,7 +3,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
 import { errorBody } from '../errors.ts';
 import { newRouter } from '../router.ts';
-import { assetResponse, type StaticAssets } from '../static-asset.ts';
+import type { StaticAssets } from '../../core/ports/static-assets.ts';
+import { assetResponse } from '../static-asset.ts';
 
 const PAGE = `<!doctype html>
 <html lang="en">

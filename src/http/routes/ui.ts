@@ -8,7 +8,8 @@ import { PAGE_SECURITY_HEADERS } from '../../ui/pages/layout.ts';
 import { articlePage, chatPage, consolePage, homePage, notFoundPage } from '../../ui/pages/pages.ts';
 import type { AppEnv } from '../app-env.ts';
 import { newRouter } from '../router.ts';
-import { assetResponse, type StaticAssets } from '../static-asset.ts';
+import type { StaticAssets } from '../../core/ports/static-assets.ts';
+import { assetResponse } from '../static-asset.ts';
 
 export interface UiRouteDependencies {
   readonly asset?: StaticAssets | undefined;
