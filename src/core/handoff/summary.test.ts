@@ -45,3 +45,43 @@ describe('extractiveSummary', () => {
       for (const sentence of statement.split(/(?<=[.!?])\s+/)) expect(text).toContain(sentence);
   });
 });
+
+describe('extractiveSummary: which problem heads the summary', () => {
+  const answer = (id: string, text: string) =>
+    message(id, 'bot', text, {
+      reply: { action: 'answer', citations: [], confidence: { score: 0.9, components: {} }, lang: 'ru' },
+    });
+  const handoff = (id: string, text: string) =>
+    message(id, 'bot', text, {
+      reply: { action: 'handoff', citations: [], confidence: { score: 0.2, components: {} }, lang: 'ru' },
+    });
+  const calm = { label: 'neutral' as const, intensity: 0, signals: [] };
+
+  it('heads with the new question that led to the handoff, not the first one the bot answered', () => {
+    const summary = extractiveSummary(
+      [
+        message('1', 'customer', 'Как поменять тариф на более дешёвый?'),
+        answer('2', 'Тариф можно сменить в личном кабинете, раздел «Тарифы».'),
+        message('3', 'customer', 'Спасибо. А почему с карты списали деньги дважды за этот месяц'),
+      ],
+      calm,
+    );
+    expect(summary.problem).toBe('А почему с карты списали деньги дважды за этот месяц');
+    expect(summary.openQuestions).toEqual(['А почему с карты списали деньги дважды за этот месяц']);
+  });
+
+  it('keeps the original question when the later messages follow it up, and lists questions the bot left', () => {
+    const summary = extractiveSummary(
+      [
+        message('1', 'customer', 'Router keeps rebooting every hour.'),
+        answer('2', 'Please update the firmware from the router settings page.'),
+        message('3', 'customer', 'I updated the firmware, the router still reboots. Is it broken?'),
+        handoff('4', 'I am passing you to a specialist.'),
+        message('5', 'customer', 'Call a person please'),
+      ],
+      calm,
+    );
+    expect(summary.problem).toBe('Router keeps rebooting every hour.');
+    expect(summary.openQuestions).toEqual(['Is it broken?']);
+  });
+});

@@ -26,24 +26,59 @@ function problemSentences(text: string): string[] {
   return withoutRequests.length > 0 ? withoutRequests : sentences;
 }
 
+/** Content words of a message's problem sentences, to tell a follow-up on the same topic from a new question. */
+function topicOf(message: Message): Set<string> {
+  return new Set(problemSentences(message.text).flatMap((sentence) => contentTerms(sentence)));
+}
+
+/**
+ * The customer message that states the problem the agent must solve: the newest one with content (the one that led
+ * to the handoff, unless it only asks for a person), walked back to where its topic began, so a follow-up such as
+ * "did that, still nothing" keeps the original question while a new question after an answered one heads the summary.
+ */
+function problemMessage(customer: readonly Message[]): Message | undefined {
+  const withContent = customer.filter((message) =>
+    problemSentences(message.text).some((sentence) => !detectHumanRequest(sentence).matched),
+  );
+  let index = withContent.length - 1;
+  if (index < 0) return customer.find((message) => meaningful(message.text).length > 0);
+  const topic = topicOf(withContent[index] as Message);
+  while (index > 0) {
+    const earlier = topicOf(withContent[index - 1] as Message);
+    if (![...earlier].some((term) => topic.has(term))) break;
+    for (const term of earlier) topic.add(term);
+    index -= 1;
+  }
+  return withContent[index];
+}
+
+/** Customer messages no bot answer followed (the bot clarified, handed off, or has not replied yet). */
+function unansweredMessages(transcript: readonly Message[]): Message[] {
+  return transcript.filter((message, index) => {
+    if (message.role !== 'customer') return false;
+    const next = transcript.slice(index + 1).find((entry) => entry.role !== 'customer');
+    return next === undefined || next.role !== 'bot' || next.reply?.action !== 'answer';
+  });
+}
+
 export function extractiveSummary(transcript: readonly Message[], mood: Emotion): TicketSummary {
   const customer = transcript.filter((message) => message.role === 'customer');
   const bot = transcript.filter((message) => message.role === 'bot');
-  const firstWithContent =
-    customer.find(
-      (message) =>
-        problemSentences(message.text).length > 0 &&
-        problemSentences(message.text).some((sentence) => !detectHumanRequest(sentence).matched),
-    ) ?? customer.find((message) => meaningful(message.text).length > 0);
+  const chosen = problemMessage(customer);
   const problem =
-    firstWithContent === undefined
-      ? (customer[0]?.text ?? '')
-      : problemSentences(firstWithContent.text).slice(0, 2).map(clip).join(' ');
+    chosen === undefined ? (customer[0]?.text ?? '') : problemSentences(chosen.text).slice(0, 2).map(clip).join(' ');
   const firstBotIndex = transcript.findIndex((message) => message.role === 'bot');
   const afterBot =
     firstBotIndex === -1 ? [] : transcript.slice(firstBotIndex + 1).filter((message) => message.role === 'customer');
-  const lastBotIndex = transcript.map((message) => message.role).lastIndexOf('bot');
-  const unanswered = transcript.slice(lastBotIndex + 1).filter((message) => message.role === 'customer');
+  const unanswered = unansweredMessages(transcript);
+  const asked = unanswered.flatMap((message) => sentencesOf(message.text).filter((sentence) => sentence.includes('?')));
+  // A question put without a question mark ("can't pay by card, call a person") is still what nobody answered.
+  const openQuestions =
+    asked.length > 0 || chosen === undefined || !unanswered.includes(chosen)
+      ? asked
+      : problemSentences(chosen.text)
+          .filter((sentence) => !detectHumanRequest(sentence).matched)
+          .slice(0, 1);
   const citedArticles = [
     ...new Set(bot.flatMap((message) => message.reply?.citations.map((citation) => citation.title) ?? [])),
   ];
@@ -57,9 +92,7 @@ export function extractiveSummary(transcript: readonly Message[], mood: Emotion)
     citedArticles,
     customerAnswered: afterBot.slice(-3).map((message) => clip(message.text.trim())),
     mood: { label: mood.label, intensity: mood.intensity },
-    openQuestions: unanswered
-      .flatMap((message) => sentencesOf(message.text).filter((sentence) => sentence.includes('?')))
-      .map(clip),
+    openQuestions: openQuestions.slice(-3).map(clip),
     source: 'extractive',
   };
 }
