@@ -4,7 +4,8 @@
 import { clauseAround, type Claim } from './claims.ts';
 import type { Commitment } from './commitments.ts';
 import { sameContact } from './contacts.ts';
-import { mentionsOf, nameAt } from './names.ts';
+import { mentionsOf, nameAt, type Mention } from './names.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 import { sameQuantity, type Quantity } from './quantities.ts';
 import { factsOf, prefixOf, sectionOf, termsOf, type Passage, type SourceIndex } from './source-index.ts';
 import { isGeneric } from './claim-terms.ts';
@@ -37,28 +38,58 @@ export const COMMITMENT_FLOOR = 0.3;
 
 const supported = (claim: Claim, evidence?: string): ClaimCheck => ({ claim, verdict: 'supported', evidence });
 
+/** Term prefixes of a text's promises, contacts and quantities: what it states, not what it is about. */
+const FACT_PREFIXES = new RecentCache<string, ReadonlySet<string>>(64);
+const factPrefixes = (sentence: string): ReadonlySet<string> =>
+  FACT_PREFIXES.through(sentence, (text) => {
+    const facts = factsOf(text);
+    const stated = [
+      ...facts.commitments.map((commitment) => commitment.text),
+      ...facts.contacts.map((contact) => contact.text),
+      ...facts.quantities.map((quantity) => quantity.text),
+    ];
+    return new Set(termsOf(stated.join(' ')).map(prefixOf));
+  });
+
+/** The words of a text that may say what it is about (no numbers, no generic words), each with its count. */
+const SUBJECT_WORDS = new RecentCache<string, ReadonlyMap<string, number>>(256);
+const subjectWords = (text: string): ReadonlyMap<string, number> =>
+  SUBJECT_WORDS.through(text, (key) => {
+    const counts = new Map<string, number>();
+    for (const term of termsOf(key))
+      if (!/\d/.test(term) && !isGeneric(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return counts;
+  });
+
+/** Distinct terms in order of first occurrence, and how many words they were (repeats counted). */
+interface SubjectTerms {
+  readonly terms: readonly string[];
+  readonly count: number;
+}
+
 /**
  * What a claim is about: the content terms of its clause, without the claim's own words, numbers and
  * promise words; when the clause says too little, the clause before it (what a dash or colon attaches it to)
- * is added, then the one after it.
+ * is added, then the one after it. The sentence's facts and each clause's words are read once per sentence and
+ * clause, not once per claim (a sentence may hold hundreds of claims).
  */
-function subjectTerms(sentence: string, position: number, own: string): string[] {
+function subjectTerms(sentence: string, position: number, own: string): SubjectTerms {
   const clause = clauseAround(sentence, position);
-  const facts = factsOf(sentence);
-  const excluded = new Set(
-    termsOf(
-      [
-        own,
-        ...facts.commitments.map((commitment) => commitment.text),
-        ...facts.contacts.map((contact) => contact.text),
-        ...facts.quantities.map((quantity) => quantity.text),
-      ].join(' '),
-    ).map(prefixOf),
-  );
-  const words = (text: string) =>
-    termsOf(text).filter((term) => !/\d/.test(term) && !excluded.has(prefixOf(term)) && !isGeneric(term));
-  const terms = words(clause.text);
-  return terms.length >= 2 ? terms : words(sentence.slice(clause.previousStart, clause.end));
+  const stated = factPrefixes(sentence);
+  const owned = new Set(termsOf(own).map(prefixOf));
+  const words = (text: string): SubjectTerms => {
+    const terms: string[] = [];
+    let count = 0;
+    for (const [term, times] of subjectWords(text)) {
+      const prefix = prefixOf(term);
+      if (stated.has(prefix) || owned.has(prefix)) continue;
+      terms.push(term);
+      count += times;
+    }
+    return { terms, count };
+  };
+  const inClause = words(clause.text);
+  return inClause.count >= 2 ? inClause : words(sentence.slice(clause.previousStart, clause.end));
 }
 
 export function checkClaim(claim: Claim, sentence: string, context: CheckContext): ClaimCheck {
@@ -90,10 +121,16 @@ export function checkClaim(claim: Claim, sentence: string, context: CheckContext
   }
 }
 
-/** What a promise in a source passage is about, as term prefixes. */
-function subjectOf(text: string, commitment: Commitment): string[] {
-  const clause = clauseAround(text, commitment.start);
-  return subjectTerms(clause.text, commitment.start - clause.start, commitment.text).map(prefixOf);
+const SUBJECTS = new WeakMap<Commitment, readonly string[]>();
+/** What a promise in a source passage is about, as term prefixes (read once per promise). */
+function subjectOf(text: string, commitment: Commitment): readonly string[] {
+  let subject = SUBJECTS.get(commitment);
+  if (subject === undefined) {
+    const clause = clauseAround(text, commitment.start);
+    subject = subjectTerms(clause.text, commitment.start - clause.start, commitment.text).terms.map(prefixOf);
+    SUBJECTS.set(commitment, subject);
+  }
+  return subject;
 }
 
 /** Values that can stand in for each other's place: same dimension, and for counts the same counted word. */
@@ -144,16 +181,13 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, conte
   const clause = clauseAround(sentence, quantity.start);
   // «Оптима» — 500 Мбит/с и 200 каналов: a name right before a dash or colon is what the clause after it describes.
   const previous = sentence.slice(clause.previousStart, clause.start);
-  const namedBefore =
-    previous.trim().split(/\s+/).length <= 3 && /[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u.test(previous);
+  const namedBefore = previous.trim().split(/\s+/).length <= 3 && endsWithName(previous);
   const from =
-    namedBefore || subjectTerms(clause.text, quantity.start - clause.start, claim.text).length < 2
+    namedBefore || subjectTerms(clause.text, quantity.start - clause.start, claim.text).count < 2
       ? clause.previousStart
       : clause.start;
   const window = sentence.slice(from, clause.end);
-  const mentions = EXCEPT.test(window)
-    ? []
-    : mentionsOf(window, index.vocabulary).filter((mention) => distinctive(mention.key));
+  const mentions = distinctiveMentions(window, index);
   const named = nameAt(mentions, quantity.start - from);
   // "1 Gbps instead of 500 Mbps", «4 часа на «Максимуме» против 8»: after a comparison the value is the other one's.
   const compared =
@@ -185,7 +219,7 @@ function checkQuantity(claim: Claim, quantity: Quantity, sentence: string, conte
 
   // What the clause is about must not fit another value of the same kind clearly better than this one. Words the
   // sources never use cannot tell one value's passage from another's.
-  const terms = subjectTerms(sentence, claim.start, claim.text).filter((term) => index.hasTerm(term));
+  const terms = subjectTerms(sentence, claim.start, claim.text).terms.filter((term) => index.hasTerm(term));
   // One word is too little to tell one value's subject from another's.
   if (new Set(terms.map(prefixOf)).size < 2) return supported(claim, matches[0]?.passage.text);
   let support = 0;
@@ -244,6 +278,52 @@ const COMPARISON =
 /** Exceptions («кроме Москвы», "except Moscow") name what a number is not about. */
 const EXCEPT = /(?<![\p{L}])(?:кроме|помимо|except|other\s+than|besides|outside)(?![\p{L}])/iu;
 
+const MENTIONS = new WeakMap<SourceIndex, RecentCache<string, readonly Mention[]>>();
+/**
+ * The sources' distinctive names mentioned in a stretch of a reply (none after an exception): read once per
+ * stretch, not once for each of the values in it.
+ */
+function distinctiveMentions(window: string, index: SourceIndex): readonly Mention[] {
+  let cache = MENTIONS.get(index);
+  if (cache === undefined) {
+    cache = new RecentCache(64);
+    MENTIONS.set(index, cache);
+  }
+  return cache.through(window, (text) =>
+    EXCEPT.test(text) ? [] : mentionsOf(text, index.vocabulary).filter((mention) => index.isDistinctive(mention.key)),
+  );
+}
+
+const skipSpacesBack = (text: string, end: number) => {
+  let at = end;
+  while (at > 0 && /\s/u.test(text.charAt(at - 1))) at -= 1;
+  return at;
+};
+
+/**
+ * True when the text ends in a name and a dash or colon («Оптима» —, "Maximum:"): what
+ * `/[»"”]\s*[—–:-]\s*$|\p{Lu}[\p{L}\d-]*\s*[—–:]\s*$/u` matches, read backwards from the end (the pattern tries
+ * every capital of the text, each try reading to its end).
+ */
+function endsWithName(text: string): boolean {
+  const dash = skipSpacesBack(text, text.length);
+  const mark = text.charAt(dash - 1);
+  if (!'—–:-'.includes(mark) || dash === 0) return false;
+  const end = skipSpacesBack(text, dash - 1);
+  if ('»"”'.includes(text.charAt(end - 1)) && end > 0) return true;
+  if (mark === '-') return false;
+  // A run of letters, digits and hyphens ending there, with a capital in it (where the name starts).
+  for (let at = end; at > 0;) {
+    const low = text.charCodeAt(at - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? 2 : 1;
+    const character = text.slice(at - width, at);
+    if (!/^[\p{L}\d-]$/u.test(character)) return false;
+    if (/^\p{Lu}$/u.test(character)) return true;
+    at -= width;
+  }
+  return false;
+}
+
 const LOCAL = new WeakMap<Quantity, ReadonlySet<string>>();
 /** Content words before and after a value in a source passage that say what it is about. */
 const WORDS_BEFORE = 8;
@@ -301,7 +381,7 @@ function checkCommitment(
     .map(prefixOf);
   // What is promised: the promise's clause, with the clause before when it says too little
   // («…возьмите 500 ₽ — это бесплатно»).
-  const terms = subjectTerms(sentence, claim.start, claim.text);
+  const { terms } = subjectTerms(sentence, claim.start, claim.text);
   // The sources saying this very thing will not happen («Стоимость доставки … не возвращается»).
   const said = new Set(terms.map(prefixOf));
   const denies = (subject: readonly string[]) =>

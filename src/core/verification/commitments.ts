@@ -119,11 +119,13 @@ const MONEY = alternation([
 const CLAUSE_CUT = /[.;:!?,—–]/gu;
 
 /**
- * The clauses of a text, cut at sentence punctuation, commas and dashes: `clause(position)` is the clause a
- * position is in. The cuts are found once and searched, not read again from the start for every promise.
+ * The clauses of a text, cut at sentence punctuation, commas and dashes: `speaksOfMoney(position)` says whether the
+ * clause a position is in names money. The cuts are found once and searched, and each clause is read once, not
+ * again for every promise in it.
  */
-function clausesOf(text: string): (position: number) => string {
+function clausesOf(text: string): (position: number) => boolean {
   const cuts = [...text.matchAll(CLAUSE_CUT)].map((match) => match.index);
+  const money = new Map<number, boolean>();
   return (position) => {
     // The first cut at or after the position (binary search); the clause starts after the cut before it.
     let low = 0;
@@ -133,8 +135,13 @@ function clausesOf(text: string): (position: number) => string {
       if ((cuts[middle] ?? 0) < position) low = middle + 1;
       else high = middle;
     }
-    const start = low === 0 ? 0 : (cuts[low - 1] ?? -1) + 1;
-    return text.slice(start, cuts[low] ?? text.length);
+    let found = money.get(low);
+    if (found === undefined) {
+      const start = low === 0 ? 0 : (cuts[low - 1] ?? -1) + 1;
+      found = MONEY.test(text.slice(start, cuts[low] ?? text.length));
+      money.set(low, found);
+    }
+    return found;
   };
 }
 
@@ -151,14 +158,14 @@ const COMPILED = PATTERNS.map(({ kind, pattern }) => ({
 export function commitmentsOf(text: string): Commitment[] {
   const lowered = text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
   const found: Commitment[] = [];
-  let clauseOf: ((position: number) => string) | undefined;
+  let speaksOfMoney: ((position: number) => boolean) | undefined;
   for (const { kind, regex } of COMPILED) {
     for (const match of lowered.matchAll(regex)) {
       // «Услуги вернутся», «возврат роутера»: giving back is a refund only where money is what comes back.
       if (
         kind === 'refund' &&
-        !MONEY.test((clauseOf ??= clausesOf(lowered))(match.index)) &&
-        !/^(?:верн[её]м|возвратим)/u.test(match[0])
+        !/^(?:верн[её]м|возвратим)/u.test(match[0]) &&
+        !(speaksOfMoney ??= clausesOf(lowered))(match.index)
       )
         continue;
       const negated =

@@ -48,21 +48,25 @@ const keyOf = (text: string) => termsOf(text).join(' ');
 /** Named things in order of appearance; a quoted name inside a menu path is part of the path. */
 export function entitiesOf(text: string): Entity[] {
   const found: Entity[] = [];
+  const add = (entity: Entity) => found.push(entity);
   for (const match of text.matchAll(QUOTED)) {
     const inner = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
     const key = keyOf(inner);
-    if (key !== '')
-      found.push({ kind: 'quoted', key, text: inner, start: match.index, end: match.index + match[0].length });
+    if (key !== '') add({ kind: 'quoted', key, text: inner, start: match.index, end: match.index + match[0].length });
   }
+  // Whether a match is inside a name found before: not compared with every one of them (quadratic in a text of
+  // many codes). Names do not overlap each other, nor codes each other (each is one pattern's matches).
+  let inside = coverOf(found, text.length);
   for (const match of text.matchAll(NAME)) {
     const name = match[1] ?? match[2] ?? '';
     const start = match.index + match[0].indexOf(name);
-    if (found.some((entity) => start >= entity.start && start < entity.end)) continue;
+    if (inside(start)) continue;
     const key = keyOf(name);
-    if (key !== '') found.push({ kind: 'name', key, text: name, start, end: start + name.length });
+    if (key !== '') add({ kind: 'name', key, text: name, start, end: start + name.length });
   }
+  inside = coverOf(found, text.length);
   for (const match of text.matchAll(CODE)) {
-    if (found.some((entity) => match.index >= entity.start && match.index < entity.end)) continue;
+    if (inside(match.index)) continue;
     found.push({
       kind: 'code',
       key: match[0].toLowerCase(),
@@ -72,6 +76,27 @@ export function entitiesOf(text: string): Entity[] {
     });
   }
   return found.sort((left, right) => left.start - right.start);
+}
+
+/**
+ * Whether a position is inside one of `entities`, for positions asked in increasing order: a running sum of the
+ * entities' starts (+1) and ends (-1).
+ */
+function coverOf(entities: readonly Entity[], length: number): (position: number) => boolean {
+  const change = new Int32Array(length + 1);
+  for (const entity of entities) {
+    change[entity.start] = (change[entity.start] ?? 0) + 1;
+    change[entity.end] = (change[entity.end] ?? 0) - 1;
+  }
+  let depth = 0;
+  let at = 0;
+  return (position) => {
+    while (at <= position) {
+      depth += change[at] ?? 0;
+      at += 1;
+    }
+    return depth > 0;
+  };
 }
 
 const FORMAL_YOU = /^Ваш|^Вы$|^Вас$|^Вам$|^Вами$/u;

@@ -85,12 +85,45 @@ export function mask(text: string, start: number, end: number): string {
 
 /** Every quantity in `text`, in order of appearance. Contacts and links should be masked out first. */
 export function quantitiesOf(text: string): Quantity[] {
-  // What is left to read, with what is found blanked out: kept as characters and written in place, because
-  // rebuilding the string for every quantity (`mask`) is quadratic in a text of many. Each pattern runs on the
-  // string of it as it is when that pattern starts.
-  const characters = lowered(text).split('');
-  const refresh = () => characters.join('');
-  const read = (from: number, to: number) => characters.slice(Math.max(0, from), to).join('');
+  // What is left to read, with what is found blanked out. Each pattern runs on the string as it is when that
+  // pattern starts, rebuilt from the last one and the spans blanked since, by concatenation (rebuilding it for every
+  // quantity, `mask`, is quadratic in a text of many; V8's Array#join of its characters grows faster than its
+  // length). The words around a match are read with the blanks made by the same pattern, from a mark per character.
+  let current = lowered(text);
+  const isBlank = new Uint8Array(current.length);
+  // The spans blanked since the last rebuild, as starts and ends: each pattern's matches come in order.
+  let blankStarts: number[] = [];
+  let blankEnds: number[] = [];
+  const refresh = () => {
+    if (blankStarts.length === 0) return current;
+    let rebuilt = '';
+    let at = 0;
+    for (let index = 0; index < blankStarts.length; index += 1) {
+      const from = Math.max(blankStarts[index] ?? 0, at);
+      const end = blankEnds[index] ?? 0;
+      if (end <= from) continue;
+      rebuilt += current.slice(at, from) + ' '.repeat(end - from);
+      at = end;
+    }
+    current = rebuilt + current.slice(at);
+    blankStarts = [];
+    blankEnds = [];
+    return current;
+  };
+  const blank = (start: number, end: number) => {
+    isBlank.fill(1, start, end);
+    blankStarts.push(start);
+    blankEnds.push(end);
+  };
+  const read = (from: number, to: number) => {
+    const start = Math.max(0, from);
+    const end = Math.min(to, current.length);
+    let window = current.slice(start, end);
+    for (let at = start; at < end; at += 1)
+      if (isBlank[at] === 1 && window.charAt(at - start) !== ' ')
+        window = window.slice(0, at - start) + ' ' + window.slice(at - start + 1);
+    return window;
+  };
   const found: Quantity[] = [];
   const add = (
     dimension: QuantityDimension,
@@ -101,7 +134,7 @@ export function quantitiesOf(text: string): Quantity[] {
     amount = value,
   ) => {
     found.push({ dimension, value, amount, unit, text: text.slice(start, end), start, end });
-    characters.fill(' ', start, end);
+    blank(start, end);
   };
   for (const match of refresh().matchAll(ALWAYS_PATTERN))
     add('always', 1, '', match.index, match.index + match[0].length);
@@ -171,11 +204,11 @@ export function quantitiesOf(text: string): Quantity[] {
         value,
         amount: value,
         unit: unit.key,
-        text: text.slice(match.index, after + 1 + wordAfterLength(read, after, characters.length) - 1),
+        text: text.slice(match.index, after + 1 + wordAfterLength(read, after, current.length) - 1),
         start: match.index,
         end: after,
       });
-      characters.fill(' ', match.index, after);
+      blank(match.index, after);
       continue;
     }
     add(unit.dimension, value * unit.factor, '', match.index, after + unit.length, value);

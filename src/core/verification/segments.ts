@@ -15,6 +15,37 @@ const LIST_MARKER_ONLY = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])$/u;
 const ABBREVIATION =
   /(?<![\p{L}])(?:д|дом|кв|ул|г|стр|корп|тел|пр|пер|им|п|пп|см|рис|ст|no|nos|apt|st|tel|approx|ca|p|pp|vs|ed)\.$/iu;
 const MARKER = /^\s*(?:\d{1,2}[.)]|[-*•])\s+/u;
+/**
+ * The longest segment: a longer sentence is cut at whitespace into pieces of at most this many characters. The
+ * checker reads a sentence once per claim in it (its clauses, its other facts), so a "sentence" of 100,000
+ * characters without a full stop would cost time quadratic in its length. Written sentences are far shorter (the
+ * longest in the knowledge base and the evals is under 350 characters).
+ */
+export const MAX_SEGMENT_LENGTH = 600;
+const SPACE = /^\s$/u;
+const isSpace = (text: string, index: number) => SPACE.test(text.charAt(index));
+
+/** A sentence as pieces of at most `MAX_SEGMENT_LENGTH` characters, cut where a run of whitespace starts. */
+function piecesOf(sentence: string, gap: string): Segment[] {
+  const pieces: Segment[] = [];
+  let start = 0;
+  while (sentence.length - start > MAX_SEGMENT_LENGTH) {
+    let cut = start + MAX_SEGMENT_LENGTH;
+    while (cut > start && !(isSpace(sentence, cut) && !isSpace(sentence, cut - 1))) cut -= 1;
+    let next = cut;
+    if (cut === start) {
+      // One word longer than a piece: cut inside it, never between the halves of a surrogate pair.
+      cut = start + MAX_SEGMENT_LENGTH;
+      const code = sentence.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+      next = cut;
+    } else while (next < sentence.length && isSpace(sentence, next)) next += 1;
+    pieces.push({ text: sentence.slice(start, cut), gap: sentence.slice(cut, next) });
+    start = next;
+  }
+  pieces.push({ text: sentence.slice(start), gap });
+  return pieces;
+}
 
 /** The sentence without its list marker and Markdown emphasis: what the checker reads. */
 export function plainSentence(segment: string): string {
@@ -46,7 +77,7 @@ export class SegmentStream {
       if (LIST_MARKER_ONLY.test(sentence) || sentence.trim() === '') continue;
       // «ул. Лесная, д. 12, кв. 48», "approx. 5": a short abbreviation before a number ends no sentence.
       if (!match[0].includes('\n') && ABBREVIATION.test(sentence) && /\d/.test(this.buffer[end] ?? '')) continue;
-      segments.push({ text: sentence, gap: match[0] });
+      segments.push(...piecesOf(sentence, match[0]));
       start = end;
     }
     this.buffer = this.buffer.slice(start);
@@ -58,6 +89,6 @@ export class SegmentStream {
     const rest = this.buffer;
     this.buffer = '';
     const text = rest.trimEnd();
-    return text.trim() === '' ? [] : [{ text: text.replace(/^\s+/, ''), gap: '' }];
+    return text.trim() === '' ? [] : piecesOf(text.replace(/^\s+/, ''), '');
   }
 }

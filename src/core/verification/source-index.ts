@@ -60,10 +60,15 @@ export function factsOf(text: string): {
   commitments: Commitment[];
 } {
   const contacts = contactsOf(text);
-  // All contacts blanked in one pass (they do not overlap): masking one at a time rebuilds the text for each.
-  const characters = text.split('');
-  for (const contact of contacts) characters.fill(' ', contact.start, contact.end);
-  const masked = characters.join('');
+  // All contacts blanked in one pass (they do not overlap, and come in order): masking one at a time rebuilds the
+  // text for each, and V8's Array#join of its characters grows faster than the text's length.
+  let masked = '';
+  let at = 0;
+  for (const contact of contacts) {
+    masked += text.slice(at, contact.start) + ' '.repeat(contact.end - contact.start);
+    at = contact.end;
+  }
+  masked += text.slice(at);
   return {
     contacts,
     quantities: quantitiesOf(masked),
