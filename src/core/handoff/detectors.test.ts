@@ -115,3 +115,22 @@ describe('detectLoop', () => {
     expect(detectLoop(history, 'а как оплатить картой?').matched).toBe(false);
   });
 });
+
+describe('a single very long word', () => {
+  it('costs the request detector time linear in its length, not its square (typo correction skips it)', () => {
+    const time = (length: number) => {
+      let best = Infinity;
+      for (let run = 0; run < 3; run += 1) {
+        const text = `${'а'.repeat(length)} ${length}-${run}`;
+        const started = performance.now();
+        detectHumanRequest(text);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    const short = time(4000);
+    const long = time(16_000);
+    // Quadratic would be 16× (it was 470 ms at 16,000 letters); below 5 ms the clock is too coarse to compare.
+    expect({ short, long, linear: long <= 5 || long / Math.max(short, 0.5) < 8 }).toMatchObject({ linear: true });
+  });
+});

@@ -321,6 +321,8 @@ const FORMS = [
   ...['representative', 'supervisor', 'specialist', 'connect', 'transfer'],
 ];
 const FORM_SET = new Set(FORMS);
+/** A word longer than this is more than one edit from every form (and its deletions would cost its length squared). */
+const LONGEST_FORM = Math.max(...FORMS.map((form) => form.length));
 /** The word with each letter dropped in turn. */
 const deletions = (word: string) =>
   Array.from({ length: word.length }, (_, index) => word.slice(0, index) + word.slice(index + 1));
@@ -373,7 +375,7 @@ function foldLookalikes(text: string): string {
 /** The message with misspelt words of the rules corrected: words of five letters or more, one edit away. */
 function correctTypos(text: string): string {
   return foldLookalikes(text).replace(/\p{L}{5,}/gu, (word) => {
-    if (FORM_SET.has(word)) return word;
+    if (FORM_SET.has(word) || word.length > LONGEST_FORM + 1) return word;
     // The first form in FORMS one edit away, as a scan of FORMS would find it.
     let best: number | undefined;
     for (const key of [word, ...deletions(word)]) {

@@ -182,6 +182,9 @@ export class Bm25Index {
 
   private editNeighbours(term: string): string[] {
     const index = this.deletionIndex();
+    // One edit changes the length by one at most: a longer term has no neighbour, and its deletions would cost
+    // its length squared (a 16,000-letter "word" in a customer message).
+    if (term.length > this.longestTerm + 1) return [];
     const found = new Set<string>();
     for (const variant of [term, ...deletions(term)]) {
       for (const id of index.get(variant) ?? []) found.add(this.data.terms[id] ?? '');
@@ -191,12 +194,14 @@ export class Bm25Index {
   }
 
   private deletions?: Map<string, number[]>;
+  private longestTerm = 0;
 
   /** Every vocabulary term and its one-letter deletions, for distance-1 lookups (SymSpell). */
   private deletionIndex(): Map<string, number[]> {
     if (this.deletions !== undefined) return this.deletions;
     const index = new Map<string, number[]>();
     this.data.terms.forEach((term, id) => {
+      this.longestTerm = Math.max(this.longestTerm, term.length);
       if (term.length < 4) return;
       for (const variant of [term, ...deletions(term)]) {
         const list = index.get(variant);
