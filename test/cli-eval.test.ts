@@ -38,7 +38,13 @@ describe('firstline eval', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/gate\s+PASS/);
-    expect((await readdir(out)).sort()).toEqual(['report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect((await readdir(out)).sort()).toEqual([
+      'report.html',
+      'report.json',
+      'report.junit.xml',
+      'report.md',
+      'summary.json',
+    ]);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
       metrics: Record<string, Record<string, unknown>>;
       cases: Array<Record<string, unknown>>;

@@ -79,7 +79,14 @@ export function customerEventView(event: StoredEvent): CustomerFeedEvent | undef
     case 'ticket-transferred':
       return { event: 'status', data: { status: conversationStatusFor('transferred'), at: event.at } };
     case 'ticket-released':
-      return { event: 'status', data: { status: conversationStatusFor('released'), at: event.at } };
+      return {
+        event: 'status',
+        data: {
+          status: conversationStatusFor('released'),
+          ...(event.data.notice === undefined ? {} : { notice: event.data.notice }),
+          at: event.at,
+        },
+      };
     case 'conversation-reopened':
       return { event: 'status', data: { status: event.data.to, at: event.at } };
     case 'ticket-resolved':
@@ -94,6 +101,7 @@ export function customerEventView(event: StoredEvent): CustomerFeedEvent | undef
     case 'ticket-created':
     case 'note-added':
     case 'ticket-summary-updated':
+    case 'ticket-retriaged':
     case 'rating-received':
     case 'customer-erased':
       return undefined;
@@ -115,6 +123,7 @@ export function agentEventView(event: StoredEvent): AgentFeedEvent | undefined {
     }
     case 'ticket-created':
     case 'ticket-summary-updated':
+    case 'ticket-retriaged':
     case 'ticket-claimed':
     case 'ticket-transferred':
     case 'ticket-released':

@@ -20,6 +20,9 @@ export function replyView(message: Message) {
     confidence: { score: reply?.confidence.score ?? 0, components: { ...(reply?.confidence.components ?? {}) } },
     lang: reply?.lang ?? 'ru',
     ...(reply?.reasons === undefined ? {} : { reasons: [...reply.reasons] }),
+    ...(reply?.options === undefined
+      ? {}
+      : { options: reply.options.map(({ id, label, articleId }) => ({ id, label, articleId })) }),
     at: message.at,
   };
 }

@@ -95,13 +95,15 @@ describe('conversation API', () => {
     const body = (await (await post({ text: 'Какой завтра будет курс доллара к рублю?' })).json()) as ReplyBody;
     expect(body.reply).toMatchObject({ action: 'handoff', reasons: ['low_confidence'], citations: [] });
     expect(body.reply?.text).toContain('специалист');
-    const later = (await (await post({ text: 'алло?' })).json()) as ReplyBody;
+    const later = (await (await post({ text: 'алло?' })).json()) as ReplyBody & { notice?: { role: string } };
     expect(later.reply).toBeNull();
+    // The bot does not answer; the customer hears only that their words reached the request.
+    expect(later.notice).toMatchObject({ role: 'system' });
     const conversation = (await (
       await app.request(`/v1/conversations/${id}`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { status: string; messages: Array<{ role: string }> };
     expect(conversation.status).toBe('waiting');
-    expect(conversation.messages.map((message) => message.role)).toEqual(['customer', 'bot', 'customer']);
+    expect(conversation.messages.map((message) => message.role)).toEqual(['customer', 'bot', 'customer', 'system']);
   });
 
   it('never answers a handoff-always topic itself', async () => {

@@ -13,6 +13,7 @@ import type {
 import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
 import type { Signal } from '../../core/util/signal.ts';
 import { groupFlood } from '../../core/queue/flood.ts';
+import { keepEarlierPriority } from '../../core/queue/priority.ts';
 import { SqlTicketStore } from './sql-ticket-store.ts';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import { SqlWrites } from './sql-writes.ts';
@@ -144,15 +145,25 @@ export class SqlConversationStore implements ConversationStore {
       const existing = this.sql.get<MessageRow>('SELECT * FROM messages WHERE reply_to = ?', input.replyTo);
       if (existing !== undefined) return { delivered: true, message: toMessage(existing) };
       const status = this.status(input.conversationId) ?? 'resolved';
-      // Counted here, in the write that opens the ticket: concurrent handoffs from one source cannot all be first.
-      const ticket =
-        input.ticket !== undefined && input.floodControl !== undefined
-          ? groupFlood(
+      // Decided here, in the write that opens the ticket: concurrent handoffs from one source cannot all be first, and
+      // a conversation handed back to the bot and off again starts at its earlier priority.
+      const carried =
+        input.ticket === undefined
+          ? undefined
+          : keepEarlierPriority(
               input.ticket,
+              this.tickets.releasedPriorityOf(input.conversationId),
+              new Date(input.at),
+              input.sla,
+            );
+      const ticket =
+        carried !== undefined && input.floodControl !== undefined
+          ? groupFlood(
+              carried,
               this.tickets.sourceTicketsSince(input.conversationId, input.floodControl.since),
               input.floodControl,
             )
-          : input.ticket;
+          : carried;
       const decision = sendBotReply(
         status,
         {

@@ -14,6 +14,7 @@ import { ERASED_TOKEN_HASH } from '../../core/desk/erasure.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import { AppError } from '../../core/errors.ts';
 import { customerKeyOf, floodMarkOf } from '../../core/queue/flood.ts';
+import type { TicketTriage } from '../../core/queue/retriage.ts';
 import type {
   BulkCloseResult,
   CustomerConversationRecord,
@@ -110,7 +111,8 @@ export class SqlTicketStore implements TicketStore {
   /** Inserts a handoff's ticket; called inside the bot reply's write transaction, which records its events. */
   insertTicket(conversationId: string, ticket: NewTicket, status: TicketStatus, at: string): void {
     const origin = this.originOf(conversationId);
-    const summaryLang = origin?.lang ?? (ticket.signals.lang as string | undefined) ?? 'ru';
+    // The language the customer wrote in (detected by the reply) before the one the conversation was opened with.
+    const summaryLang = (ticket.signals.lang as string | undefined) ?? origin?.lang ?? 'ru';
     this.sql.run(
       `INSERT INTO tickets (id, conversation_id, status, group_name, priority, priority_score, reasons, signals, summary,
          lang, sla_due_at, created_at, updated_at, source, customer_key, grouped_with)
@@ -142,6 +144,16 @@ export class SqlTicketStore implements TicketStore {
     );
     if (row === undefined) return undefined;
     return { lang: row.lang, source: row.source, customerKey: customerKeyOf(JSON.parse(row.customer) as Customer) };
+  }
+
+  /** The highest priority among the conversation's tickets handed back to the bot (inside a write). */
+  releasedPriorityOf(conversationId: string): { priority: Priority; priorityScore: number } | undefined {
+    const row = this.sql.get<{ priority: string; priority_score: number }>(
+      `SELECT priority, priority_score FROM tickets WHERE conversation_id = ? AND status = 'released'
+       ORDER BY priority_score DESC LIMIT 1`,
+      conversationId,
+    );
+    return row === undefined ? undefined : { priority: row.priority as Priority, priorityScore: row.priority_score };
   }
 
   /** The tickets created since `since` from the conversation's source or customer, oldest first (inside a write or not). */
@@ -231,7 +243,12 @@ export class SqlTicketStore implements TicketStore {
   }
 
   /** Applies one decided transition: the ticket's row, its conversation's status and the event, together. */
-  private change(id: string, command: TicketCommand, at: string): Promise<Ticket> {
+  private change(
+    id: string,
+    command: TicketCommand,
+    at: string,
+    alsoWrite?: (conversationId: string) => void,
+  ): Promise<Ticket> {
     return this.writes.run(() => {
       const row = this.required(id);
       const next = decideTicket(stateOf(row), command);
@@ -255,6 +272,7 @@ export class SqlTicketStore implements TicketStore {
       ).changes;
       if (changed !== 1) throw new AppError('conflict:ticket', 'this ticket changed meanwhile; reload it');
       this.writes.setConversationStatus(row.conversation_id, next.conversation, at);
+      alsoWrite?.(row.conversation_id);
       this.writes.record(row.conversation_id, actorOf(command.agent), at, next.event);
       return toTicket(this.required(id));
     });
@@ -268,8 +286,18 @@ export class SqlTicketStore implements TicketStore {
     return this.change(id, { kind: 'transfer', agent, group }, at);
   }
 
-  releaseTicket(id: string, agent: Agent, at: string): Promise<Ticket> {
-    return this.change(id, { kind: 'release', agent }, at);
+  releaseTicket(id: string, agent: Agent, at: string, notice?: { messageId: string; text: string }): Promise<Ticket> {
+    return this.change(id, { kind: 'release', agent, notice: notice?.text }, at, (conversationId) => {
+      if (notice === undefined) return;
+      this.sql.run(
+        "INSERT INTO messages (id, conversation_id, seq, role, text, at) VALUES (?, ?, ?, 'system', ?, ?)",
+        notice.messageId,
+        conversationId,
+        this.writes.nextMessageSeq(conversationId),
+        notice.text,
+        at,
+      );
+    });
   }
 
   resolveTicket(id: string, agent: Agent, resolution: string, at: string): Promise<Ticket> {
@@ -294,6 +322,68 @@ export class SqlTicketStore implements TicketStore {
       }
     }
     return { closed, skipped };
+  }
+
+  retriageTicket(input: {
+    ticketId: string;
+    triage: TicketTriage;
+    added: readonly HandoffReason[];
+    raised: boolean;
+    notice?: { readonly messageId: string; readonly text: string } | undefined;
+    at: string;
+  }): Promise<{ ticket: Ticket; notice: Message | null } | undefined> {
+    return this.writes.run(() => {
+      const row = this.row(input.ticketId);
+      if (row === undefined || !OPEN_TICKET_STATUSES.includes(row.status as TicketStatus)) return undefined;
+      const { triage } = input;
+      this.sql.run(
+        `UPDATE tickets SET reasons = ?, signals = ?, priority = ?, priority_score = ?, sla_due_at = ?, summary = ?,
+           updated_at = ? WHERE id = ?`,
+        JSON.stringify(triage.reasons),
+        JSON.stringify(triage.signals),
+        triage.priority,
+        triage.priorityScore,
+        triage.slaDueAt,
+        JSON.stringify(triage.summary),
+        input.at,
+        input.ticketId,
+      );
+      let notice: Message | null = null;
+      if (input.notice !== undefined) {
+        this.sql.run(
+          "INSERT INTO messages (id, conversation_id, seq, role, text, at) VALUES (?, ?, ?, 'system', ?, ?)",
+          input.notice.messageId,
+          row.conversation_id,
+          this.writes.nextMessageSeq(row.conversation_id),
+          input.notice.text,
+          input.at,
+        );
+        notice = {
+          id: input.notice.messageId,
+          conversationId: row.conversation_id,
+          role: 'system',
+          text: input.notice.text,
+          at: input.at,
+          clientMessageId: null,
+          replyTo: null,
+          reply: null,
+          author: null,
+        };
+      }
+      if (input.added.length > 0 || input.raised)
+        this.writes.record(
+          row.conversation_id,
+          'customer',
+          input.at,
+          events.ticketRetriaged({
+            ticketId: input.ticketId,
+            added: input.added,
+            priority: triage.priority,
+            slaDueAt: triage.slaDueAt,
+          }),
+        );
+      return { ticket: toTicket(this.required(input.ticketId)), notice };
+    });
   }
 
   addAgentMessage(input: {
@@ -386,8 +476,11 @@ export class SqlTicketStore implements TicketStore {
   listNotes(ticketId: string): Promise<Note[]> {
     return Promise.resolve(
       this.sql.all<Note>(
-        `SELECT id, ticket_id AS ticketId, agent_id AS agentId, text, at
-         FROM ticket_notes WHERE ticket_id = ? ORDER BY at, id`,
+        // A conversation handed back to the bot and handed off again keeps its earlier tickets' notes.
+        `SELECT id, ticket_id AS ticketId, agent_id AS agentId, text, at FROM ticket_notes
+         WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id =
+           (SELECT conversation_id FROM tickets WHERE id = ?))
+         ORDER BY at, id`,
         ticketId,
       ),
     );

@@ -12,6 +12,7 @@ import { toTable } from '../../core/evals/writers/table.ts';
 import { toJson } from '../../core/evals/writers/json.ts';
 import type { SideRun } from '../../platform/node/eval-run.ts';
 import type { EvalSide } from '../../platform/node/eval-sides.ts';
+import { evalRunIndexOf } from '../../core/ports/eval-runs.ts';
 
 export const FORMATS = ['table', 'md', 'html', 'json', 'junit', 'github'] as const;
 
@@ -47,6 +48,9 @@ export async function writeReport(
     const file = files[format];
     if (file !== undefined) await writeFile(join(out, file[0]), file[1]());
   }
+  // The dashboard lists runs from this small index instead of parsing every multi-megabyte report.
+  const index = formats.includes('json') ? evalRunIndexOf(report) : undefined;
+  if (index !== undefined) await writeFile(join(out, 'summary.json'), `${JSON.stringify(index)}\n`);
   if (!print) return;
   if (formats.includes('table')) process.stdout.write(toTable(report));
   // GitHub Actions reads workflow commands from standard output.

@@ -29,6 +29,15 @@ export interface Confidence {
   readonly components: Readonly<Record<string, number>>;
 }
 
+/** One option of a clarifying question, as numbered in its text. */
+export interface ClarifyOption {
+  /** Its number in the list ("1", "2", "3"): what a reply's `optionId` names. */
+  readonly id: string;
+  /** The article's title, as listed. */
+  readonly label: string;
+  readonly articleId: string;
+}
+
 /** What the bot decided for one customer message: the reply's metadata beside its text. */
 export interface ReplyMeta {
   readonly action: Action;
@@ -37,6 +46,8 @@ export interface ReplyMeta {
   readonly lang: Lang;
   /** Why the bot hands off; set only with action `handoff`. */
   readonly reasons?: readonly HandoffReason[] | undefined;
+  /** With action `clarify`: the options listed in the text, in the same order (empty when it asks to say more). */
+  readonly options?: readonly ClarifyOption[] | undefined;
   /** Which composer wrote the text: `offline` or `llm`. */
   readonly composer?: string | undefined;
   /** With a chat model configured: what the claim check made of the model's answer. */

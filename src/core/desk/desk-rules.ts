@@ -144,7 +144,7 @@ export interface TicketState {
 export type TicketCommand =
   | { readonly kind: 'claim'; readonly agent: Agent }
   | { readonly kind: 'transfer'; readonly agent: Agent; readonly group: string }
-  | { readonly kind: 'release'; readonly agent: Agent }
+  | { readonly kind: 'release'; readonly agent: Agent; readonly notice?: string | undefined }
   | { readonly kind: 'resolve'; readonly agent: Agent; readonly resolution: string }
   /** A lead or admin closes an open ticket without claiming it (a flood); agents may not. */
   | { readonly kind: 'close'; readonly agent: Agent; readonly resolution: string };
@@ -212,7 +212,15 @@ export function decideTicket(ticket: TicketState, command: TicketCommand): Ticke
       );
     case 'release':
       assertAssignee(ticket, agent);
-      return next('released', {}, events.ticketReleased({ ticketId: ticket.id, agentName: agent.name }));
+      return next(
+        'released',
+        {},
+        events.ticketReleased({
+          ticketId: ticket.id,
+          agentName: agent.name,
+          ...(command.notice === undefined ? {} : { notice: command.notice }),
+        }),
+      );
     case 'resolve':
       assertAssignee(ticket, agent);
       return next(
@@ -267,6 +275,7 @@ export function statusAfter(event: DeskEvent): ConversationStatus | undefined {
     case 'agent-message-sent':
     case 'note-added':
     case 'ticket-summary-updated':
+    case 'ticket-retriaged':
     case 'rating-received':
     case 'customer-erased':
       return undefined;

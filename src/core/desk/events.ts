@@ -40,13 +40,24 @@ export interface DeskEventData {
   /** Carries no text: a customer's feed must never reveal a note. */
   'note-added': { readonly ticketId: string; readonly noteId: string };
   'ticket-summary-updated': { readonly ticketId: string; readonly source: string };
+  /**
+   * A waiting customer's new message changed the ticket's triage: reasons `added`, and the priority and SLA deadline
+   * now (never lower, never later than before).
+   */
+  'ticket-retriaged': {
+    readonly ticketId: string;
+    readonly added: readonly HandoffReason[];
+    readonly priority: Priority;
+    readonly slaDueAt: string;
+  };
   'ticket-transferred': {
     readonly ticketId: string;
     readonly agentName: string;
     readonly from: string;
     readonly to: string;
   };
-  'ticket-released': { readonly ticketId: string; readonly agentName: string };
+  /** `notice`: what the customer was told (stored as a `system` message too). */
+  'ticket-released': { readonly ticketId: string; readonly agentName: string; readonly notice?: string };
   'ticket-resolved': { readonly ticketId: string; readonly agentName: string; readonly resolution: string };
   'rating-received': { readonly score: number; readonly hasComment: boolean };
   /** The customer's data in this conversation was erased (GDPR, 152-FZ): `by` who asked for it, `at` when. */
@@ -84,6 +95,7 @@ export const DESK_EVENT_TYPES: readonly DeskEventType[] = [
   'agent-message-sent',
   'note-added',
   'ticket-summary-updated',
+  'ticket-retriaged',
   'ticket-transferred',
   'ticket-released',
   'ticket-resolved',
@@ -131,6 +143,7 @@ export const events = {
   agentMessageSent: (data: DeskEventData['agent-message-sent']) => deskEvent('agent-message-sent', data),
   noteAdded: (data: DeskEventData['note-added']) => deskEvent('note-added', data),
   ticketSummaryUpdated: (data: DeskEventData['ticket-summary-updated']) => deskEvent('ticket-summary-updated', data),
+  ticketRetriaged: (data: DeskEventData['ticket-retriaged']) => deskEvent('ticket-retriaged', data),
   ticketTransferred: (data: DeskEventData['ticket-transferred']) => deskEvent('ticket-transferred', data),
   ticketReleased: (data: DeskEventData['ticket-released']) => deskEvent('ticket-released', data),
   ticketResolved: (data: DeskEventData['ticket-resolved']) => deskEvent('ticket-resolved', data),

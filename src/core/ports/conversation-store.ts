@@ -2,6 +2,7 @@
 import type { Conversation, ConversationStatus, Customer, Message, ReplyMeta } from '../conversation/conversation.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { Lang } from '../text/lang.ts';
+import type { SlaMinutes } from '../queue/priority.ts';
 import type { FloodControl, NewTicket } from './ticket-store.ts';
 
 export interface NewConversation {
@@ -35,6 +36,8 @@ export interface NewBotReply {
   readonly ticket?: NewTicket | undefined;
   /** With a ticket: how the store groups it when its source floods the queue, decided inside the same transaction. */
   readonly floodControl?: FloodControl | undefined;
+  /** SLA minutes per priority, for a ticket that starts at its conversation's earlier priority. */
+  readonly sla?: SlaMinutes | undefined;
 }
 
 export type BotReplyOutcome =

@@ -22,6 +22,20 @@ export const evalRunSummarySchema = z.object({
 
 export type EvalRunSummary = z.infer<typeof evalRunSummarySchema>;
 
+/** The small index a run keeps beside its report (`summary.json`): the headline without the run's id (its folder). */
+export const evalRunIndexSchema = evalRunSummarySchema.omit({ id: true });
+export type EvalRunIndex = z.infer<typeof evalRunIndexSchema>;
+
+/** The index of a report object (report.json's content), or undefined when it is not a run's report. */
+export function evalRunIndexOf(report: unknown): EvalRunIndex | undefined {
+  if (typeof report !== 'object' || report === null) return undefined;
+  const parsed = evalRunIndexSchema.safeParse({
+    ...report,
+    hasBaseline: 'baseline' in report && report.baseline !== undefined,
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
 export interface EvalRuns {
   /** The newest runs first. Runs whose report cannot be read are skipped. */
   list(limit: number): Promise<EvalRunSummary[]>;

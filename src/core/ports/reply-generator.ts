@@ -8,6 +8,8 @@ export interface ReplyRequest {
   /** Messages before this one, oldest first. */
   readonly history: readonly Message[];
   readonly text: string;
+  /** The option of the clarifying question right before that the customer picked (a quick-reply button). */
+  readonly optionId?: string | undefined;
   /** Receives reply text as it is produced (streaming); every piece is final, never withdrawn. */
   readonly onToken?: ((token: string) => void) | undefined;
   /** The HTTP request, for the logs. */

@@ -1,6 +1,7 @@
 // Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
 // also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
-import type { Conversation, Message } from '../conversation/conversation.ts';
+import type { Conversation, HandoffReason, Message } from '../conversation/conversation.ts';
+import type { TicketTriage } from '../queue/retriage.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { EventLog } from './event-feed.ts';
 import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
@@ -94,12 +95,27 @@ export interface TicketStore extends EventLog {
     at: string;
   }): Promise<Message>;
   addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note>;
+  /** The ticket's notes and those of its conversation's earlier tickets (handed back to the bot, then off again). */
   listNotes(ticketId: string): Promise<Note[]>;
+  /**
+   * Applies a waiting customer's re-triage to their open ticket (reasons, signals, priority, SLA, summary) and, when
+   * given, stores the acknowledgement they get as a `system` message; a `ticket-retriaged` event when reasons were
+   * added or the priority rose. A ticket no longer open is left alone: undefined.
+   */
+  retriageTicket(input: {
+    ticketId: string;
+    triage: TicketTriage;
+    added: readonly HandoffReason[];
+    raised: boolean;
+    notice?: { readonly messageId: string; readonly text: string } | undefined;
+    at: string;
+  }): Promise<{ readonly ticket: Ticket; readonly notice: Message | null } | undefined>;
   /** Replaces the ticket's summary (a model's summary arriving after the handoff) and tells agents' feeds. */
   updateSummary(ticketId: string, summary: TicketSummary, at: string): Promise<void>;
   transferTicket(id: string, agent: Agent, group: string, at: string): Promise<Ticket>;
   /** Back to the bot: the conversation answers automatically again. */
-  releaseTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
+  /** With a `notice`, the customer is told (a `system` message in the same transaction). */
+  releaseTicket(id: string, agent: Agent, at: string, notice?: { messageId: string; text: string }): Promise<Ticket>;
   resolveTicket(id: string, agent: Agent, resolution: string, at: string): Promise<Ticket>;
   /** A lead closes open tickets without claiming them (a flood); each closes in its own transaction. */
   closeTickets(input: {

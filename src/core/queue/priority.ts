@@ -59,3 +59,23 @@ export function parseSlaMinutes(text: string): SlaMinutes {
   }
   return result;
 }
+
+/**
+ * A conversation handed back to the bot and then off again starts where its earlier ticket stood: never below that
+ * ticket's priority (its SLA counted afresh from now).
+ */
+export function keepEarlierPriority<T extends { priority: Priority; priorityScore: number; slaDueAt: string }>(
+  ticket: T,
+  earlier: { readonly priority: Priority; readonly priorityScore: number } | undefined,
+  now: Date,
+  sla: SlaMinutes = DEFAULT_SLA_MINUTES,
+): T {
+  if (earlier === undefined || earlier.priorityScore <= ticket.priorityScore) return ticket;
+  const priority = priorityOf(earlier.priorityScore);
+  return {
+    ...ticket,
+    priority,
+    priorityScore: earlier.priorityScore,
+    slaDueAt: slaDeadline(now, priority, sla).toISOString(),
+  };
+}

@@ -174,3 +174,10 @@ export function queueNotice(input: {
 
 /** A handoff reply as the customer reads it: the reason, then where they stand in the queue. */
 export const withQueueNotice = (handoff: string, notice: string) => `${handoff} ${notice}`;
+
+/** What the customer reads when a specialist hands the conversation back to the bot: nobody goes silent on them. */
+export function handBackText(lang: Lang): string {
+  return lang === 'en'
+    ? 'The specialist has handed our conversation back to me, and I am here to help. If you need a person again, just say so.'
+    : 'Специалист вернул наш разговор мне, я на связи и готов помочь. Если снова понадобится специалист, просто напишите об этом.';
+}

@@ -34,6 +34,7 @@ import { clarifyText, greetingText, handoffText } from './customer-texts.ts';
 import { handoffExit, type HandoffExit } from './handoff-exits.ts';
 import { reportsProblem } from './problem-signals.ts';
 import { absentTerms, type Vocabulary } from './absent-terms.ts';
+import { clarifyOptions, optionChoice, type ArticleByTitle, type OptionChoice } from './option-choice.ts';
 import { queryTerms } from '../text/terms.ts';
 
 /** The model's help with retrieval, and when to use it. */
@@ -67,6 +68,8 @@ const citationOf = (article: ScoredArticle): Citation => ({
 export class ReplyPipeline {
   private readonly chunksByArticle = new Map<string, Chunk[]>();
   private readonly vocabulary: Vocabulary;
+  private readonly articlesByTitle = new Map<string, { readonly articleId: string; readonly lang: Lang }>();
+  private readonly articleByTitle: ArticleByTitle = (title) => this.articlesByTitle.get(title);
 
   constructor(private readonly options: ReplyPipelineOptions) {
     const lexical = options.index.lexical;
@@ -82,13 +85,17 @@ export class ReplyPipeline {
       const list = this.chunksByArticle.get(chunk.articleId) ?? [];
       list.push(chunk);
       this.chunksByArticle.set(chunk.articleId, list);
+      if (!this.articlesByTitle.has(chunk.title))
+        this.articlesByTitle.set(chunk.title, { articleId: chunk.articleId, lang: chunk.lang });
     }
   }
 
   /** Always resolves: an exception anywhere inside becomes a handoff with reason `error`. */
   async reply(request: ReplyRequest): Promise<Reply> {
     try {
-      return await this.replyOrThrow(request, this.languageOf(request.text, request.conversation.lang ?? 'ru'));
+      const choice = this.choiceOf(request);
+      const lang = choice?.lang ?? this.languageOf(request.text, request.conversation.lang ?? 'ru');
+      return await this.replyOrThrow(request, lang, choice);
     } catch (error) {
       return this.failed(request, error);
     }
@@ -103,6 +110,14 @@ export class ReplyPipeline {
     return readsAsRussian(text, known, { transliterate: toCyrillic, layout: latinKeysToCyrillic }) ? 'ru' : 'en';
   }
 
+  /** The option a customer's reply picks from the clarifying question right before it, if it picks one. */
+  private choiceOf(request: ReplyRequest): OptionChoice | undefined {
+    if (request.purpose !== undefined && request.purpose !== 'customer') return undefined;
+    const choice = optionChoice(request, this.articleByTitle);
+    // An option whose article has left the knowledge base is no answer: the message is read as it is.
+    return choice !== undefined && this.chunksByArticle.has(choice.option.articleId) ? choice : undefined;
+  }
+
   /** The handoff with reason `error`, for a reply that could not be produced (also when a worker thread died). */
   failed(request: ReplyRequest, error: unknown): Reply {
     const lang = detectLanguage(request.text, request.conversation.lang ?? 'ru');
@@ -110,26 +125,41 @@ export class ReplyPipeline {
     return this.handoff({ request, lang, exit, components: { ...NO_MATCH, error: 1 }, score: 0, error });
   }
 
-  private async replyOrThrow(request: ReplyRequest, lang: Lang): Promise<Reply> {
+  private async replyOrThrow(request: ReplyRequest, lang: Lang, choice?: OptionChoice): Promise<Reply> {
     const { options } = this;
+    // A picked option answers the question the clarifying question was about, found as it was then.
+    const question = choice?.question.text ?? request.text;
     const seed = hash32(`${request.conversation.id}:${request.history.length}`);
     const drafting = request.purpose === 'draft' || request.purpose === 'draft-probe';
     const firstReply = !request.history.some((message) => message.role === (drafting ? 'agent' : 'bot'));
-    const assessment = assessMessage(request.history, request.text, options.handoffThresholds);
+    // A pick ("2") says nothing of the customer's mood: the question it settles does.
+    const assessment = assessMessage(choice?.history ?? request.history, question, options.handoffThresholds);
     const detected = handoffExit({ at: 'message', assessment, drafting });
-    if (detected !== undefined)
+    if (detected !== undefined && choice === undefined)
       return this.handoff({ request, lang, exit: detected, components: {}, score: 0, signals: assessment.signals });
-    const { retrieval, components, confidence, reranked, context } = await this.search(request, lang, drafting);
+    const searched = await this.search(
+      choice === undefined ? request : { ...request, text: question, history: choice.history },
+      lang,
+      drafting,
+    );
+    const { retrieval, reranked, context } = searched;
+    // The customer's pick settles what the close candidates left open: the topic is no longer in doubt.
+    const components = choice === undefined ? searched.components : { ...searched.components, choice: 1 };
+    const confidence =
+      choice === undefined ? searched.confidence : Math.max(searched.confidence, options.thresholds.answer);
     if (retrieval.lexicalOnly === true)
       options.logger?.warn(
         { conversationId: request.conversation.id, requestId: request.requestId },
         'the query could not be embedded in time; lexical retrieval only',
       );
     // When the model has ranked the candidates, it has chosen between close ones: no clarifying question.
-    const decided = decide(
-      { articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined },
-      reranked ? { ...options.thresholds, clarifyMargin: -1 } : options.thresholds,
-    );
+    const decided: Decision =
+      choice === undefined
+        ? decide(
+            { articles: retrieval.articles, confidence, vague: isVague(request.text) && context === undefined },
+            reranked ? { ...options.thresholds, clarifyMargin: -1 } : options.thresholds,
+          )
+        : { action: 'answer', article: this.chosenArticle(choice, retrieval) };
     const decision = drafting ? draftDecision(decided) : decided;
 
     if (decision.action === 'handoff') {
@@ -156,6 +186,7 @@ export class ReplyPipeline {
         meta: {
           action: 'clarify',
           citations: options.map(citationOf),
+          options: clarifyOptions(options),
           confidence: { score: confidence, components: { ...components, groundedness: 1 } },
           lang,
           composer: 'offline',
@@ -170,25 +201,25 @@ export class ReplyPipeline {
       firstReply,
       customerName: request.conversation.customer.name,
       // Apologise once per conversation at most: later turns acknowledge instead. Upset customers hear empathy first.
-      problem: (firstReply && reportsProblem(request.text)) || assessment.empathy,
+      problem: (firstReply && reportsProblem(question)) || assessment.empathy,
       seed,
-      question: request.text,
+      question,
       draft: drafting,
-      questionTerms: (retrieval.terms ?? options.index.lexical.expand(queryTerms(request.text)))
+      questionTerms: (retrieval.terms ?? options.index.lexical.expand(queryTerms(question)))
         .filter((entry) => entry.weight >= 0.5)
         .map((entry) => entry.term),
-      absent: absentTerms(request.text, this.chunksByArticle.get(decision.article.articleId) ?? [], this.vocabulary),
+      absent: absentTerms(question, this.chunksByArticle.get(decision.article.articleId) ?? [], this.vocabulary),
     };
     const llm =
       request.purpose === 'draft-probe'
         ? undefined
         : await options.composer?.compose({
             ...composeInput,
-            question: request.text,
+            question,
             conversationId: request.conversation.id,
             requestId: request.requestId,
             history: request.history,
-            articles: retrieval.articles.slice(0, 3),
+            articles: choice === undefined ? retrieval.articles.slice(0, 3) : [decision.article],
             onToken: request.onToken,
           });
     if (llm?.kind === 'needs-human') {
@@ -247,6 +278,17 @@ export class ReplyPipeline {
       },
       signals: assessment.signals,
     };
+  }
+
+  /** The picked option's article as the question's search scored it, or unscored when the search missed it now. */
+  private chosenArticle(choice: OptionChoice, retrieval: RetrievalResult): ScoredArticle {
+    const found = retrieval.articles.find((article) => article.articleId === choice.option.articleId);
+    if (found !== undefined) return found;
+    const [first] = this.chunksByArticle.get(choice.option.articleId) ?? [];
+    if (first === undefined) throw new Error(`article ${choice.option.articleId} is not in the knowledge base`);
+    const none = { dense: 0, denseRank: null, lexical: 0, lexicalRank: null, fused: 0 };
+    const { articleId, title, url, lang, handoff } = first;
+    return { articleId, title, url, lang, handoff, scores: none, chunks: [] };
   }
 
   private citationsByIds(

@@ -4,6 +4,7 @@ import type { Citation, Message } from '../conversation/conversation.ts';
 import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import { hashToken } from '../conversation/tokens.ts';
 import { ExpiringCache } from '../util/expiring-cache.ts';
+import { handBackText } from '../reply/customer-texts.ts';
 import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { BulkCloseResult, Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
@@ -132,8 +133,11 @@ export class AgentService {
     return await this.view(await this.deps.tickets.transferTicket(id, agent, group, this.deps.now().toISOString()));
   }
 
+  /** Back to the bot; the customer is told, in their language, that the bot is there and a person can be asked for. */
   async release(id: string, agent: Agent): Promise<TicketView> {
-    return await this.view(await this.deps.tickets.releaseTicket(id, agent, this.deps.now().toISOString()));
+    const ticket = await this.ticket(id);
+    const notice = { messageId: this.deps.newId(), text: handBackText(ticket.lang) };
+    return await this.view(await this.deps.tickets.releaseTicket(id, agent, this.deps.now().toISOString(), notice));
   }
 
   /** A lead closes open tickets without claiming them: a flood from one source, grouped by flood control. */

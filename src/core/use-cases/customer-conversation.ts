@@ -7,6 +7,8 @@ import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { FloodControl, NewTicket, TicketStore } from '../ports/ticket-store.ts';
 import { NEUTRAL, newTicket } from '../queue/open-ticket.ts';
 import { groupFlood } from '../queue/flood.ts';
+import { retriage, retriageNotice } from '../queue/retriage.ts';
+import { assessMessage, type HandoffThresholds } from '../handoff/handoff-policy.ts';
 import { slaDeadline } from '../queue/priority.ts';
 import { queueNotice, queueStanding, withQueueNotice, type QueueStanding } from '../reply/customer-texts.ts';
 import type { Summarizer } from '../ports/summarizer.ts';
@@ -21,6 +23,9 @@ import { digestsEqual, hashToken, newToken } from '../conversation/tokens.ts';
 /** How long a valid customer token stays in memory after it was last checked against the database. */
 const TOKEN_MEMORY_MS = 10 * 60_000;
 
+/** A waiting customer is told their message reached the request at most this often, unless it became more urgent. */
+const NOTICE_EVERY_MS = 10 * 60_000;
+
 /** Messages of history the reply pipeline sees: enough for follow-ups, greetings and loops. */
 export const HISTORY_LIMIT = 20;
 
@@ -34,6 +39,8 @@ export interface ConversationServiceDependencies {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly logger: Logger;
+  /** Emotion thresholds for re-triaging a waiting customer's messages (the reply pipeline's own). */
+  readonly handoffThresholds?: HandoffThresholds | undefined;
   /** SHA-256 hex of a bearer token; Web Crypto unless the runtime offers something cheaper. */
   readonly hashToken?: ((token: string) => string | Promise<string>) | undefined;
 }
@@ -46,12 +53,16 @@ export interface AcceptedMessage {
   readonly duplicate: boolean;
   readonly status: ConversationStatus;
   readonly first: boolean;
+  /** The option of the clarifying question right before that the customer picked (a quick-reply button). */
+  readonly optionId?: string | undefined;
 }
 
 export interface PostResult {
   readonly message: Message;
   /** Null when the bot must stay silent (a person owns the conversation) or its reply was dropped. */
   readonly reply: Message | null;
+  /** While the customer waits for a person: the brief `system` acknowledgement that their words reached the ticket. */
+  readonly notice?: Message | null | undefined;
 }
 
 export class ConversationService {
@@ -118,7 +129,7 @@ export class ConversationService {
    */
   async post(
     conversation: Conversation,
-    input: { text: string; clientMessageId?: string | undefined },
+    input: { text: string; clientMessageId?: string | undefined; optionId?: string | undefined },
     onToken?: (token: string) => void,
     requestId?: string,
   ): Promise<PostResult> {
@@ -132,7 +143,7 @@ export class ConversationService {
    */
   async accept(
     conversation: Conversation,
-    input: { text: string; clientMessageId?: string | undefined },
+    input: { text: string; clientMessageId?: string | undefined; optionId?: string | undefined },
   ): Promise<AcceptedMessage> {
     const { message, duplicate, status, first } = await this.deps.store.addCustomerMessage({
       id: this.deps.newId(),
@@ -147,7 +158,7 @@ export class ConversationService {
         `clientMessageId ${input.clientMessageId ?? ''} was already used for a different text`,
       );
     }
-    return { conversation, message, duplicate, status, first };
+    return { conversation, message, duplicate, status, first, optionId: input.optionId };
   }
 
   /** Generates and commits the reply to an accepted message (the second step of `post`). */
@@ -161,12 +172,17 @@ export class ConversationService {
         return { message, reply: existing };
       }
     }
-    if (status !== 'bot') return { message, reply: null };
+    if (status !== 'bot') return { message, reply: null, notice: await this.retriageWaiting(conversation, message) };
     // One message at a time per conversation through the pipeline: a later message waits for the reply to the
     // one before it (and sees it in its history), so a burst to one conversation cannot occupy every worker.
     const waited = this.turns.has(conversation.id);
     return this.turns.run(conversation.id, () =>
-      this.reply({ conversation, message, status, first, waited }, message.text, onToken, requestId),
+      this.reply(
+        { conversation, message, status, first, waited, optionId: accepted.optionId },
+        message.text,
+        onToken,
+        requestId,
+      ),
     );
   }
 
@@ -180,6 +196,7 @@ export class ConversationService {
       status: ConversationStatus;
       first: boolean;
       waited: boolean;
+      optionId?: string | undefined;
     },
     customerText: string,
     onToken: ((token: string) => void) | undefined,
@@ -191,7 +208,7 @@ export class ConversationService {
     const status = posted.waited
       ? ((await store.getConversation(conversation.id))?.status ?? posted.status)
       : posted.status;
-    if (status !== 'bot') return { message, reply: null };
+    if (status !== 'bot') return { message, reply: null, notice: await this.retriageWaiting(conversation, message) };
     const input = { text: customerText };
     const current: Conversation = { ...conversation, status };
     // A conversation's first message has no history to read; later messages already stored are not its past.
@@ -204,6 +221,7 @@ export class ConversationService {
       conversation: current,
       history,
       text: input.text,
+      optionId: posted.optionId,
       onToken,
       requestId,
     });
@@ -250,9 +268,48 @@ export class ConversationService {
       reply: reply.meta,
       ticket,
       floodControl,
+      sla: this.deps.queue.sla,
     });
     if (ticket !== undefined && outcome.delivered) this.summarizeLater(ticket.id, transcript, reply, requestId);
     return { message, reply: outcome.delivered ? outcome.message : null };
+  }
+
+  /**
+   * A customer waiting for (or talking to) a person wrote again: their message is read by the detectors, and the
+   * ticket gains reasons, priority and a shorter SLA when warranted (never less), and the summary keeps what they
+   * said. A customer still waiting is told it reached the request, at most once per 10 minutes unless it became
+   * more urgent. A failure here is logged: the message is stored and agents see it either way.
+   */
+  private async retriageWaiting(conversation: Conversation, message: Message): Promise<Message | null> {
+    try {
+      const ticket = await this.deps.tickets.openTicketOf(conversation.id);
+      if (ticket === undefined) return null;
+      const recent = await this.deps.store.recentMessages(conversation.id, HISTORY_LIMIT + 1);
+      const history = recent.filter((entry) => entry.id !== message.id);
+      const assessment = assessMessage(history, message.text, this.deps.handoffThresholds);
+      const now = this.deps.now();
+      const result = retriage({ ticket, assessment, text: message.text, now, settings: this.deps.queue });
+      const lastNotice = history.filter((entry) => entry.role === 'system').at(-1);
+      const quiet = lastNotice === undefined || now.getTime() - Date.parse(lastNotice.at) >= NOTICE_EVERY_MS;
+      const waiting = ticket.status === 'waiting' || ticket.status === 'transferred';
+      const escalated = result.raised && (result.triage.priority === 'urgent' || result.triage.priority === 'high');
+      const notify = waiting && (quiet || result.added.length > 0 || result.raised);
+      const outcome = await this.deps.tickets.retriageTicket({
+        ticketId: ticket.id,
+        triage: result.triage,
+        added: result.added,
+        raised: result.raised,
+        notice: notify ? { messageId: this.deps.newId(), text: retriageNotice(ticket.lang, escalated) } : undefined,
+        at: now.toISOString(),
+      });
+      return outcome?.notice ?? null;
+    } catch (error) {
+      this.deps.logger.warn(
+        { conversationId: conversation.id, messageId: message.id, err: error },
+        "a waiting customer's message could not be re-triaged; agents see it as it is",
+      );
+      return null;
+    }
   }
 
   private readonly summaries = new Set<Promise<void>>();

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ConversationService } from '../../core/use-cases/customer-conversation.ts';
 import type { Conversation } from '../../core/conversation/conversation.ts';
+import { optionById, pendingClarify } from '../../core/reply/option-choice.ts';
 import { AppError } from '../../core/errors.ts';
 import { customerKeyOf } from '../../core/queue/flood.ts';
 import type { RateLimiting } from '../../core/ports/rate-limiter.ts';
@@ -104,6 +105,8 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
           retryAfterSeconds: decision.retryAfterSeconds,
         });
       }
+      if (body.optionId !== undefined)
+        await checkOption(conversations, conversation, body.optionId, body.clientMessageId);
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
         // Stored (or refused as a conflict, with a JSON 409) before the stream opens.
         const accepted = await conversations.accept(conversation, body);
@@ -165,6 +168,30 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
   return app;
 }
 
+/**
+ * 400 `bad_request:option` unless `optionId` names an option of the clarifying question that is the conversation's
+ * last message. A retried message (its `clientMessageId` already stored) is not checked again: it returns its result.
+ */
+async function checkOption(
+  conversations: ConversationService,
+  conversation: Conversation,
+  optionId: string,
+  clientMessageId: string | undefined,
+): Promise<void> {
+  const { messages } = await conversations.read(conversation);
+  const retried =
+    clientMessageId !== undefined &&
+    messages.some((message) => message.role === 'customer' && message.clientMessageId === clientMessageId);
+  if (retried || optionById(messages, optionId) !== undefined) return;
+  const offered = pendingClarify(messages)?.options.map((option) => option.id);
+  throw new AppError(
+    'bad_request:option',
+    offered === undefined
+      ? `optionId ${optionId} answers no question: the last reply offers no options; send the text alone`
+      : `optionId ${optionId} is not an option of the last reply; it offers ${offered.join(', ')}`,
+  );
+}
+
 function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
@@ -177,5 +204,6 @@ function resultView(result: Awaited<ReturnType<ConversationService['post']>>) {
   return {
     message: customerMessageView(result.message),
     reply: result.reply === null ? null : replyView(result.reply),
+    ...(result.notice == null ? {} : { notice: messageView(result.notice) }),
   };
 }

@@ -37,6 +37,8 @@ export function uiRoutes(deps: UiRouteDependencies): OpenAPIHono<AppEnv> {
   app.get('/', (c) => html(c, homePage(pageLang(c))));
   app.get('/chat', (c) => html(c, chatPage(pageLang(c))));
   app.get('/agent', (c) => html(c, consolePage(pageLang(c), 'agent')));
+  // A link to one ticket: the same console, which opens the ticket named in the address.
+  app.get('/agent/tickets/:id', (c) => html(c, consolePage(pageLang(c), 'agent')));
   app.get('/lead', (c) => html(c, consolePage(pageLang(c), 'lead')));
   app.get('/widget.js', (c) => asset(c, 'widget.js'));
   app.get('/ui/:name', (c) => asset(c, c.req.param('name')));

@@ -44,6 +44,10 @@ export function postMessageBody(maxTextLength: number) {
         .max(200)
         .optional()
         .openapi({ description: 'Idempotency key: a repeat returns the first result.' }),
+      optionId: z.string().trim().min(1).max(50).optional().openapi({
+        description:
+          "Picks an option of the clarifying question right before (its `id` in the reply's `options`); `text` is then the option's label. The question the clarification was about is answered from that option's article. An id the last reply did not offer is a 400 `bad_request:option`.",
+      }),
     })
     .openapi('PostMessage');
 }
@@ -54,6 +58,10 @@ export const messageResultSchema = z
     reply: botReplySchema
       .nullable()
       .openapi({ description: 'Null while a person owns the conversation: the bot stays silent.' }),
+    notice: messageSchema.optional().openapi({
+      description:
+        'While the customer waits for a person: a short `system` message saying their words reached the request (at most one per 10 minutes, unless the request became more urgent).',
+    }),
   })
   .openapi('MessageResult');
 

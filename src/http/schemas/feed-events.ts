@@ -17,6 +17,8 @@ export interface FeedStatus {
   readonly status: ConversationStatus;
   readonly agent?: { readonly name: string };
   readonly ratingRequested?: true;
+  /** What the customer is told with the change (a specialist handed the conversation back to the bot). */
+  readonly notice?: string;
   readonly at: string;
 }
 

@@ -13,6 +13,19 @@ export const confidenceSchema = z
   .object({ score: z.number().min(0).max(1), components: z.record(z.string(), z.number()) })
   .openapi('Confidence', { description: 'Overall score and its named parts, each in [0, 1].' });
 
+export const clarifyOptionSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Its number in the list ("1", "2", "3"): send it back as `optionId`.' }),
+    label: z.string().openapi({ description: "The article's title, as listed in the text." }),
+    articleId: z.string(),
+  })
+  .openapi('ClarifyOption', { description: 'One option of a clarifying question, as numbered in its text.' });
+
+const clarifyOptions = z.array(clarifyOptionSchema).optional().openapi({
+  description:
+    'With action clarify: the options listed in the text, in the same order (empty when the bot asks to say more).',
+});
+
 export const customerMessageSchema = z
   .object({ id: z.string(), role: z.literal('customer'), text: z.string(), at: z.string() })
   .openapi('CustomerMessage');
@@ -27,6 +40,7 @@ export const botReplySchema = z
     confidence: confidenceSchema,
     lang: langField,
     reasons: z.array(z.string()).optional().openapi({ description: 'Why the bot handed off (with action handoff).' }),
+    options: clarifyOptions,
     at: z.string(),
   })
   .openapi('BotReply');
@@ -46,6 +60,7 @@ export const messageSchema = z
     confidence: confidenceSchema.optional(),
     lang: langField.optional(),
     reasons: z.array(z.string()).optional(),
+    options: clarifyOptions,
   })
   .openapi('Message');
 

@@ -82,6 +82,7 @@ export function buildServices(options: ServiceOptions) {
     newId,
     logger,
     hashToken: nodeTokenHash,
+    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
   });
   const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });

@@ -1,4 +1,5 @@
-// The agent console's entry: signs in with the token kept for this browser tab, if any. Runtime: browser.
+// The agent console's entry: signs in with the token kept for this browser (every tab shares it), if any.
+// Runtime: browser.
 import { AgentConsole, TOKEN_KEY } from './agent/agent-console.ts';
 
-new AgentConsole(sessionStorage.getItem(TOKEN_KEY) ?? undefined);
+new AgentConsole(localStorage.getItem(TOKEN_KEY) ?? undefined);

@@ -15,6 +15,7 @@ import type { evalRunListSchema, evalRunSchema } from '../../http/schemas/evals.
 import type {
   agentMessageSchema,
   citationSchema,
+  clarifyOptionSchema,
   confidenceSchema,
   messageSchema,
 } from '../../http/schemas/messages.ts';
@@ -54,6 +55,7 @@ export type Conversation = z.infer<typeof conversationSchema>;
 export type QueueStanding = NonNullable<Conversation['queue']>;
 export type Message = z.infer<typeof messageSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type ClarifyOption = z.infer<typeof clarifyOptionSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type MessageResult = z.infer<typeof messageResultSchema>;
 export type BotReply = NonNullable<MessageResult['reply']>;

@@ -45,15 +45,21 @@ export function showSignInForm(
 }
 
 /**
- * A refused sign-in: only a token the service rejected (401/403) is forgotten, so a network blip keeps it for
- * the next try. The reason goes to the form's alert, or a fresh form when there was none (a stored token).
+ * A refused sign-in: only a token the service rejected (401/403) is forgotten (from `storage`, the tab's session
+ * storage unless told), so a network blip keeps it for the next try. The reason goes to the form's alert, or a
+ * fresh form when there was none (a stored token).
  */
 export function refuseSignIn(
   error: unknown,
-  options: { tokenKey: string; alert: HTMLElement | undefined; showForm: (message: string) => void },
+  options: {
+    tokenKey: string;
+    alert: HTMLElement | undefined;
+    showForm: (message: string) => void;
+    storage?: Storage;
+  },
 ): void {
   if (error instanceof ApiError && (error.status === 401 || error.status === 403))
-    sessionStorage.removeItem(options.tokenKey);
+    (options.storage ?? sessionStorage).removeItem(options.tokenKey);
   const message = fill(STRINGS[uiLang(document.documentElement.lang)].signInFailed, { message: errorText(error) });
   if (options.alert === undefined) options.showForm(message);
   else options.alert.textContent = message;

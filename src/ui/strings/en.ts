@@ -50,6 +50,12 @@ export const en: UiStrings = {
   floodClose: 'Close grouped',
   floodConfirm: 'Close {count} grouped tickets without a reply?',
   floodClosed: 'Closed: {count}',
+  dismiss: 'Dismiss',
+  newMessages: '({count}) New messages',
+  unreadMessage: 'new message',
+  readOnlyResolved: 'This ticket is resolved: the conversation is read-only.',
+  readOnlyReleased: 'This ticket was handed back to the bot: the conversation is read-only.',
+  replyNotYours: 'This ticket is no longer yours: the reply cannot be sent. Your text is kept here.',
   newTickets: '({count}) New tickets',
   selectTicket: 'Select a ticket in the queue.',
   summary: 'Summary',
@@ -137,6 +143,8 @@ export const en: UiStrings = {
   secondShort: 's',
   minuteShort: 'min',
   hourShort: 'h',
+  clarifyOptions: 'Choose an option',
+  clarifyOption: 'Option {number}: {label}',
 };
 
 export const enPages: PageStrings = {

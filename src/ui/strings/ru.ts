@@ -51,6 +51,12 @@ export const ru: UiStrings = {
   floodClose: 'Закрыть сгруппированные',
   floodConfirm: 'Закрыть {count} сгруппированных обращений без ответа?',
   floodClosed: 'Закрыто: {count}',
+  dismiss: 'Скрыть',
+  newMessages: '({count}) Новые сообщения',
+  unreadMessage: 'новое сообщение',
+  readOnlyResolved: 'Обращение решено: переписка только для чтения.',
+  readOnlyReleased: 'Обращение возвращено боту: переписка только для чтения.',
+  replyNotYours: 'Обращение больше не ваше: ответ не отправить. Ваш текст сохранён здесь.',
   newTickets: '({count}) Новые обращения',
   selectTicket: 'Выберите обращение в очереди.',
   summary: 'Сводка',
@@ -139,6 +145,8 @@ export const ru: UiStrings = {
   secondShort: 'с',
   minuteShort: 'мин',
   hourShort: 'ч',
+  clarifyOptions: 'Выберите вариант',
+  clarifyOption: 'Вариант {number}: {label}',
 };
 
 export const ruPages: PageStrings = {

@@ -50,6 +50,12 @@ export interface UiStrings {
   readonly floodClose: string;
   readonly floodConfirm: string;
   readonly floodClosed: string;
+  readonly dismiss: string;
+  readonly newMessages: string;
+  readonly unreadMessage: string;
+  readonly readOnlyResolved: string;
+  readonly readOnlyReleased: string;
+  readonly replyNotYours: string;
   readonly newTickets: string;
   readonly selectTicket: string;
   readonly summary: string;
@@ -138,6 +144,10 @@ export interface UiStrings {
   readonly secondShort: string;
   readonly minuteShort: string;
   readonly hourShort: string;
+  /** The quick-reply buttons under a clarifying question. */
+  readonly clarifyOptions: string;
+  /** A quick-reply button's accessible name: `{number}` and the option's `{label}`. */
+  readonly clarifyOption: string;
 }
 
 /** Strings only the server's pages show (kept apart, so the browser scripts do not carry them). */

@@ -1,5 +1,6 @@
-// The agent console: sign in with a token, the live queue by priority and SLA, and a ticket view with the summary
-// card first, the transcript, notes and every action on the ticket. Runtime: browser.
+// The agent console: sign in with a token kept for the browser, the live queue by priority and SLA (with a mark on
+// the agent's tickets that have unread customer messages), and a ticket view with the summary card, the transcript,
+// notes and every action the ticket still allows; the open ticket is in the address. Runtime: browser.
 import { fill } from '../../i18n.ts';
 import { ApiError, errorText } from '../api.ts';
 import type { Agent, AgentFeedEvent, Ticket, TicketDetails } from '../api-types.ts';
@@ -7,15 +8,20 @@ import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
 import { refuseSignIn, showSignInForm } from '../sign-in-form.ts';
 import { followEvents } from '../sse.ts';
+import { ActionError } from './action-error.ts';
 import { deskApi, type TicketAction, type TicketActionBody } from './desk-api.ts';
 import { FloodPanel } from './flood-panel.ts';
 import { NewTicketAlert } from './new-ticket-alert.ts';
 import { QueueList, tickCountdowns } from './queue-list.ts';
 import { ticketActions } from './ticket-actions.ts';
-import { TicketPane } from './ticket-pane.ts';
+import { showTicketInAddress, ticketIdFromPath } from './ticket-link.ts';
+import { TicketPane, type ErrorPlace } from './ticket-pane.ts';
 
+/** In local storage: one sign-in for every tab of the browser, until the agent signs out in any of them. */
 export const TOKEN_KEY = 'firstline:agent-token';
 const app = document.getElementById('app') ?? document.body;
+
+const failed = (error: unknown) => fill(t.actionFailed, { message: errorText(error) });
 
 export class AgentConsole {
   private token: string | undefined;
@@ -23,11 +29,17 @@ export class AgentConsole {
   private tickets: readonly Ticket[] = [];
   private details: TicketDetails | undefined;
   private selectedId: string | undefined;
+  /** A ticket named by the address (`/agent/tickets/{id}`), opened once signed in. */
+  private linkedId = ticketIdFromPath(location.pathname);
   private feed: AbortController | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSelected = false;
   private openSequence = 0;
   private acting = false;
+  /** The agent's own tickets with customer messages not yet read. */
+  private readonly unread = new Set<string>();
+  /** Conversations whose customer wrote since the queue was last asked for: judged against the fresh queue. */
+  private readonly wroteIn = new Set<string>();
   private readonly api = deskApi(() => this.token);
   private readonly queue = new QueueList((id) => void this.open(id));
   private readonly pane = new TicketPane({
@@ -35,18 +47,32 @@ export class AgentConsole {
     suggest: (id, status) => void this.suggest(id, status),
     addNote: (text) => this.act('notes', { text }),
   });
-  private readonly alert = h('p', { className: 'alert', role: 'alert' });
-  private readonly newTickets = new NewTicketAlert();
+  private readonly queueError = new ActionError('queue-error');
+  private readonly floodError = new ActionError('flood-error');
+  private readonly alerts = new NewTicketAlert();
   private readonly flood = new FloodPanel((ids) => this.closeFlood(ids));
 
   constructor(token: string | undefined) {
     setInterval(tickCountdowns, 1000);
-    document.addEventListener('visibilitychange', () => {
-      if (!document.hidden) this.newTickets.clear();
-    });
-    window.addEventListener('focus', () => this.newTickets.clear());
+    const back = () => {
+      if (document.hidden) return;
+      this.alerts.clear();
+      this.markRead(this.selectedId);
+    };
+    document.addEventListener('visibilitychange', back);
+    window.addEventListener('focus', back);
+    window.addEventListener('storage', (event) => this.tokenChanged(event));
     if (token === undefined) this.signInForm();
     else void this.start(token);
+  }
+
+  /** Another tab signed in or out: this one follows. */
+  private tokenChanged(event: StorageEvent): void {
+    if (event.storageArea !== localStorage || (event.key !== TOKEN_KEY && event.key !== null)) return;
+    const token = localStorage.getItem(TOKEN_KEY) ?? undefined;
+    if (token === this.token) return;
+    this.signInForm();
+    if (token !== undefined) void this.start(token);
   }
 
   private signInForm(message = ''): void {
@@ -56,6 +82,8 @@ export class AgentConsole {
     this.token = undefined;
     this.selectedId = undefined;
     this.details = undefined;
+    this.unread.clear();
+    this.alerts.unreadMessages(0);
     this.pane.close();
     showSignInForm(app, {
       id: 'agent-token',
@@ -70,35 +98,40 @@ export class AgentConsole {
     try {
       this.me = (await this.api.me()).agent;
     } catch (error) {
-      refuseSignIn(error, { tokenKey: TOKEN_KEY, alert, showForm: (message) => this.signInForm(message) });
+      const showForm = (message: string) => this.signInForm(message);
+      refuseSignIn(error, { tokenKey: TOKEN_KEY, alert, showForm, storage: localStorage });
       return;
     }
-    sessionStorage.setItem(TOKEN_KEY, token);
+    if (this.token !== token) return;
+    localStorage.setItem(TOKEN_KEY, token);
     this.layout();
     // Follow first and load the queue once the feed is connected, so no ticket falls between the two.
     this.follow();
+    const linked = this.linkedId ?? this.selectedId;
+    this.linkedId = undefined;
+    if (linked !== undefined) void this.open(linked);
   }
 
   private layout(): void {
     const me = this.me;
     const signOut = () => {
-      sessionStorage.removeItem(TOKEN_KEY);
+      localStorage.removeItem(TOKEN_KEY);
       this.signInForm();
     };
     const queueTitle = h('h2', { id: 'queue-title' }, `${t.queueTitle} `, this.queue.count);
+    const queue = [queueTitle, this.queueError.view, this.flood.view, this.floodError.view, this.queue.list];
     app.replaceChildren(
       h(
-        'header',
-        { className: 'topbar' },
-        h('h1', {}, app.dataset.title ?? ''),
-        h('span', { className: 'me' }, me === undefined ? '' : `${me.name} (${me.role})`),
-        h('button', { type: 'button', className: 'secondary', onclick: signOut }, t.signOut),
-      ),
-      h(
         'div',
-        { className: 'workspace' },
-        h('aside', { className: 'queue' }, queueTitle, this.alert, this.flood.view, this.queue.list),
-        this.pane.view,
+        { className: 'console-shell' },
+        h(
+          'header',
+          { className: 'topbar' },
+          h('h1', {}, app.dataset.title ?? ''),
+          h('span', { className: 'me' }, me === undefined ? '' : `${me.name} (${me.role})`),
+          h('button', { type: 'button', className: 'secondary', onclick: signOut }, t.signOut),
+        ),
+        h('div', { className: 'workspace' }, h('aside', { className: 'queue' }, queue), this.pane.view),
       ),
     );
     this.pane.showPlaceholder();
@@ -116,10 +149,38 @@ export class AgentConsole {
       onDenied: () => this.signInForm(),
       onMessage: (message) => {
         const data = JSON.parse(message.data) as AgentFeedEvent['data'];
-        if (message.event === 'ticket-created') this.newTickets.notify();
+        if (message.event === 'ticket-created') this.alerts.notify();
+        if (message.event === 'message-received') this.wroteIn.add(data.conversationId);
         this.scheduleRefresh(data.ticketId, data.conversationId);
       },
     });
+  }
+
+  /**
+   * Customers wrote: unread on the agent's own tickets, unless open before the agent's eyes. Judged on a queue loaded
+   * after the messages, so a ticket claimed just before its customer wrote counts as the agent's.
+   */
+  private customersWrote(conversationIds: readonly string[]): void {
+    const watching = !document.hidden && document.hasFocus();
+    let fresh = false;
+    for (const ticket of this.tickets) {
+      if (!conversationIds.includes(ticket.conversationId) || ticket.status !== 'assigned' || !this.isMine(ticket))
+        continue;
+      if (ticket.id === this.selectedId && watching) continue;
+      this.unread.add(ticket.id);
+      fresh = true;
+    }
+    if (fresh) this.alerts.unreadMessages(this.unread.size, true);
+  }
+
+  private markRead(id: string | undefined): void {
+    if (id === undefined || !this.unread.delete(id)) return;
+    this.alerts.unreadMessages(this.unread.size);
+    this.queue.render(this.tickets, this.selectedId, this.unread);
+  }
+
+  private isMine(ticket: Ticket): boolean {
+    return ticket.assigneeId !== null && ticket.assigneeId === this.me?.id;
   }
 
   /** Several events often arrive together (a claim, then a message): refresh once for all of them. */
@@ -137,15 +198,23 @@ export class AgentConsole {
 
   private async refreshQueue(): Promise<void> {
     if (this.token === undefined) return;
+    const wroteIn = [...this.wroteIn];
+    this.wroteIn.clear();
     try {
       this.tickets = (await this.api.tickets()).tickets;
-      this.alert.textContent = '';
+      this.queueError.clear();
     } catch (error) {
+      for (const id of wroteIn) this.wroteIn.add(id);
       if (error instanceof ApiError && error.status === 401) return this.signInForm();
-      this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
+      this.queueError.show(failed(error));
       return;
     }
-    this.queue.render(this.tickets, this.selectedId);
+    this.customersWrote(wroteIn);
+    // A ticket no longer the agent's (resolved, transferred) has nothing left to read.
+    const stillMine = new Set(this.tickets.filter((ticket) => this.isMine(ticket)).map((ticket) => ticket.id));
+    for (const id of this.unread) if (!stillMine.has(id)) this.unread.delete(id);
+    this.alerts.unreadMessages(this.unread.size);
+    this.queue.render(this.tickets, this.selectedId, this.unread);
     this.flood.render(this.tickets, this.me !== undefined && this.me.role !== 'agent');
   }
 
@@ -153,10 +222,11 @@ export class AgentConsole {
   private async closeFlood(ids: readonly string[]): Promise<number | undefined> {
     try {
       const { closed } = await this.api.close({ ticketIds: [...ids], resolution: 'flood' });
+      this.floodError.clear();
       await this.refreshQueue();
       return closed.length;
     } catch (error) {
-      this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
+      this.floodError.show(failed(error));
       return undefined;
     }
   }
@@ -168,15 +238,19 @@ export class AgentConsole {
     try {
       details = await this.api.ticket(id);
     } catch (error) {
-      if (sequence === this.openSequence) this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
+      if (error instanceof ApiError && error.status === 401) return this.signInForm();
+      if (sequence === this.openSequence) this.pane.openError.show(failed(error));
       return;
     }
     if (sequence !== this.openSequence || this.token === undefined) return;
     this.details = details;
     this.selectedId = id;
+    showTicketInAddress(id);
     this.queue.markSelected(id);
+    this.markRead(id);
     const { ticket } = details;
-    const mine = ticket.assigneeId !== null && ticket.assigneeId === this.me?.id;
+    // Only an assigned ticket is the agent's to act on: a resolved or released one is read-only.
+    const mine = ticket.status === 'assigned' && this.isMine(ticket);
     const groups = () => this.tickets.map((entry) => entry.group);
     const act = (action: TicketAction, body?: TicketActionBody) => void this.act(action, body);
     this.pane.show(id, details, mine, () => ticketActions(ticket, mine, groups(), act), focus);
@@ -194,30 +268,37 @@ export class AgentConsole {
         this.pane.reply.focus();
       }
     } catch (error) {
-      if (this.pane.openId === id) status.textContent = fill(t.actionFailed, { message: errorText(error) });
+      if (this.pane.openId === id) status.textContent = failed(error);
     }
   }
 
+  /** The reply leaves the box only once it was sent: a failed one keeps its text for another try. */
   private async sendReply(): Promise<void> {
+    const id = this.selectedId;
     const text = this.pane.reply.value.trim();
-    if (text === '' || this.selectedId === undefined) return;
-    if (await this.act('messages', { text })) this.pane.reply.value = '';
+    if (text === '' || id === undefined) return;
+    if ((await this.act('messages', { text })) && this.pane.openId === id) this.pane.reply.value = '';
   }
 
-  /** One action at a time: a double Enter or double click must not send a message twice. */
+  /**
+   * One action at a time: a double Enter or double click must not send a message twice. A failure is shown beside
+   * the control that asked for it and stays there until dismissed or until the same kind of action succeeds.
+   */
   private async act(action: TicketAction, body?: TicketActionBody): Promise<boolean> {
     const id = this.selectedId;
     if (id === undefined || this.acting) return false;
+    const place: ErrorPlace = action === 'messages' ? 'reply' : action === 'notes' ? 'note' : 'actions';
+    const error = this.pane.error(place);
     this.acting = true;
     try {
       await this.api.act(id, action, body);
-      this.alert.textContent = '';
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
+      error?.clear();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 401) {
         this.signInForm();
         return false;
       }
-      this.alert.textContent = fill(t.actionFailed, { message: errorText(error) });
+      error?.show(failed(failure));
       await this.open(id, false);
       return false;
     } finally {

@@ -1,5 +1,6 @@
 // The live queue: one button per open ticket (priority, reasons, language, the problem, the SLA countdown and how
-// long the customer has waited), ticking once a second. Runtime: browser.
+// long the customer has waited, and a mark on the agent's own tickets with customer messages not yet read), ticking
+// once a second. Runtime: browser.
 import { fill, label } from '../../i18n.ts';
 import type { Ticket } from '../api-types.ts';
 import { duration, h } from '../dom.ts';
@@ -14,15 +15,15 @@ export class QueueList {
   /** `onOpen` opens a ticket the agent chose. */
   constructor(private readonly onOpen: (id: string) => void) {}
 
-  /** Redraws the queue, keeping focus on the ticket that had it. */
-  render(tickets: readonly Ticket[], selectedId: string | undefined): void {
+  /** Redraws the queue, keeping focus on the ticket that had it; `unread` are tickets with unread messages. */
+  render(tickets: readonly Ticket[], selectedId: string | undefined, unread: ReadonlySet<string>): void {
     this.count.textContent = String(tickets.length);
     if (tickets.length === 0) {
       this.list.replaceChildren(h('li', { className: 'hint' }, t.queueEmpty));
       return;
     }
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.ticketId : undefined;
-    this.list.replaceChildren(...tickets.map((ticket) => this.item(ticket, selectedId)));
+    this.list.replaceChildren(...tickets.map((ticket) => this.item(ticket, selectedId, unread.has(ticket.id))));
     if (focused !== undefined)
       this.list.querySelector<HTMLElement>(`[data-ticket-id="${CSS.escape(focused)}"]`)?.focus();
     tickCountdowns();
@@ -34,7 +35,7 @@ export class QueueList {
       element.setAttribute('aria-current', String(element.dataset.ticketId === id));
   }
 
-  private item(ticket: Ticket, selectedId: string | undefined): HTMLLIElement {
+  private item(ticket: Ticket, selectedId: string | undefined, unread: boolean): HTMLLIElement {
     const status =
       ticket.status === 'assigned' && ticket.assigneeName !== null
         ? fill(t.claimedBy, { name: ticket.assigneeName })
@@ -51,11 +52,13 @@ export class QueueList {
         className: 'ticket-item',
         'data-ticket-id': ticket.id,
         'aria-current': String(ticket.id === selectedId),
+        'data-unread': unread,
         onclick: () => this.onOpen(ticket.id),
       },
       h(
         'span',
         { className: 'line' },
+        unread ? h('span', { className: 'badge unread', 'data-testid': 'unread' }, t.unreadMessage) : null,
         h('span', { className: `badge ${ticket.priority}` }, label(lang, ticket.priority)),
         reasons,
         ticket.groupedWith === null ? [] : h('span', { className: 'badge flood' }, t.floodGrouped),

@@ -1,5 +1,5 @@
 // The buttons on the open ticket: claim a waiting one; on the agent's own, resolve with a code, transfer to a
-// group, or hand back to the bot. Runtime: browser.
+// group, or hand back to the bot. A resolved or released ticket has none: nothing can be done to it. Runtime: browser.
 import type { Ticket } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
@@ -22,7 +22,7 @@ export function ticketActions(ticket: Ticket, mine: boolean, queueGroups: readon
   const parts: Node[] = [];
   if (ticket.status === 'waiting' || ticket.status === 'transferred')
     parts.push(button(t.claim, 'claim', undefined, 'primary'));
-  if (mine) {
+  if (mine && ticket.status === 'assigned') {
     const groups = [...new Set([...GROUPS, ...queueGroups])].filter((group) => group !== ticket.group);
     const group = h(
       'select',

@@ -1,11 +1,18 @@
 // The open ticket's view: slots redrawn from data only when their data changed (banner, summary, actions,
 // transcript, notes), and the reply box and note form, which live as long as the open ticket, so live updates
-// never take focus or text away from the agent. Runtime: browser.
-import { fill } from '../../i18n.ts';
+// never take focus or text away from the agent. Two columns: the summary and notes beside the conversation, whose
+// transcript scrolls in its own box above the reply box, so the latest messages and the reply are seen together.
+// An action's error stays beside its control until dismissed or until the action succeeds. Runtime: browser.
 import type { TicketDetails } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
+import { ActionError } from './action-error.ts';
+import { followBottom, type BottomFollower } from './follow-bottom.ts';
 import { notesList, summaryCard, transcriptList } from './ticket-cards.ts';
+import { ticketBanner } from './ticket-banner.ts';
+
+/** Where an action's error is shown: beside the reply box, the note form, or the ticket's buttons. */
+export type ErrorPlace = 'reply' | 'note' | 'actions';
 
 interface Slots {
   readonly id: string;
@@ -14,9 +21,14 @@ interface Slots {
   readonly summary: HTMLElement;
   readonly actions: HTMLElement;
   readonly composer: HTMLElement;
-  readonly suggestStatus: HTMLElement;
+  readonly send: HTMLButtonElement;
+  readonly suggest: HTMLButtonElement;
+  readonly notYours: HTMLElement;
   readonly transcript: HTMLElement;
+  /** Keeps the transcript at its newest message unless the agent scrolled up to read. */
+  readonly follow: BottomFollower;
   readonly notes: HTMLElement;
+  readonly errors: Readonly<Record<ErrorPlace, ActionError>>;
   /** What each slot was last drawn from, so unchanged slots are left alone. */
   readonly drawn: Record<string, string>;
 }
@@ -33,9 +45,15 @@ export class TicketPane {
   readonly view = h('section', { className: 'ticket-view', 'aria-label': t.summary });
   readonly reply = h('textarea', { id: 'reply-text', 'aria-describedby': 'reply-hint' });
   readonly note = h('textarea', { id: 'note-text' });
+  /** Loading a ticket failed (say, a link to one that does not exist). */
+  readonly openError = new ActionError('open-error');
+  private readonly body = h('div', { className: 'ticket-body' });
+  /** Unsent replies and notes of the tickets the agent left, so switching tickets loses no text. */
+  private readonly drafts = new Map<string, { readonly reply: string; readonly note: string }>();
   private slots: Slots | undefined;
 
   constructor(private readonly handlers: PaneHandlers) {
+    this.view.append(this.openError.view, this.body);
     this.reply.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -49,25 +67,54 @@ export class TicketPane {
     return this.slots?.id;
   }
 
-  showPlaceholder(): void {
-    this.view.replaceChildren(h('p', { className: 'card' }, t.selectTicket));
+  /** The open ticket's error beside `place`. */
+  error(place: ErrorPlace): ActionError | undefined {
+    return this.slots?.errors[place];
   }
 
-  /** Forgets the ticket shown (signed out): the next one is built afresh. */
-  close(): void {
+  showPlaceholder(): void {
+    this.keepDraft();
+    this.slots?.follow.stop();
     this.slots = undefined;
+    this.body.replaceChildren(h('p', { className: 'card' }, t.selectTicket));
+  }
+
+  /** Forgets the ticket shown and every draft (signed out): the next agent starts afresh. */
+  close(): void {
+    this.slots?.follow.stop();
+    this.slots = undefined;
+    this.drafts.clear();
+    this.reply.value = '';
+    this.note.value = '';
+    this.openError.clear();
   }
 
   /** Shows the ticket, building the view when another ticket was open; `actions` draws its buttons. */
   show(id: string, details: TicketDetails, mine: boolean, actions: () => Node | null, focus: boolean): void {
     if (this.slots?.id !== id) this.slots = this.build(id);
+    this.openError.clear();
     this.render(this.slots, details, mine, actions);
     if (focus) this.slots.heading.focus();
   }
 
+  private keepDraft(): void {
+    if (this.slots === undefined) return;
+    const draft = { reply: this.reply.value, note: this.note.value };
+    if (draft.reply.trim() === '' && draft.note.trim() === '') this.drafts.delete(this.slots.id);
+    else this.drafts.set(this.slots.id, draft);
+  }
+
   private build(id: string): Slots {
-    this.reply.value = '';
-    this.note.value = '';
+    this.keepDraft();
+    this.slots?.follow.stop();
+    const draft = this.drafts.get(id);
+    this.reply.value = draft?.reply ?? '';
+    this.note.value = draft?.note ?? '';
+    const errors = {
+      reply: new ActionError('reply-error'),
+      note: new ActionError('note-error'),
+      actions: new ActionError('actions-error'),
+    };
     const suggestStatus = h('span', { className: 'hint', role: 'status' });
     const suggest = h(
       'button',
@@ -79,11 +126,14 @@ export class TicketPane {
       { type: 'button', className: 'primary', onclick: () => this.handlers.sendReply() },
       t.send,
     );
+    const notYours = h('p', { className: 'hint', hidden: true }, t.replyNotYours);
     const composer = h(
       'section',
       { className: 'card composer', 'aria-label': t.reply, hidden: true },
       h('label', { for: 'reply-text' }, t.reply),
       this.reply,
+      errors.reply.view,
+      notYours,
       h(
         'div',
         { className: 'row' },
@@ -97,15 +147,27 @@ export class TicketPane {
     const addNote = (event: Event) => {
       event.preventDefault();
       const value = this.note.value.trim();
-      if (value !== '') void this.handlers.addNote(value).then((done) => done && (this.note.value = ''));
+      if (value === '') return;
+      // A note that failed keeps its text; one added after the agent moved on clears nothing of the other ticket.
+      void this.handlers.addNote(value).then((done) => {
+        if (done && this.slots?.id === id) this.note.value = '';
+      });
     };
     const noteForm = h(
       'form',
       { onsubmit: addNote },
       h('label', { for: 'note-text' }, t.noteLabel),
       this.note,
+      errors.note.view,
       h('button', { type: 'submit', className: 'secondary' }, t.addNote),
     );
+    const transcript = h('div', {});
+    const transcriptBox = h('div', {
+      className: 'transcript-scroll',
+      tabindex: 0,
+      'aria-labelledby': 'transcript-title',
+    });
+    transcriptBox.append(transcript);
     const slots: Slots = {
       id,
       heading: h('h2', { tabindex: -1, className: 'sr-only' }),
@@ -113,29 +175,46 @@ export class TicketPane {
       summary: h('div', {}),
       actions: h('div', { className: 'actions card' }),
       composer,
-      suggestStatus,
-      transcript: h('div', {}),
+      send,
+      suggest,
+      notYours,
+      transcript,
+      follow: followBottom(transcriptBox),
       notes,
+      errors,
       drawn: {},
     };
-    this.view.replaceChildren(
+    this.body.replaceChildren(
       slots.heading,
-      slots.banner,
-      slots.summary,
-      slots.actions,
-      composer,
       h(
-        'section',
-        { className: 'card', 'aria-labelledby': 'transcript-title' },
-        h('h3', { id: 'transcript-title' }, t.transcript),
-        slots.transcript,
-      ),
-      h(
-        'section',
-        { className: 'card notes', 'aria-labelledby': 'notes-title' },
-        h('h3', { id: 'notes-title' }, t.notes),
-        notes,
-        noteForm,
+        'div',
+        { className: 'ticket-columns' },
+        h(
+          'div',
+          { className: 'ticket-side' },
+          slots.summary,
+          h(
+            'section',
+            { className: 'card notes', 'aria-labelledby': 'notes-title' },
+            h('h3', { id: 'notes-title' }, t.notes),
+            notes,
+            noteForm,
+          ),
+        ),
+        h(
+          'div',
+          { className: 'ticket-main' },
+          slots.banner,
+          slots.actions,
+          errors.actions.view,
+          h(
+            'section',
+            { className: 'card transcript-card', 'aria-labelledby': 'transcript-title' },
+            h('h3', { id: 'transcript-title' }, t.transcript),
+            transcriptBox,
+          ),
+          composer,
+        ),
       ),
     );
     return slots;
@@ -152,23 +231,23 @@ export class TicketPane {
       element.replaceChildren(...(node === null ? [] : [node]));
     };
     slots.heading.textContent = `${t.summary}: ${ticket.summary.problem}`;
-    const claimedByOther = () => fill(t.claimedByOther, { name: ticket.assigneeName ?? '?' });
-    draw('banner', `${ticket.status}|${ticket.assigneeId}`, () =>
-      ticket.status === 'assigned' && !mine
-        ? h('p', { className: 'banner', role: 'status', 'data-testid': 'claimed-banner' }, claimedByOther())
-        : null,
-    );
+    draw('banner', `${ticket.status}|${ticket.assigneeId}|${mine}`, () => ticketBanner(ticket, mine));
     draw(
       'summary',
       JSON.stringify([ticket.summary, ticket.status, ticket.group, ticket.priority, details.transcript.length]),
       () => summaryCard(details),
     );
-    draw('actions', `${ticket.status}|${ticket.assigneeId}|${ticket.group}`, actions);
+    draw('actions', `${ticket.status}|${ticket.assigneeId}|${ticket.group}|${mine}`, actions);
     slots.actions.hidden = slots.actions.childElementCount === 0;
-    slots.composer.hidden = !mine;
+    // A reply that could not be sent stays in view with its text and error, though it can no longer be sent.
+    slots.composer.hidden = !mine && this.reply.value.trim() === '' && !slots.errors.reply.shown;
+    slots.send.disabled = !mine;
+    slots.suggest.disabled = !mine;
+    slots.notYours.hidden = mine;
     draw('transcript', details.transcript.map((message) => message.id).join(','), () =>
       transcriptList(details.transcript),
     );
+    slots.follow.stick();
     draw('notes', details.notes.map((note) => note.id).join(','), () => notesList(details.notes));
   }
 }

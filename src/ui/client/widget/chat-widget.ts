@@ -2,7 +2,7 @@
 // notice, live agent messages and the rating form. Runtime: browser.
 import { STRINGS, type UiLang, type UiStrings } from '../../i18n.ts';
 import { ApiError } from '../api.ts';
-import type { FeedStatus, QueueStanding } from '../api-types.ts';
+import type { ClarifyOption, FeedStatus, QueueStanding } from '../api-types.ts';
 import { newClientMessageId } from './client-message-id.ts';
 import { conversationApi, type ConversationApi } from './conversation-api.ts';
 import { ConversationFeed } from './live-feed.ts';
@@ -13,6 +13,13 @@ import { noticeText, statusText } from './status-notice.ts';
 import { loadConversation, saveConversation, type StoredConversation } from './stored-conversation.ts';
 import { StreamingReply } from './streaming-reply.ts';
 import { WidgetShell, type WidgetMode } from './widget-shell.ts';
+
+/** A message on its way: the text, its idempotency key, and the option a quick-reply button picked. */
+interface Outgoing {
+  readonly text: string;
+  readonly clientMessageId: string;
+  readonly optionId?: string | undefined;
+}
 
 export class ChatWidget {
   private lang: UiLang;
@@ -42,7 +49,12 @@ export class ChatWidget {
       onSubmit: (event) => void this.onSubmit(event),
       onToggle: () => this.updateFollowing(),
     });
-    this.log = new MessageLog(this.shell.log, base, () => this.t);
+    this.log = new MessageLog(
+      this.shell.log,
+      base,
+      () => this.t,
+      (option) => void this.choose(option),
+    );
     this.feed = new ConversationFeed(this.api, {
       onProgress: () => this.save(),
       onMessage: (message) => this.log.render(message),
@@ -126,8 +138,10 @@ export class ChatWidget {
     return this.stored;
   }
 
-  private async onStatus(data: Pick<FeedStatus, 'status' | 'agent'>): Promise<void> {
+  private async onStatus(data: Pick<FeedStatus, 'status' | 'agent' | 'notice'>): Promise<void> {
     const status = data.status;
+    // A specialist handed the conversation back: the customer reads it in the conversation, not only as a status.
+    if (data.notice !== undefined) this.log.note(undefined, data.notice);
     if (status === 'waiting' || status === 'transferred') {
       const stored = this.stored;
       const sequence = (this.statusSequence += 1);
@@ -176,10 +190,17 @@ export class ChatWidget {
     const text = input.value.trim();
     if (text === '' || this.busy) return;
     input.value = '';
-    await this.send(text, newClientMessageId());
+    await this.send({ text, clientMessageId: newClientMessageId() });
   }
 
-  private async send(text: string, clientMessageId: string, pending?: HTMLLIElement, retried = false): Promise<void> {
+  /** A quick-reply button: its label goes as the customer's text, its id tells the bot which option it is. */
+  private async choose(option: ClarifyOption): Promise<void> {
+    if (this.busy) return;
+    await this.send({ text: option.label, clientMessageId: newClientMessageId(), optionId: option.id });
+  }
+
+  private async send(outgoing: Outgoing, pending?: HTMLLIElement, retried = false): Promise<void> {
+    const { text, clientMessageId, optionId } = outgoing;
     const { sendButton, typing } = this.shell;
     this.busy = true;
     sendButton.disabled = true;
@@ -201,6 +222,7 @@ export class ChatWidget {
         token: stored.token,
         text,
         clientMessageId,
+        optionId,
         onToken,
         fallbackError: this.t.sendFailed,
       });
@@ -208,6 +230,7 @@ export class ChatWidget {
       own.dataset.id = result.message.id;
       this.log.markSeen(result.message.id);
       const reply = result.reply;
+      if (result.notice !== undefined) this.log.note(result.notice.id, result.notice.text);
       if (reply === null) streaming.discard();
       else {
         this.setLang(reply.lang);
@@ -226,11 +249,11 @@ export class ChatWidget {
         this.reset();
         this.busy = false;
         this.log.setBusy(false);
-        return this.send(text, clientMessageId, undefined, true);
+        return this.send(outgoing, undefined, true);
       }
       const message =
         error instanceof ApiError && error.status >= 400 && error.status < 500 ? error.message : this.t.sendFailed;
-      this.shell.showError(message, { label: this.t.retry, run: () => void this.send(text, clientMessageId, own) });
+      this.shell.showError(message, { label: this.t.retry, run: () => void this.send(outgoing, own) });
     } finally {
       this.log.setBusy(false);
       typing.hidden = true;

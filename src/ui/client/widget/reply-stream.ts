@@ -10,6 +10,8 @@ export interface ReplyStreamRequest {
   readonly text: string;
   /** Idempotency key: a repeat returns the first result. */
   readonly clientMessageId: string;
+  /** The option of the clarifying question right before that a quick-reply button picked. */
+  readonly optionId?: string | undefined;
   /** Receives each piece of text as it arrives. */
   readonly onToken: (piece: string) => void;
   /** The failure to report when the stream ends without a reply and without saying why. */
@@ -24,7 +26,7 @@ export async function streamReply(request: ReplyStreamRequest): Promise<MessageR
       'content-type': 'application/json',
       accept: 'text/event-stream',
     },
-    body: JSON.stringify({ text: request.text, clientMessageId: request.clientMessageId }),
+    body: JSON.stringify({ text: request.text, clientMessageId: request.clientMessageId, optionId: request.optionId }),
   });
   if (!response.ok || response.body === null) throw await responseError(response, 'http');
   let result: MessageResult | undefined;

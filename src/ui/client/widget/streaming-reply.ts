@@ -1,5 +1,5 @@
 // The bot's reply as it streams into the log: a bubble that grows with each piece, then takes the final text, its
-// citations and its action; or disappears when no reply comes. Runtime: browser.
+// citations, its action and a clarifying question's options; or disappears when no reply comes. Runtime: browser.
 import type { BotReply } from '../api-types.ts';
 import type { Bubble, MessageLog } from './message-log.ts';
 
@@ -24,6 +24,7 @@ export class StreamingReply {
     this.bubble.item.dataset.action = reply.action ?? 'answer';
     this.log.markSeen(reply.id);
     this.log.citations(this.bubble.item, reply.citations);
+    if (reply.action === 'clarify') this.log.choicesFor(this.bubble.item, reply.options);
   }
 
   discard(): void {
