@@ -151,6 +151,8 @@ describe('restart during a handoff', () => {
         ['customer', 'позовите живого оператора, срочно'],
         ['bot', expect.stringContaining('специалист')],
         ['customer', 'я жду'],
+        // The waiting customer was told their message reached the request.
+        ['system', expect.stringContaining('Вашему обращению')],
       ]);
       expect(
         (

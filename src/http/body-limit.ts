@@ -64,7 +64,9 @@ async function discard(
   let total = read;
   for (;;) {
     if (total > bounds.bytes || bounds.now() > bounds.until) {
-      await reader.cancel().catch(() => undefined);
+      // Not cancelled: cancelling destroys the socket before the 413 is written. The answer says Connection: close,
+      // and the HTTP layer closes the connection once it is sent.
+      reader.releaseLock();
       return false;
     }
     const { done, value } = await reader.read();
