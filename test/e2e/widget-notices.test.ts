@@ -36,6 +36,10 @@ const staff = (path: string, method = 'GET') =>
 describe('notices in the chat widget', () => {
   it('acknowledges a waiting customer’s new message and says when the bot is back', async () => {
     const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 420, height: 800 } });
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
     await page.goto(`${server.url}/chat`);
     const widget = page.locator('.firstline-widget');
     const box = widget.getByLabel('Ваше сообщение');
@@ -60,6 +64,8 @@ describe('notices in the chat widget', () => {
     expect((await staff(`/v1/tickets/${id}/release`, 'POST')).status).toBe(200);
     await expect.poll(() => notes.count(), { timeout: 30_000 }).toBe(2);
     expect(await notes.last().innerText()).toMatch(/Специалист вернул наш разговор мне/);
+    // Nothing the page loads is missing (it used to ask for /favicon.ico).
+    expect(missing).toEqual([]);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 // Oversized bodies on a real server over raw loopback sockets: a JSON 413 however the body is framed (declared
 // length or chunked), and the same keep-alive connection then answers its next request. A chunked body too large to
-// read through is answered 413 with `Connection: close` rather than a reset.
+// read through is answered 413 with `Connection: close` and the connection closed.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -104,7 +104,7 @@ describe('oversized request bodies', () => {
     socket.destroy();
   });
 
-  it('takes a chunked body within the limit, and says Connection: close for one too large to read through', async () => {
+  it('takes a chunked body within the limit, and closes the connection of one too large to read through', async () => {
     const small = connection(server.url);
     const json = JSON.stringify({ lang: 'en' });
     await small.write(
@@ -113,13 +113,19 @@ describe('oversized request bodies', () => {
     expect((await small.response()).status).toBe(201);
     small.socket.destroy();
 
+    // 40 MB is past what the server reads through (16 MB, 2 s): it answers 413 with Connection: close and closes.
+    // A client still sending when the socket closes may get a reset instead of the answer (TCP discards it), so
+    // what is certain is the close, never a hang, and that the server serves the next connection.
     const huge = connection(server.url);
     const sending = sendChunked(huge.write, 40);
-    const refused = await huge.response();
-    expect(refused.status).toBe(413);
-    expect(refused.body).toMatchObject({ error: { code: 'payload_too_large:body' } });
-    expect(refused.head).toContain('connection: close');
+    const answer = await huge.response().catch(() => undefined);
+    const seen = answer === undefined ? 'reset' : `${answer.status} ${answer.head.includes('connection: close')}`;
+    expect(['reset', '413 true']).toContain(seen);
     await sending;
-    huge.socket.destroy();
+    await expect.poll(() => huge.isClosed(), { timeout: 10_000 }).toBe(true);
+    const next = connection(server.url);
+    await next.write(health);
+    expect((await next.response()).status).toBe(200);
+    next.socket.destroy();
   });
 });

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
 import { errorBody } from '../errors.ts';
+import { FAVICON } from '../../ui/pages/layout.ts';
 import { newRouter } from '../router.ts';
 import type { StaticAssets } from '../../core/ports/static-assets.ts';
 import { assetResponse } from '../static-asset.ts';
@@ -12,6 +13,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Firstline API</title>
+<link rel="icon" href="${FAVICON}">
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 </head>
 <body>
