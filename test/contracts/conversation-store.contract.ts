@@ -29,6 +29,11 @@ const reply: ReplyMeta = {
   confidence: { score: 0.8, components: { retrieval: 0.8 } },
   lang: 'en',
 };
+/** A reply with the claim check's record, which recent history leaves out. */
+const checkedReply: ReplyMeta = {
+  ...reply,
+  verification: { outcome: 'verified', score: 1, unsupported: [], modelReply: 'the model wrote this' },
+};
 
 export function conversationStoreContract(name: string, open: () => Promise<ConversationStore>): void {
   describe(`${name} (ConversationStore contract)`, () => {
@@ -79,9 +84,12 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
         replyTo: 'm1',
         text: 'hello',
         at: '2026-11-01T10:00:02.000Z',
-        reply,
+        reply: checkedReply,
       });
-      expect(outcome).toMatchObject({ delivered: true, message: { id: 'r1', role: 'bot', replyTo: 'm1', reply } });
+      expect(outcome).toMatchObject({
+        delivered: true,
+        message: { id: 'r1', role: 'bot', replyTo: 'm1', reply: checkedReply },
+      });
       expect((await store.listMessages('c1')).map((entry) => [entry.id, entry.role, entry.text])).toEqual([
         ['m1', 'customer', 'hi'],
         ['r1', 'bot', 'hello'],
@@ -92,9 +100,10 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
         (await store.recentMessages('c1', 5)).map((entry) => [entry.id, entry.role, entry.text, entry.reply]),
       ).toEqual([
         ['m1', 'customer', 'hi', null],
-        ['r1', 'bot', 'hello', null],
+        // What the pipeline and the handoff summary read of a reply: no more (not the claim check's record).
+        ['r1', 'bot', 'hello', reply],
       ]);
-      expect((await store.listMessages('c1'))[1]?.reply).toEqual(reply);
+      expect((await store.listMessages('c1'))[1]?.reply).toEqual(checkedReply);
       await store.close();
     });
 

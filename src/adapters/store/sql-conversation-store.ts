@@ -217,9 +217,18 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   recentMessages(conversationId: string, limit: number): Promise<Message[]> {
-    // Newest first straight off the (conversation_id, seq) index, then reversed: no sort, no reply column.
+    // Newest first straight off the (conversation_id, seq) index, then reversed: no sort. Of a bot reply's metadata
+    // only what the pipeline and the handoff summary read (action, citations, options, ...), not the claim check's
+    // record with the model's text; json_patch drops the keys a reply does not have.
     const rows = this.sql.all<MessageRow>(
-      `SELECT id, conversation_id, role, text, at, client_message_id, reply_to, NULL AS reply
+      `SELECT id, conversation_id, role, text, at, client_message_id, reply_to,
+         CASE WHEN reply IS NULL THEN NULL ELSE json_patch('{}', json_object(
+           'action', json_extract(reply, '$.action'),
+           'citations', json(COALESCE(json_extract(reply, '$.citations'), '[]')),
+           'confidence', json(json_extract(reply, '$.confidence')),
+           'lang', json_extract(reply, '$.lang'),
+           'reasons', json(json_extract(reply, '$.reasons')),
+           'options', json(json_extract(reply, '$.options')))) END AS reply
          FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?`,
       conversationId,
       limit,
