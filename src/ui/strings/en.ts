@@ -26,7 +26,7 @@ export const en: UiStrings = {
     'We have passed your question to a specialist. You are number {position} in the queue; the expected wait is about {minutes} min.',
   queueAfterHours:
     'We have passed your question to a specialist. Specialists will reply when working hours begin: {time}.',
-  agentJoined: '{name} has joined the chat.',
+  agentJoined: 'A specialist has joined the chat: {name}.',
   resolvedNotice: 'The specialist marked this conversation as resolved.',
   rateTitle: 'Please rate the help you got',
   rateStar: '{n} of 5',
@@ -145,6 +145,16 @@ export const en: UiStrings = {
   hourShort: 'h',
   clarifyOptions: 'Choose an option',
   clarifyOption: 'Option {number}: {label}',
+  unreadTitle: '({count}) New message',
+  unreadCount: 'Unread messages: {count}',
+  previewDismiss: 'Dismiss notification',
+  errorNetwork: 'No connection to the server. Check your internet connection and press Retry.',
+  errorRateLimited: 'Too many messages in a row. Please wait a minute and try again.',
+  errorBusy: 'We are very busy right now. Please wait a moment and press Retry.',
+  errorTooLong: 'The message is too long: {length} of {max} characters. Please shorten it or split it into several.',
+  errorRejected: 'The message could not be sent. Please change it and try again.',
+  errorCode: 'Error code: {code}',
+  charCounter: '{length} of {max}',
 };
 
 export const enPages: PageStrings = {

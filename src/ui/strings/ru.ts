@@ -26,7 +26,7 @@ export const ru: UiStrings = {
   queueNotice:
     'Мы передали Ваш вопрос специалисту. Вы {position}-й в очереди, ожидаемое время ответа — около {minutes} мин.',
   queueAfterHours: 'Мы передали Ваш вопрос специалисту. Специалисты ответят, когда начнётся рабочее время: {time}.',
-  agentJoined: '{name} подключился к чату.',
+  agentJoined: 'К чату подключился специалист: {name}.',
   resolvedNotice: 'Специалист отметил обращение решённым.',
   rateTitle: 'Оцените, пожалуйста, помощь',
   rateStar: '{n} из 5',
@@ -147,6 +147,16 @@ export const ru: UiStrings = {
   hourShort: 'ч',
   clarifyOptions: 'Выберите вариант',
   clarifyOption: 'Вариант {number}: {label}',
+  unreadTitle: '({count}) Новое сообщение',
+  unreadCount: 'Непрочитанных сообщений: {count}',
+  previewDismiss: 'Скрыть уведомление',
+  errorNetwork: 'Нет связи с сервером. Проверьте подключение к интернету и нажмите «Повторить».',
+  errorRateLimited: 'Слишком много сообщений подряд. Подождите минуту и попробуйте снова.',
+  errorBusy: 'Сейчас очень много обращений. Подождите немного и нажмите «Повторить».',
+  errorTooLong: 'Сообщение слишком длинное: {length} из {max} символов. Сократите его или разделите на несколько.',
+  errorRejected: 'Сообщение не удалось отправить. Измените его и попробуйте ещё раз.',
+  errorCode: 'Код ошибки: {code}',
+  charCounter: '{length} из {max}',
 };
 
 export const ruPages: PageStrings = {

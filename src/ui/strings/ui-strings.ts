@@ -148,6 +148,21 @@ export interface UiStrings {
   readonly clarifyOptions: string;
   /** A quick-reply button's accessible name: `{number}` and the option's `{label}`. */
   readonly clarifyOption: string;
+  /** The host page's title while a closed widget holds `{count}` unread messages. */
+  readonly unreadTitle: string;
+  /** The launcher's unread count as a screen reader says it: `{count}`. */
+  readonly unreadCount: string;
+  readonly previewDismiss: string;
+  readonly errorNetwork: string;
+  readonly errorRateLimited: string;
+  readonly errorBusy: string;
+  /** A message over the limit: `{length}` characters of `{max}`. */
+  readonly errorTooLong: string;
+  readonly errorRejected: string;
+  /** The title of an error, for support: `{code}`. */
+  readonly errorCode: string;
+  /** The composer's counter near the limit: `{length}` of `{max}`. */
+  readonly charCounter: string;
 }
 
 /** Strings only the server's pages show (kept apart, so the browser scripts do not carry them). */

@@ -5,10 +5,12 @@ import { ApiError } from '../api.ts';
 import type { ClarifyOption, FeedStatus, QueueStanding } from '../api-types.ts';
 import { newClientMessageId } from './client-message-id.ts';
 import { conversationApi, type ConversationApi } from './conversation-api.ts';
+import { LengthCounter } from './length-counter.ts';
 import { ConversationFeed } from './live-feed.ts';
 import { MessageLog } from './message-log.ts';
 import { showRatingForm } from './rating-form.ts';
 import { streamReply } from './reply-stream.ts';
+import { sendFailure } from './send-error.ts';
 import { noticeText, statusText } from './status-notice.ts';
 import { loadConversation, saveConversation, type StoredConversation } from './stored-conversation.ts';
 import { StreamingReply } from './streaming-reply.ts';
@@ -28,27 +30,43 @@ export class ChatWidget {
   private status = 'bot';
   private busy = false;
   private statusSequence = 0;
+  /** What the notice under the log says, kept to say it again in another language. */
+  private shown: { readonly queue: QueueStanding | null; readonly agentName?: string | undefined } = { queue: null };
+  /** The last message that failed to send: sending the same text again reuses its idempotency key. */
+  private failed: Outgoing | undefined;
   private readonly api: ConversationApi;
   private readonly storageKey: string;
   private readonly shell: WidgetShell;
   private readonly log: MessageLog;
   private readonly feed: ConversationFeed;
+  private readonly counter: LengthCounter;
 
-  /** `base` is the origin of the API: where the script came from. */
+  /**
+   * `base` is the origin of the API: where the script came from; `maxLength` the server's MAX_TEXT_LENGTH as far
+   * as the page knows it (a refusal as too long corrects it).
+   */
   constructor(
     host: HTMLElement,
     private readonly mode: WidgetMode,
     lang: UiLang,
     base: string,
+    maxLength: number,
   ) {
     this.lang = lang;
     this.t = STRINGS[lang];
     this.api = conversationApi(base);
     this.storageKey = `firstline:conversation:${base}`;
-    this.shell = new WidgetShell(host, mode, {
-      onSubmit: (event) => void this.onSubmit(event),
-      onToggle: () => this.updateFollowing(),
-    });
+    this.shell = new WidgetShell(
+      host,
+      mode,
+      {
+        onSubmit: (event) => void this.onSubmit(event),
+        onToggle: () => this.updateFollowing(),
+        onInput: () => this.onInput(),
+      },
+      () => this.t,
+    );
+    this.counter = new LengthCounter(this.shell.input, this.shell.counter, maxLength);
     this.log = new MessageLog(
       this.shell.log,
       base,
@@ -57,8 +75,14 @@ export class ChatWidget {
     );
     this.feed = new ConversationFeed(this.api, {
       onProgress: () => this.save(),
-      onMessage: (message) => this.log.render(message),
-      onStatus: (status) => void this.onStatus(status),
+      onMessage: (message) => {
+        // The feed carries what others say (an agent): news for a customer who closed the widget.
+        if (this.log.render(message)) this.alertUnread(this.log.who(message), message.text);
+      },
+      onStatus: (status) => {
+        if (status.notice !== undefined) this.alertUnread('', status.notice);
+        void this.onStatus(status);
+      },
     });
     this.applyLang();
     this.stored = loadConversation(this.storageKey);
@@ -68,6 +92,13 @@ export class ChatWidget {
 
   private applyLang(): void {
     this.shell.applyLang(this.t, this.lang, statusText(this.t, this.status));
+    this.renderNotice();
+    this.counter.update(this.t);
+  }
+
+  /** A message came over the live feed: a closed floating widget tells the customer it is there. */
+  private alertUnread(who: string, text: string): void {
+    if (this.mode === 'floating' && this.shell.panel.hidden) this.shell.unread?.add(who, text);
   }
 
   /** The customer writes in another language than the page: the widget follows the customer. */
@@ -111,7 +142,8 @@ export class ChatWidget {
         this.reset();
         return;
       }
-      this.shell.showError(this.t.sendFailed, { label: this.t.retry, run: () => void this.restore() });
+      const { code } = sendFailure(error, 0, this.counter.max);
+      this.shell.showError(this.t, { key: 'sendFailed', code }, { run: () => void this.restore() });
     } finally {
       this.busy = false;
     }
@@ -158,15 +190,23 @@ export class ChatWidget {
   private showStatus(status: string, queue: QueueStanding | null, agentName?: string): void {
     const { notice, rating } = this.shell;
     this.status = status;
+    this.shown = { queue, agentName };
     this.shell.state.textContent = statusText(this.t, status);
-    const text = noticeText(this.t, this.lang, status, queue, agentName);
     const queued = status === 'waiting' || status === 'transferred';
     notice.setAttribute('aria-live', queued ? 'off' : 'polite');
-    notice.textContent = text;
-    notice.hidden = text === '';
+    this.renderNotice();
     if (status === 'resolved' && this.stored?.rated !== true) this.showRating();
     this.updateFollowing();
     if (status === 'bot') rating.hidden = true;
+  }
+
+  private renderNotice(): void {
+    const { notice } = this.shell;
+    const text = noticeText(this.t, this.lang, this.status, this.shown.queue, this.shown.agentName);
+    notice.textContent = text;
+    notice.hidden = text === '';
+    // The notice takes room from the log: keep its newest message in view.
+    this.shell.log.scrollTop = this.shell.log.scrollHeight;
   }
 
   private showRating(): void {
@@ -180,17 +220,34 @@ export class ChatWidget {
         this.reset();
         this.shell.input.focus();
       },
-      onError: (message) => this.shell.showError(message),
+      onError: (error) => {
+        const { key, code } = sendFailure(error, 0, this.counter.max);
+        this.shell.showError(this.t, { key, code });
+      },
     });
+  }
+
+  private onInput(): void {
+    this.counter.update(this.t);
+    this.shell.input.setAttribute('aria-invalid', String(this.counter.over));
+    // The text was shortened enough: the warning about its length no longer applies.
+    if (!this.counter.over && this.shell.error.querySelector('[data-t="errorTooLong"]') !== null)
+      this.shell.error.hidden = true;
   }
 
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    const input = this.shell.input;
-    const text = input.value.trim();
+    const text = this.shell.input.value.trim();
     if (text === '' || this.busy) return;
-    input.value = '';
-    await this.send({ text, clientMessageId: newClientMessageId() });
+    if (this.counter.over) {
+      // The server would refuse it: say so now, and keep every typed character.
+      const values = { length: this.counter.length, max: this.counter.max };
+      this.shell.showError(this.t, { key: 'errorTooLong', values });
+      this.shell.input.focus();
+      return;
+    }
+    const again = this.failed?.text === text && this.failed.optionId === undefined ? this.failed : undefined;
+    await this.send(again ?? { text, clientMessageId: newClientMessageId() });
   }
 
   /** A quick-reply button: its label goes as the customer's text, its id tells the bot which option it is. */
@@ -199,17 +256,24 @@ export class ChatWidget {
     await this.send({ text: option.label, clientMessageId: newClientMessageId(), optionId: option.id });
   }
 
-  private async send(outgoing: Outgoing, pending?: HTMLLIElement, retried = false): Promise<void> {
+  /**
+   * Sends `outgoing`, shown at once as the customer's bubble. The composer is emptied while it goes; if it fails,
+   * the bubble goes away and the typed text comes back into the composer (unless something new was typed there),
+   * with a Retry button when sending it again can succeed.
+   */
+  private async send(outgoing: Outgoing, retried = false): Promise<void> {
     const { text, clientMessageId, optionId } = outgoing;
-    const { sendButton, typing } = this.shell;
+    const { sendButton, typing, input } = this.shell;
     this.busy = true;
     sendButton.disabled = true;
     this.shell.error.hidden = true;
-    const own = pending ?? this.log.bubble('customer', this.t.you, text).item;
+    if (optionId === undefined && input.value.trim() === text) input.value = '';
+    this.counter.update(this.t);
+    const own = this.log.bubble('customer', { key: 'you' }, text).item;
     own.classList.add('pending');
     typing.hidden = false;
     this.log.setBusy(true);
-    const streaming = new StreamingReply(this.log, () => this.t.bot);
+    const streaming = new StreamingReply(this.log);
     try {
       const stored = await this.ensureConversation();
       const onToken = (piece: string) => {
@@ -227,6 +291,7 @@ export class ChatWidget {
         fallbackError: this.t.sendFailed,
       });
       own.classList.remove('pending');
+      this.failed = undefined;
       own.dataset.id = result.message.id;
       this.log.markSeen(result.message.id);
       const reply = result.reply;
@@ -249,11 +314,16 @@ export class ChatWidget {
         this.reset();
         this.busy = false;
         this.log.setBusy(false);
-        return this.send(outgoing, undefined, true);
+        return this.send(outgoing, true);
       }
-      const message =
-        error instanceof ApiError && error.status >= 400 && error.status < 500 ? error.message : this.t.sendFailed;
-      this.shell.showError(message, { label: this.t.retry, run: () => void this.send(outgoing, own) });
+      own.remove();
+      this.failed = outgoing;
+      if (optionId === undefined && input.value.trim() === '') input.value = text;
+      const failure = sendFailure(error, text.length, this.counter.max);
+      if (failure.maxLength !== undefined) this.counter.setMax(failure.maxLength, this.t);
+      this.counter.update(this.t);
+      const retry = failure.retryable ? { run: () => void this.send(outgoing) } : undefined;
+      this.shell.showError(this.t, failure, retry);
     } finally {
       this.log.setBusy(false);
       typing.hidden = true;

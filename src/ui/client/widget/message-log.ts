@@ -4,6 +4,7 @@
 import { fill, type UiStrings } from '../../i18n.ts';
 import type { Citation, ClarifyOption, Message } from '../api-types.ts';
 import { h } from '../dom.ts';
+import { localText, type StringKey } from './local-text.ts';
 
 export interface Bubble {
   readonly item: HTMLLIElement;
@@ -28,7 +29,8 @@ export class MessageLog {
 
   welcome(): void {
     const t = this.strings();
-    this.list.append(h('li', { className: 'msg welcome' }, h('span', { className: 'who' }, t.bot), t.widgetWelcome));
+    const who = h('span', { className: 'who' }, localText(t, 'bot'));
+    this.list.append(h('li', { className: 'msg welcome' }, who, localText(t, 'widgetWelcome')));
   }
 
   /** Forgets every message: a new conversation starts. */
@@ -43,11 +45,14 @@ export class MessageLog {
     this.seen.add(id);
   }
 
-  bubble(role: Message['role'], who: string, text: string): Bubble {
+  /** `who` is a name, or the key of a role's label, which follows the widget's language. */
+  bubble(role: Message['role'], who: string | { readonly key: StringKey }, text: string): Bubble {
     // Something was said after the clarifying question: its options no longer answer anything.
     this.clearChoices();
     const body = h('span', { className: 'text' }, text);
-    const item = h('li', { className: `msg ${role}` }, h('span', { className: 'who' }, `${who}:`), body);
+    const label = typeof who === 'string' ? `${who}:` : localText(this.strings(), who.key, {}, ':');
+    const item = h('li', { className: `msg ${role}` }, h('span', { className: 'who' }, label));
+    item.append(body);
     this.list.append(item);
     item.scrollIntoView?.({ block: 'end' });
     return { item, body };
@@ -75,7 +80,7 @@ export class MessageLog {
         citation.title,
       ),
     );
-    item.append(h('nav', { 'aria-label': t.sources }, `${t.sources}: `, links));
+    item.append(h('nav', { 'aria-label': t.sources }, localText(t, 'sources', {}, ': '), links));
   }
 
   /** Quick-reply buttons under a clarifying question: one press sends that option, then they are gone. */
@@ -108,14 +113,21 @@ export class MessageLog {
     this.choices = undefined;
   }
 
-  render(message: Message): void {
-    if (message.role === 'system') return this.note(message.id, message.text);
-    if (this.seen.has(message.id)) return;
+  /** Renders `message` unless it was shown already; says whether it was new. */
+  render(message: Message): boolean {
+    if (message.role === 'system') {
+      const fresh = !this.seen.has(message.id);
+      this.note(message.id, message.text);
+      return fresh;
+    }
+    if (this.seen.has(message.id)) return false;
     this.seen.add(message.id);
-    const { item } = this.bubble(message.role, this.who(message), message.text);
+    const name = message.role === 'agent' ? message.author?.name : undefined;
+    const { item } = this.bubble(message.role, name || { key: this.roleLabel(message.role) }, message.text);
     item.dataset.id = message.id;
     this.citations(item, message.citations);
     if (message.action === 'clarify') this.choicesFor(item, message.options);
+    return true;
   }
 
   /** Screen readers hear the finished reply once, not every streamed fragment. */
@@ -124,10 +136,15 @@ export class MessageLog {
     else this.list.removeAttribute('aria-busy');
   }
 
-  private who(message: Message): string {
-    const t = this.strings();
-    if (message.role === 'customer') return t.you;
-    if (message.role === 'agent') return message.author?.name || t.agent;
-    return t.bot;
+  /** Who wrote `message`, as the customer reads it now. */
+  who(message: Pick<Message, 'role' | 'author'>): string {
+    const name = message.role === 'agent' ? message.author?.name : undefined;
+    return name || this.strings()[this.roleLabel(message.role)];
+  }
+
+  private roleLabel(role: Message['role']): StringKey {
+    if (role === 'customer') return 'you';
+    if (role === 'agent') return 'agent';
+    return 'bot';
   }
 }

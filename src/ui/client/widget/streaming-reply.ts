@@ -3,22 +3,21 @@
 import type { BotReply } from '../api-types.ts';
 import type { Bubble, MessageLog } from './message-log.ts';
 
+const BOT = { key: 'bot' } as const;
+
 export class StreamingReply {
   private bubble: Bubble | undefined;
 
-  /** `botName` is read when the bubble appears, in the widget's language at that moment. */
-  constructor(
-    private readonly log: MessageLog,
-    private readonly botName: () => string,
-  ) {}
+  /** The bubble's label follows the widget's language, also when it changes with this very reply. */
+  constructor(private readonly log: MessageLog) {}
 
   append(piece: string): void {
-    this.bubble ??= this.log.bubble('bot', this.botName(), '');
+    this.bubble ??= this.log.bubble('bot', BOT, '');
     this.bubble.body.textContent += piece;
   }
 
   finish(reply: BotReply): void {
-    this.bubble ??= this.log.bubble('bot', this.botName(), '');
+    this.bubble ??= this.log.bubble('bot', BOT, '');
     this.bubble.body.textContent = reply.text;
     this.bubble.item.dataset.id = reply.id;
     this.bubble.item.dataset.action = reply.action ?? 'answer';
