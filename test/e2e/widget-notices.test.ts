@@ -47,6 +47,10 @@ describe('notices in the chat widget', () => {
     await box.press('Enter');
     await expect.poll(() => widget.locator('li.msg.bot[data-action="handoff"]').count(), { timeout: 30_000 }).toBe(1);
 
+    // Every message says when it was written.
+    const stamped = widget.locator('li.msg.customer time.at');
+    expect(await stamped.first().getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await stamped.first().innerText()).toMatch(/\d{1,2}:\d{2}/);
     await box.fill('Да вы издеваетесь?! Безобразие!!! Позовите человека!');
     await box.press('Enter');
     const notes = widget.locator('li.msg.system');

@@ -46,12 +46,17 @@ export class MessageLog {
   }
 
   /** `who` is a name, or the key of a role's label, which follows the widget's language. */
-  bubble(role: Message['role'], who: string | { readonly key: StringKey }, text: string): Bubble {
+  bubble(
+    role: Message['role'],
+    who: string | { readonly key: StringKey },
+    text: string,
+    at: string = new Date().toISOString(),
+  ): Bubble {
     // Something was said after the clarifying question: its options no longer answer anything.
     this.clearChoices();
     const body = h('span', { className: 'text' }, text);
     const label = typeof who === 'string' ? `${who}:` : localText(this.strings(), who.key, {}, ':');
-    const item = h('li', { className: `msg ${role}` }, h('span', { className: 'who' }, label));
+    const item = h('li', { className: `msg ${role}` }, stamp(at), h('span', { className: 'who' }, label));
     item.append(body);
     this.list.append(item);
     item.scrollIntoView?.({ block: 'end' });
@@ -123,7 +128,7 @@ export class MessageLog {
     if (this.seen.has(message.id)) return false;
     this.seen.add(message.id);
     const name = message.role === 'agent' ? message.author?.name : undefined;
-    const { item } = this.bubble(message.role, name || { key: this.roleLabel(message.role) }, message.text);
+    const { item } = this.bubble(message.role, name || { key: this.roleLabel(message.role) }, message.text, message.at);
     item.dataset.id = message.id;
     this.citations(item, message.citations);
     if (message.action === 'clarify') this.choicesFor(item, message.options);
@@ -147,4 +152,14 @@ export class MessageLog {
     if (role === 'agent') return 'agent';
     return 'bot';
   }
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** When a message was written, as the customer's clock reads it (the full time for assistive technology). */
+function stamp(at: string): HTMLElement {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime())
+    ? h('span', {})
+    : h('time', { className: 'at', datetime: date.toISOString() }, clock.format(date));
 }
