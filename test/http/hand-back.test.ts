@@ -47,14 +47,16 @@ describe('hand-back to the bot', () => {
     const events = await readEvents(feed, (list) => list.some((event) => event.event === 'status'));
     expect(events.find((event) => event.event === 'status')?.data).toMatchObject({
       status: 'bot',
-      notice: expect.stringMatching(/Специалист вернул наш разговор мне/),
+      notice: { messageId: expect.any(String), text: expect.stringMatching(/Специалист вернул наш разговор мне/) },
     });
     const transcript = (await (
       await service.app.request(`/v1/conversations/${customer.id}`, {
         headers: { authorization: `Bearer ${customer.token}` },
       })
-    ).json()) as { messages: Array<{ role: string; text: string }> };
+    ).json()) as { messages: Array<{ id: string; role: string; text: string }> };
+    const released = events.find((event) => event.event === 'status')?.data as { notice: { messageId: string } };
     expect(transcript.messages.at(-1)).toMatchObject({
+      id: released.notice.messageId,
       role: 'system',
       text: expect.stringMatching(/Специалист вернул/),
     });

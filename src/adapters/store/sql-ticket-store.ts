@@ -287,16 +287,8 @@ export class SqlTicketStore implements TicketStore {
   }
 
   releaseTicket(id: string, agent: Agent, at: string, notice?: { messageId: string; text: string }): Promise<Ticket> {
-    return this.change(id, { kind: 'release', agent, notice: notice?.text }, at, (conversationId) => {
-      if (notice === undefined) return;
-      this.sql.run(
-        "INSERT INTO messages (id, conversation_id, seq, role, text, at) VALUES (?, ?, ?, 'system', ?, ?)",
-        notice.messageId,
-        conversationId,
-        this.writes.nextMessageSeq(conversationId),
-        notice.text,
-        at,
-      );
+    return this.change(id, { kind: 'release', agent, notice }, at, (conversationId) => {
+      if (notice !== undefined) this.writes.addSystemMessage(conversationId, notice.messageId, notice.text, at);
     });
   }
 
@@ -348,28 +340,10 @@ export class SqlTicketStore implements TicketStore {
         input.at,
         input.ticketId,
       );
-      let notice: Message | null = null;
-      if (input.notice !== undefined) {
-        this.sql.run(
-          "INSERT INTO messages (id, conversation_id, seq, role, text, at) VALUES (?, ?, ?, 'system', ?, ?)",
-          input.notice.messageId,
-          row.conversation_id,
-          this.writes.nextMessageSeq(row.conversation_id),
-          input.notice.text,
-          input.at,
-        );
-        notice = {
-          id: input.notice.messageId,
-          conversationId: row.conversation_id,
-          role: 'system',
-          text: input.notice.text,
-          at: input.at,
-          clientMessageId: null,
-          replyTo: null,
-          reply: null,
-          author: null,
-        };
-      }
+      const notice =
+        input.notice === undefined
+          ? null
+          : this.writes.addSystemMessage(row.conversation_id, input.notice.messageId, input.notice.text, input.at);
       if (input.added.length > 0 || input.raised)
         this.writes.record(
           row.conversation_id,

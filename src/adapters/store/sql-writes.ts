@@ -1,6 +1,6 @@
 // The writes the SQL stores share: one transaction each, events appended in it, live feeds told after the
 // commit. Runtime: any.
-import type { ConversationStatus } from '../../core/conversation/conversation.ts';
+import type { ConversationStatus, Message } from '../../core/conversation/conversation.ts';
 import type { DeskEvent } from '../../core/desk/events.ts';
 import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
 import { Signal } from '../../core/util/signal.ts';
@@ -38,6 +38,29 @@ export class SqlWrites {
 
   setConversationStatus(conversationId: string, status: ConversationStatus, at: string): void {
     this.sql.run('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?', status, at, conversationId);
+  }
+
+  /** A note from the service to the customer (a request updated, the bot back), inside a write. */
+  addSystemMessage(conversationId: string, id: string, text: string, at: string): Message {
+    this.sql.run(
+      "INSERT INTO messages (id, conversation_id, seq, role, text, at) VALUES (?, ?, ?, 'system', ?, ?)",
+      id,
+      conversationId,
+      this.nextMessageSeq(conversationId),
+      text,
+      at,
+    );
+    return {
+      id,
+      conversationId,
+      role: 'system',
+      text,
+      at,
+      clientMessageId: null,
+      replyTo: null,
+      reply: null,
+      author: null,
+    };
   }
 
   nextMessageSeq(conversationId: string): number {

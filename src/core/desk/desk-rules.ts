@@ -144,7 +144,11 @@ export interface TicketState {
 export type TicketCommand =
   | { readonly kind: 'claim'; readonly agent: Agent }
   | { readonly kind: 'transfer'; readonly agent: Agent; readonly group: string }
-  | { readonly kind: 'release'; readonly agent: Agent; readonly notice?: string | undefined }
+  | {
+      readonly kind: 'release';
+      readonly agent: Agent;
+      readonly notice?: { readonly messageId: string; readonly text: string } | undefined;
+    }
   | { readonly kind: 'resolve'; readonly agent: Agent; readonly resolution: string }
   /** A lead or admin closes an open ticket without claiming it (a flood); agents may not. */
   | { readonly kind: 'close'; readonly agent: Agent; readonly resolution: string };

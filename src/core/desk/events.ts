@@ -56,8 +56,12 @@ export interface DeskEventData {
     readonly from: string;
     readonly to: string;
   };
-  /** `notice`: what the customer was told (stored as a `system` message too). */
-  'ticket-released': { readonly ticketId: string; readonly agentName: string; readonly notice?: string };
+  /** `notice`: what the customer was told, and the id of the `system` message that keeps it in the transcript. */
+  'ticket-released': {
+    readonly ticketId: string;
+    readonly agentName: string;
+    readonly notice?: { readonly messageId: string; readonly text: string };
+  };
   'ticket-resolved': { readonly ticketId: string; readonly agentName: string; readonly resolution: string };
   'rating-received': { readonly score: number; readonly hasComment: boolean };
   /** The customer's data in this conversation was erased (GDPR, 152-FZ): `by` who asked for it, `at` when. */

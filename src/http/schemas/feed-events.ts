@@ -18,7 +18,7 @@ export interface FeedStatus {
   readonly agent?: { readonly name: string };
   readonly ratingRequested?: true;
   /** What the customer is told with the change (a specialist handed the conversation back to the bot). */
-  readonly notice?: string;
+  readonly notice?: { readonly messageId: string; readonly text: string };
   readonly at: string;
 }
 

@@ -80,7 +80,7 @@ export class ChatWidget {
         if (this.log.render(message)) this.alertUnread(this.log.who(message), message.text);
       },
       onStatus: (status) => {
-        if (status.notice !== undefined) this.alertUnread('', status.notice);
+        if (status.notice !== undefined) this.alertUnread('', status.notice.text);
         void this.onStatus(status);
       },
     });
@@ -173,7 +173,7 @@ export class ChatWidget {
   private async onStatus(data: Pick<FeedStatus, 'status' | 'agent' | 'notice'>): Promise<void> {
     const status = data.status;
     // A specialist handed the conversation back: the customer reads it in the conversation, not only as a status.
-    if (data.notice !== undefined) this.log.note(undefined, data.notice);
+    if (data.notice !== undefined) this.log.note(data.notice.messageId, data.notice.text);
     if (status === 'waiting' || status === 'transferred') {
       const stored = this.stored;
       const sequence = (this.statusSequence += 1);

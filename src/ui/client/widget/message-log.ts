@@ -63,14 +63,12 @@ export class MessageLog {
     return { item, body };
   }
 
-  /** A note from the service (the request was updated, the bot is back), shown once, unless it was shown already. */
-  note(id: string | undefined, text: string): void {
-    if (id !== undefined) {
-      if (this.seen.has(id)) return;
-      this.seen.add(id);
-    }
+  /** A note from the service (the request was updated, the bot is back), shown once however often it arrives. */
+  note(id: string, text: string): void {
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
     const item = h('li', { className: 'msg system', role: 'note' }, h('span', { className: 'text' }, text));
-    if (id !== undefined) item.dataset.id = id;
+    item.dataset.id = id;
     this.list.append(item);
     item.scrollIntoView?.({ block: 'end' });
   }
