@@ -1,4 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appliedMigrations, migrate as migrateConnection } from './migrate.ts';
 import { migrationFiles as loadMigrations } from './migration-files.ts';
@@ -136,5 +139,34 @@ describe('migrate', () => {
       { version: 1, applied_at: 'user_version' },
       { version: 2, applied_at: 'user_version' },
     ]);
+  });
+
+  it('skips what another process applied after this one looked (two commands opening a new database at once)', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'firstline-migrate-'));
+    const file = join(directory, 'firstline.db');
+    const first = new BetterSqlite3(file);
+    const second = new BetterSqlite3(file);
+    try {
+      for (const database of [first, second]) database.pragma('journal_mode = WAL');
+      // The second finds nothing applied and lists every migration as pending; the first applies them all just
+      // before the second's first migration (its second transaction, after adopting legacy versions) begins.
+      const late = new BetterSqliteConnection(second);
+      let transactions = 0;
+      const connection = Object.assign(Object.create(late) as BetterSqliteConnection, {
+        transaction<T>(work: () => T): T {
+          transactions += 1;
+          if (transactions === 2) migrate(first);
+          return late.transaction(work);
+        },
+      });
+      expect(migrateConnection(connection, loadMigrations())).toEqual([]);
+      expect(appliedMigrations(new BetterSqliteConnection(second))).toEqual(
+        loadMigrations().map((migration) => migration.version),
+      );
+    } finally {
+      first.close();
+      second.close();
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,9 @@ export function appliedMigrations(connection: SqlConnection): number[] {
 /**
  * Brings the database to the newest version, each migration in its own transaction with its record, so a
  * migration is applied entirely or not at all. References are checked before each commit: a migration that
- * breaks one is rolled back. Returns the versions applied.
+ * breaks one is rolled back. Several processes may open a new database at once (commands started together): each
+ * transaction writes its record first, which waits for the write lock and then sees what another process
+ * committed, so a migration another process applied meanwhile is skipped. Returns the versions applied here.
  */
 export function migrate(
   connection: SqlConnection,
@@ -47,7 +49,7 @@ export function migrate(
     connection.transaction(() => {
       for (const migration of migrations.filter((entry) => entry.version <= legacy)) {
         connection.run(
-          'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+          'INSERT OR IGNORE INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
           migration.version,
           migration.name,
           'user_version',
@@ -59,8 +61,16 @@ export function migrate(
   const pending = [...migrations]
     .sort((left, right) => left.version - right.version)
     .filter((migration) => !applied.has(migration.version));
+  const done: number[] = [];
   for (const migration of pending) {
     connection.transaction(() => {
+      const recorded = connection.run(
+        'INSERT OR IGNORE INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        migration.version,
+        migration.name,
+        at,
+      ).changes;
+      if (recorded === 0) return;
       connection.exec(migration.sql);
       const broken = connection.all<{ table: string; parent: string }>('PRAGMA foreign_key_check');
       if (broken.length > 0) {
@@ -68,13 +78,8 @@ export function migrate(
           `migration ${migration.name} leaves ${broken.length} broken reference(s), e.g. ${broken[0]?.table} → ${broken[0]?.parent}`,
         );
       }
-      connection.run(
-        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-        migration.version,
-        migration.name,
-        at,
-      );
+      done.push(migration.version);
     });
   }
-  return pending.map((migration) => migration.version);
+  return done;
 }
