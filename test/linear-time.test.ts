@@ -20,6 +20,7 @@ import { followUpContext, isVague } from '../src/core/reply/follow-up.ts';
 import { answerKindOf } from '../src/core/retrieval/question-kind.ts';
 import { politeness } from '../src/core/graders/politeness.ts';
 import { gradeHouseStyle } from '../src/core/graders/house-style.ts';
+import { readIntake, INTAKE_KINDS } from '../src/core/intake/intake-kinds.ts';
 
 const message = (role: Message['role'], text: string): Message => ({
   id: `${role}-${text.length}`,
@@ -50,6 +51,7 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
   ['followUpContext', (text) => followUpContext(HISTORY, text)],
   ['isVague', (text) => isVague(text)],
   ['answerKindOf', (text) => answerKindOf(text)],
+  ['readIntake', (text) => readIntake(text, INTAKE_KINDS)],
   ['politeness', (text) => politeness(text)],
   [
     'gradeHouseStyle',

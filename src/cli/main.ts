@@ -8,6 +8,7 @@ import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { agentsCommand } from './commands/agents.ts';
 import { customersCommand } from './commands/customers.ts';
+import { identityCommand } from './commands/identity.ts';
 import { scoreCommand } from './commands/score.ts';
 import { evalCommand } from './commands/eval.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
@@ -33,6 +34,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: customersCommand,
     usage:
       "customers export|erase ID|EMAIL [--out FILE] [--yes] | expire [--days N]  a customer's data, its erasure, retention",
+  },
+  identity: {
+    run: identityCommand,
+    usage: 'identity sign USER_ID                          the userHash of a customer id under IDENTITY_SECRET',
   },
   score: {
     run: (args) => scoreCommand(args),

@@ -10,8 +10,10 @@ import { AppError } from '../core/errors.ts';
 import type { EventFeed } from '../core/ports/event-feed.ts';
 import type { RateLimiting } from '../core/ports/rate-limiter.ts';
 import type { SupportMetrics } from '../core/use-cases/support-metrics.ts';
+import { SupportReports } from '../core/use-cases/support-reports.ts';
 import type { AgentService } from '../core/use-cases/agent-desk.ts';
 import type { TicketStore } from '../core/ports/ticket-store.ts';
+import type { MacroStore } from '../core/ports/macro-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
 import { addressLimits } from './address-limits.ts';
@@ -25,6 +27,8 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { leadRoutes } from './routes/lead.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { macroRoutes } from './routes/macros.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { uiRoutes } from './routes/ui.ts';
 
@@ -37,10 +41,14 @@ export interface AppDependencies {
   readonly conversations: ConversationService;
   readonly agents: AgentService;
   readonly tickets: TicketStore;
+  /** Canned responses for agents' replies. */
+  readonly macros: MacroStore;
   /** Live events for customers' and agents' feeds. */
   readonly feed: EventFeed;
   /** The KPI projection behind the lead dashboard and `/metrics`. */
   readonly metrics: SupportMetrics;
+  /** The leads' performance reports (buildServices makes them); built over `tickets` when not given (tests, evals). */
+  readonly reports?: SupportReports | undefined;
   /**
    * Requests per client address, and messages per conversation. `failedAuth`, when given, counts requests that end
    * in 401 per address apart from `perAddress` (which they then do not spend); without it a 401 counts like any request.
@@ -167,6 +175,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       metricsText: deps.metricsText,
     }),
   );
+  app.route('/', reportRoutes({ agents: deps.agents, reports: deps.reports ?? new SupportReports(deps.tickets) }));
+  app.route('/', macroRoutes({ agents: deps.agents, macros: deps.macros, now }));
   // Static files have their own per-address budget: a crowd downloading bundles does not spend the API's.
   const assetLimit = assetLimits(deps.rateLimits.assets, deps.clientAddress);
   for (const path of ['/ui/*', '/widget.js', '/docs/assets/*']) app.use(path, assetLimit);

@@ -72,6 +72,8 @@ export function customerEventView(event: StoredEvent): CustomerFeedEvent | undef
     case 'conversation-handed-off':
       return { event: 'status', data: { status: event.data.to, at: event.at } };
     case 'ticket-claimed':
+    case 'ticket-reopened':
+    case 'ticket-assigned':
       return {
         event: 'status',
         data: { status: conversationStatusFor('assigned'), agent: { name: event.data.agentName }, at: event.at },
@@ -128,6 +130,8 @@ export function agentEventView(event: StoredEvent): AgentFeedEvent | undefined {
     case 'ticket-transferred':
     case 'ticket-released':
     case 'ticket-resolved':
+    case 'ticket-reopened':
+    case 'ticket-assigned':
     case 'note-added':
     case 'message-received':
     case 'rating-received':

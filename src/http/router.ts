@@ -6,7 +6,8 @@ import type { AppEnv } from './app-env.ts';
 
 /** The error for a request that failed its schema: the first issue's field in the code, every issue in the message. */
 export function invalidRequest(error: z.ZodError): AppError {
-  const field = error.issues[0]?.path.join('.') || 'body';
+  // A path may hold a key the client chose (an attribute's name): only word characters, dots and dashes stay in the code.
+  const field = error.issues[0]?.path.join('.').replace(/[^\w.-]/g, '_') || 'body';
   const message = error.issues.map((entry) => `${entry.path.join('.') || 'body'}: ${entry.message}`).join('; ');
   return new AppError(`bad_request:${field}`, message);
 }

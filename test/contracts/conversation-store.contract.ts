@@ -215,6 +215,82 @@ export function conversationStoreContract(name: string, open: () => Promise<Conv
       await store.close();
     });
 
+    it('keeps the page the customer was on, and the newer one when told', async () => {
+      const store = await open();
+      await store.createConversation({
+        id: 'p1',
+        tokenHash: 'h',
+        lang: 'en',
+        customer: {},
+        channel: 'web',
+        at: '2026-11-01T10:00:00.000Z',
+        page: 'https://shop.example/billing',
+      });
+      expect((await store.getConversation('p1'))?.page).toBe('https://shop.example/billing');
+      await store.setPage('p1', 'https://shop.example/tariffs?plan=optima');
+      expect((await store.getConversation('p1'))?.page).toBe('https://shop.example/tariffs?plan=optima');
+      await store.close();
+    });
+
+    it("lists a customer's other conversations by id or e-mail, verified alike, newest first, with ticket and bound", async () => {
+      const store = await open();
+      const at = (minute: number) => `2026-11-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+      const create = (id: string, minute: number, customer: Record<string, unknown>) =>
+        store.createConversation({ id, tokenHash: 'h', lang: 'en', customer, channel: 'web', at: at(minute) });
+      await create('v-old', 1, { id: 'crm-1', verified: true });
+      await create('v-mail', 2, { email: 'Ann@Example.com', verified: true });
+      await create('claimed', 3, { id: 'crm-1', verified: false });
+      await create('legacy', 4, { id: 'crm-1' });
+      await create('other', 5, { id: 'crm-2', verified: true });
+      await create('v-now', 6, { id: 'crm-1', email: 'ann@example.com', verified: true });
+      await store.addCustomerMessage({ id: 'm1', conversationId: 'v-old', text: 'human please', at: at(7) });
+      await store.addBotReply({
+        id: 'r1',
+        conversationId: 'v-old',
+        replyTo: 'm1',
+        text: 'A specialist will reply',
+        at: at(8),
+        reply: { ...reply, action: 'handoff', reasons: ['human_request'] },
+        ticket: ticket('t-old'),
+      });
+      const query = { id: 'crm-1', email: 'ann@example.com', excludeConversationId: 'v-now', limit: 20 };
+      expect(await store.customerHistory({ ...query, verified: true })).toEqual([
+        {
+          conversationId: 'v-mail',
+          createdAt: at(2),
+          status: 'bot',
+          channel: 'web',
+          lang: 'en',
+          ticketId: null,
+          resolution: null,
+          rating: null,
+        },
+        {
+          conversationId: 'v-old',
+          createdAt: at(1),
+          status: 'waiting',
+          channel: 'web',
+          lang: 'en',
+          ticketId: 't-old',
+          resolution: null,
+          rating: null,
+        },
+      ]);
+      // A claim without the flag counts as not verified; verified conversations are never listed for a claim.
+      const claimed = await store.customerHistory({
+        id: 'crm-1',
+        verified: false,
+        excludeConversationId: 'x',
+        limit: 20,
+      });
+      expect(claimed.map((entry) => entry.conversationId)).toEqual(['legacy', 'claimed']);
+      expect(
+        (await store.customerHistory({ ...query, verified: true, limit: 1 })).map((entry) => entry.conversationId),
+      ).toEqual(['v-mail']);
+      expect(await store.customerHistory({ verified: true, excludeConversationId: 'v-now', limit: 20 })).toEqual([]);
+      await store.close();
+    });
+
     it('reports itself writable', async () => {
       const store = await open();
       await expect(store.checkWritable()).resolves.toBeUndefined();

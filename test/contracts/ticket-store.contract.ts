@@ -144,19 +144,24 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
 
     it('applies every ticket command exactly as the desk rules decide, keeping the conversation in step', async () => {
       const command = fc.oneof(
-        fc.record({ kind: fc.constant('claim' as const), agent: fc.nat(1) }),
+        fc.record({ kind: fc.constant('claim' as const), agent: fc.nat(2) }),
         fc.record({
           kind: fc.constant('transfer' as const),
-          agent: fc.nat(1),
+          agent: fc.nat(2),
           group: fc.constantFrom('billing', 'first-line'),
         }),
-        fc.record({ kind: fc.constant('release' as const), agent: fc.nat(1) }),
-        fc.record({ kind: fc.constant('resolve' as const), agent: fc.nat(1) }),
+        fc.record({ kind: fc.constant('release' as const), agent: fc.nat(2) }),
+        fc.record({ kind: fc.constant('resolve' as const), agent: fc.nat(2) }),
+        fc.record({ kind: fc.constant('reopen' as const), agent: fc.nat(2) }),
+        fc.record({ kind: fc.constant('assign' as const), agent: fc.nat(2), assignee: fc.nat(2) }),
       );
       await fc.assert(
         fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (steps) => {
           const stores = await open();
-          const team = await agents(stores);
+          const team = [
+            ...(await agents(stores)),
+            await stores.tickets.createAgent({ id: 'l1', name: 'Lea', role: 'lead', tokenHash: 'h-l1', at: now() }),
+          ];
           const id = await handedOff(stores, 'c1');
           for (const step of steps) {
             const agent = team[step.agent] as Agent;
@@ -167,7 +172,9 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
                 ? { kind: 'transfer', agent, group: step.group }
                 : step.kind === 'resolve'
                   ? { kind: 'resolve', agent, resolution: 'done' }
-                  : { kind: step.kind, agent };
+                  : step.kind === 'assign'
+                    ? { kind: 'assign', agent, assignee: team[step.assignee] as Agent }
+                    : { kind: step.kind, agent };
             let expected: ReturnType<typeof decideTicket> | AppError;
             try {
               expected = decideTicket(before, wanted);
@@ -178,6 +185,9 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
               if (wanted.kind === 'claim') return stores.tickets.claimTicket(id, agent, now());
               if (wanted.kind === 'transfer') return stores.tickets.transferTicket(id, agent, wanted.group, now());
               if (wanted.kind === 'release') return stores.tickets.releaseTicket(id, agent, now());
+              if (wanted.kind === 'reopen') return stores.tickets.reopenTicket(id, agent, now());
+              if (wanted.kind === 'assign') return stores.tickets.assignTicket(id, agent, wanted.assignee.id, now());
+              if (wanted.kind === 'close') throw new Error('not generated');
               return stores.tickets.resolveTicket(id, agent, wanted.resolution, now());
             };
             if (expected instanceof AppError) {
@@ -322,6 +332,69 @@ export function ticketStoreContract(name: string, open: () => Promise<DeskStores
         ['conversation-reopened', { from: 'resolved', to: 'bot' }],
         ['message-received', { messageId: 'm3', status: 'bot' }],
       ]);
+      await stores.close();
+    });
+
+    it('reopens a closed ticket for the agent who asks, clearing its resolution, but never beside a newer open one', async () => {
+      const stores = await open();
+      const [ann, bob] = await agents(stores);
+      const first = await handedOff(stores, 'c1');
+      await stores.tickets.claimTicket(first, ann, now());
+      await stores.tickets.resolveTicket(first, ann, 'answered', now());
+      const reopened = await stores.tickets.reopenTicket(first, bob, now());
+      expect(reopened).toMatchObject({ status: 'assigned', assigneeId: 'a2', resolution: null, resolvedAt: null });
+      expect((await stores.conversations.getConversation('c1'))?.status).toBe('assigned');
+      const last = (await stores.conversations.listEvents('c1')).at(-1);
+      expect(last).toMatchObject({
+        type: 'ticket-reopened',
+        actor: 'agent:a2',
+        data: { ticketId: first, agentId: 'a2', agentName: 'Bob', from: 'resolved' },
+      });
+      await expect(stores.tickets.reopenTicket(first, ann, now())).rejects.toMatchObject({ code: 'conflict:ticket' });
+      // Handed back, then off again: the first ticket cannot come back beside the new one.
+      await stores.tickets.releaseTicket(first, bob, now());
+      await stores.conversations.addCustomerMessage({ id: 'm2', conversationId: 'c1', text: 'person', at: now() });
+      await stores.conversations.addBotReply({
+        id: 'r2',
+        conversationId: 'c1',
+        replyTo: 'm2',
+        text: 'passing on',
+        at: now(),
+        reply: handoff,
+        ticket: newTicket('t-2'),
+      });
+      await expect(stores.tickets.reopenTicket(first, ann, now())).rejects.toMatchObject({
+        code: 'conflict:ticket',
+        message: expect.stringContaining('t-2') as string,
+      });
+      expect((await stores.tickets.getTicket(first))?.status).toBe('released');
+      await stores.close();
+    });
+
+    it('assigns open tickets: leads to anyone, agents only to themselves, unknown agents refused', async () => {
+      const stores = await open();
+      const [ann, bob] = await agents(stores);
+      const lead = await stores.tickets.createAgent({ id: 'l1', name: 'Lea', role: 'lead', tokenHash: 'h', at: now() });
+      const id = await handedOff(stores, 'c1');
+      await expect(stores.tickets.assignTicket(id, ann, 'a2', now())).rejects.toMatchObject({ code: 'forbidden:role' });
+      await expect(stores.tickets.assignTicket(id, lead, 'nobody', now())).rejects.toMatchObject({
+        code: 'not_found:agent',
+      });
+      expect(await stores.tickets.assignTicket(id, lead, 'a1', now())).toMatchObject({ assigneeId: 'a1' });
+      // A lead may move an assigned ticket; an agent or auto-assignment may not take it from its owner.
+      await expect(stores.tickets.assignTicket(id, bob, 'a2', now())).rejects.toMatchObject({
+        code: 'conflict:ticket',
+      });
+      await expect(stores.tickets.assignTicket(id, 'auto', 'a2', now())).rejects.toMatchObject({
+        code: 'conflict:ticket',
+      });
+      expect(await stores.tickets.assignTicket(id, lead, 'a2', now())).toMatchObject({ assigneeId: 'a2' });
+      const last = (await stores.conversations.listEvents('c1')).at(-1);
+      expect(last).toMatchObject({
+        type: 'ticket-assigned',
+        actor: 'agent:l1',
+        data: { ticketId: id, agentId: 'a2', agentName: 'Bob', by: 'l1' },
+      });
       await stores.close();
     });
 

@@ -47,14 +47,17 @@ const ALLOWED: Record<Exclude<Access, 'public' | 'customer'>, readonly AgentRole
   admins: ['admin'],
 };
 const EVAL_RUN = '2026-11-20T10-00-00-000Z';
+const REPORT_PERIOD = 'from=2026-01-01&to=2026-12-31';
 
 /** What a case is called against: a fresh handed-off conversation, prepared as the route needs. */
 interface Target extends HandedOff {
   readonly evalRunId: string;
+  /** A macro made for this case, for the routes that edit or delete one. */
+  readonly macroId: string;
 }
 
 interface Call {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly body?: unknown;
 }
@@ -117,11 +120,31 @@ const DOCUMENTED: Record<string, RouteCase> = {
     status: 200,
     call: (t) => ({ method: 'GET', path: `/v1/tickets/${t.ticketId}` }),
   },
+  'GET /v1/tickets/{id}/context': {
+    access: 'workers',
+    status: 200,
+    call: (t) => ({ method: 'GET', path: `/v1/tickets/${t.ticketId}/context` }),
+  },
+  'POST /v1/conversations/{id}/page': {
+    access: 'customer',
+    status: 200,
+    call: (t) => ({
+      method: 'POST',
+      path: `/v1/conversations/${t.conversationId}/page`,
+      body: { page: 'https://shop.example/billing' },
+    }),
+  },
   'GET /v1/tickets/{id}/suggestion': {
     access: 'workers',
     status: 200,
     call: (t) => ({ method: 'GET', path: `/v1/tickets/${t.ticketId}/suggestion` }),
   },
+  'PUT /v1/agent/presence': {
+    access: 'workers',
+    status: 200,
+    call: () => ({ method: 'PUT', path: '/v1/agent/presence', body: { presence: 'away' } }),
+  },
+  'GET /v1/agents': { access: 'workers', status: 200, call: () => ({ method: 'GET', path: '/v1/agents' }) },
   'GET /v1/agent/me': { access: 'workers', status: 200, call: () => ({ method: 'GET', path: '/v1/agent/me' }) },
   'POST /v1/tickets/{id}/claim': {
     access: 'workers',
@@ -151,6 +174,22 @@ const DOCUMENTED: Record<string, RouteCase> = {
     prepare: 'claimed',
     call: (t) => ({ method: 'POST', path: `/v1/tickets/${t.ticketId}/release` }),
   },
+  'POST /v1/tickets/{id}/reopen': {
+    access: 'workers',
+    status: 200,
+    prepare: 'resolved',
+    call: (t) => ({ method: 'POST', path: `/v1/tickets/${t.ticketId}/reopen` }),
+  },
+  'POST /v1/tickets/{id}/assign': {
+    access: 'workers',
+    status: 200,
+    // To the agent: an agent may assign only to themselves, leads and admins to anyone.
+    call: (t) => ({
+      method: 'POST',
+      path: `/v1/tickets/${t.ticketId}/assign`,
+      body: { agentId: staff.agents.agent.id },
+    }),
+  },
   'POST /v1/tickets/{id}/resolve': {
     access: 'workers',
     status: 200,
@@ -165,6 +204,42 @@ const DOCUMENTED: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', path: '/v1/metrics/series' }),
   },
   'GET /v1/evals': { access: 'leads', status: 200, call: () => ({ method: 'GET', path: '/v1/evals' }) },
+  'GET /v1/reports/performance': {
+    access: 'leads',
+    status: 200,
+    call: () => ({ method: 'GET', path: `/v1/reports/performance?${REPORT_PERIOD}` }),
+  },
+  'GET /v1/reports/performance.csv': {
+    access: 'leads',
+    status: 200,
+    call: () => ({ method: 'GET', path: `/v1/reports/performance.csv?${REPORT_PERIOD}&by=group` }),
+  },
+  'GET /v1/reports/tickets': {
+    access: 'leads',
+    status: 200,
+    call: () => ({ method: 'GET', path: `/v1/reports/tickets?${REPORT_PERIOD}&kpi=backlog` }),
+  },
+  'GET /v1/reports/csat-comments': {
+    access: 'leads',
+    status: 200,
+    call: () => ({ method: 'GET', path: `/v1/reports/csat-comments?${REPORT_PERIOD}` }),
+  },
+  'GET /v1/macros': { access: 'workers', status: 200, call: () => ({ method: 'GET', path: '/v1/macros?lang=ru' }) },
+  'POST /v1/macros': {
+    access: 'leads',
+    status: 201,
+    call: () => ({ method: 'POST', path: '/v1/macros', body: { title: 'Hi', text: 'Hello!', lang: 'en' } }),
+  },
+  'PATCH /v1/macros/{id}': {
+    access: 'leads',
+    status: 200,
+    call: (t) => ({ method: 'PATCH', path: `/v1/macros/${t.macroId}`, body: { title: 'Edited' } }),
+  },
+  'DELETE /v1/macros/{id}': {
+    access: 'leads',
+    status: 200,
+    call: (t) => ({ method: 'DELETE', path: `/v1/macros/${t.macroId}` }),
+  },
   'GET /v1/evals/{id}/report.html': {
     access: 'leads',
     status: 200,
@@ -226,7 +301,15 @@ afterAll(async () => {
 });
 
 async function prepared(route: RouteCase, credential: Credential): Promise<Target> {
-  const target = { ...(await handedOff(service)), evalRunId: EVAL_RUN };
+  const macro = await service.store.macros.createMacro({
+    id: `macro-${crypto.randomUUID()}`,
+    title: 'Matrix',
+    text: 'Hello, {{customer.name}}!',
+    lang: 'en',
+    createdBy: staff.agents.lead.id,
+    at: new Date().toISOString(),
+  });
+  const target = { ...(await handedOff(service)), evalRunId: EVAL_RUN, macroId: macro.id };
   const actor =
     credential === 'agent' || credential === 'lead' || credential === 'admin'
       ? staff.agents[credential]
@@ -254,11 +337,12 @@ async function authorization(credential: Credential, target: Target): Promise<st
   }
 }
 
-/** What a refused call must leave as it was: the ticket and the conversation's messages. */
+/** What a refused call must leave as it was: the ticket, the conversation's messages and the macros. */
 async function stateOf(target: Target): Promise<unknown> {
   return {
     ticket: await service.store.tickets.getTicket(target.ticketId),
     messages: await service.store.listMessages(target.conversationId),
+    macros: await service.store.macros.listMacros({}),
   };
 }
 

@@ -26,6 +26,7 @@ const fixture = {
   claimedTicketId: '',
   resolvedConversationId: '',
   resolvedToken: '',
+  macroId: '',
 };
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -55,6 +56,15 @@ beforeAll(async () => {
   await service.agents.resolve(resolved.ticketId, staff.agents.agent, 'fixed');
   fixture.resolvedConversationId = resolved.conversationId;
   fixture.resolvedToken = resolved.token;
+  const macro = await service.store.macros.createMacro({
+    id: 'bad-input-macro',
+    title: 'Greeting',
+    text: 'Hello, {{customer.name}}!',
+    lang: 'en',
+    createdBy: staff.agents.lead.id,
+    at: new Date().toISOString(),
+  });
+  fixture.macroId = macro.id;
 });
 
 afterAll(async () => service?.close());
@@ -75,6 +85,8 @@ interface BadRequest {
 
 interface BodyRoute {
   readonly name: string;
+  /** POST unless given. */
+  readonly method?: 'POST' | 'PUT' | 'PATCH';
   readonly path: () => string;
   readonly token?: () => string;
   /** A body the route accepts, to vary one thing at a time. */
@@ -89,8 +101,13 @@ const BODY_ROUTES: readonly BodyRoute[] = [
   {
     name: 'POST /v1/conversations',
     path: () => '/v1/conversations',
-    valid: { lang: 'en', channel: 'web', customer: { id: 'crm-1', name: 'Ann', email: 'ann@example.com' } },
-    strings: { channel: 50, lang: 2 },
+    valid: {
+      lang: 'en',
+      channel: 'web',
+      customer: { id: 'crm-1', name: 'Ann', email: 'ann@example.com' },
+      page: 'https://shop.example/billing',
+    },
+    strings: { channel: 50, lang: 2, page: 2000 },
     requiresFields: false,
   },
   {
@@ -99,6 +116,14 @@ const BODY_ROUTES: readonly BodyRoute[] = [
     token: () => fixture.conversationToken,
     valid: { text: 'How do I pay my bill?', clientMessageId: 'm-1' },
     strings: { text: MAX_TEXT_LENGTH, clientMessageId: 200 },
+    requiresFields: true,
+  },
+  {
+    name: 'POST /v1/conversations/{id}/page',
+    path: () => `/v1/conversations/${fixture.conversationId}/page`,
+    token: () => fixture.conversationToken,
+    valid: { page: 'https://shop.example/tariffs' },
+    strings: { page: 2000 },
     requiresFields: true,
   },
   {
@@ -134,6 +159,23 @@ const BODY_ROUTES: readonly BodyRoute[] = [
     requiresFields: true,
   },
   {
+    name: 'POST /v1/tickets/{id}/assign',
+    path: () => `/v1/tickets/${fixture.claimedTicketId}/assign`,
+    token: () => staff.tokens.lead,
+    valid: { agentId: 'no-such-agent' },
+    strings: { agentId: 100 },
+    requiresFields: true,
+  },
+  {
+    name: 'PUT /v1/agent/presence',
+    method: 'PUT',
+    path: () => '/v1/agent/presence',
+    token: () => staff.tokens.agent,
+    valid: { presence: 'away' },
+    strings: {},
+    requiresFields: true,
+  },
+  {
     name: 'POST /v1/ticket-closures',
     path: () => '/v1/ticket-closures',
     token: () => staff.tokens.lead,
@@ -149,6 +191,24 @@ const BODY_ROUTES: readonly BodyRoute[] = [
     strings: { resolution: 100 },
     requiresFields: true,
   },
+  {
+    name: 'POST /v1/macros',
+    path: () => '/v1/macros',
+    token: () => staff.tokens.lead,
+    valid: { title: 'Greeting', text: 'Hello, {{customer.name}}!', lang: 'en' },
+    strings: { title: 100, text: 4000 },
+    requiresFields: true,
+  },
+  {
+    name: 'PATCH /v1/macros/{id}',
+    method: 'PATCH',
+    path: () => `/v1/macros/${fixture.macroId}`,
+    token: () => staff.tokens.lead,
+    valid: { title: 'Greeting', text: 'Hello, {{customer.name}}!', lang: 'en' },
+    strings: { title: 100, text: 4000 },
+    // Each field is optional, but not all of them (checked below).
+    requiresFields: false,
+  },
 ];
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -163,7 +223,7 @@ const withRaw = (valid: Record<string, unknown>, extra: string) => {
 function bodyCases(route: BodyRoute): BadRequest[] {
   const at = (name: string, body: Body, status = 400, headers: Record<string, string> = JSON_TYPE): BadRequest => ({
     name: `${route.name}: ${name}`,
-    method: 'POST',
+    method: route.method ?? 'POST',
     path: route.path,
     ...(route.token === undefined ? {} : { token: route.token }),
     headers,
@@ -239,6 +299,27 @@ function bodyCases(route: BodyRoute): BadRequest[] {
       at('an email with markup', JSON.stringify({ customer: { email: '"><svg onload=alert(1)>@x.com' } })),
       at('a language it does not speak', JSON.stringify({ lang: '__proto__' })),
       at('a customer name over 200 characters', JSON.stringify({ customer: { name: 'x'.repeat(201) } })),
+      at('"__proto__" with properties as a customer attribute', '{"customer":{"attributes":{"__proto__":{"a":"x"}}}}'),
+      at('"constructor" as a customer attribute', '{"customer":{"attributes":{"constructor":"x"}}}'),
+      at(
+        '21 customer attributes',
+        JSON.stringify({
+          customer: { attributes: Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`a${index}`, 'x'])) },
+        }),
+      ),
+      at(
+        'an attribute name over 40 characters',
+        JSON.stringify({ customer: { attributes: { ['a'.repeat(41)]: 'x' } } }),
+      ),
+      at('an attribute name with markup', JSON.stringify({ customer: { attributes: { '<b>': 'x' } } })),
+      at(
+        'an attribute value over 200 characters',
+        JSON.stringify({ customer: { attributes: { a: 'x'.repeat(201) } } }),
+      ),
+      at('an attribute value that is not a string', JSON.stringify({ customer: { attributes: { a: 1 } } })),
+      at('a userHash that is not hex', JSON.stringify({ customer: { id: 'a', userHash: '<script>' } })),
+      at('a userHash over 128 characters', JSON.stringify({ customer: { id: 'a', userHash: 'a'.repeat(129) } })),
+      at('a customer claiming to be verified', JSON.stringify({ customer: { id: 'a', verified: true } })),
     );
   }
   if (route.name === 'POST /v1/conversations/{id}/rating') {
@@ -254,6 +335,15 @@ function bodyCases(route: BodyRoute): BadRequest[] {
       at('a ticket id over 100 characters', JSON.stringify({ ticketIds: ['x'.repeat(101)] })),
       at('ticket ids as one string', JSON.stringify({ ticketIds: 'a,b' })),
     );
+  }
+  if (route.name.includes('/v1/macros')) {
+    cases.push(
+      at('a language it does not speak', JSON.stringify({ ...route.valid, lang: 'de' })),
+      at('a title of whitespace only', JSON.stringify({ ...route.valid, title: ' \n\t ' })),
+      at('a text of whitespace only', JSON.stringify({ ...route.valid, text: ' \n\t ' })),
+    );
+    if (route.method === 'PATCH') cases.push(at('no fields', '{}'), at('an empty body', ''));
+    else cases.push(at('lang missing', JSON.stringify({ title: 'Greeting', text: 'Hello' })));
   }
   if (route.name.endsWith('/messages')) {
     cases.push(at('text of whitespace only', JSON.stringify({ ...route.valid, text: ' \n\t ' })));
@@ -299,6 +389,22 @@ const PATH_CASES: readonly BadRequest[] = [
       status: 404,
     },
     {
+      name: `GET /v1/tickets/${name}/context as an agent`,
+      method: 'GET',
+      path: () => `/v1/tickets/${name}/context`,
+      token: () => staff.tokens.agent,
+      status: 404,
+    },
+    {
+      name: `POST /v1/conversations/${name}/page with a customer token`,
+      method: 'POST',
+      path: () => `/v1/conversations/${name}/page`,
+      token: () => fixture.conversationToken,
+      headers: JSON_TYPE,
+      body: '{"page":"https://shop.example/"}',
+      status: 404,
+    },
+    {
       name: `GET /v1/tickets/${name}/suggestion as an agent`,
       method: 'GET',
       path: () => `/v1/tickets/${name}/suggestion`,
@@ -333,6 +439,22 @@ const PATH_CASES: readonly BadRequest[] = [
       method: 'DELETE',
       path: () => `/v1/customers/${name}`,
       token: () => staff.tokens.admin,
+      status: 404,
+    },
+    {
+      name: `PATCH /v1/macros/${name} as a lead`,
+      method: 'PATCH',
+      path: () => `/v1/macros/${name}`,
+      token: () => staff.tokens.lead,
+      headers: JSON_TYPE,
+      body: '{"title":"x"}',
+      status: 404,
+    },
+    {
+      name: `DELETE /v1/macros/${name} as a lead`,
+      method: 'DELETE',
+      path: () => `/v1/macros/${name}`,
+      token: () => staff.tokens.lead,
       status: 404,
     },
     {
@@ -418,6 +540,49 @@ const QUERY_AND_HEADER_CASES: readonly BadRequest[] = [
   agentGet('GET /v1/metrics/series?buckets=__proto__', '/v1/metrics/series?buckets=__proto__', 400),
   agentGet('GET /v1/evals?limit=abc', '/v1/evals?limit=abc', 400),
   agentGet('GET /v1/evals?limit=0', '/v1/evals?limit=0', 400),
+  agentGet('GET /v1/reports/performance without a period', '/v1/reports/performance', 400),
+  agentGet('GET /v1/reports/performance?from=not-a-date', '/v1/reports/performance?from=not-a-date&to=2026-02-01', 400),
+  agentGet('GET /v1/reports/performance?from after to', '/v1/reports/performance?from=2026-02-01&to=2026-01-01', 400),
+  agentGet('GET /v1/reports/performance?from equal to', '/v1/reports/performance?from=2026-02-01&to=2026-02-01', 400),
+  agentGet('GET /v1/reports/performance over 366 days', '/v1/reports/performance?from=2025-01-01&to=2026-01-03', 400),
+  agentGet(
+    'GET /v1/reports/performance?by=__proto__',
+    '/v1/reports/performance?from=2026-01-01&to=2026-02-01&by=__proto__',
+    400,
+  ),
+  agentGet(
+    'GET /v1/reports/performance.csv?by=team',
+    '/v1/reports/performance.csv?from=2026-01-01&to=2026-02-01&by=team',
+    400,
+  ),
+  agentGet('GET /v1/reports/tickets without a kpi', '/v1/reports/tickets?from=2026-01-01&to=2026-02-01', 400),
+  agentGet(
+    'GET /v1/reports/tickets?kpi=constructor',
+    '/v1/reports/tickets?from=2026-01-01&to=2026-02-01&kpi=constructor',
+    400,
+  ),
+  agentGet(
+    'GET /v1/reports/tickets with agent and group',
+    '/v1/reports/tickets?from=2026-01-01&to=2026-02-01&kpi=tickets&agent=a&group=b',
+    400,
+  ),
+  agentGet(
+    'GET /v1/reports/tickets?limit=0',
+    '/v1/reports/tickets?from=2026-01-01&to=2026-02-01&kpi=tickets&limit=0',
+    400,
+  ),
+  agentGet(
+    'GET /v1/reports/csat-comments?limit=1e9',
+    '/v1/reports/csat-comments?from=2026-01-01&to=2026-02-01&limit=1000000000',
+    400,
+  ),
+  agentGet(
+    'GET /v1/reports/csat-comments?to=2026-13-45',
+    '/v1/reports/csat-comments?from=2026-01-01&to=2026-13-45',
+    400,
+  ),
+  agentGet('GET /v1/macros?lang=__proto__', '/v1/macros?lang=__proto__', 400),
+  agentGet('GET /v1/macros?q= over 200 characters', `/v1/macros?q=${'x'.repeat(201)}`, 400),
   {
     name: 'GET /v1/agent/me with a 10 kB bearer token',
     method: 'GET',

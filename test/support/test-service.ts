@@ -77,6 +77,8 @@ export async function testService(
     rateLimits,
     feed,
     metrics: supportMetrics,
+    reports,
+    autoAssignment,
   } = buildServices({
     config,
     store,
@@ -91,6 +93,7 @@ export async function testService(
     conversations,
     agents,
     tickets: store.tickets,
+    macros: store.macros,
     logger,
     readiness: async () => {
       await store.checkWritable();
@@ -100,6 +103,7 @@ export async function testService(
     rateLimits,
     feed,
     metrics: supportMetrics,
+    reports,
     clientAddress: (c) => c.req.header('x-test-address') ?? '127.0.0.1',
     ...options.deps,
   });
@@ -112,6 +116,7 @@ export async function testService(
     config,
     close: async () => {
       await conversations.settled();
+      await autoAssignment?.stop();
       await store.close();
       await rm(dataDirectory, { recursive: true, force: true });
     },

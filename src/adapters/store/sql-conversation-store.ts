@@ -6,14 +6,18 @@ import { events, type StoredEvent } from '../../core/desk/events.ts';
 import type {
   BotReplyOutcome,
   ConversationStore,
+  CustomerHistoryQuery,
   NewBotReply,
   NewConversation,
   NewCustomerMessage,
+  PastConversation,
 } from '../../core/ports/conversation-store.ts';
+import type { Lang } from '../../core/text/lang.ts';
 import type { SqlConnection, SqlDatabase } from '../../core/ports/sql-database.ts';
 import type { Signal } from '../../core/util/signal.ts';
 import { groupFlood } from '../../core/queue/flood.ts';
 import { keepEarlierPriority } from '../../core/queue/priority.ts';
+import { SqlMacroStore } from './sql-macro-store.ts';
 import { SqlTicketStore } from './sql-ticket-store.ts';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import { SqlWrites } from './sql-writes.ts';
@@ -21,11 +25,14 @@ import { SqlWrites } from './sql-writes.ts';
 export class SqlConversationStore implements ConversationStore {
   /** Tickets, agents, notes, ratings and the event feed, on the same database and transactions. */
   readonly tickets: SqlTicketStore;
+  /** Canned responses for agents' replies, on the same database. */
+  readonly macros: SqlMacroStore;
   protected readonly writes: SqlWrites;
 
   constructor(db: SqlDatabase) {
     this.writes = new SqlWrites(db);
     this.tickets = new SqlTicketStore(this.writes);
+    this.macros = new SqlMacroStore(db);
   }
 
   /** Fires after each commit that appended events (the in-process live feeds listen). */
@@ -40,8 +47,8 @@ export class SqlConversationStore implements ConversationStore {
   createConversation(input: NewConversation): Promise<Conversation> {
     return this.writes.run(() => {
       this.sql.run(
-        `INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO conversations (id, token_hash, lang, customer, channel, status, created_at, updated_at, source, page)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         input.id,
         input.tokenHash,
         input.lang,
@@ -51,6 +58,7 @@ export class SqlConversationStore implements ConversationStore {
         input.at,
         input.at,
         input.source ?? null,
+        input.page ?? null,
       );
       this.writes.record(
         input.id,
@@ -70,7 +78,7 @@ export class SqlConversationStore implements ConversationStore {
    */
   private row(id: string): ConversationRow | undefined {
     return this.sql.get<ConversationRow>(
-      `SELECT id, token_hash, lang, customer, channel, status, created_at,
+      `SELECT id, token_hash, lang, customer, channel, status, created_at, page,
          MAX(updated_at, COALESCE(
            (SELECT at FROM messages WHERE conversation_id = conversations.id ORDER BY seq DESC LIMIT 1),
            updated_at
@@ -249,6 +257,46 @@ export class SqlConversationStore implements ConversationStore {
     return Promise.resolve(this.writes.log.ofConversation(conversationId));
   }
 
+  async setPage(conversationId: string, page: string): Promise<void> {
+    await this.writes.run(() => this.sql.run('UPDATE conversations SET page = ? WHERE id = ?', page, conversationId));
+  }
+
+  customerHistory(query: CustomerHistoryQuery): Promise<PastConversation[]> {
+    // Each branch of the union is an indexed lookup (migration 008); the expressions match the indexes' exactly.
+    const rows = this.sql.all<PastConversationRow>(
+      `SELECT c.id, c.created_at, c.status, c.channel, c.lang, t.id AS ticket_id, t.resolution, r.score AS rating
+       FROM conversations c
+       LEFT JOIN tickets t ON t.id = (
+         SELECT id FROM tickets WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1)
+       LEFT JOIN ratings r ON r.conversation_id = c.id
+       WHERE c.id IN (
+           SELECT id FROM conversations
+             WHERE json_extract(customer, '$.id') IS NOT NULL AND json_extract(customer, '$.id') = ?
+           UNION
+           SELECT id FROM conversations
+             WHERE json_extract(customer, '$.email') IS NOT NULL AND lower(json_extract(customer, '$.email')) = lower(?))
+         AND c.id <> ? AND COALESCE(json_extract(c.customer, '$.verified'), 0) = ?
+       ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
+      query.id ?? null,
+      query.email ?? null,
+      query.excludeConversationId,
+      query.verified ? 1 : 0,
+      query.limit,
+    );
+    return Promise.resolve(
+      rows.map((row) => ({
+        conversationId: row.id,
+        createdAt: row.created_at,
+        status: row.status,
+        channel: row.channel,
+        lang: row.lang as Lang | null,
+        ticketId: row.ticket_id,
+        resolution: row.resolution,
+        rating: row.rating,
+      })),
+    );
+  }
+
   async checkWritable(): Promise<void> {
     await this.writes.run(() =>
       this.sql.run(
@@ -261,4 +309,15 @@ export class SqlConversationStore implements ConversationStore {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+interface PastConversationRow {
+  id: string;
+  created_at: string;
+  status: ConversationStatus;
+  channel: string;
+  lang: string | null;
+  ticket_id: string | null;
+  resolution: string | null;
+  rating: number | null;
 }

@@ -125,7 +125,7 @@ function eraseConversations(
     tickets += ticketRows.length;
     sql.run('UPDATE ratings SET comment = NULL WHERE conversation_id = ?', id);
     sql.run(
-      "UPDATE conversations SET customer = '{}', token_hash = ?, source = NULL WHERE id = ?",
+      "UPDATE conversations SET customer = '{}', token_hash = ?, source = NULL, page = NULL WHERE id = ?",
       ERASED_TOKEN_HASH,
       id,
     );

@@ -17,6 +17,8 @@ export interface ConversationRow {
   status: string;
   created_at: string;
   updated_at: string;
+  /** Read by the conversation store (migration 008); other readers leave it out. A conversation without one has no `page`. */
+  page?: string | null;
 }
 
 export interface MessageRow {
@@ -41,6 +43,7 @@ export function toConversation(row: ConversationRow): Conversation & { tokenHash
     customer: JSON.parse(row.customer) as Conversation['customer'],
     channel: row.channel,
     status: row.status as ConversationStatus,
+    ...(row.page === undefined || row.page === null ? {} : { page: row.page }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -14,7 +14,9 @@ import { ERASED_TOKEN_HASH } from '../../core/desk/erasure.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
 import { AppError } from '../../core/errors.ts';
 import { customerKeyOf, floodMarkOf } from '../../core/queue/flood.ts';
+import type { TicketIntake } from '../../core/intake/ticket-intake.ts';
 import type { TicketTriage } from '../../core/queue/retriage.ts';
+import type { AgentLoad, Presence } from '../../core/queue/round-robin.ts';
 import type {
   BulkCloseResult,
   CustomerConversationRecord,
@@ -23,6 +25,7 @@ import type {
   NewTicket,
   SourceTicket,
   Note,
+  RatingComment,
   TicketFilter,
   TicketStore,
 } from '../../core/ports/ticket-store.ts';
@@ -52,6 +55,7 @@ interface TicketRow {
   resolution: string | null;
   updated_at: string;
   grouped_with: string | null;
+  intake: string | null;
 }
 
 const TICKET_SELECT = `SELECT tickets.*, conversations.customer AS customer
@@ -81,8 +85,31 @@ function toTicket(row: TicketRow): Ticket {
     resolution: row.resolution,
     updatedAt: row.updated_at,
     groupedWith: row.grouped_with,
+    intake: row.intake === null ? null : (JSON.parse(row.intake) as TicketIntake),
   };
 }
+
+/** A search's words (at most five, each at most 100 characters); empty without a query. */
+function searchWords(query: string | undefined): string[] {
+  if (query === undefined) return [];
+  return query
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .slice(0, 5)
+    .map((word) => word.slice(0, 100));
+}
+
+/**
+ * The spellings a word is looked for in: as typed, lower case, capitalised and upper case. SQLite's LIKE ignores
+ * case only for ASCII letters, and «анна» must find «Анна».
+ */
+function spellings(word: string): string[] {
+  const lower = word.toLocaleLowerCase();
+  return [...new Set([word, lower, lower.charAt(0).toLocaleUpperCase() + lower.slice(1), word.toLocaleUpperCase()])];
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 const stateOf = (row: TicketRow) => ({
   id: row.id,
@@ -115,8 +142,8 @@ export class SqlTicketStore implements TicketStore {
     const summaryLang = (ticket.signals.lang as string | undefined) ?? origin?.lang ?? 'ru';
     this.sql.run(
       `INSERT INTO tickets (id, conversation_id, status, group_name, priority, priority_score, reasons, signals, summary,
-         lang, sla_due_at, created_at, updated_at, source, customer_key, grouped_with)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         lang, sla_due_at, created_at, updated_at, source, customer_key, grouped_with, intake)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ticket.id,
       conversationId,
       status,
@@ -133,6 +160,7 @@ export class SqlTicketStore implements TicketStore {
       origin?.source ?? null,
       origin?.customerKey ?? null,
       floodMarkOf(ticket.signals)?.groupedWith ?? null,
+      ticket.intake === undefined ? null : JSON.stringify(ticket.intake),
     );
   }
 
@@ -206,11 +234,33 @@ export class SqlTicketStore implements TicketStore {
 
   listTickets(filter: TicketFilter): Promise<Ticket[]> {
     const where: string[] = [];
-    const values: string[] = [];
+    const values: Array<string | number> = [];
+    const words = searchWords(filter.query);
     if (filter.status !== undefined) {
       where.push('tickets.status = ?');
       values.push(filter.status);
-    } else where.push(`tickets.status IN (${OPEN})`);
+    } else if (words.length === 0) where.push(`tickets.status IN (${OPEN})`);
+    if (filter.assignee === null) where.push('tickets.assignee_id IS NULL');
+    else if (filter.assignee !== undefined) {
+      where.push('tickets.assignee_id = ?');
+      values.push(filter.assignee);
+    }
+    if (filter.reason !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(tickets.reasons) WHERE json_each.value = ?)');
+      values.push(filter.reason);
+    }
+    for (const word of words) {
+      const variants = spellings(word).map((spelling) => `%${escapeLike(spelling)}%`);
+      const like = (column: string) => variants.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' OR ');
+      where.push(
+        `(tickets.id = ? OR tickets.conversation_id = ? OR ${like("json_extract(conversations.customer, '$.name')")}
+          OR ${like("json_extract(conversations.customer, '$.email')")}
+          OR ${like("json_extract(conversations.customer, '$.id')")}
+          OR EXISTS (SELECT 1 FROM messages WHERE messages.conversation_id = tickets.conversation_id
+            AND (${like('messages.text')})))`,
+      );
+      values.push(word, word, ...variants, ...variants, ...variants, ...variants);
+    }
     if (filter.group !== undefined) {
       where.push('tickets.group_name = ?');
       values.push(filter.group);
@@ -224,8 +274,12 @@ export class SqlTicketStore implements TicketStore {
       where.push('(tickets.grouped_with = ? OR tickets.id = ?)');
       values.push(filter.flood, filter.flood);
     }
-    const order = 'ORDER BY tickets.priority_score DESC, tickets.sla_due_at ASC, tickets.created_at ASC';
-    const rows = this.sql.all<TicketRow>(`${TICKET_SELECT} WHERE ${where.join(' AND ')} ${order}`, ...values);
+    const queued = words.length === 0 && (filter.status === undefined || OPEN_TICKET_STATUSES.includes(filter.status));
+    const order = queued
+      ? 'ORDER BY tickets.priority_score DESC, tickets.sla_due_at ASC, tickets.created_at ASC'
+      : 'ORDER BY tickets.updated_at DESC, tickets.id DESC';
+    const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(1, Math.floor(filter.limit))}`;
+    const rows = this.sql.all<TicketRow>(`${TICKET_SELECT} WHERE ${where.join(' AND ')} ${order}${limit}`, ...values);
     return Promise.resolve(rows.map(toTicket));
   }
 
@@ -252,25 +306,32 @@ export class SqlTicketStore implements TicketStore {
     return this.writes.run(() => {
       const row = this.required(id);
       const next = decideTicket(stateOf(row), command);
+      if (next.reopened === true) this.assertNoOtherOpenTicket(row);
+      const reopened = next.reopened === true ? 1 : 0;
       const changed = this.sql.run(
         `UPDATE tickets SET status = ?, assignee_id = ?, group_name = ?, updated_at = ?,
            claimed_at = CASE WHEN ? THEN COALESCE(claimed_at, ?) ELSE claimed_at END,
-           resolved_at = CASE WHEN ? IS NOT NULL THEN ? ELSE resolved_at END,
-           resolution = COALESCE(?, resolution)
-         WHERE id = ? AND status = ?`,
+           resolved_at = CASE WHEN ? THEN NULL WHEN ? IS NOT NULL THEN ? ELSE resolved_at END,
+           resolution = CASE WHEN ? THEN NULL ELSE COALESCE(?, resolution) END
+         WHERE id = ? AND status = ? AND assignee_id IS ?`,
         next.ticket.status,
         next.ticket.assigneeId,
         next.ticket.group,
         at,
         next.claimed ? 1 : 0,
         at,
+        reopened,
         next.resolution ?? null,
         at,
+        reopened,
         next.resolution ?? null,
         id,
         row.status,
+        row.assignee_id,
       ).changes;
       if (changed !== 1) throw new AppError('conflict:ticket', 'this ticket changed meanwhile; reload it');
+      if (next.claimed && next.ticket.assigneeId !== null)
+        this.sql.run('UPDATE agents SET last_assigned_at = ? WHERE id = ?', at, next.ticket.assigneeId);
       this.writes.setConversationStatus(row.conversation_id, next.conversation, at);
       alsoWrite?.(row.conversation_id);
       this.writes.record(row.conversation_id, actorOf(command.agent), at, next.event);
@@ -280,6 +341,27 @@ export class SqlTicketStore implements TicketStore {
 
   claimTicket(id: string, agent: Agent, at: string): Promise<Ticket> {
     return this.change(id, { kind: 'claim', agent }, at);
+  }
+
+  /** A conversation has one open ticket at most: a closed one cannot be reopened beside a newer open one. */
+  private assertNoOtherOpenTicket(row: TicketRow): void {
+    const open = this.sql.get<{ id: string }>(
+      `SELECT id FROM tickets WHERE conversation_id = ? AND status IN (${OPEN}) AND id <> ?`,
+      row.conversation_id,
+      row.id,
+    );
+    if (open !== undefined)
+      throw new AppError('conflict:ticket', `this conversation has an open ticket, ${open.id}: work on that one`);
+  }
+
+  reopenTicket(id: string, agent: Agent, at: string): Promise<Ticket> {
+    return this.change(id, { kind: 'reopen', agent }, at);
+  }
+
+  async assignTicket(id: string, by: Agent | 'auto', assigneeId: string, at: string): Promise<Ticket> {
+    const assignee = this.sql.get<Agent>('SELECT id, name, role FROM agents WHERE id = ?', assigneeId);
+    if (assignee === undefined) throw new AppError('not_found:agent', `agent ${assigneeId} does not exist`);
+    return await this.change(id, { kind: 'assign', agent: by, assignee }, at);
   }
 
   transferTicket(id: string, agent: Agent, group: string, at: string): Promise<Ticket> {
@@ -321,6 +403,7 @@ export class SqlTicketStore implements TicketStore {
     triage: TicketTriage;
     added: readonly HandoffReason[];
     raised: boolean;
+    intake?: TicketIntake | undefined;
     notice?: { readonly messageId: string; readonly text: string } | undefined;
     at: string;
   }): Promise<{ ticket: Ticket; notice: Message | null } | undefined> {
@@ -330,13 +413,14 @@ export class SqlTicketStore implements TicketStore {
       const { triage } = input;
       this.sql.run(
         `UPDATE tickets SET reasons = ?, signals = ?, priority = ?, priority_score = ?, sla_due_at = ?, summary = ?,
-           updated_at = ? WHERE id = ?`,
+           intake = COALESCE(?, intake), updated_at = ? WHERE id = ?`,
         JSON.stringify(triage.reasons),
         JSON.stringify(triage.signals),
         triage.priority,
         triage.priorityScore,
         triage.slaDueAt,
         JSON.stringify(triage.summary),
+        input.intake === undefined ? null : JSON.stringify(input.intake),
         input.at,
         input.ticketId,
       );
@@ -503,8 +587,55 @@ export class SqlTicketStore implements TicketStore {
     return Promise.resolve(this.sql.get<Agent>('SELECT id, name, role FROM agents WHERE token_hash = ?', tokenHash));
   }
 
+  setPresence(agentId: string, presence: Presence, at: string): Promise<void> {
+    return this.writes.run(() => {
+      this.sql.run('UPDATE agents SET presence = ?, seen_at = ? WHERE id = ?', presence, at, agentId);
+    });
+  }
+
+  agentLoads(): Promise<AgentLoad[]> {
+    const rows = this.sql.all<{
+      id: string;
+      name: string;
+      role: AgentRole;
+      presence: Presence;
+      seen_at: string | null;
+      last_assigned_at: string | null;
+      open_tickets: number;
+    }>(
+      `SELECT agents.id, agents.name, agents.role, agents.presence, agents.seen_at, agents.last_assigned_at,
+         (SELECT COUNT(*) FROM tickets WHERE tickets.assignee_id = agents.id AND tickets.status = 'assigned')
+           AS open_tickets
+       FROM agents ORDER BY agents.created_at, agents.id`,
+    );
+    return Promise.resolve(
+      rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        presence: row.presence,
+        seenAt: row.seen_at,
+        lastAssignedAt: row.last_assigned_at,
+        openTickets: row.open_tickets,
+      })),
+    );
+  }
+
   listAgents(): Promise<Agent[]> {
     return Promise.resolve(this.sql.all<Agent>('SELECT id, name, role FROM agents ORDER BY created_at, id'));
+  }
+
+  ratingComments(input: { from: string; to: string; limit: number }): Promise<RatingComment[]> {
+    return Promise.resolve(
+      this.sql.all<RatingComment>(
+        `SELECT conversation_id AS conversationId, score, comment, at FROM ratings
+         WHERE comment IS NOT NULL AND comment <> '' AND at >= ? AND at < ?
+         ORDER BY at DESC, conversation_id LIMIT ?`,
+        input.from,
+        input.to,
+        input.limit,
+      ),
+    );
   }
 
   customerRecords(key: string): Promise<CustomerConversationRecord[]> {

@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLDS } from '../reply/decide.ts';
 import { parseSlaMinutes } from '../queue/priority.ts';
 import { parseWorkingHours } from '../queue/working-hours.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
+import type { IdentitySettings } from '../conversation/identity.ts';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const share = z.coerce.number().min(0).max(1);
@@ -118,11 +119,20 @@ export const domainSettingsSchema = z.object({
     }, 'must be an IANA time zone such as Europe/Moscow'),
   QUEUE_MINUTES_PER_TICKET: z.coerce.number().positive().max(1440).default(5),
   DEFAULT_GROUP: z.string().trim().min(1).default('first-line'),
+  /** `round-robin`: waiting tickets go to online agents with room in turn; `off`: agents claim from the queue. */
+  AUTO_ASSIGN: z.enum(['off', 'round-robin']).default('off'),
+  /** Open tickets an agent holds at most before auto-assignment passes them over. */
+  AGENT_CAPACITY: integer(1, 100).default(3),
   /**
    * Days a conversation is kept after its last activity; then its texts and the customer's profile are erased (events
    * stay as anonymous facts, so KPIs stay true). Conversations waiting for or with a person are kept. 0: keep forever.
    */
   RETENTION_DAYS: integer(0, 36_500).default(0),
+  /**
+   * With IDENTITY_SECRET: `optional` (the default) marks a customer verified when the host page's userHash signs their
+   * id, `required` refuses a claimed id or e-mail without a valid one, `off` verifies nothing. Without a secret: unused.
+   */
+  IDENTITY_VERIFICATION: z.enum(['off', 'optional', 'required']).optional(),
 });
 
 /**
@@ -167,6 +177,14 @@ export const platformSettingsSchema = z.object({
   RETENTION_SWEEP_MINUTES: integer(1, 10_080).default(60),
   /** Where `firstline eval` writes its runs; the lead dashboard lists them. */
   EVAL_RESULTS_DIR: z.string().default('./evals/results'),
+  /**
+   * The secret the host site's backend signs customer ids with (userHash = hex HMAC-SHA256 of the id), shared with no
+   * browser; unset: no customer is ever verified.
+   */
+  IDENTITY_SECRET: z
+    .string()
+    .min(16, 'use at least 16 characters (32 random bytes in hex is a good secret)')
+    .optional(),
 });
 
 export const configSchema = domainSettingsSchema.extend(platformSettingsSchema.shape);
@@ -223,6 +241,11 @@ export function queueSettings(config: Config): QueueSettings {
     minutesPerTicket: config.QUEUE_MINUTES_PER_TICKET,
     handoffsPerSourcePerHour: config.HANDOFFS_PER_SOURCE_PER_HOUR,
   };
+}
+
+/** How customer identities from the host page are verified: IDENTITY_VERIFICATION, `optional` once a secret is set. */
+export function identitySettings(config: Config): IdentitySettings {
+  return { secret: config.IDENTITY_SECRET, mode: config.IDENTITY_VERIFICATION ?? 'optional' };
 }
 
 /** True when an OpenAI-compatible chat model is configured for answers. */

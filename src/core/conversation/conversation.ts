@@ -1,17 +1,50 @@
 // Conversations and their messages: the records every store keeps (their events: core/desk/events.ts). Runtime: any.
 import { z } from 'zod';
+import type { IntakeKind } from '../intake/intake-kinds.ts';
 import type { Lang } from '../text/lang.ts';
 
 export const conversationStatusSchema = z.enum(['bot', 'waiting', 'assigned', 'transferred', 'resolved']);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
+/** Names an object must not be given as keys (they would reach its prototype, not the object). */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const MAX_CUSTOMER_ATTRIBUTES = 20;
+
+/** What the host page says about the customer besides name and e-mail (plan, account number): strings by name. */
+export const customerAttributesSchema = z.preprocess(
+  (value, context) => {
+    // A record's parse skips `__proto__` silently: a reserved name is refused here, as the raw input has it.
+    if (typeof value === 'object' && value !== null && Object.keys(value).some((key) => RESERVED_KEYS.has(key)))
+      context.addIssue({ code: 'custom', message: 'attribute names must not be __proto__, constructor or prototype' });
+    return value;
+  },
+  z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'attribute names are 1-40 characters of A-Z, a-z, 0-9, _ . -')
+        .refine((key) => !RESERVED_KEYS.has(key), 'this attribute name is reserved'),
+      z.string().max(200, 'attribute values are at most 200 characters'),
+    )
+    .refine(
+      (attributes) => Object.keys(attributes).length <= MAX_CUSTOMER_ATTRIBUTES,
+      `at most ${MAX_CUSTOMER_ATTRIBUTES} attributes`,
+    ),
+);
+
+/** The customer as the client claims them: nothing here is trusted (see identity.ts for the verified id). */
 export const customerSchema = z.strictObject({
   id: z.string().trim().min(1).max(200).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   email: z.email().max(320).optional(),
   plan: z.string().trim().min(1).max(100).optional(),
+  attributes: customerAttributesSchema.optional(),
 });
-export type Customer = z.infer<typeof customerSchema>;
+export type CustomerClaim = z.infer<typeof customerSchema>;
+
+/** The stored profile: the claim, and whether the server verified its id (set only by the server; absent means no). */
+export const customerProfileSchema = customerSchema.extend({ verified: z.boolean().optional() });
+export type Customer = z.infer<typeof customerProfileSchema>;
 
 export type Action = 'answer' | 'clarify' | 'handoff';
 export type HandoffReason = 'human_request' | 'emotion' | 'low_confidence' | 'sensitive' | 'loop' | 'error';
@@ -50,6 +83,8 @@ export interface ReplyMeta {
   readonly options?: readonly ClarifyOption[] | undefined;
   /** Which composer wrote the text: `offline` or `llm`. */
   readonly composer?: string | undefined;
+  /** With action `handoff`: what a person will need, from the articles cited (their `collect:`), for the intake. */
+  readonly collect?: readonly IntakeKind[] | undefined;
   /** With a chat model configured: what the claim check made of the model's answer. */
   readonly verification?: ReplyVerification | undefined;
 }
@@ -78,6 +113,8 @@ export interface Conversation {
   readonly customer: Customer;
   readonly channel: string;
   readonly status: ConversationStatus;
+  /** The page the customer was on (the widget's `location.href`, at most 2,000 characters), when known. */
+  readonly page?: string | null | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

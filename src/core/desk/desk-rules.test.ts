@@ -52,6 +52,41 @@ describe('the desk rules', () => {
     );
   });
 
+  it('reopens only closed tickets, for whoever asks, and clears the resolution', () => {
+    expect(
+      STATUSES.map((status) => outcome(status, status === 'assigned' ? 'a2' : null, { kind: 'reopen', agent: ann })),
+    ).toEqual(['conflict:ticket', 'conflict:ticket', 'conflict:ticket', 'assigned', 'assigned']);
+    expect(decideTicket(ticket('resolved', 'a2'), { kind: 'reopen', agent: ann })).toMatchObject({
+      ticket: { status: 'assigned', assigneeId: 'a1' },
+      conversation: 'assigned',
+      reopened: true,
+      event: { type: 'ticket-reopened', data: { ticketId: 't1', agentId: 'a1', from: 'resolved' } },
+    });
+  });
+
+  it('lets leads assign any open ticket to anyone, agents only themselves, auto-assignment only unclaimed ones', () => {
+    const lead: Agent = { id: 'l1', name: 'Lea', role: 'lead' };
+    const assign = (status: TicketStatus, by: Agent | 'auto', assignee: Agent, owner: string | null = null) =>
+      outcome(status, owner, { kind: 'assign', agent: by, assignee });
+    expect(STATUSES.map((status) => assign(status, lead, ann, status === 'assigned' ? 'a2' : null))).toEqual([
+      'assigned',
+      'assigned',
+      'assigned',
+      'conflict:ticket',
+      'conflict:ticket',
+    ]);
+    expect(assign('waiting', ann, bob)).toBe('forbidden:role');
+    expect(assign('waiting', ann, ann)).toBe('assigned');
+    expect(assign('assigned', ann, ann, 'a2')).toBe('conflict:ticket');
+    expect(assign('assigned', lead, ann, 'a1')).toBe('conflict:ticket');
+    expect(assign('waiting', 'auto', bob)).toBe('assigned');
+    expect(assign('assigned', 'auto', bob, 'a1')).toBe('conflict:ticket');
+    expect(decideTicket(ticket('waiting'), { kind: 'assign', agent: 'auto', assignee: bob }).event).toEqual({
+      type: 'ticket-assigned',
+      data: { ticketId: 't1', agentId: 'a2', agentName: 'Bob', by: 'auto' },
+    });
+  });
+
   it('moves the conversation with its ticket and records the step', () => {
     const transfer = decideTicket(ticket('assigned', 'a1'), { kind: 'transfer', agent: ann, group: 'billing' });
     expect(transfer).toMatchObject({

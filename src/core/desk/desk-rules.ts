@@ -151,7 +151,14 @@ export type TicketCommand =
     }
   | { readonly kind: 'resolve'; readonly agent: Agent; readonly resolution: string }
   /** A lead or admin closes an open ticket without claiming it (a flood); agents may not. */
-  | { readonly kind: 'close'; readonly agent: Agent; readonly resolution: string };
+  | { readonly kind: 'close'; readonly agent: Agent; readonly resolution: string }
+  /** An agent takes a resolved or released ticket up again: it is theirs, and they may write to the customer. */
+  | { readonly kind: 'reopen'; readonly agent: Agent }
+  /**
+   * An open ticket given to `assignee`: by a lead or admin (to anyone), by an agent (only to themselves, as a claim),
+   * or by auto-assignment (`auto`, to an online agent with room).
+   */
+  | { readonly kind: 'assign'; readonly agent: Agent | 'auto'; readonly assignee: Agent };
 
 /** A ticket's next state, its conversation's, and the event that records the step. */
 export interface TicketTransition {
@@ -161,6 +168,8 @@ export interface TicketTransition {
   /** Set on the first claim (claimedAt is kept from the first) and on resolution. */
   readonly claimed: boolean;
   readonly resolution?: string | undefined;
+  /** Taken up again: the resolution and its time are cleared (the log keeps them). */
+  readonly reopened?: boolean | undefined;
 }
 
 /** Only the assignee of an assigned ticket may act on it or write to its customer. */
@@ -174,7 +183,12 @@ export function assertAssignee(ticket: TicketState, agent: Agent): void {
   );
 }
 
-export const actorOf = (agent: Agent) => `agent:${agent.id}` as const;
+export const actorOf = (agent: Agent | 'auto') => (agent === 'auto' ? 'system' : (`agent:${agent.id}` as const));
+
+/** Statuses a ticket can be reopened from. */
+const REOPENABLE = ['resolved', 'released'] as const;
+const isReopenable = (status: TicketStatus): status is (typeof REOPENABLE)[number] =>
+  (REOPENABLE as readonly string[]).includes(status);
 
 /** Decides a ticket command; throws `conflict:ticket` when the ticket's state does not allow it. */
 export function decideTicket(ticket: TicketState, command: TicketCommand): TicketTransition {
@@ -190,6 +204,7 @@ export function decideTicket(ticket: TicketState, command: TicketCommand): Ticke
     claimed: false,
     ...extra,
   });
+  if (command.kind === 'assign') return assign(ticket, command.agent, command.assignee, next);
   const agent = command.agent;
   switch (command.kind) {
     case 'claim':
@@ -244,9 +259,50 @@ export function decideTicket(ticket: TicketState, command: TicketCommand): Ticke
         events.ticketResolved({ ticketId: ticket.id, agentName: agent.name, resolution: command.resolution }),
         { resolution: command.resolution },
       );
+    case 'reopen':
+      if (!isReopenable(ticket.status))
+        throw new AppError('conflict:ticket', `this ticket is ${ticket.status}: only a closed ticket can be reopened`);
+      return next(
+        'assigned',
+        { assigneeId: agent.id },
+        events.ticketReopened({ ticketId: ticket.id, agentId: agent.id, agentName: agent.name, from: ticket.status }),
+        { reopened: true, claimed: true },
+      );
     default:
       return unhandled(command);
   }
+}
+
+function assign(
+  ticket: TicketState,
+  by: Agent | 'auto',
+  assignee: Agent,
+  next: (
+    status: TicketStatus,
+    changes: Partial<TicketState>,
+    event: DeskEvent,
+    extra?: Partial<TicketTransition>,
+  ) => TicketTransition,
+): TicketTransition {
+  if (by !== 'auto' && by.role === 'agent' && by.id !== assignee.id)
+    throw new AppError('forbidden:role', 'assigning a ticket to someone else is for leads and admins');
+  if (!OPEN_TICKET_STATUSES.includes(ticket.status))
+    throw new AppError('conflict:ticket', `this ticket is ${ticket.status}: reopen it to assign it`);
+  if (ticket.status === 'assigned' && ticket.assigneeId === assignee.id)
+    throw new AppError('conflict:ticket', `this ticket is already assigned to ${assignee.name}`);
+  if (ticket.status === 'assigned' && (by === 'auto' || by.role === 'agent'))
+    throw new AppError('conflict:ticket', 'this ticket was already claimed by another agent');
+  return next(
+    'assigned',
+    { assigneeId: assignee.id },
+    events.ticketAssigned({
+      ticketId: ticket.id,
+      agentId: assignee.id,
+      agentName: assignee.name,
+      by: by === 'auto' ? 'auto' : by.id,
+    }),
+    { claimed: true },
+  );
 }
 
 /** A rating is taken once per conversation, after a specialist resolved it. */
@@ -262,6 +318,8 @@ export function statusAfter(event: DeskEvent): ConversationStatus | undefined {
     case 'conversation-handed-off':
       return event.data.to;
     case 'ticket-claimed':
+    case 'ticket-reopened':
+    case 'ticket-assigned':
       return conversationStatusFor('assigned');
     case 'ticket-transferred':
       return conversationStatusFor('transferred');

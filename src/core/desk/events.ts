@@ -63,6 +63,20 @@ export interface DeskEventData {
     readonly notice?: { readonly messageId: string; readonly text: string };
   };
   'ticket-resolved': { readonly ticketId: string; readonly agentName: string; readonly resolution: string };
+  /** A resolved or released ticket taken up again by an agent, who now owns it (`from`: its status before). */
+  'ticket-reopened': {
+    readonly ticketId: string;
+    readonly agentId: string;
+    readonly agentName: string;
+    readonly from: 'resolved' | 'released';
+  };
+  /** A lead gave an open ticket to an agent, or auto-assignment did (`by`: the lead's id, or `auto`). */
+  'ticket-assigned': {
+    readonly ticketId: string;
+    readonly agentId: string;
+    readonly agentName: string;
+    readonly by: string;
+  };
   'rating-received': { readonly score: number; readonly hasComment: boolean };
   /** The customer's data in this conversation was erased (GDPR, 152-FZ): `by` who asked for it, `at` when. */
   'customer-erased': { readonly by: string; readonly at: string };
@@ -103,6 +117,8 @@ export const DESK_EVENT_TYPES: readonly DeskEventType[] = [
   'ticket-transferred',
   'ticket-released',
   'ticket-resolved',
+  'ticket-reopened',
+  'ticket-assigned',
   'rating-received',
   'customer-erased',
 ];
@@ -151,6 +167,8 @@ export const events = {
   ticketTransferred: (data: DeskEventData['ticket-transferred']) => deskEvent('ticket-transferred', data),
   ticketReleased: (data: DeskEventData['ticket-released']) => deskEvent('ticket-released', data),
   ticketResolved: (data: DeskEventData['ticket-resolved']) => deskEvent('ticket-resolved', data),
+  ticketReopened: (data: DeskEventData['ticket-reopened']) => deskEvent('ticket-reopened', data),
+  ticketAssigned: (data: DeskEventData['ticket-assigned']) => deskEvent('ticket-assigned', data),
   ratingReceived: (data: DeskEventData['rating-received']) => deskEvent('rating-received', data),
   customerErased: (data: DeskEventData['customer-erased']) => deskEvent('customer-erased', data),
 } as const;

@@ -1,5 +1,6 @@
 // A knowledge-base article: validated front matter plus its Markdown body. Runtime: any.
 import { z } from 'zod';
+import { intakeKindSchema, type IntakeKind } from '../intake/intake-kinds.ts';
 import { langSchema } from '../text/lang.ts';
 
 const dateSchema = z.union([
@@ -19,6 +20,8 @@ export const frontMatterSchema = z.strictObject({
   url: z.url().optional(),
   updated: dateSchema.optional(),
   handoff: z.literal('always').optional(),
+  /** What a person will need when this article's topic goes to them (intake): asked for while the customer waits. */
+  collect: z.array(intakeKindSchema).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -41,6 +44,8 @@ export interface ArticleSummary {
   readonly url?: string | undefined;
   readonly updated?: string | undefined;
   readonly handoff: boolean;
+  /** What a person will need (intake); absent in indexes built before it existed. */
+  readonly collect?: readonly IntakeKind[] | undefined;
   readonly path: string;
 }
 
@@ -54,6 +59,7 @@ export function summarizeArticle(article: Article): ArticleSummary {
     url: article.url,
     updated: article.updated,
     handoff: article.handoff === 'always',
+    ...(article.collect === undefined || article.collect.length === 0 ? {} : { collect: article.collect }),
     path: article.path,
   };
 }

@@ -40,6 +40,7 @@ function timelineOf(steps: readonly Step[]): StoredEvent[] {
   const unanswered: Array<{ id: string; at: number }> = [];
   const open: Array<{ id: string; conversationId: string }> = [];
   const tickets: Array<{ id: string; conversationId: string }> = [];
+  const closed: Array<{ id: string; conversationId: string }> = [];
   let time = START;
   const push = (conversationId: string, type: string, data: Record<string, unknown>, at = time) =>
     events.push(storedEvent({ seq: events.length + 1, conversationId, type, actor: 'x', at: iso(at), data }));
@@ -101,8 +102,19 @@ function timelineOf(steps: readonly Step[]): StoredEvent[] {
       case 5:
       case 6: {
         const ticket = open.splice(step.pick % Math.max(1, open.length), 1)[0];
-        if (ticket !== undefined)
+        if (ticket !== undefined) {
+          closed.push(ticket);
           push(ticket.conversationId, step.kind === 5 ? 'ticket-resolved' : 'ticket-released', { ticketId: ticket.id });
+        }
+        break;
+      }
+      case 8: {
+        // An agent takes a closed ticket up again: open until it closes once more.
+        const ticket = closed.splice(step.pick % Math.max(1, closed.length), 1)[0];
+        if (ticket !== undefined) {
+          open.push(ticket);
+          push(ticket.conversationId, 'ticket-reopened', { ticketId: ticket.id });
+        }
         break;
       }
       default:
@@ -114,7 +126,7 @@ function timelineOf(steps: readonly Step[]): StoredEvent[] {
 
 const steps = fc.array(
   fc.record({
-    kind: fc.integer({ min: 0, max: 7 }),
+    kind: fc.integer({ min: 0, max: 8 }),
     pick: fc.nat(1000),
     gapSeconds: fc.integer({ min: 0, max: 4 }).map((slots) => slots * 30),
     minutes: fc.integer({ min: 1, max: 60 }),

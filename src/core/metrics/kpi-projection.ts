@@ -81,6 +81,7 @@ export class KpiProjection {
   private readonly tickets: TicketFacts[] = [];
   private readonly firstResponses: Array<{ at: string; readonly ticket: TicketFacts }> = [];
   private readonly closures: Timed[] = [];
+  private readonly reopens: Timed[] = [];
   private readonly resolutions: Array<{ readonly at: string; readonly ticket: TicketFacts }> = [];
   /** Tickets neither answered nor closed yet, and the others by the time that first happened to them. */
   private readonly unsettled = new Set<TicketFacts>();
@@ -161,16 +162,24 @@ export class KpiProjection {
       }
       case 'ticket-resolved':
       case 'ticket-released': {
-        // Closing is final (a reopened conversation gets a new ticket): the first close is the one.
+        // Each close of an open ticket counts for the backlog; only the first resolution counts as one.
         const ticket = this.ticketsById.get(event.data.ticketId);
         if (ticket === undefined || ticket.closedAt !== undefined) break;
         ticket.closedAt = at;
         insertByTime(this.closures, { at });
-        if (event.type === 'ticket-resolved') {
+        if (event.type === 'ticket-resolved' && ticket.resolvedAt === undefined) {
           ticket.resolvedAt = at;
           insertByTime(this.resolutions, { at, ticket });
         }
         this.settle(ticket, at);
+        break;
+      }
+      case 'ticket-reopened': {
+        // Open again: back in the backlog until its next close.
+        const ticket = this.ticketsById.get(event.data.ticketId);
+        if (ticket === undefined || ticket.closedAt === undefined) break;
+        ticket.closedAt = undefined;
+        insertByTime(this.reopens, { at });
         break;
       }
       case 'rating-received':
@@ -235,7 +244,7 @@ export class KpiProjection {
       resolutionSeconds: mean(resolved.map((ticket) => seconds(ticket.at, ticket.resolvedAt ?? ticket.at))),
       conversations: conversations.length,
       tickets: created.length,
-      backlog: existing - lowerBound(this.closures, to),
+      backlog: existing - lowerBound(this.closures, to) + lowerBound(this.reopens, to),
       overdue,
       slaAttainment: judged.length === 0 ? null : met.length / judged.length,
       containment: conversations.length === 0 ? null : contained / conversations.length,

@@ -42,6 +42,8 @@ interface TicketTimeline {
   readonly reasons: readonly string[];
   firstResponseAt?: string;
   closedAt?: string;
+  /** Its first close: a ticket closed before it was answered is no longer overdue, even if reopened. */
+  firstClosedAt?: string;
   resolvedAt?: string;
 }
 
@@ -89,7 +91,15 @@ export function computeKpis(events: readonly StoredEvent[], from: string, to: st
         const ticket = tickets.get(event.data.ticketId);
         if (ticket === undefined) break;
         ticket.closedAt = event.at;
-        if (event.type === 'ticket-resolved') ticket.resolvedAt = event.at;
+        ticket.firstClosedAt ??= event.at;
+        // Resolution time is to the first resolution: a reopened ticket resolved again does not count twice.
+        if (event.type === 'ticket-resolved') ticket.resolvedAt ??= event.at;
+        break;
+      }
+      case 'ticket-reopened': {
+        // Open again: back in the backlog until it closes again.
+        const ticket = tickets.get(event.data.ticketId);
+        if (ticket !== undefined) ticket.closedAt = undefined;
         break;
       }
       case 'rating-received':
@@ -106,7 +116,9 @@ export function computeKpis(events: readonly StoredEvent[], from: string, to: st
     .map((ticket) => seconds(ticket.createdAt, ticket.firstResponseAt ?? ticket.createdAt));
   const resolved = all.filter((ticket) => ticket.resolvedAt !== undefined && inPeriod(ticket.resolvedAt, from, to));
   const open = all.filter((ticket) => ticket.closedAt === undefined);
-  const overdue = open.filter((ticket) => ticket.firstResponseAt === undefined && ticket.dueAt < to);
+  const overdue = all.filter(
+    (ticket) => ticket.firstResponseAt === undefined && ticket.firstClosedAt === undefined && ticket.dueAt < to,
+  );
   const judged = created.filter((ticket) => ticket.firstResponseAt !== undefined || ticket.dueAt < to);
   const met = judged.filter((ticket) => ticket.firstResponseAt !== undefined && ticket.firstResponseAt <= ticket.dueAt);
   const reasons: Record<string, number> = {};

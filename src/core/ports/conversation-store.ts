@@ -15,6 +15,34 @@ export interface NewConversation {
   readonly at: string;
   /** A key derived from the client's address, for flood control (see core/queue/flood.ts); none from the CLI or evals. */
   readonly source?: string | null | undefined;
+  /** The page the customer opened it on. */
+  readonly page?: string | null | undefined;
+}
+
+/** Whose earlier conversations to find: a profile's id or e-mail, among profiles verified or not, as `verified` says. */
+export interface CustomerHistoryQuery {
+  readonly id?: string | undefined;
+  /** Matched ignoring case. */
+  readonly email?: string | undefined;
+  /** Only profiles whose `verified` is this (a profile without the flag counts as not verified). */
+  readonly verified: boolean;
+  /** The conversation asking, left out. */
+  readonly excludeConversationId: string;
+  readonly limit: number;
+}
+
+/** One earlier conversation of a customer, as the agent's context sidebar lists it. */
+export interface PastConversation {
+  readonly conversationId: string;
+  readonly createdAt: string;
+  readonly status: ConversationStatus;
+  readonly channel: string;
+  readonly lang: Lang | null;
+  /** Its latest ticket, if it reached people. */
+  readonly ticketId: string | null;
+  readonly resolution: string | null;
+  /** The customer's rating, 1-5. */
+  readonly rating: number | null;
 }
 
 export interface NewCustomerMessage {
@@ -71,6 +99,13 @@ export interface ConversationStore {
   /** The last `limit` messages, oldest first, without reply metadata (`reply` is null): the context a new reply needs. */
   recentMessages(conversationId: string, limit: number): Promise<Message[]>;
   listEvents(conversationId: string): Promise<StoredEvent[]>;
+  /** Records the page the customer is on now (no event: it is context, not a change of the conversation). */
+  setPage(conversationId: string, page: string): Promise<void>;
+  /**
+   * A customer's other conversations: profile `id` equal, or `email` equal ignoring case, and `verified` as asked;
+   * newest first, at most `limit`, each with its latest ticket's id and resolution and its rating.
+   */
+  customerHistory(query: CustomerHistoryQuery): Promise<PastConversation[]>;
   /** Throws unless the store can write right now (for readiness checks). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,9 @@
 // Port: tickets, agents, notes, ratings and the event feed. Every state change is one transaction that
 // also appends its event; conflicting changes fail with AppError `conflict:ticket`. Runtime: any.
 import type { Conversation, HandoffReason, Message } from '../conversation/conversation.ts';
+import type { TicketIntake } from '../intake/ticket-intake.ts';
 import type { TicketTriage } from '../queue/retriage.ts';
+import type { AgentLoad, Presence } from '../queue/round-robin.ts';
 import type { StoredEvent } from '../desk/events.ts';
 import type { EventLog } from './event-feed.ts';
 import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } from '../queue/ticket.ts';
@@ -10,7 +12,7 @@ import type { Agent, AgentRole, Priority, Ticket, TicketStatus, TicketSummary } 
 export type NewTicket = Pick<
   Ticket,
   'id' | 'group' | 'priority' | 'priorityScore' | 'reasons' | 'signals' | 'summary' | 'slaDueAt'
->;
+> & { readonly intake?: TicketIntake | undefined };
 
 /** A ticket the same source opened within the window. */
 export interface SourceTicket {
@@ -35,6 +37,17 @@ export interface TicketFilter {
   readonly lang?: string | undefined;
   /** Only tickets grouped as a flood (`true`), or only those grouped with this ticket (an id). */
   readonly flood?: true | string | undefined;
+  /** Only tickets of this agent (an id), or only unassigned ones (`null`). */
+  readonly assignee?: string | null | undefined;
+  /** Only tickets handed off for this reason. */
+  readonly reason?: HandoffReason | undefined;
+  /**
+   * Search words: a ticket or conversation id, the customer's name, e-mail or id, or words from the conversation's messages. With a
+   * query and no status, tickets of every status match, most recently updated first.
+   */
+  readonly query?: string | undefined;
+  /** At most this many (closed tickets and searches are listed most recent first). */
+  readonly limit?: number | undefined;
 }
 
 /** What a lead's bulk close did: the tickets closed, and those left as they were with why. */
@@ -58,6 +71,14 @@ export interface CustomerConversationRecord extends Conversation {
   readonly tickets: ReadonlyArray<Ticket & { readonly notes: readonly Note[] }>;
   readonly rating: { readonly score: number; readonly comment: string | null; readonly at: string } | null;
   readonly events: readonly StoredEvent[];
+}
+
+/** A customer's rating of a conversation, with what they wrote. */
+export interface RatingComment {
+  readonly conversationId: string;
+  readonly score: number;
+  readonly comment: string;
+  readonly at: string;
 }
 
 export interface CustomerErasure {
@@ -86,6 +107,16 @@ export interface TicketStore extends EventLog {
   openTicketOf(conversationId: string): Promise<Ticket | undefined>;
   /** Atomic: exactly one of several concurrent claims wins; the others get `conflict:ticket`. */
   claimTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
+  /**
+   * A resolved or released ticket taken up again by `agent`, who owns it now; its resolution is cleared. Refused
+   * (`conflict:ticket`) while the conversation has another open ticket.
+   */
+  reopenTicket(id: string, agent: Agent, at: string): Promise<Ticket>;
+  /**
+   * Gives an open ticket to the agent `assigneeId` (`not_found:agent` if unknown): `by` a lead or admin (any open
+   * ticket, to anyone), an agent (only to themselves, as a claim), or `auto`-assignment (a ticket nobody claimed).
+   */
+  assignTicket(id: string, by: Agent | 'auto', assigneeId: string, at: string): Promise<Ticket>;
   /** Stores an agent message for the customer; only the assignee of an assigned ticket may send. */
   addAgentMessage(input: {
     ticketId: string;
@@ -107,6 +138,8 @@ export interface TicketStore extends EventLog {
     triage: TicketTriage;
     added: readonly HandoffReason[];
     raised: boolean;
+    /** The intake with what this message added, when it added something. */
+    intake?: TicketIntake | undefined;
     notice?: { readonly messageId: string; readonly text: string } | undefined;
     at: string;
   }): Promise<{ readonly ticket: Ticket; readonly notice: Message | null } | undefined>;
@@ -128,10 +161,16 @@ export interface TicketStore extends EventLog {
   sourceTicketsOf(conversationId: string, since: string): Promise<SourceTicket[]>;
   /** Once per conversation, after it was resolved. */
   addRating(input: { conversationId: string; score: number; comment?: string | undefined; at: string }): Promise<void>;
+  /** Ratings with a comment given in [from, to), newest first, at most `limit` (erased comments are gone). */
+  ratingComments(input: { from: string; to: string; limit: number }): Promise<RatingComment[]>;
 
   createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent>;
   findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined>;
   listAgents(): Promise<Agent[]>;
+  /** What an agent's console says (a heartbeat also renews it): online, away, or offline when signing out. */
+  setPresence(agentId: string, presence: Presence, at: string): Promise<void>;
+  /** Every agent with their presence as last confirmed, their last assignment, and the tickets they hold. */
+  agentLoads(): Promise<AgentLoad[]>;
 
   /** The conversations whose customer profile has this `id` or `email` (case-insensitive), with all they hold. */
   customerRecords(key: string): Promise<CustomerConversationRecord[]>;

@@ -34,6 +34,7 @@ const ticket: Ticket = {
   resolution: null,
   updatedAt: NOW.toISOString(),
   groupedWith: null,
+  intake: null,
 };
 const assessment = (reasons: HandoffAssessment['reasons'], intensity: number): HandoffAssessment => ({
   reasons,

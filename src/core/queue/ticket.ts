@@ -1,5 +1,6 @@
 // Tickets: a handed-off conversation in the agents' queue, with why, how urgent, and what the agent needs. Runtime: any.
 import type { Customer, HandoffReason } from '../conversation/conversation.ts';
+import type { TicketIntake } from '../intake/ticket-intake.ts';
 import type { Lang } from '../text/lang.ts';
 
 export type TicketStatus = 'waiting' | 'assigned' | 'transferred' | 'resolved' | 'released';
@@ -42,6 +43,8 @@ export interface Ticket {
   readonly updatedAt: string;
   /** The ticket this one was grouped with when its source flooded the queue (see flood.ts); null otherwise. */
   readonly groupedWith: string | null;
+  /** What the first line collected for the specialist (see intake/ticket-intake.ts); null before intake existed. */
+  readonly intake: TicketIntake | null;
 }
 
 export type AgentRole = 'agent' | 'lead' | 'admin';

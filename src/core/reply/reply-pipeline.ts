@@ -32,6 +32,7 @@ import { composeOffline, type ComposeInput } from './offline-composer.ts';
 import { assessMessage, type HandoffSignals, type HandoffThresholds } from '../handoff/handoff-policy.ts';
 import { clarifyText, greetingText, handoffText } from './customer-texts.ts';
 import { handoffExit, type HandoffExit } from './handoff-exits.ts';
+import type { IntakeKind } from '../intake/intake-kinds.ts';
 import { reportsProblem } from './problem-signals.ts';
 import { absentTerms, type Vocabulary } from './absent-terms.ts';
 import { clarifyOptions, optionChoice, type ArticleByTitle, type OptionChoice } from './option-choice.ts';
@@ -70,6 +71,8 @@ export class ReplyPipeline {
   private readonly vocabulary: Vocabulary;
   private readonly articlesByTitle = new Map<string, { readonly articleId: string; readonly lang: Lang }>();
   private readonly articleByTitle: ArticleByTitle = (title) => this.articlesByTitle.get(title);
+  /** What a person will need for each article's topic (`collect:`), for a handoff's intake. */
+  private readonly collectByArticle = new Map<string, readonly IntakeKind[]>();
 
   constructor(private readonly options: ReplyPipelineOptions) {
     const lexical = options.index.lexical;
@@ -81,6 +84,8 @@ export class ReplyPipeline {
           .slice(1)
           .map((entry) => entry.term),
     };
+    for (const article of options.index.manifest.articles)
+      if (article.collect !== undefined) this.collectByArticle.set(article.id, article.collect);
     for (const chunk of options.index.chunks) {
       const list = this.chunksByArticle.get(chunk.articleId) ?? [];
       list.push(chunk);
@@ -341,6 +346,11 @@ export class ReplyPipeline {
     return { retrieval, components, confidence, reranked: true, context };
   }
 
+  /** What a person will need, from the articles the handoff and the bot's earlier answers cited (intake). */
+  private collectFor(citations: readonly Citation[]): IntakeKind[] {
+    return [...new Set(citations.flatMap((citation) => this.collectByArticle.get(citation.articleId) ?? []))];
+  }
+
   /** The reply that passes the conversation to a person, for the reasons the checkpoint gave. */
   private handoff(input: {
     readonly request: ReplyRequest;
@@ -358,6 +368,10 @@ export class ReplyPipeline {
     const risk = input.signals?.sensitive.some((match) => match.kind === 'risk') === true;
     const text = handoffText({ lang, seed, greeting, reason: exit.reasons[0], risk });
     request.onToken?.(text);
+    const collect = this.collectFor([
+      ...exit.citations,
+      ...request.history.flatMap((message) => (message.role === 'bot' ? (message.reply?.citations ?? []) : [])),
+    ]);
     const meta: ReplyMeta = {
       action: 'handoff',
       citations: exit.citations,
@@ -365,6 +379,7 @@ export class ReplyPipeline {
       lang,
       reasons: exit.reasons,
       composer: 'offline',
+      ...(collect.length === 0 ? {} : { collect }),
     };
     const reply: Reply = input.error === undefined ? { text, meta } : { text, meta, error: input.error };
     return input.signals === undefined ? reply : { ...reply, signals: input.signals };

@@ -9,6 +9,9 @@ import { AppError } from '../errors.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { BulkCloseResult, Note, TicketFilter, TicketStore } from '../ports/ticket-store.ts';
 import type { Agent, AgentRole, Ticket } from '../queue/ticket.ts';
+import { effectivePresence, type Presence } from '../queue/round-robin.ts';
+import type { AutoAssignment } from './auto-assignment.ts';
+import { ticketContext, type TicketContext } from './ticket-context.ts';
 
 export interface AgentServiceDependencies {
   readonly tickets: TicketStore;
@@ -17,6 +20,14 @@ export interface AgentServiceDependencies {
   readonly newId: () => string;
   /** Drafts suggested replies from the knowledge base; without it there are no suggestions. */
   readonly replies?: ReplyGenerator | undefined;
+  /** With AUTO_ASSIGN: told when an agent comes online, so waiting tickets reach them at once. */
+  readonly autoAssignment?: Pick<AutoAssignment, 'dispatch'> | undefined;
+}
+
+/** An agent as consoles list them: presence as it counts now, and the tickets they hold. */
+export interface AgentStatus extends Agent {
+  readonly presence: Presence;
+  readonly openTickets: number;
 }
 
 export interface Suggestion {
@@ -105,6 +116,11 @@ export class AgentService {
     };
   }
 
+  /** The customer beside the ticket: profile, page, language, channel and earlier conversations. */
+  context(id: string): Promise<TicketContext> {
+    return ticketContext(this.deps, id);
+  }
+
   async claim(id: string, agent: Agent): Promise<TicketView> {
     return await this.view(await this.deps.tickets.claimTicket(id, agent, this.deps.now().toISOString()));
   }
@@ -127,6 +143,16 @@ export class AgentService {
       text,
       at: this.deps.now().toISOString(),
     });
+  }
+
+  /** A resolved or released ticket taken up again: the agent owns it and may write to the customer. */
+  async reopen(id: string, agent: Agent): Promise<TicketView> {
+    return await this.view(await this.deps.tickets.reopenTicket(id, agent, this.deps.now().toISOString()));
+  }
+
+  /** Gives an open ticket to an agent: leads and admins to anyone, agents only to themselves. */
+  async assign(id: string, by: Agent, assigneeId: string): Promise<TicketView> {
+    return await this.view(await this.deps.tickets.assignTicket(id, by, assigneeId, this.deps.now().toISOString()));
   }
 
   async transfer(id: string, agent: Agent, group: string): Promise<TicketView> {
@@ -192,6 +218,30 @@ export class AgentService {
         ? { text: final.text, citations: final.meta.citations, confidence: final.meta.confidence.score }
         : best;
     return { text: chosen.text, citations: chosen.citations, confidence: chosen.confidence };
+  }
+
+  /**
+   * What the agent's console says: `online` (taking conversations), `away`, or `offline` when signing out. Consoles
+   * repeat it as a heartbeat; one that stops counts as offline after a while (round-robin.ts).
+   */
+  async setPresence(agent: Agent, presence: Presence): Promise<AgentStatus> {
+    await this.deps.tickets.setPresence(agent.id, presence, this.deps.now().toISOString());
+    if (presence === 'online') await this.deps.autoAssignment?.dispatch();
+    const status = (await this.team()).find((entry) => entry.id === agent.id);
+    if (status === undefined) throw new AppError('not_found:agent', `agent ${agent.id} does not exist`);
+    return status;
+  }
+
+  /** Every agent with their presence and load: whom a lead can assign to, and who is online. */
+  async team(): Promise<AgentStatus[]> {
+    const now = this.deps.now();
+    return (await this.deps.tickets.agentLoads()).map((load) => ({
+      id: load.id,
+      name: load.name,
+      role: load.role,
+      presence: effectivePresence(load, now),
+      openTickets: load.openTickets,
+    }));
   }
 
   /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */

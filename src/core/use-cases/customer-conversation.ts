@@ -8,6 +8,7 @@ import type { FloodControl, NewTicket, TicketStore } from '../ports/ticket-store
 import { NEUTRAL, newTicket } from '../queue/open-ticket.ts';
 import { groupFlood } from '../queue/flood.ts';
 import { retriage, retriageNotice } from '../queue/retriage.ts';
+import { continueIntake, intakeNotice, intakeRequest, startIntake } from '../intake/ticket-intake.ts';
 import { assessMessage, type HandoffThresholds } from '../handoff/handoff-policy.ts';
 import { slaDeadline } from '../queue/priority.ts';
 import { queueNotice, queueStanding, withQueueNotice, type QueueStanding } from '../reply/customer-texts.ts';
@@ -15,7 +16,8 @@ import type { Summarizer } from '../ports/summarizer.ts';
 import type { QueueSettings } from '../queue/queue-settings.ts';
 import type { Reply } from '../ports/reply-generator.ts';
 import type { Lang } from '../text/lang.ts';
-import type { Conversation, ConversationStatus, Customer, Message } from '../conversation/conversation.ts';
+import type { Conversation, ConversationStatus, CustomerClaim, Message } from '../conversation/conversation.ts';
+import { resolveIdentity, type IdentitySettings } from '../conversation/identity.ts';
 import { KeyedQueue } from '../util/keyed-queue.ts';
 import { ExpiringCache } from '../util/expiring-cache.ts';
 import { digestsEqual, hashToken, newToken } from '../conversation/tokens.ts';
@@ -43,6 +45,8 @@ export interface ConversationServiceDependencies {
   readonly handoffThresholds?: HandoffThresholds | undefined;
   /** SHA-256 hex of a bearer token; Web Crypto unless the runtime offers something cheaper. */
   readonly hashToken?: ((token: string) => string | Promise<string>) | undefined;
+  /** How a customer's claimed identity is verified (IDENTITY_SECRET); without it no profile is verified. */
+  readonly identity?: IdentitySettings | undefined;
 }
 
 /** A customer message that was committed, and what the store said about it. */
@@ -71,12 +75,17 @@ export class ConversationService {
   /** `id` is for callers that need reproducible conversations (evals); the API always lets the service choose. */
   async create(input: {
     lang?: Lang | undefined;
-    customer?: Customer | undefined;
+    /** What the host page claims about the customer, with its `userHash` when the site signs ids. */
+    customer?: (CustomerClaim & { readonly userHash?: string | undefined }) | undefined;
     channel?: string | undefined;
+    /** The page the customer is on. */
+    page?: string | undefined;
     id?: string | undefined;
     /** The client's address: kept only as a key derived from it, which flood control counts tickets under. */
     address?: string | undefined;
   }): Promise<{ conversation: Conversation; token: string }> {
+    // Refused (required verification, no valid hash) before anything is stored.
+    const customer = await resolveIdentity(input.customer ?? {}, this.deps.identity ?? { mode: 'off' });
     const token = newToken();
     // The customer's first message follows at once: remember the hash now rather than compute it again then.
     const tokenHash = await this.hashOf(token);
@@ -84,12 +93,18 @@ export class ConversationService {
       id: input.id ?? this.deps.newId(),
       tokenHash,
       lang: input.lang ?? null,
-      customer: input.customer ?? {},
+      customer,
       channel: input.channel ?? 'api',
+      page: input.page ?? null,
       at: this.deps.now().toISOString(),
       source: input.address === undefined ? null : await this.sourceKeyOf(input.address),
     });
     return { conversation, token };
+  }
+
+  /** The customer is on another page now: agents see where they are. */
+  async updatePage(conversation: Conversation, page: string): Promise<void> {
+    await this.deps.store.setPage(conversation.id, page);
   }
 
   /** A key for a client address: a SHA-256 prefix, so the address itself is not stored (a pseudonym, not anonymous). */
@@ -253,11 +268,21 @@ export class ConversationService {
           await this.deps.tickets.sourceTicketsOf(conversation.id, floodControl.since),
           floodControl,
         );
+      // Intake: what the articles behind the handoff say a person will need, less what the customer already gave.
+      const intake = startIntake({
+        requested: reply.meta.collect ?? [],
+        customer: current.customer,
+        customerTexts: transcript.filter((entry) => entry.role === 'customer').map((entry) => entry.text),
+      });
+      ticket = { ...ticket, intake };
       const position = await this.deps.tickets.queuePosition(ticket.group, ticket.priorityScore);
+      // Someone at risk is not asked for paperwork: the reply tells them what to do now.
+      const request = ticket.priority === 'urgent' ? '' : intakeRequest(intake, reply.meta.lang);
       text = withQueueNotice(
         text,
         queueNotice({ lang: reply.meta.lang, position, now, settings: this.deps.queue, seed: history.length }),
       );
+      if (request !== '') text = withQueueNotice(text, request);
     }
     const outcome = await store.addBotReply({
       id: this.deps.newId(),
@@ -293,13 +318,23 @@ export class ConversationService {
       const quiet = lastNotice === undefined || now.getTime() - Date.parse(lastNotice.at) >= NOTICE_EVERY_MS;
       const waiting = ticket.status === 'waiting' || ticket.status === 'transferred';
       const escalated = result.raised && (result.triage.priority === 'urgent' || result.triage.priority === 'high');
-      const notify = waiting && (quiet || result.added.length > 0 || result.raised);
+      // An item the specialist will need (or a mistyped one) is acknowledged whenever it comes, while they wait.
+      const intake = ticket.intake === null ? undefined : continueIntake(ticket.intake, message.text);
+      const intakeText = waiting && intake !== undefined ? intakeNotice(intake, ticket.lang) : null;
+      const notify = waiting && (quiet || result.added.length > 0 || result.raised || intakeText !== null);
+      const noticeText = [
+        ...(result.added.length > 0 || result.raised || intakeText === null
+          ? [retriageNotice(ticket.lang, escalated)]
+          : []),
+        ...(intakeText === null ? [] : [intakeText]),
+      ].join(' ');
       const outcome = await this.deps.tickets.retriageTicket({
         ticketId: ticket.id,
         triage: result.triage,
         added: result.added,
         raised: result.raised,
-        notice: notify ? { messageId: this.deps.newId(), text: retriageNotice(ticket.lang, escalated) } : undefined,
+        intake: intake !== undefined && intake.added.length > 0 ? intake.intake : undefined,
+        notice: notify ? { messageId: this.deps.newId(), text: noticeText } : undefined,
         at: now.toISOString(),
       });
       return outcome?.notice ?? null;

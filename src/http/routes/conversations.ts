@@ -19,6 +19,8 @@ import {
   createConversationBody,
   createdConversationSchema,
   messageResultSchema,
+  pageBody,
+  pageRecordedSchema,
   postMessageBody,
 } from '../schemas/conversations.ts';
 import type { ReplyToken } from '../schemas/feed-events.ts';
@@ -147,6 +149,23 @@ export function conversationRoutes(deps: ConversationRouteDependencies): OpenAPI
       }
       const result = await conversations.post(conversation, body, undefined, c.get('requestId'));
       return c.json(resultView(result), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/conversations/{id}/page',
+      summary: 'Say which page the customer is on now (the widget, after the customer moved to another page)',
+      security: [{ conversationToken: [] }],
+      request: { params: idParams, body: { content: { 'application/json': { schema: pageBody } }, required: true } },
+      responses: { 200: json('Recorded', pageRecordedSchema), ...errors(400, 401, 403, 404, 413, 415, 429) },
+    }),
+    async (c) => {
+      const conversation = await authorized(c, c.req.valid('param').id);
+      const { page } = c.req.valid('json');
+      await conversations.updatePage(conversation, page);
+      return c.json({ page }, 200);
     },
   );
 

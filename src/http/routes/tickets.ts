@@ -10,10 +10,18 @@ import { conversationToken } from '../bearer.ts';
 import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
 import { errors, json, jsonBody, ok } from '../openapi-helpers.ts';
 import { newRouter } from '../router.ts';
-import { agentListSchema, agentResultSchema } from '../schemas/agents.ts';
+import {
+  agentListSchema,
+  agentResultSchema,
+  presenceBody,
+  presenceResultSchema,
+  teamSchema,
+} from '../schemas/agents.ts';
 import { idParams } from '../schemas/common.ts';
 import { ratingBody, ratingRecordedSchema } from '../schemas/conversations.ts';
+import { isOpenTicket } from '../../core/desk/desk-rules.ts';
 import {
+  assignBody,
   closeTicketsBody,
   closeTicketsResultSchema,
   noteResultSchema,
@@ -27,6 +35,7 @@ import {
   ticketResultSchema,
   transferBody,
 } from '../schemas/tickets.ts';
+import { ticketContextSchema } from '../schemas/ticket-context.ts';
 import { agentMessageView, messageView } from '../views.ts';
 
 export interface TicketRouteDependencies {
@@ -36,6 +45,9 @@ export interface TicketRouteDependencies {
   readonly now: () => Date;
   readonly feed: EventFeed;
 }
+
+/** Closed tickets and search results listed when no `limit` is asked for (the most recently updated). */
+const CLOSED_LIST_LIMIT = 100;
 
 /** Events an agent feed replays after Last-Event-ID at most; older ones are skipped with a `replay-truncated` event. */
 export const AGENT_REPLAY_LIMIT = 1_000;
@@ -50,15 +62,28 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
     createRoute({
       method: 'get',
       path: '/v1/tickets',
-      summary: 'The queue: open tickets by priority, then SLA deadline',
+      summary:
+        'The queue: open tickets by priority, then SLA deadline; views by status, assignee, group, language and reason; search',
       security,
       request: { query: ticketQuery },
       responses: { ...ok('Tickets', ticketListSchema), ...errors(400, 401, 403) },
     }),
     async (c) => {
-      await as(c, WORKERS);
-      const { flood, ...filter } = c.req.valid('query');
-      return c.json({ tickets: await agents.list({ ...filter, flood: flood === 'true' ? true : flood }) }, 200);
+      const agent = await as(c, WORKERS);
+      const { flood, assignee, q, limit, ...filter } = c.req.valid('query');
+      const closedOrSearch = q !== undefined || (filter.status !== undefined && !isOpenTicket(filter.status));
+      return c.json(
+        {
+          tickets: await agents.list({
+            ...filter,
+            flood: flood === 'true' ? true : flood,
+            assignee: assignee === 'me' ? agent.id : assignee === 'none' ? null : assignee,
+            query: q,
+            limit: limit ?? (closedOrSearch ? CLOSED_LIST_LIMIT : undefined),
+          }),
+        },
+        200,
+      );
     },
   );
 
@@ -114,12 +139,56 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/v1/tickets/{id}/context',
+      summary:
+        "The ticket's customer: profile (verified or only claimed), page, language, channel, earlier conversations",
+      security,
+      request: { params: idParams },
+      responses: { ...ok('Context', ticketContextSchema), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      await as(c, WORKERS);
+      return c.json(await agents.context(c.req.valid('param').id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/v1/agent/me',
       summary: 'The signed-in agent',
       security,
       responses: { ...ok('Agent', agentResultSchema), ...errors(401) },
     }),
     async (c) => c.json({ agent: await as(c, WORKERS) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/agent/presence',
+      summary: 'Say whether you are taking conversations (online, away) or signing out (offline)',
+      description:
+        'Consoles repeat it every minute as a heartbeat: one that stops counts as offline after 150 seconds. With `AUTO_ASSIGN=round-robin`, waiting tickets go to online agents with room.',
+      security,
+      request: { body: jsonBody(presenceBody) },
+      responses: { ...ok('Presence', presenceResultSchema), ...errors(400, 401) },
+    }),
+    async (c) => c.json({ agent: await agents.setPresence(await as(c, WORKERS), c.req.valid('json').presence) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/agents',
+      summary: 'The team: every agent with their presence and the tickets they hold (to assign to)',
+      security,
+      responses: { ...ok('Team', teamSchema), ...errors(401, 403) },
+    }),
+    async (c) => {
+      await as(c, WORKERS);
+      return c.json({ agents: await agents.team() }, 200);
+    },
   );
 
   app.openapi(
@@ -160,6 +229,36 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
     }),
     async (c) =>
       c.json({ note: await agents.note(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').text) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tickets/{id}/reopen',
+      summary: 'Reopen a resolved or released ticket: it is yours, and you may write to the customer again',
+      security,
+      request: { params: idParams },
+      responses: { ...ok('Reopened', ticketResultSchema), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => c.json({ ticket: await agents.reopen(c.req.valid('param').id, await as(c, WORKERS)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tickets/{id}/assign',
+      summary: 'Assign an open ticket to an agent (leads and admins: to anyone; agents: only to themselves)',
+      security,
+      request: { params: idParams, body: jsonBody(assignBody) },
+      responses: { ...ok('Assigned', ticketResultSchema), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        {
+          ticket: await agents.assign(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').agentId),
+        },
+        200,
+      ),
   );
 
   app.openapi(

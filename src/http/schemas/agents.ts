@@ -8,3 +8,20 @@ export const agentSchema = z
 export const agentResultSchema = z.object({ agent: agentSchema }).openapi('AgentResult');
 
 export const agentListSchema = z.object({ agents: z.array(agentSchema).readonly() }).openapi('AgentList');
+
+const presence = z.enum(['online', 'away', 'offline']);
+
+export const agentStatusSchema = agentSchema
+  .extend({
+    presence: presence.openapi({
+      description: 'As it counts now: a console that stopped confirming for 150 seconds is offline.',
+    }),
+    openTickets: z.number().int().openapi({ description: 'Tickets assigned to the agent now.' }),
+  })
+  .openapi('AgentStatus');
+
+export const teamSchema = z.object({ agents: z.array(agentStatusSchema).readonly() }).openapi('Team');
+
+export const presenceBody = z.strictObject({ presence });
+
+export const presenceResultSchema = z.object({ agent: agentStatusSchema }).openapi('PresenceResult');

@@ -1,17 +1,42 @@
 // The customer API's bodies: opening a conversation, posting a message and its result, reading the conversation,
 // rating it. Runtime: any.
 import { z } from '@hono/zod-openapi';
-import { customerSchema } from '../../core/conversation/conversation.ts';
+import { customerProfileSchema, customerSchema } from '../../core/conversation/conversation.ts';
 import { langField } from './common.ts';
 import { botReplySchema, customerMessageSchema, messageSchema } from './messages.ts';
+
+/** What the host page says about the customer, and the signature of their id when the site verifies identities. */
+const customerClaimSchema = customerSchema.extend({
+  userHash: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{1,128}$/, 'userHash is the hex HMAC-SHA256 of the customer id')
+    .optional()
+    .openapi({
+      description:
+        "Hex HMAC-SHA256 of `id` keyed with the site's IDENTITY_SECRET, computed by the site's backend: a valid one marks the profile verified.",
+    }),
+});
+
+/** The page the customer is on (the widget sends `location.href`, cut to 2,000 characters). */
+const pageField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .openapi({ description: 'The page the customer is on, for the agents.', example: 'https://shop.example/billing' });
 
 export const createConversationBody = z
   .strictObject({
     lang: langField.optional(),
-    customer: customerSchema.optional().openapi({ example: { id: 'crm-42', name: 'Анна', plan: 'Optima' } }),
+    customer: customerClaimSchema.optional().openapi({ example: { id: 'crm-42', name: 'Анна', plan: 'Optima' } }),
     channel: z.string().trim().min(1).max(50).optional().openapi({ example: 'web' }),
+    page: pageField.optional(),
   })
   .openapi('CreateConversation');
+
+export const pageBody = z.strictObject({ page: pageField }).openapi('ConversationPage');
+export const pageRecordedSchema = z.object({ page: z.string() }).openapi('ConversationPageRecorded');
 
 export const createdConversationSchema = z
   .object({
@@ -71,7 +96,7 @@ export const conversationSchema = z
     status: z.enum(['bot', 'waiting', 'assigned', 'transferred', 'resolved']),
     lang: langField.nullable(),
     channel: z.string(),
-    customer: customerSchema,
+    customer: customerProfileSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
     messages: z.array(messageSchema),

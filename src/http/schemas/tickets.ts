@@ -1,7 +1,8 @@
 // The agent API's bodies: tickets with their summary, the ticket view with transcript and notes, notes, sent
 // messages and suggested replies; and the queue filter and action bodies. Runtime: any.
 import { z } from '@hono/zod-openapi';
-import { customerSchema } from '../../core/conversation/conversation.ts';
+import { customerProfileSchema } from '../../core/conversation/conversation.ts';
+import { intakeKindSchema } from '../../core/intake/intake-kinds.ts';
 import { langField } from './common.ts';
 import { agentMessageSchema, citationSchema, messageSchema } from './messages.ts';
 
@@ -20,7 +21,26 @@ export const ticketQuery = z.object({
       description:
         '`true`: only tickets grouped as a flood (one source opening many); a ticket id: that ticket and those grouped with it.',
     }),
+  assignee: z
+    .string()
+    .regex(/^(me|none|[\w-]{1,100})$/, 'use me, none, or an agent id')
+    .optional()
+    .openapi({ description: "`me`: the signed-in agent's tickets; `none`: unassigned ones; or an agent id." }),
+  reason: z.enum(['human_request', 'emotion', 'low_confidence', 'sensitive', 'loop', 'error']).optional(),
+  q: z.string().trim().min(1, 'q must not be empty').max(200).optional().openapi({
+    description:
+      "Search: a ticket or conversation id, the customer's name, e-mail or id, or words from the conversation (each word must match). Without `status`, tickets of every status match, most recently updated first.",
+  }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ description: 'At most this many; 100 by default for closed tickets and searches.' }),
 });
+
+export const assignBody = z.strictObject({ agentId: z.string().trim().min(1).max(100) });
 export const textBody = z.strictObject({
   text: z
     .string()
@@ -66,7 +86,7 @@ export const ticketSchema = z
     }),
     summary: ticketSummarySchema,
     lang: langField,
-    customer: customerSchema,
+    customer: customerProfileSchema,
     assigneeId: z.string().nullable(),
     assigneeName: z.string().nullable().openapi({ description: 'Who has claimed it, by name.' }),
     slaDueAt: z.string(),
@@ -80,6 +100,16 @@ export const ticketSchema = z
       description:
         'The ticket this one was grouped with because its source (address or customer) flooded the queue: it waits at the back; `signals.flood` says why.',
     }),
+    intake: z
+      .object({
+        requested: z.array(intakeKindSchema).readonly(),
+        values: z.partialRecord(intakeKindSchema, z.string()),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "What the first line collected for the specialist: the kinds the cited articles' `collect:` asked for, and what the customer sent (checked: a 9-digit account number, a phone number, an e-mail…).",
+      }),
     waitingSeconds: z.number().openapi({ description: 'Seconds since the ticket was opened (until it was resolved).' }),
     overdue: z.boolean().openapi({ description: 'Past its SLA deadline without a first human response.' }),
   })

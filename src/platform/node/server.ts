@@ -77,6 +77,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     rateLimits,
     feed,
     metrics: supportMetrics,
+    reports,
+    autoAssignment,
   } = buildServices({
     config,
     store,
@@ -92,6 +94,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     conversations,
     agents,
     tickets: store.tickets,
+    macros: store.macros,
     logger,
     readiness: async () => {
       const checks: Record<string, string> = { index: `${knowledge.stored.index.chunks.length} chunks` };
@@ -118,6 +121,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       workers === undefined ? undefined : () => ({ pending: workers.pending, limit: config.REPLY_QUEUE_LIMIT }),
     feed,
     metrics: supportMetrics,
+    reports,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     docsAsset: swaggerAssets(),
     uiAsset: uiAssets((error) =>
@@ -160,8 +164,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          void retention
-            .stop()
+          void Promise.all([retention.stop(), autoAssignment?.stop()])
             .then(() => Promise.all([workers?.close(), store.close()]))
             .then(() => resolve());
         });

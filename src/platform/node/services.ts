@@ -5,7 +5,8 @@ import type { SqlConversationStore } from '../../adapters/store/sql-conversation
 import { EventHub } from '../../core/desk/event-hub.ts';
 import { RateLimiter } from '../../core/limits/rate-limiter.ts';
 import { SupportMetrics } from '../../core/use-cases/support-metrics.ts';
-import { queueSettings, type Config } from '../../core/config/config.ts';
+import { SupportReports } from '../../core/use-cases/support-reports.ts';
+import { identitySettings, queueSettings, type Config } from '../../core/config/config.ts';
 import { ConversationService } from '../../core/use-cases/customer-conversation.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { ReplyGenerator } from '../../core/ports/reply-generator.ts';
@@ -13,6 +14,7 @@ import type { Summarizer } from '../../core/ports/summarizer.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import { uuid7Generator } from '../../core/util/uuid7.ts';
 import { AgentService } from '../../core/use-cases/agent-desk.ts';
+import { AutoAssignment } from '../../core/use-cases/auto-assignment.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
 import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
 import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
@@ -83,8 +85,23 @@ export function buildServices(options: ServiceOptions) {
     logger,
     hashToken: nodeTokenHash,
     handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
+    identity: identitySettings(config),
   });
-  const agents = new AgentService({ tickets: store.tickets, conversations: store, now, newId, replies });
+  // Events reach open feeds the moment this process commits them; the poll finds other processes' writes.
+  const feed = new EventHub(store.tickets, store.committed, { pollMs: config.EVENT_POLL_MS });
+  const autoAssignment =
+    config.AUTO_ASSIGN === 'round-robin'
+      ? new AutoAssignment({ tickets: store.tickets, capacity: config.AGENT_CAPACITY, now, logger })
+      : undefined;
+  autoAssignment?.start(feed);
+  const agents = new AgentService({
+    tickets: store.tickets,
+    conversations: store,
+    now,
+    newId,
+    replies,
+    autoAssignment,
+  });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const perHour = (count: number) => ({ capacity: count, refillPerSecond: count / 3600 });
   const limits = {
@@ -103,8 +120,7 @@ export function buildServices(options: ServiceOptions) {
       perCustomer: new RateLimiter(perHour(config.CONVERSATIONS_PER_CUSTOMER_PER_HOUR), clock),
     },
   };
-  // Events reach open feeds the moment this process commits them; the poll finds other processes' writes.
-  const feed = new EventHub(store.tickets, store.committed, { pollMs: config.EVENT_POLL_MS });
   const metrics = new SupportMetrics(store.tickets);
-  return { pipeline, conversations, agents, limits, rateLimits, feed, metrics };
+  const reports = new SupportReports(store.tickets);
+  return { pipeline, conversations, agents, limits, rateLimits, feed, metrics, reports, autoAssignment };
 }

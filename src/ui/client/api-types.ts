@@ -1,13 +1,21 @@
 // What the Firstline API takes and returns, as the browser code sees it: types inferred from the server's zod
 // schemas. Type-only imports, erased by the bundler: neither zod nor server code reaches the browser. Runtime: browser.
 import type { z } from 'zod';
-import type { agentResultSchema, agentSchema } from '../../http/schemas/agents.ts';
+import type {
+  agentResultSchema,
+  agentSchema,
+  agentStatusSchema,
+  presenceBody,
+  presenceResultSchema,
+  teamSchema,
+} from '../../http/schemas/agents.ts';
 import type { errorSchema } from '../../http/schemas/common.ts';
 import type {
   conversationSchema,
   createConversationBody,
   createdConversationSchema,
   messageResultSchema,
+  pageRecordedSchema,
   ratingBody,
   ratingRecordedSchema,
 } from '../../http/schemas/conversations.ts';
@@ -19,9 +27,18 @@ import type {
   confidenceSchema,
   messageSchema,
 } from '../../http/schemas/messages.ts';
+import type {
+  createMacroBody,
+  macroListSchema,
+  macroResultSchema,
+  macroSchema,
+  updateMacroBody,
+} from '../../http/schemas/macros.ts';
 import type { kpiSeriesSchema, kpisSchema } from '../../http/schemas/metrics.ts';
 import type {
+  assignBody,
   closeTicketsBody,
+  ticketQuery,
   closeTicketsResultSchema,
   noteResultSchema,
   resolveBody,
@@ -35,6 +52,7 @@ import type {
   ticketSchema,
   transferBody,
 } from '../../http/schemas/tickets.ts';
+import type { pastConversationSchema, ticketContextSchema } from '../../http/schemas/ticket-context.ts';
 
 export type {
   AgentFeedEvent,
@@ -61,13 +79,22 @@ export type MessageResult = z.infer<typeof messageResultSchema>;
 export type BotReply = NonNullable<MessageResult['reply']>;
 export type Rating = z.input<typeof ratingBody>;
 export type RatingRecorded = z.infer<typeof ratingRecordedSchema>;
+export type ConversationPageRecorded = z.infer<typeof pageRecordedSchema>;
 
 // Agent API
 export type Agent = z.infer<typeof agentSchema>;
 export type AgentResult = z.infer<typeof agentResultSchema>;
+export type AgentStatus = z.infer<typeof agentStatusSchema>;
+export type Team = z.infer<typeof teamSchema>;
+export type PresenceBody = z.input<typeof presenceBody>;
+export type PresenceResult = z.infer<typeof presenceResultSchema>;
+export type TicketQuery = z.input<typeof ticketQuery>;
+export type AssignBody = z.input<typeof assignBody>;
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketList = z.infer<typeof ticketListSchema>;
 export type TicketDetails = z.infer<typeof ticketDetailsSchema>;
+export type TicketContext = z.infer<typeof ticketContextSchema>;
+export type PastConversation = z.infer<typeof pastConversationSchema>;
 export type TicketResult = z.infer<typeof ticketResultSchema>;
 export type AgentMessage = z.infer<typeof agentMessageSchema>;
 export type TicketNote = z.infer<typeof ticketNoteSchema>;
@@ -85,3 +112,10 @@ export type Kpis = z.infer<typeof kpisSchema>;
 export type KpiSeries = z.infer<typeof kpiSeriesSchema>;
 export type EvalRun = z.infer<typeof evalRunSchema>;
 export type EvalRunList = z.infer<typeof evalRunListSchema>;
+
+// Macros (canned responses)
+export type Macro = z.infer<typeof macroSchema>;
+export type MacroList = z.infer<typeof macroListSchema>;
+export type MacroResult = z.infer<typeof macroResultSchema>;
+export type CreateMacroBody = z.input<typeof createMacroBody>;
+export type UpdateMacroBody = z.input<typeof updateMacroBody>;

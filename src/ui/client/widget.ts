@@ -2,6 +2,7 @@
 // in the page's language, talking to the API where the script came from. Runtime: browser.
 import { uiLang } from '../i18n.ts';
 import { ChatWidget } from './widget/chat-widget.ts';
+import { customerClaim, installIdentify, scriptUser } from './widget/host-identity.ts';
 import { ensureViewportMeta, fitInline } from './widget/viewport-fit.ts';
 
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
@@ -17,6 +18,14 @@ function maxLength(): number {
   return Number.isInteger(given) && given > 0 ? given : DEFAULT_MAX_LENGTH;
 }
 
+/** Who the host page says the customer is: the script tag's `data-user-*`, until `Firstline.identify` says otherwise. */
+let user = scriptUser(script?.dataset);
+let widget: ChatWidget | undefined;
+installIdentify((next) => {
+  user = next;
+  widget?.identify();
+});
+
 function mount(): void {
   const mode = script?.dataset.mode === 'inline' ? 'inline' : 'floating';
   const lang = uiLang(script?.dataset.lang ?? (document.documentElement.lang || navigator.language));
@@ -27,7 +36,9 @@ function mount(): void {
   ensureViewportMeta();
   const host = target ?? document.body.appendChild(document.createElement('div'));
   host.classList.add('firstline-widget');
-  new ChatWidget(host, target === null ? 'floating' : mode, lang, BASE, maxLength());
+  widget = new ChatWidget(host, target === null ? 'floating' : mode, lang, BASE, maxLength(), () =>
+    customerClaim(user),
+  );
   if (target !== null && mode === 'inline') fitInline(host);
 }
 

@@ -95,6 +95,78 @@ export interface UiStrings {
   readonly status: string;
   readonly priority: string;
   readonly language: string;
+  // Agent console: inbox views, search, reopening, assignment and presence
+  readonly viewLabel: string;
+  readonly viewQueue: string;
+  readonly viewMine: string;
+  readonly viewUnassigned: string;
+  readonly viewClosed: string;
+  readonly filterLanguage: string;
+  readonly filterReason: string;
+  readonly filterAny: string;
+  readonly searchLabel: string;
+  readonly searchPlaceholder: string;
+  readonly viewEmpty: string;
+  readonly reopen: string;
+  readonly assignLabel: string;
+  readonly assign: string;
+  readonly presenceLabel: string;
+  readonly presenceOnline: string;
+  readonly presenceAway: string;
+  readonly presenceOffline: string;
+  readonly intakeTitle: string;
+  readonly intakeMissing: string;
+  readonly intakeAccountNumber: string;
+  readonly intakeAddress: string;
+  readonly intakePhone: string;
+  readonly intakeEmail: string;
+  readonly intakeCardLast4: string;
+  readonly teamLoad: string;
+  // Agent console: the customer context beside a ticket
+  readonly contextTitle: string;
+  readonly contextVerified: string;
+  readonly contextNotVerified: string;
+  readonly contextUnverifiedHint: string;
+  readonly contextName: string;
+  readonly contextEmail: string;
+  readonly contextId: string;
+  readonly contextPlan: string;
+  readonly contextPage: string;
+  readonly contextChannel: string;
+  readonly contextPrevious: string;
+  readonly contextNoPrevious: string;
+  readonly contextRating: string;
+  readonly contextBotOnly: string;
+  // Canned responses and keyboard shortcuts (agent console, lead dashboard)
+  readonly macroList: string;
+  readonly macroNone: string;
+  readonly shortcutsTitle: string;
+  readonly shortcutNext: string;
+  readonly shortcutPrevious: string;
+  readonly shortcutClaim: string;
+  readonly shortcutNote: string;
+  readonly shortcutReply: string;
+  readonly shortcutResolve: string;
+  readonly shortcutHelp: string;
+  readonly shortcutMacros: string;
+  readonly shortcutsNote: string;
+  readonly close: string;
+  readonly macrosTitle: string;
+  readonly macroTitleLabel: string;
+  readonly macroTextLabel: string;
+  /** Shown as is (not through `fill`). */
+  readonly macroPlaceholders: string;
+  readonly macroAdd: string;
+  readonly macroSave: string;
+  readonly macroEdit: string;
+  readonly macroDelete: string;
+  readonly macroCancel: string;
+  /** `{title}` of the macro. */
+  readonly macroDeleteConfirm: string;
+  readonly macrosEmpty: string;
+  readonly macroSaved: string;
+  readonly langRu: string;
+  readonly langEn: string;
   // Lead
   readonly leadTitle: string;
   readonly period: string;
@@ -163,6 +235,47 @@ export interface UiStrings {
   readonly errorCode: string;
   /** The composer's counter near the limit: `{length}` of `{max}`. */
   readonly charCounter: string;
+  // Lead reports
+  readonly reportsTitle: string;
+  readonly reportFrom: string;
+  readonly reportTo: string;
+  readonly reportShow: string;
+  readonly reportRangeInvalid: string;
+  readonly reportByAgent: string;
+  readonly reportByGroup: string;
+  readonly reportAgent: string;
+  readonly reportGroup: string;
+  readonly reportEveryone: string;
+  readonly reportTickets: string;
+  readonly reportResolved: string;
+  readonly reportFirstResponseMedian: string;
+  readonly reportFirstResponseP90: string;
+  readonly reportResolutionMedian: string;
+  readonly reportCsat: string;
+  readonly reportLowCsat: string;
+  readonly reportSlaBreaches: string;
+  readonly reportBacklog: string;
+  readonly reportNoRows: string;
+  /** A change for the better: `{previous}` is the previous period's value. */
+  readonly reportBetter: string;
+  readonly reportWorse: string;
+  readonly reportChanged: string;
+  readonly reportSame: string;
+  readonly reportNew: string;
+  readonly reportDownloadCsv: string;
+  readonly reportComments: string;
+  readonly reportNoComments: string;
+  readonly reportScore: string;
+  /** The drill-down list's title: the figure and whose it is. */
+  readonly reportTicketsOf: string;
+  readonly reportShown: string;
+  readonly reportDrillHint: string;
+  readonly reportTicket: string;
+  readonly reportCreated: string;
+  readonly reportAssignee: string;
+  readonly reportFirstResponse: string;
+  readonly reportResolution: string;
+  readonly reportClose: string;
 }
 
 /** Strings only the server's pages show (kept apart, so the browser scripts do not carry them). */

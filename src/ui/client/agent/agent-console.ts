@@ -3,14 +3,20 @@
 // notes and every action the ticket still allows; the open ticket is in the address. Runtime: browser.
 import { fill } from '../../i18n.ts';
 import { ApiError, errorText } from '../api.ts';
-import type { Agent, AgentFeedEvent, Ticket, TicketDetails } from '../api-types.ts';
+import type { Agent, AgentFeedEvent, AgentStatus, Ticket, TicketDetails } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
 import { refuseSignIn, showSignInForm } from '../sign-in-form.ts';
 import { followEvents } from '../sse.ts';
+import { macroApi } from '../macro-api.ts';
 import { ActionError } from './action-error.ts';
+import { ContextSidebar } from './context-sidebar.ts';
 import { deskApi, type TicketAction, type TicketActionBody } from './desk-api.ts';
 import { FloodPanel } from './flood-panel.ts';
+import { InboxViews } from './inbox-views.ts';
+import { PresenceControl } from './presence-control.ts';
+import { attachKeyboardShortcuts } from './keyboard-shortcuts.ts';
+import { attachMacroPicker, macroContext } from './macro-picker.ts';
 import { NewTicketAlert } from './new-ticket-alert.ts';
 import { QueueList, tickCountdowns } from './queue-list.ts';
 import { ticketActions } from './ticket-actions.ts';
@@ -42,18 +48,32 @@ export class AgentConsole {
   private readonly wroteIn = new Set<string>();
   private readonly api = deskApi(() => this.token);
   private readonly queue = new QueueList((id) => void this.open(id));
-  private readonly pane = new TicketPane({
-    sendReply: () => void this.sendReply(),
-    suggest: (id, status) => void this.suggest(id, status),
-    addNote: (text) => this.act('notes', { text }),
-  });
+  private readonly views = new InboxViews(() => void this.refreshQueue());
+  private readonly presence = new PresenceControl((body) => this.api.presence(body));
+  /** Whom a lead can assign to (loaded with each ticket a lead opens). */
+  private team: readonly AgentStatus[] = [];
+  private readonly context = new ContextSidebar((id) => this.api.context(id));
+  private readonly pane = new TicketPane(
+    {
+      sendReply: () => void this.sendReply(),
+      suggest: (id, status) => void this.suggest(id, status),
+      addNote: (text) => this.act('notes', { text }),
+    },
+    this.context.view,
+  );
   private readonly queueError = new ActionError('queue-error');
   private readonly floodError = new ActionError('flood-error');
   private readonly alerts = new NewTicketAlert();
   private readonly flood = new FloodPanel((ids) => this.closeFlood(ids));
+  private readonly macros = macroApi(() => this.token);
 
   constructor(token: string | undefined) {
     setInterval(tickCountdowns, 1000);
+    attachKeyboardShortcuts();
+    attachMacroPicker(this.pane.reply, {
+      search: async (lang, query) => (await this.macros.list(lang, query)).macros,
+      context: () => (this.details === undefined ? undefined : macroContext(this.details.ticket, this.me)),
+    });
     const back = () => {
       if (document.hidden) return;
       this.alerts.clear();
@@ -79,12 +99,14 @@ export class AgentConsole {
     this.feed?.abort();
     this.feed = undefined;
     clearTimeout(this.refreshTimer);
+    this.presence.stop();
     this.token = undefined;
     this.selectedId = undefined;
     this.details = undefined;
     this.unread.clear();
     this.alerts.unreadMessages(0);
     this.pane.close();
+    this.context.clear();
     showSignInForm(app, {
       id: 'agent-token',
       title: app.dataset.title ?? '',
@@ -105,6 +127,7 @@ export class AgentConsole {
     if (this.token !== token) return;
     localStorage.setItem(TOKEN_KEY, token);
     this.layout();
+    this.presence.start();
     // Follow first and load the queue once the feed is connected, so no ticket falls between the two.
     this.follow();
     const linked = this.linkedId ?? this.selectedId;
@@ -114,12 +137,21 @@ export class AgentConsole {
 
   private layout(): void {
     const me = this.me;
-    const signOut = () => {
+    const signOut = async () => {
+      // Signing out says so first: no ticket is auto-assigned to an agent who left.
+      await this.presence.signOut();
       localStorage.removeItem(TOKEN_KEY);
       this.signInForm();
     };
     const queueTitle = h('h2', { id: 'queue-title' }, `${t.queueTitle} `, this.queue.count);
-    const queue = [queueTitle, this.queueError.view, this.flood.view, this.floodError.view, this.queue.list];
+    const queue = [
+      queueTitle,
+      this.views.view,
+      this.queueError.view,
+      this.flood.view,
+      this.floodError.view,
+      this.queue.list,
+    ];
     app.replaceChildren(
       h(
         'div',
@@ -129,7 +161,8 @@ export class AgentConsole {
           { className: 'topbar' },
           h('h1', {}, app.dataset.title ?? ''),
           h('span', { className: 'me' }, me === undefined ? '' : `${me.name} (${me.role})`),
-          h('button', { type: 'button', className: 'secondary', onclick: signOut }, t.signOut),
+          this.presence.view,
+          h('button', { type: 'button', className: 'secondary', onclick: () => void signOut() }, t.signOut),
         ),
         h('div', { className: 'workspace' }, h('aside', { className: 'queue' }, queue), this.pane.view),
       ),
@@ -200,8 +233,12 @@ export class AgentConsole {
     if (this.token === undefined) return;
     const wroteIn = [...this.wroteIn];
     this.wroteIn.clear();
+    let shown: readonly Ticket[];
     try {
       this.tickets = (await this.api.tickets()).tickets;
+      // A view other than the open queue is asked for on its own; unread marks and floods follow the open queue.
+      const query = this.views.query();
+      shown = query === undefined ? this.tickets : (await this.api.tickets(query)).tickets;
       this.queueError.clear();
     } catch (error) {
       for (const id of wroteIn) this.wroteIn.add(id);
@@ -214,7 +251,7 @@ export class AgentConsole {
     const stillMine = new Set(this.tickets.filter((ticket) => this.isMine(ticket)).map((ticket) => ticket.id));
     for (const id of this.unread) if (!stillMine.has(id)) this.unread.delete(id);
     this.alerts.unreadMessages(this.unread.size);
-    this.queue.render(this.tickets, this.selectedId, this.unread);
+    this.queue.render(shown, this.selectedId, this.unread, this.views.isQueue ? t.queueEmpty : t.viewEmpty);
     this.flood.render(this.tickets, this.me !== undefined && this.me.role !== 'agent');
   }
 
@@ -253,7 +290,20 @@ export class AgentConsole {
     const mine = ticket.status === 'assigned' && this.isMine(ticket);
     const groups = () => this.tickets.map((entry) => entry.group);
     const act = (action: TicketAction, body?: TicketActionBody) => void this.act(action, body);
-    this.pane.show(id, details, mine, () => ticketActions(ticket, mine, groups(), act), focus);
+    if (this.me !== undefined && this.me.role !== 'agent') await this.loadTeam();
+    if (sequence !== this.openSequence) return;
+    const team = this.me?.role === 'agent' ? undefined : this.team;
+    this.pane.show(id, details, mine, () => ticketActions(ticket, mine, groups(), act, team), focus);
+    void this.context.show(id);
+  }
+
+  /** The team with presence and load, for a lead's assignment; the last known one if it cannot be read. */
+  private async loadTeam(): Promise<void> {
+    try {
+      this.team = (await this.api.team()).agents;
+    } catch {
+      // The ticket still opens; assignment offers whom it knew.
+    }
   }
 
   /** Drafts a reply; it lands only in the reply box of the ticket it was drafted for. */
@@ -306,7 +356,8 @@ export class AgentConsole {
     }
     await Promise.all([this.open(id, false), this.refreshQueue()]);
     // After a claim the agent's next step is the reply.
-    if (action === 'claim' && !this.pane.reply.closest('section')?.hidden) this.pane.reply.focus();
+    if ((action === 'claim' || action === 'reopen') && !this.pane.reply.closest('section')?.hidden)
+      this.pane.reply.focus();
     return true;
   }
 }

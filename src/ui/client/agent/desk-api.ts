@@ -3,6 +3,11 @@
 import { api } from '../api.ts';
 import type {
   AgentResult,
+  AssignBody,
+  PresenceBody,
+  PresenceResult,
+  Team,
+  TicketQuery,
   ClosedTickets,
   CloseTicketsBody,
   NoteResult,
@@ -10,6 +15,7 @@ import type {
   SentMessage,
   SuggestionResult,
   TextBody,
+  TicketContext,
   TicketDetails,
   TicketList,
   TicketResult,
@@ -17,14 +23,21 @@ import type {
 } from '../api-types.ts';
 
 /** What the console can do to the open ticket: `POST /v1/tickets/{id}/<action>`, with the body each takes. */
-export type TicketAction = 'claim' | 'messages' | 'notes' | 'transfer' | 'release' | 'resolve';
-export type TicketActionBody = TextBody | TransferBody | ResolveBody;
+export type TicketAction = 'claim' | 'messages' | 'notes' | 'transfer' | 'release' | 'resolve' | 'reopen' | 'assign';
+export type TicketActionBody = TextBody | TransferBody | ResolveBody | AssignBody;
 export type TicketActionResult = TicketResult | SentMessage | NoteResult;
 
 export interface DeskApi {
   me(): Promise<AgentResult>;
-  tickets(): Promise<TicketList>;
+  /** The open queue, or a view of it (mine, unassigned, closed, by language or reason) or a search. */
+  tickets(query?: TicketQuery): Promise<TicketList>;
+  /** Every agent with presence and load: whom a lead assigns to. */
+  team(): Promise<Team>;
+  /** Online or away (a heartbeat), offline when signing out. */
+  presence(body: PresenceBody): Promise<PresenceResult>;
   ticket(id: string): Promise<TicketDetails>;
+  /** The ticket's customer: profile, page, language, channel, earlier conversations. */
+  context(id: string): Promise<TicketContext>;
   suggestion(id: string): Promise<SuggestionResult>;
   act(id: string, action: TicketAction, body?: TicketActionBody): Promise<TicketActionResult>;
   /** Leads: closes tickets without claiming them (a flood). */
@@ -39,8 +52,16 @@ export function deskApi(token: () => string | undefined): DeskApi {
   const ticketPath = (id: string) => `/v1/tickets/${encodeURIComponent(id)}`;
   return {
     me: () => api<AgentResult>(base, '/v1/agent/me', { token: token() }),
-    tickets: () => api<TicketList>(base, '/v1/tickets', { token: token() }),
+    tickets: (query = {}) => {
+      const search = new URLSearchParams(
+        Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+      ).toString();
+      return api<TicketList>(base, search === '' ? '/v1/tickets' : `/v1/tickets?${search}`, { token: token() });
+    },
+    team: () => api<Team>(base, '/v1/agents', { token: token() }),
+    presence: (body) => api<PresenceResult>(base, '/v1/agent/presence', { method: 'PUT', body, token: token() }),
     ticket: (id) => api<TicketDetails>(base, ticketPath(id), { token: token() }),
+    context: (id) => api<TicketContext>(base, `${ticketPath(id)}/context`, { token: token() }),
     suggestion: (id) => api<SuggestionResult>(base, `${ticketPath(id)}/suggestion`, { token: token() }),
     act: (id, action, body) =>
       api<TicketActionResult>(base, `${ticketPath(id)}/${action}`, { method: 'POST', body, token: token() }),

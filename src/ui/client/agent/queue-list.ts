@@ -16,10 +16,15 @@ export class QueueList {
   constructor(private readonly onOpen: (id: string) => void) {}
 
   /** Redraws the queue, keeping focus on the ticket that had it; `unread` are tickets with unread messages. */
-  render(tickets: readonly Ticket[], selectedId: string | undefined, unread: ReadonlySet<string>): void {
+  render(
+    tickets: readonly Ticket[],
+    selectedId: string | undefined,
+    unread: ReadonlySet<string>,
+    empty: string = t.queueEmpty,
+  ): void {
     this.count.textContent = String(tickets.length);
     if (tickets.length === 0) {
-      this.list.replaceChildren(h('li', { className: 'hint' }, t.queueEmpty));
+      this.list.replaceChildren(h('li', { className: 'hint' }, empty));
       return;
     }
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.ticketId : undefined;
@@ -36,10 +41,13 @@ export class QueueList {
   }
 
   private item(ticket: Ticket, selectedId: string | undefined, unread: boolean): HTMLLIElement {
+    // A waiting ticket says how long it has waited; the others say their state.
     const status =
       ticket.status === 'assigned' && ticket.assigneeName !== null
         ? fill(t.claimedBy, { name: ticket.assigneeName })
-        : label(lang, ticket.status);
+        : ticket.status === 'waiting'
+          ? ''
+          : label(lang, ticket.status);
     // The countdowns change every second: screen readers get the deadline once instead of a changing name.
     const deadline = `SLA ${clock.format(new Date(ticket.slaDueAt))}`;
     const reasons = ticket.reasons.map((reason) =>

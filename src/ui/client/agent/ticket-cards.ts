@@ -21,6 +21,37 @@ function handoffConfidence(ticket: Ticket): Confidence | undefined {
   return ticket.signals.confidence as Confidence | undefined;
 }
 
+type IntakeKind = NonNullable<Ticket['intake']>['requested'][number];
+
+const INTAKE_NAMES: Readonly<Record<IntakeKind, string>> = {
+  account_number: t.intakeAccountNumber,
+  address: t.intakeAddress,
+  phone: t.intakePhone,
+  email: t.intakeEmail,
+  card_last4: t.intakeCardLast4,
+};
+
+/** What the first line collected, and what the articles asked for that has not come yet; null without intake. */
+function intakeList(ticket: Ticket): HTMLElement | null {
+  const intake = ticket.intake;
+  if (intake === null) return null;
+  const kinds = [...new Set([...intake.requested, ...(Object.keys(intake.values) as IntakeKind[])])];
+  if (kinds.length === 0) return null;
+  return h(
+    'ul',
+    { className: 'intake', 'data-testid': 'intake' },
+    kinds.map((kind) => {
+      const value = intake.values[kind];
+      return h(
+        'li',
+        { 'data-missing': value === undefined },
+        `${INTAKE_NAMES[kind]}: `,
+        value === undefined ? h('em', {}, t.intakeMissing) : h('strong', {}, value),
+      );
+    }),
+  );
+}
+
 export function summaryCard(details: TicketDetails): HTMLElement {
   const { ticket } = details;
   const { summary } = ticket;
@@ -61,6 +92,7 @@ export function summaryCard(details: TicketDetails): HTMLElement {
   const reasons = ticket.reasons.map((reason) =>
     h('span', { className: 'badge reason', 'data-reason': reason }, label(lang, reason)),
   );
+  const intake = intakeList(ticket);
   const status = `${label(lang, ticket.status)} · ${ticket.group} · ${t.priority}: ${label(lang, ticket.priority)} · ${t.language}: ${ticket.lang.toUpperCase()}`;
   return h(
     'section',
@@ -71,6 +103,7 @@ export function summaryCard(details: TicketDetails): HTMLElement {
       {},
       row(t.problem, summary.problem || '—'),
       row(t.reasons, h('span', {}, reasons)),
+      ...(intake === null ? [] : row(t.intakeTitle, intake)),
       row(t.mood, `${label(lang, summary.mood.label)} (${summary.mood.intensity.toFixed(2)})`),
       row(t.botTried, list(summary.botSaid)),
       row(t.articlesUsed, articles),

@@ -52,7 +52,11 @@ export class TicketPane {
   private readonly drafts = new Map<string, { readonly reply: string; readonly note: string }>();
   private slots: Slots | undefined;
 
-  constructor(private readonly handlers: PaneHandlers) {
+  /** `context`, when given, heads the side column of every ticket (the customer context sidebar). */
+  constructor(
+    private readonly handlers: PaneHandlers,
+    private readonly context?: Node,
+  ) {
     this.view.append(this.openError.view, this.body);
     this.reply.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -192,6 +196,7 @@ export class TicketPane {
         h(
           'div',
           { className: 'ticket-side' },
+          this.context,
           slots.summary,
           h(
             'section',

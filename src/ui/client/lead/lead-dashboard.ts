@@ -10,6 +10,9 @@ import { ChartGrid } from './chart-grid.ts';
 import { EvalRuns } from './eval-runs.ts';
 import { renderTiles } from './kpi-tiles.ts';
 import { leadApi } from './lead-api.ts';
+import { ReportsPanel } from './reports-panel.ts';
+import { MacrosPanel } from './macros-panel.ts';
+import { macroApi } from '../macro-api.ts';
 import { PERIODS, clockSeconds, periodQuery, type PeriodKey } from './lead-format.ts';
 
 export const TOKEN_KEY = 'firstline:lead-token';
@@ -32,6 +35,11 @@ export class LeadDashboard {
     sequence: () => this.sequence,
     fail: (error) => this.fail(error),
   });
+  private readonly macros = new MacrosPanel(
+    macroApi(() => this.token),
+    (error) => this.fail(error),
+  );
+  private readonly reports = new ReportsPanel(() => this.token, { fail: (error) => this.fail(error) });
   private readonly alert = h('p', { className: 'alert', role: 'alert' });
   private readonly tiles = h('div', { className: 'tiles', 'data-testid': 'kpis' });
   private readonly updated = h('p', { className: 'updated' });
@@ -134,13 +142,17 @@ export class LeadDashboard {
           this.tiles,
         ),
         section('trends', 'charts-title', h('h2', { id: 'charts-title' }, t.chartsTitle), this.charts.element),
+        this.reports.element,
         section('evals', 'evals-title', h('h2', { id: 'evals-title' }, t.evalRuns), this.evals.alert, this.evals.body),
+        this.macros.view,
       ),
     );
     this.alert.textContent = '';
     this.evals.alert.textContent = '';
     renderTiles(this.tiles, undefined);
     this.charts.empty();
+    void this.reports.load();
+    void this.macros.load();
   }
 
   /** KPIs and charts for the chosen period; a newer refresh makes an older one's answers stale. */

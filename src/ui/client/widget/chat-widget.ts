@@ -5,6 +5,7 @@ import { ApiError } from '../api.ts';
 import type { ClarifyOption, FeedStatus, QueueStanding } from '../api-types.ts';
 import { newClientMessageId } from './client-message-id.ts';
 import { conversationApi, type ConversationApi } from './conversation-api.ts';
+import type { CustomerClaim } from './host-identity.ts';
 import { LengthCounter } from './length-counter.ts';
 import { ConversationFeed } from './live-feed.ts';
 import { MessageLog } from './message-log.ts';
@@ -43,7 +44,7 @@ export class ChatWidget {
 
   /**
    * `base` is the origin of the API: where the script came from; `maxLength` the server's MAX_TEXT_LENGTH as far
-   * as the page knows it (a refusal as too long corrects it).
+   * as the page knows it (a refusal as too long corrects it); `customer` who the host page says the customer is.
    */
   constructor(
     host: HTMLElement,
@@ -51,6 +52,7 @@ export class ChatWidget {
     lang: UiLang,
     base: string,
     maxLength: number,
+    private readonly customer: () => CustomerClaim | undefined = () => undefined,
   ) {
     this.lang = lang;
     this.t = STRINGS[lang];
@@ -86,8 +88,33 @@ export class ChatWidget {
     });
     this.applyLang();
     this.stored = loadConversation(this.storageKey);
+    if (this.isSomeoneElses(customer()?.id)) this.stored = undefined;
     if (this.stored === undefined) this.log.welcome();
     else void this.restore();
+  }
+
+  /** The host page named the customer (again): another person than the stored conversation's starts afresh. */
+  identify(): void {
+    if (this.isSomeoneElses(this.customer()?.id) && !this.busy) this.reset();
+  }
+
+  /** The stored conversation was opened for a named customer other than `id`. */
+  private isSomeoneElses(id: string | undefined): boolean {
+    const owner = this.stored?.customerId;
+    return owner !== undefined && id !== undefined && owner !== id;
+  }
+
+  /** Tells the agents which page the customer is on, when it changed since they were last told. */
+  private notePage(stored: StoredConversation): void {
+    const page = location.href.slice(0, 2000);
+    if (stored.page === page) return;
+    void this.api
+      .page(stored, page)
+      .then(() => {
+        stored.page = page;
+        this.save();
+      })
+      .catch(() => undefined);
   }
 
   private applyLang(): void {
@@ -137,6 +164,7 @@ export class ChatWidget {
       for (const message of conversation.messages) this.log.render(message);
       this.showStatus(conversation.status, conversation.queue);
       this.updateFollowing();
+      this.notePage(stored);
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)) {
         this.reset();
@@ -163,8 +191,16 @@ export class ChatWidget {
 
   private async ensureConversation(): Promise<StoredConversation> {
     if (this.stored !== undefined) return this.stored;
-    const created = await this.api.open({ lang: this.lang, channel: 'web' });
-    this.stored = { id: created.id, token: created.token };
+    const customer = this.customer();
+    const page = location.href.slice(0, 2000);
+    const body = { lang: this.lang, channel: 'web', page };
+    const created = await this.api.open(customer === undefined ? body : { ...body, customer }).catch((error) => {
+      // A profile the server will not take (malformed, or not signed where signing is required): chat anonymously.
+      if (!(error instanceof ApiError) || !/^(bad_request:customer|forbidden:identity)/.test(error.code)) throw error;
+      console.warn(`Firstline: the customer profile was refused (${error.message}); chatting without it`);
+      return this.api.open(body);
+    });
+    this.stored = { id: created.id, token: created.token, page, customerId: customer?.id };
     this.save();
     this.updateFollowing();
     return this.stored;
@@ -276,6 +312,7 @@ export class ChatWidget {
     const streaming = new StreamingReply(this.log);
     try {
       const stored = await this.ensureConversation();
+      this.notePage(stored);
       const onToken = (piece: string) => {
         typing.hidden = true;
         streaming.append(piece);

@@ -1,6 +1,13 @@
 // The customer API as the widget calls it, typed from the server's schemas. Runtime: browser.
 import { api } from '../api.ts';
-import type { Conversation, ConversationCreated, CreateConversation, Rating, RatingRecorded } from '../api-types.ts';
+import type {
+  Conversation,
+  ConversationCreated,
+  ConversationPageRecorded,
+  CreateConversation,
+  Rating,
+  RatingRecorded,
+} from '../api-types.ts';
 
 /** A conversation the widget holds the token of. */
 export interface ConversationKey {
@@ -12,6 +19,8 @@ export interface ConversationApi {
   open(body: CreateConversation): Promise<ConversationCreated>;
   read(conversation: ConversationKey): Promise<Conversation>;
   rate(conversation: ConversationKey, body: Rating): Promise<RatingRecorded>;
+  /** The customer is on another page now. */
+  page(conversation: ConversationKey, page: string): Promise<ConversationPageRecorded>;
   /** Where the conversation's live events are read (server-sent events). */
   eventsUrl(conversation: ConversationKey): string;
   /** Where customer messages are posted (the reply streams back: see reply-stream.ts). */
@@ -25,6 +34,12 @@ export function conversationApi(base: string): ConversationApi {
     read: (conversation) => api<Conversation>(base, path(conversation), { token: conversation.token }),
     rate: (conversation, body) =>
       api<RatingRecorded>(base, `${path(conversation)}/rating`, { method: 'POST', token: conversation.token, body }),
+    page: (conversation, page) =>
+      api<ConversationPageRecorded>(base, `${path(conversation)}/page`, {
+        method: 'POST',
+        token: conversation.token,
+        body: { page },
+      }),
     eventsUrl: (conversation) => `${base}${path(conversation)}/events`,
     messagesUrl: (conversation) => `${base}${path(conversation)}/messages`,
   };

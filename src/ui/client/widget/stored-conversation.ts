@@ -6,6 +6,10 @@ export interface StoredConversation {
   readonly token: string;
   lastEventId?: string | undefined;
   rated?: boolean | undefined;
+  /** The page the agents were last told the customer is on. */
+  page?: string | undefined;
+  /** The customer id the host page gave when the conversation opened: another person starts a new one. */
+  customerId?: string | undefined;
 }
 
 export function loadConversation(key: string): StoredConversation | undefined {
