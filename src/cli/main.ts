@@ -28,7 +28,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: { run: serveCommand, usage: 'serve [--port N] [--host H]                     run the HTTP service' },
   agents: {
     run: agentsCommand,
-    usage: 'agents add NAME --role agent|lead|admin      create an agent; prints its token once (agents list)',
+    usage:
+      'agents add NAME --role agent|lead|admin | list | token ID|NAME  create an agent (its token printed once), list them, or give one a new token',
   },
   customers: {
     run: customersCommand,

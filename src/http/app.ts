@@ -8,11 +8,16 @@ import type { ConversationService } from '../core/use-cases/customer-conversatio
 import type { Logger } from '../core/ports/logger.ts';
 import { AppError } from '../core/errors.ts';
 import type { EventFeed } from '../core/ports/event-feed.ts';
+import type { PresenceSignals } from '../core/ports/presence-signals.ts';
+import { TypingSignals } from '../core/desk/typing-signals.ts';
+import { TypingPresence } from '../core/use-cases/typing-presence.ts';
 import type { RateLimiting } from '../core/ports/rate-limiter.ts';
 import type { SupportMetrics } from '../core/use-cases/support-metrics.ts';
 import { SupportReports } from '../core/use-cases/support-reports.ts';
 import type { AgentService } from '../core/use-cases/agent-desk.ts';
 import type { TicketStore } from '../core/ports/ticket-store.ts';
+import type { AttachmentService } from '../core/use-cases/attachments.ts';
+import type { AttachmentStore } from '../core/ports/attachment-store.ts';
 import type { MacroStore } from '../core/ports/macro-store.ts';
 import type { EvalRuns } from '../core/ports/eval-runs.ts';
 import type { ArticleSource } from '../core/ports/article-source.ts';
@@ -24,12 +29,14 @@ import type { AppEnv } from './app-env.ts';
 import { errorBody, handleError } from './errors.ts';
 import { newRouter } from './router.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { leadRoutes } from './routes/lead.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { typingRoutes } from './routes/typing.ts';
 import { uiRoutes } from './routes/ui.ts';
 
 export interface Readiness {
@@ -40,11 +47,17 @@ export interface Readiness {
 export interface AppDependencies {
   readonly conversations: ConversationService;
   readonly agents: AgentService;
+  /** Files sent with messages: uploads, downloads; without it the attachment routes answer 404. */
+  readonly attachments?: AttachmentService | undefined;
+  /** Where the files are kept: an erasure deletes the erased conversations' files. */
+  readonly attachmentStore?: Pick<AttachmentStore, 'deleteErased'> | undefined;
   readonly tickets: TicketStore;
   /** Canned responses for agents' replies. */
   readonly macros: MacroStore;
   /** Live events for customers' and agents' feeds. */
   readonly feed: EventFeed;
+  /** Who is typing (ephemeral, in process); a fresh one when not given (tests, evals). */
+  readonly typing?: PresenceSignals | undefined;
   /** The KPI projection behind the lead dashboard and `/metrics`. */
   readonly metrics: SupportMetrics;
   /** The leads' performance reports (buildServices makes them); built over `tickets` when not given (tests, evals). */
@@ -67,6 +80,8 @@ export interface AppDependencies {
   readonly limits: {
     readonly maxTextLength: number;
     readonly maxBodyBytes: number;
+    /** The upload routes' body limit (MAX_ATTACHMENT_BYTES); MAX_BODY_BYTES when not given. */
+    readonly maxAttachmentBytes?: number | undefined;
     /** Message posts one address may have in flight at once (`MESSAGES_IN_FLIGHT_PER_ADDRESS`); 8 when not given. */
     readonly messagesInFlightPerAddress?: number | undefined;
   };
@@ -124,6 +139,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const corsForBrowsers = widgetCors(deps.widgetOrigins);
   app.use('/v1/conversations', corsForBrowsers);
   app.use('/v1/conversations/*', corsForBrowsers);
+  app.use('/v1/attachments/*', corsForBrowsers);
   app.use('/v1/*', addressLimits({ perAddress, failedAuth }, deps.clientAddress, deps.clock));
   // Before the body is read and the message stored: one address's flood must not queue up replies others wait behind.
   app.on(
@@ -136,6 +152,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     }).middleware,
   );
   app.use('/v1/*', async (c, next) => {
+    // A file upload's body is the file itself, of any declared type: its content decides (core/attachments/sniff.ts).
+    if (isUpload(c)) return next();
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const length = Number(c.req.header('content-length') ?? '0');
       const type = c.req.header('content-type') ?? '';
@@ -149,12 +167,32 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     }
     await next();
   });
-  app.use('/v1/*', bodyLimits({ maxBodyBytes: deps.limits.maxBodyBytes }));
-  app.use('/v1/*', strictUtf8Body);
+  const jsonLimit = bodyLimits({ maxBodyBytes: deps.limits.maxBodyBytes });
+  const uploadLimit = bodyLimits({
+    maxBodyBytes: deps.limits.maxAttachmentBytes ?? deps.limits.maxBodyBytes,
+    code: 'payload_too_large:attachment',
+    what: 'the file',
+  });
+  app.use('/v1/*', (c, next) => (isUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/v1/*', (c, next) => (isUpload(c) ? next() : strictUtf8Body(c, next)));
 
   const now = () => new Date(deps.clock?.() ?? Date.now());
+  const typing = deps.typing ?? new TypingSignals();
   app.route('/', conversationRoutes({ ...deps, perConversation, newConversations: deps.rateLimits.newConversations }));
-  app.route('/', customerRoutes({ agents: deps.agents, tickets: deps.tickets, now }));
+  app.route(
+    '/',
+    customerRoutes({ agents: deps.agents, tickets: deps.tickets, attachments: deps.attachmentStore, now }),
+  );
+  if (deps.attachments !== undefined)
+    app.route(
+      '/',
+      attachmentRoutes({
+        attachments: deps.attachments,
+        conversations: deps.conversations,
+        agents: deps.agents,
+        tickets: deps.tickets,
+      }),
+    );
   app.route(
     '/',
     ticketRoutes({
@@ -163,8 +201,11 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       tickets: deps.tickets,
       now,
       feed: deps.feed,
+      typing,
     }),
   );
+  const presence = new TypingPresence({ signals: typing, tickets: deps.tickets, clock: () => now().getTime() });
+  app.route('/', typingRoutes({ conversations: deps.conversations, agents: deps.agents, typing: presence }));
   app.route(
     '/',
     leadRoutes({
@@ -218,6 +259,10 @@ function widgetCors(origins: string | readonly string[] | undefined): Middleware
     return next();
   };
 }
+
+/** The routes whose body is a file (raw bytes up to MAX_ATTACHMENT_BYTES) rather than JSON. */
+const UPLOAD_PATH = /^\/v1\/(?:conversations|tickets)\/[^/]+\/attachments$/;
+const isUpload = (c: Context): boolean => c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

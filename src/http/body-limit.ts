@@ -9,6 +9,10 @@ import { errorBody } from './errors.ts';
 
 export interface BodyLimitOptions {
   readonly maxBodyBytes: number;
+  /** The error code of the 413; `payload_too_large:body` unless a route group names its own. */
+  readonly code?: `payload_too_large:${string}` | undefined;
+  /** What is too large, in the 413's message; `the request body` unless given. */
+  readonly what?: string | undefined;
   /** Bytes of an oversized chunked body read and discarded to keep the connection; beyond, it is closed. */
   readonly drainBytes?: number | undefined;
   /** How long discarding may take before the connection is closed instead (a client sending slowly). */
@@ -21,12 +25,13 @@ export function bodyLimits(options: BodyLimitOptions): MiddlewareHandler {
   const drainBytes = options.drainBytes ?? 16 * 1024 * 1024;
   const drainMs = options.drainMs ?? 2000;
   const now = options.now ?? (() => Date.now());
-  const message = `the request body is larger than ${maxBodyBytes} bytes`;
+  const code = options.code ?? 'payload_too_large:body';
+  const message = `${options.what ?? 'the request body'} is larger than ${maxBodyBytes} bytes`;
   return async (c, next) => {
     const declared = c.req.header('content-length');
     if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
       // The HTTP layer holds the body to its declared length, so the header decides.
-      if (Number.parseInt(declared, 10) > maxBodyBytes) throw new AppError('payload_too_large:body', message);
+      if (Number.parseInt(declared, 10) > maxBodyBytes) throw new AppError(code, message);
       return next();
     }
     const body = c.req.raw.body;
@@ -40,7 +45,7 @@ export function bodyLimits(options: BodyLimitOptions): MiddlewareHandler {
       size += value.byteLength;
       if (size > maxBodyBytes) {
         const drained = await discard(reader, size, { bytes: drainBytes, until: now() + drainMs, now });
-        return c.json(errorBody('payload_too_large:body', message), 413, drained ? {} : { Connection: 'close' });
+        return c.json(errorBody(code, message), 413, drained ? {} : { Connection: 'close' });
       }
       chunks.push(value);
     }

@@ -5,7 +5,9 @@ import { streamSSE } from 'hono/streaming';
 import { conversationStatusFor } from '../core/desk/desk-rules.ts';
 import { unhandled, type StoredEvent } from '../core/desk/events.ts';
 import type { EventFeed } from '../core/ports/event-feed.ts';
-import type { AgentFeedEvent, CustomerFeedEvent } from './schemas/feed-events.ts';
+import type { PresenceSignals, TypingChange } from '../core/ports/presence-signals.ts';
+import type { AgentFeedEvent, AgentTypingEvent, CustomerFeedEvent } from './schemas/feed-events.ts';
+import { attachmentsView } from './views.ts';
 
 export interface FeedOptions {
   readonly feed: EventFeed;
@@ -18,6 +20,21 @@ export interface FeedOptions {
   readonly heartbeatMs?: number | undefined;
   /** The replay was cut short: told first, as a `replay-truncated` event, so the client reloads what it shows. */
   readonly truncated?: { readonly after: number; readonly resumedAfter: number } | undefined;
+  /**
+   * Asked again at each keep-alive: false ends the stream (a token replaced by "sign out everywhere"), and the
+   * client's reconnect is then refused.
+   */
+  readonly stillAllowed?: (() => Promise<boolean>) | undefined;
+  /**
+   * Ephemeral signals (who is typing) merged into the stream as they happen, without an `id:` line: they are not in
+   * the log, so Last-Event-ID keeps meaning a position in it. `map` says what the client may see of each.
+   */
+  readonly typing?:
+    | {
+        readonly signals: PresenceSignals;
+        readonly map: (change: TypingChange) => { event: string; data: unknown } | undefined;
+      }
+    | undefined;
 }
 
 export function lastEventId(c: Context): number | undefined {
@@ -37,20 +54,37 @@ export function eventFeed(c: Context, options: FeedOptions): Response {
         event: 'replay-truncated',
         data: JSON.stringify(options.truncated),
       });
+    const typing = options.typing;
+    const unsubscribe = typing?.signals.subscribe(
+      (change) => {
+        const visible = typing.map(change);
+        if (visible !== undefined && !stream.aborted && !stream.closed)
+          void stream.writeSSE({ event: visible.event, data: JSON.stringify(visible.data) });
+      },
+      { conversationId: options.conversationId },
+    );
+    stream.onAbort(() => unsubscribe?.());
     const batches = options.feed.follow({
       after: options.after,
       conversationId: options.conversationId,
       signal: stop.signal,
       idleMs: options.heartbeatMs ?? 15_000,
     });
-    for await (const batch of batches) {
-      if (batch.length === 0) await stream.write(': keep-alive\n\n');
-      for (const event of batch) {
-        const visible = options.map(event);
-        if (visible !== undefined)
-          await stream.writeSSE({ id: String(event.seq), event: visible.event, data: JSON.stringify(visible.data) });
+    try {
+      for await (const batch of batches) {
+        if (batch.length === 0) {
+          if (options.stillAllowed !== undefined && !(await options.stillAllowed())) break;
+          await stream.write(': keep-alive\n\n');
+        }
+        for (const event of batch) {
+          const visible = options.map(event);
+          if (visible !== undefined)
+            await stream.writeSSE({ id: String(event.seq), event: visible.event, data: JSON.stringify(visible.data) });
+        }
+        if (stream.aborted || stream.closed) break;
       }
-      if (stream.aborted || stream.closed) break;
+    } finally {
+      unsubscribe?.();
     }
   });
 }
@@ -67,6 +101,7 @@ export function customerEventView(event: StoredEvent): CustomerFeedEvent | undef
           text: event.data.text,
           author: { name: event.data.agentName },
           at: event.at,
+          ...attachmentsView(event.data),
         },
       };
     case 'conversation-handed-off':
@@ -146,4 +181,24 @@ export function agentEventView(event: StoredEvent): AgentFeedEvent | undefined {
     default:
       return unhandled(event);
   }
+}
+
+/** What a customer sees of typing: the assignee's, with the agent's name; never the customer's own. */
+export function customerTypingView(change: TypingChange): CustomerFeedEvent | undefined {
+  if (change.who !== 'agent') return undefined;
+  return { event: 'typing', data: { who: 'agent', name: change.name ?? '', typing: change.typing } };
+}
+
+/** What agents see of typing: the customer's, by conversation (and ticket); never another agent's. */
+export function agentTypingView(change: TypingChange): AgentTypingEvent | undefined {
+  if (change.who !== 'customer') return undefined;
+  return {
+    event: 'typing',
+    data: {
+      conversationId: change.conversationId,
+      ...(change.ticketId === undefined ? {} : { ticketId: change.ticketId }),
+      who: 'customer',
+      typing: change.typing,
+    },
+  };
 }

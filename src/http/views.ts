@@ -1,8 +1,14 @@
 // Maps stored records to the API's JSON shapes. Runtime: any.
 import type { Message } from '../core/conversation/conversation.ts';
 
+/** `attachments` only for a message that has files: a message without keeps the shape it always had. */
+export function attachmentsView(message: Pick<Message, 'attachments'>) {
+  const list = message.attachments ?? [];
+  return list.length === 0 ? {} : { attachments: list.map(({ id, name, type, bytes }) => ({ id, name, type, bytes })) };
+}
+
 export function customerMessageView(message: Message) {
-  return { id: message.id, role: 'customer' as const, text: message.text, at: message.at };
+  return { id: message.id, role: 'customer' as const, text: message.text, at: message.at, ...attachmentsView(message) };
 }
 
 export function replyView(message: Message) {
@@ -38,8 +44,9 @@ export function messageView(message: Message) {
       text: message.text,
       at: message.at,
       author: { name: message.author?.name ?? '' },
+      ...attachmentsView(message),
     };
-  return { id: message.id, role: message.role, text: message.text, at: message.at };
+  return { id: message.id, role: message.role, text: message.text, at: message.at, ...attachmentsView(message) };
 }
 
 /** A message as agents see it: a bot reply also says who wrote it and what the claim check made of the model's answer. */

@@ -211,7 +211,7 @@ describe('agent console', () => {
     await second.getByText('Мария Петрова (agent)').waitFor({ timeout: 10_000 });
     expect(await second.getByLabel('Токен доступа').count()).toBe(0);
     await screenshot(second, '24-console-second-tab');
-    await second.getByRole('button', { name: 'Выйти' }).click();
+    await second.getByRole('button', { name: 'Выйти', exact: true }).click();
     await page.getByLabel('Токен доступа').waitFor({ timeout: 10_000 });
     await second.close();
   });

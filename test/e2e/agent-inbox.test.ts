@@ -189,6 +189,9 @@ describe('the inbox', () => {
     await intake.waitFor({ timeout: 10_000 });
     expect(await intake.innerText()).toContain('Лицевой счёт: 123456789');
     expect(await intake.innerText()).toContain('Адрес: ещё не прислал(а)');
+    // Nobody was named by the page: the sidebar says so rather than "not verified".
+    const badge = page.locator('[data-testid="identity-badge"]');
+    await expect.poll(() => badge.innerText(), { timeout: 10_000 }).toBe('Аноним: страница не сообщила, кто это');
     await screenshot(page, '33-console-intake');
   });
 
@@ -223,5 +226,32 @@ describe('the inbox', () => {
     await page.getByLabel('Список').selectOption({ label: 'Мои' });
     await expect.poll(shownIds, { timeout: 10_000 }).toEqual(expect.arrayContaining([roaming.ticketId]));
     await lead.close();
+  });
+
+  it('signs out everywhere else: another browser is asked to sign in again, this one keeps working', async () => {
+    const other = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' })
+    ).newPage();
+    await other.goto(`${server.url}/agent`);
+    await other.getByLabel('Токен доступа').fill(tokens.maria);
+    await other.getByRole('button', { name: 'Войти' }).click();
+    await other.getByText('Мария Петрова (agent)').waitFor({ timeout: 10_000 });
+
+    await page.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
+    await page.getByRole('button', { name: 'Точно? Нажмите ещё раз' }).click();
+    const shown = page.locator('[data-testid="new-token"]');
+    await shown.waitFor({ timeout: 10_000 });
+    const token = await shown.innerText();
+    expect(token).not.toBe(tokens.maria);
+    await screenshot(page, '34-console-signed-out-everywhere');
+    expect((await call('/v1/agent/me', tokens.maria)).status).toBe(401);
+    tokens.maria = token;
+
+    await other.reload();
+    await other.getByLabel('Токен доступа').waitFor({ timeout: 10_000 });
+    await page.reload();
+    await page.getByText('Мария Петрова (agent)').waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel('Токен доступа').count()).toBe(0);
+    await other.close();
   });
 });

@@ -278,6 +278,9 @@ describe('widget embedded on another site', () => {
     const reply = page.locator('.firstline-widget li.msg.bot[data-action="answer"]');
     await reply.waitFor({ timeout: 15_000 });
     expect(await reply.innerText()).toMatch(/Hello|Hi\b|Good/);
+    // Back from the message box: the attach button beside it, then the reply's citation.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInWidget(page)).toBe('button.attach');
     await page.keyboard.press('Shift+Tab');
     expect(await focusedInWidget(page)).toBe('a');
     const href = await page.evaluate(

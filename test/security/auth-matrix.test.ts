@@ -10,6 +10,7 @@ import { evalRunsDirectory } from '../../src/adapters/fs/eval-runs-directory.ts'
 import { newToken } from '../../src/core/conversation/tokens.ts';
 import type { AgentRole } from '../../src/core/queue/ticket.ts';
 import { openConversation, testService, type TestService } from '../support/test-service.ts';
+import { pdfDocument, pngImage } from '../support/sample-files.ts';
 import {
   GENEROUS_LIMITS,
   addStaff,
@@ -21,7 +22,7 @@ import {
 } from './support.ts';
 
 type Credential = 'none' | 'wrong' | 'other-customer' | 'own-customer' | AgentRole;
-type Access = 'public' | 'customer' | 'workers' | 'leads' | 'admins';
+type Access = 'public' | 'customer' | 'workers' | 'leads' | 'admins' | 'customer-or-workers';
 
 const CREDENTIALS: readonly Credential[] = [
   'none',
@@ -41,7 +42,7 @@ const LABELS: Record<Credential, string> = {
   lead: 'a lead token',
   admin: 'an admin token',
 };
-const ALLOWED: Record<Exclude<Access, 'public' | 'customer'>, readonly AgentRole[]> = {
+const ALLOWED: Record<Exclude<Access, 'public' | 'customer' | 'customer-or-workers'>, readonly AgentRole[]> = {
   workers: ['agent', 'lead', 'admin'],
   leads: ['lead', 'admin'],
   admins: ['admin'],
@@ -54,12 +55,16 @@ interface Target extends HandedOff {
   readonly evalRunId: string;
   /** A macro made for this case, for the routes that edit or delete one. */
   readonly macroId: string;
+  /** A file uploaded to the conversation, for the download route. */
+  readonly attachmentId: string;
 }
 
 interface Call {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly body?: unknown;
+  /** A raw body (a file upload) instead of JSON. */
+  readonly file?: Uint8Array;
 }
 
 interface RouteCase {
@@ -70,6 +75,8 @@ interface RouteCase {
   readonly prepare?: 'claimed' | 'resolved';
   /** A live-event stream: the allowed caller gets the stream's headers, then the test hangs up. */
   readonly stream?: boolean;
+  /** Replaces the caller's own token: the new one from the response is used from then on. */
+  readonly rotatesToken?: boolean;
   readonly call: (target: Target) => Call;
 }
 
@@ -98,6 +105,22 @@ const DOCUMENTED: Record<string, RouteCase> = {
     status: 201,
     prepare: 'resolved',
     call: (t) => ({ method: 'POST', path: `/v1/conversations/${t.conversationId}/rating`, body: { score: 5 } }),
+  },
+  'POST /v1/conversations/{id}/attachments': {
+    access: 'customer',
+    status: 201,
+    call: (t) => ({ method: 'POST', path: `/v1/conversations/${t.conversationId}/attachments`, file: pngImage() }),
+  },
+  'POST /v1/tickets/{id}/attachments': {
+    access: 'workers',
+    status: 201,
+    prepare: 'claimed',
+    call: (t) => ({ method: 'POST', path: `/v1/tickets/${t.ticketId}/attachments`, file: pdfDocument() }),
+  },
+  'GET /v1/attachments/{id}': {
+    access: 'customer-or-workers',
+    status: 200,
+    call: (t) => ({ method: 'GET', path: `/v1/attachments/${t.attachmentId}` }),
   },
   'GET /v1/customers/{key}/export': {
     access: 'leads',
@@ -134,10 +157,21 @@ const DOCUMENTED: Record<string, RouteCase> = {
       body: { page: 'https://shop.example/billing' },
     }),
   },
+  'POST /v1/conversations/{id}/typing': {
+    access: 'customer',
+    status: 204,
+    call: (t) => ({ method: 'POST', path: `/v1/conversations/${t.conversationId}/typing`, body: { typing: true } }),
+  },
   'GET /v1/tickets/{id}/suggestion': {
     access: 'workers',
     status: 200,
     call: (t) => ({ method: 'GET', path: `/v1/tickets/${t.ticketId}/suggestion` }),
+  },
+  'POST /v1/agent/token': {
+    access: 'workers',
+    status: 200,
+    rotatesToken: true,
+    call: () => ({ method: 'POST', path: '/v1/agent/token' }),
   },
   'PUT /v1/agent/presence': {
     access: 'workers',
@@ -156,6 +190,12 @@ const DOCUMENTED: Record<string, RouteCase> = {
     status: 200,
     prepare: 'claimed',
     call: (t) => ({ method: 'POST', path: `/v1/tickets/${t.ticketId}/messages`, body: { text: 'On it.' } }),
+  },
+  'POST /v1/tickets/{id}/typing': {
+    access: 'workers',
+    status: 204,
+    prepare: 'claimed',
+    call: (t) => ({ method: 'POST', path: `/v1/tickets/${t.ticketId}/typing`, body: {} }),
   },
   'POST /v1/tickets/{id}/notes': {
     access: 'workers',
@@ -271,6 +311,11 @@ function expectation(access: Access, credential: Credential): Expectation {
   const unauthorized: Expectation = { outcome: 'denied', status: 401 };
   const forbidden: Expectation = { outcome: 'denied', status: 403 };
   if (access === 'public') return allowed;
+  if (access === 'customer-or-workers') {
+    // A file is the conversation's: its customer or any agent; another token (customer's or made up) is refused.
+    if (credential === 'none') return unauthorized;
+    return credential === 'other-customer' || credential === 'wrong' ? forbidden : allowed;
+  }
   if (access === 'customer') {
     // Any token is checked against the conversation's own: one that does not match it (a wrong one, another
     // conversation's, a staff token) is refused as not granting access to this conversation.
@@ -309,7 +354,14 @@ async function prepared(route: RouteCase, credential: Credential): Promise<Targe
     createdBy: staff.agents.lead.id,
     at: new Date().toISOString(),
   });
-  const target = { ...(await handedOff(service)), evalRunId: EVAL_RUN, macroId: macro.id };
+  const handed = await handedOff(service);
+  const file = await service.attachments.upload({
+    conversationId: handed.conversationId,
+    name: 'matrix.png',
+    content: pngImage(),
+    uploadedBy: 'customer',
+  });
+  const target = { ...handed, evalRunId: EVAL_RUN, macroId: macro.id, attachmentId: file.id };
   const actor =
     credential === 'agent' || credential === 'lead' || credential === 'admin'
       ? staff.agents[credential]
@@ -354,10 +406,12 @@ async function check(name: string, route: RouteCase, credential: Credential): Pr
   const headers: Record<string, string> = {};
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
+  if (call.file !== undefined) headers['content-type'] = 'application/octet-stream';
   const response = await service.app.request(call.path, {
     method: call.method,
     headers,
     ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(call.file === undefined ? {} : { body: call.file }),
   });
   const context = `${name} with credential "${credential}"`;
   const expected = expectation(route.access, credential);
@@ -375,6 +429,8 @@ async function check(name: string, route: RouteCase, credential: Credential): Pr
     );
   } else {
     expect(response.status, `${context}: status (body ${JSON.stringify(body)})`).toBe(route.status);
+    if (route.rotatesToken === true && (credential === 'agent' || credential === 'lead' || credential === 'admin'))
+      staff.tokens[credential] = (body as { token: string }).token;
   }
 }
 
@@ -406,7 +462,13 @@ describe('the matrix covers the API', () => {
       const security = document.paths[path]?.[method.toLowerCase()]?.security ?? [];
       const schemes = security.flatMap((entry) => Object.keys(entry));
       const declared =
-        route.access === 'public' ? [] : route.access === 'customer' ? ['conversationToken'] : ['agentToken'];
+        route.access === 'public'
+          ? []
+          : route.access === 'customer'
+            ? ['conversationToken']
+            : route.access === 'customer-or-workers'
+              ? ['conversationToken', 'agentToken']
+              : ['agentToken'];
       expect(schemes, operation).toEqual(declared);
     }
   });

@@ -12,6 +12,7 @@ import { ROOT } from '../run-cli.ts';
 import { openConversation, sampleKnowledge, testService, type TestService } from '../support/test-service.ts';
 import { GENEROUS_LIMITS, addStaff, bodyOf, expectErrorShape, handedOff, type Staff } from './support.ts';
 import { textAsset } from '../support/text-asset.ts';
+import { HTML_PAGE, pngImage } from '../support/sample-files.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_TEXT_LENGTH = 4000;
@@ -127,6 +128,15 @@ const BODY_ROUTES: readonly BodyRoute[] = [
     requiresFields: true,
   },
   {
+    name: 'POST /v1/conversations/{id}/typing',
+    path: () => `/v1/conversations/${fixture.conversationId}/typing`,
+    token: () => fixture.conversationToken,
+    valid: { typing: true },
+    strings: {},
+    // `{}` says the customer is typing.
+    requiresFields: false,
+  },
+  {
     name: 'POST /v1/conversations/{id}/rating',
     path: () => `/v1/conversations/${fixture.resolvedConversationId}/rating`,
     token: () => fixture.resolvedToken,
@@ -141,6 +151,14 @@ const BODY_ROUTES: readonly BodyRoute[] = [
     valid: { text: 'On it.' },
     strings: { text: 10_000 },
     requiresFields: true,
+  },
+  {
+    name: 'POST /v1/tickets/{id}/typing',
+    path: () => `/v1/tickets/${fixture.claimedTicketId}/typing`,
+    token: () => staff.tokens.agent,
+    valid: { typing: false },
+    strings: {},
+    requiresFields: false,
   },
   {
     name: 'POST /v1/tickets/{id}/notes',
@@ -243,6 +261,8 @@ function bodyCases(route: BodyRoute): BadRequest[] {
       // A field that is itself an object (the customer profile) takes no object of the wrong shape either, and a
       // list of ids no list of numbers.
       const own = route.valid[field];
+      // A flag takes any boolean: only the other kinds are wrong for it.
+      if (kind === 'a boolean' && typeof own === 'boolean') continue;
       const wrong =
         kind === 'an object' && field === 'customer'
           ? { nickname: 'x' }
@@ -702,6 +722,54 @@ for (const route of BODY_ROUTES) {
     }
   });
 }
+
+const OCTET = { 'content-type': 'application/octet-stream' };
+const customerUpload = (name: string, body: Body, status: number, query = ''): BadRequest => ({
+  name,
+  method: 'POST',
+  path: () => `/v1/conversations/${fixture.conversationId}/attachments${query}`,
+  token: () => fixture.conversationToken,
+  headers: OCTET,
+  body,
+  status,
+});
+const jsonMessage = (name: string, attachmentIds: unknown, status: number): BadRequest => ({
+  name,
+  method: 'POST',
+  path: () => `/v1/conversations/${fixture.conversationId}/messages`,
+  token: () => fixture.conversationToken,
+  headers: JSON_TYPE,
+  body: JSON.stringify({ text: 'see the file', attachmentIds }),
+  status,
+});
+
+const ATTACHMENT_CASES: readonly BadRequest[] = [
+  customerUpload('a web page named photo.png', HTML_PAGE, 415, '?name=photo.png'),
+  customerUpload('an SVG image', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 415),
+  customerUpload('an empty file', new Uint8Array(), 400),
+  customerUpload('a file over MAX_ATTACHMENT_BYTES', new Uint8Array(5 * 1024 * 1024 + 1), 413),
+  customerUpload('a name of 1,001 characters', pngImage(), 400, `?name=${'a'.repeat(1001)}`),
+  ...PROTOTYPE_NAMES.map((name): BadRequest => ({
+    ...customerUpload(`an upload to conversation ${name}`, pngImage(), 404),
+    path: () => `/v1/conversations/${name}/attachments`,
+  })),
+  ...PROTOTYPE_NAMES.map((name): BadRequest => ({
+    name: `GET /v1/attachments/${name}`,
+    method: 'GET',
+    path: () => `/v1/attachments/${name}`,
+    token: () => fixture.conversationToken,
+    status: 404,
+  })),
+  jsonMessage('attachmentIds as a string', 'abc', 400),
+  jsonMessage('attachmentIds of numbers', [1, 2], 400),
+  jsonMessage('attachmentIds repeated', ['a', 'a'], 400),
+  jsonMessage('attachmentIds of prototype names', ['__proto__', 'constructor'], 404),
+  jsonMessage('six attachmentIds', ['1', '2', '3', '4', '5', '6'], 400),
+];
+
+describe('bad uploads and attachment references', () => {
+  for (const request of ATTACHMENT_CASES) it(`${request.name} is ${request.status}`, () => expectRefused(request));
+});
 
 describe('prototype names and traversal as path parameters', () => {
   for (const request of PATH_CASES) it(`${request.name} is ${request.status}`, () => expectRefused(request));

@@ -16,6 +16,7 @@ import { ROOT } from '../run-cli.ts';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { sampleKnowledge, testService, type TestService } from '../support/test-service.ts';
 import { GENEROUS_LIMITS, handedOff, type HandedOff } from './support.ts';
+import { pdfDocument, pngImage } from '../support/sample-files.ts';
 
 const PAYLOADS = {
   img: '<img src=x onerror=window.__xss=1>',
@@ -29,6 +30,9 @@ const ALL = Object.values(PAYLOADS);
 const AGENT_NAME = `${PAYLOADS.img} Mallory`;
 const LEAD_NAME = `${PAYLOADS.svg} Lena`;
 const FIRST_MESSAGE = `I want to talk to a human about my bill ${PAYLOADS.img} ${PAYLOADS.script}`;
+/** Hostile file names: an image the customer sends, a PDF the agent sends back. */
+const IMAGE_NAME = `${PAYLOADS.img}.png`;
+const PDF_NAME = `${PAYLOADS.svg}.pdf`;
 const CUSTOMER = { id: 'crm-xss', name: PAYLOADS.script, plan: PAYLOADS.svg, email: 'mallory@example.com' };
 
 /**
@@ -105,6 +109,23 @@ beforeAll(async () => {
     await api(`/v1/tickets/${victim.ticketId}/messages`, tokens.agent, { text: `reply ${payload}` });
     await api(`/v1/tickets/${victim.ticketId}/notes`, tokens.agent, { text: `note ${payload}` });
   }
+  const image = await service.attachments.upload({
+    conversationId: victim.conversationId,
+    name: IMAGE_NAME,
+    content: pngImage(8, 8),
+    uploadedBy: 'customer',
+  });
+  await api(`/v1/conversations/${victim.conversationId}/messages`, victim.token, {
+    text: 'a file',
+    attachmentIds: [image.id],
+  });
+  const pdf = await service.attachments.upload({
+    conversationId: victim.conversationId,
+    name: PDF_NAME,
+    content: pdfDocument(),
+    uploadedBy: 'agent',
+  });
+  await api(`/v1/tickets/${victim.ticketId}/messages`, tokens.agent, { text: 'a document', attachmentIds: [pdf.id] });
   browser = await launchChromium();
 }, 60_000);
 
@@ -177,6 +198,8 @@ describe('the customer widget', () => {
         ALL.map((payload) => `reply ${payload}`),
       );
       await expectShownAsText(page, '.firstline-widget li.msg.agent .who', [AGENT_NAME]);
+      await expectShownAsText(page, '.firstline-widget a.attachment.file', [PDF_NAME]);
+      await page.locator(`.firstline-widget img.attachment-image[alt="${IMAGE_NAME}"]`).waitFor();
 
       // Arriving live through the feed, and typed into the composer.
       await api(`/v1/tickets/${victim.ticketId}/messages`, tokens.agent, { text: `live ${PAYLOADS.svg}` });
@@ -237,6 +260,8 @@ describe('the agent console', () => {
         '.card.notes li',
         ALL.map((payload) => `${AGENT_NAME}: note ${payload}`),
       );
+      await expectShownAsText(page, '[data-testid="transcript"] a.attachment.file', [PDF_NAME]);
+      await page.locator(`[data-testid="transcript"] img.attachment-image[alt="${IMAGE_NAME}"]`).waitFor();
 
       const arriving = await handedOff(service, `Please get me a human operator ${PAYLOADS.svg}`);
       expect(arriving.ticketId).not.toBe(victim.ticketId);

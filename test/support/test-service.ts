@@ -7,6 +7,8 @@ import { parseConfig, type Config } from '../../src/core/config/config.ts';
 import type { Logger } from '../../src/core/ports/logger.ts';
 import type { AgentService } from '../../src/core/use-cases/agent-desk.ts';
 import type { ConversationService } from '../../src/core/use-cases/customer-conversation.ts';
+import type { AttachmentService } from '../../src/core/use-cases/attachments.ts';
+import type { AttachmentStore } from '../../src/core/ports/attachment-store.ts';
 import type { Summarizer } from '../../src/core/ports/summarizer.ts';
 import type { SearchAssist } from '../../src/core/retrieval/search-assist.ts';
 import type { AnswerComposer } from '../../src/core/ports/answer-composer.ts';
@@ -49,6 +51,10 @@ export interface TestService {
   readonly app: ReturnType<typeof createApp>;
   readonly agents: AgentService;
   readonly conversations: ConversationService;
+  readonly attachments: AttachmentService;
+  readonly attachmentStore: AttachmentStore;
+  /** The service's DATA_DIR (the database, the attachments folder). */
+  readonly dataDirectory: string;
   readonly store: SqliteStore;
   readonly logger: ReturnType<typeof recordingLogger>;
   readonly config: Config;
@@ -79,6 +85,8 @@ export async function testService(
     metrics: supportMetrics,
     reports,
     autoAssignment,
+    attachments,
+    attachmentStore,
   } = buildServices({
     config,
     store,
@@ -92,6 +100,8 @@ export async function testService(
   const app = createApp({
     conversations,
     agents,
+    attachments,
+    attachmentStore,
     tickets: store.tickets,
     macros: store.macros,
     logger,
@@ -110,6 +120,9 @@ export async function testService(
   return {
     app,
     agents,
+    attachments,
+    attachmentStore,
+    dataDirectory,
     conversations,
     store,
     logger,

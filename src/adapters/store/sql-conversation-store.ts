@@ -18,6 +18,12 @@ import type { Signal } from '../../core/util/signal.ts';
 import { groupFlood } from '../../core/queue/flood.ts';
 import { keepEarlierPriority } from '../../core/queue/priority.ts';
 import { SqlMacroStore } from './sql-macro-store.ts';
+import {
+  SqlAttachmentRecords,
+  attachmentsByMessage,
+  takeAttachments,
+  withAttachments,
+} from './sql-attachment-records.ts';
 import { SqlTicketStore } from './sql-ticket-store.ts';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import { SqlWrites } from './sql-writes.ts';
@@ -27,12 +33,15 @@ export class SqlConversationStore implements ConversationStore {
   readonly tickets: SqlTicketStore;
   /** Canned responses for agents' replies, on the same database. */
   readonly macros: SqlMacroStore;
+  /** The records of files sent with messages (their bytes are an AttachmentStore's), on the same database. */
+  readonly attachmentRecords: SqlAttachmentRecords;
   protected readonly writes: SqlWrites;
 
   constructor(db: SqlDatabase) {
     this.writes = new SqlWrites(db);
     this.tickets = new SqlTicketStore(this.writes);
     this.macros = new SqlMacroStore(db);
+    this.attachmentRecords = new SqlAttachmentRecords(this.writes);
   }
 
   /** Fires after each commit that appended events (the in-process live feeds listen). */
@@ -110,7 +119,10 @@ export class SqlConversationStore implements ConversationStore {
         );
         if (existing !== undefined)
           return {
-            message: toMessage(existing),
+            message: withAttachments(
+              toMessage(existing),
+              attachmentsByMessage(this.sql, input.conversationId).get(existing.id),
+            ),
             duplicate: true,
             status: this.status(input.conversationId) ?? 'bot',
             first: existing.seq === 1,
@@ -128,6 +140,7 @@ export class SqlConversationStore implements ConversationStore {
         input.at,
         input.clientMessageId ?? null,
       );
+      const attachments = takeAttachments(this.sql, input.conversationId, input.id, input.attachmentIds ?? []);
       const before = this.status(input.conversationId) ?? 'bot';
       const decision = receiveCustomerMessage(before, input.id);
       if (decision.status !== before)
@@ -143,6 +156,7 @@ export class SqlConversationStore implements ConversationStore {
         replyTo: null,
         reply: null,
         author: null,
+        ...(attachments.length === 0 ? {} : { attachments }),
       };
       return { message, duplicate: false, status: decision.status, first: seq === 1 };
     });
@@ -250,7 +264,8 @@ export class SqlConversationStore implements ConversationStore {
          WHERE conversation_id = ? ORDER BY seq`,
       conversationId,
     );
-    return Promise.resolve(rows.map(toMessage));
+    const attachments = attachmentsByMessage(this.sql, conversationId);
+    return Promise.resolve(rows.map((row) => withAttachments(toMessage(row), attachments.get(row.id))));
   }
 
   listEvents(conversationId: string): Promise<StoredEvent[]> {

@@ -13,6 +13,7 @@ import type {
 import type { Ticket, TicketSummary } from '../../core/queue/ticket.ts';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './sql-rows.ts';
 import type { SqlWrites } from './sql-writes.ts';
+import { attachmentsByMessage, withAttachments } from './sql-attachment-records.ts';
 
 /** The conversations of a customer: the profile's `id` exactly, or its `email` ignoring case. */
 const MATCHING = `SELECT id, token_hash, lang, customer, channel, status, created_at, updated_at FROM conversations
@@ -40,6 +41,7 @@ export function customerRecords(
         row.id,
       )
       .map(toMessage);
+    const files = attachmentsByMessage(sql, row.id);
     const tickets = ticketsOf(row.id).map((ticket) => ({
       ...ticket,
       notes: sql.all<Note>(
@@ -53,7 +55,13 @@ export function customerRecords(
         'SELECT score, comment, at FROM ratings WHERE conversation_id = ?',
         row.id,
       ) ?? null;
-    return { ...conversation, messages, tickets, rating, events: writes.log.ofConversation(row.id) };
+    return {
+      ...conversation,
+      messages: messages.map((message) => withAttachments(message, files.get(message.id))),
+      tickets,
+      rating,
+      events: writes.log.ofConversation(row.id),
+    };
   });
 }
 
@@ -129,7 +137,8 @@ function eraseConversations(
       ERASED_TOKEN_HASH,
       id,
     );
-    // Events stay (the KPIs are computed from them); the one event type carrying a text loses it.
+    // Events stay (the KPIs are computed from them); the one event type carrying a text loses it, and its file names
+    // (the files themselves go with AttachmentStore.deleteErased once this has committed).
     const texts = sql.all<{ seq: number; data: string }>(
       "SELECT seq, data FROM events WHERE conversation_id = ? AND type = 'agent-message-sent'",
       id,
@@ -137,7 +146,11 @@ function eraseConversations(
     for (const event of texts)
       sql.run(
         'UPDATE events SET data = ? WHERE seq = ?',
-        JSON.stringify({ ...(JSON.parse(event.data) as Record<string, unknown>), text: ERASED }),
+        JSON.stringify({
+          ...(JSON.parse(event.data) as Record<string, unknown>),
+          text: ERASED,
+          attachments: undefined,
+        }),
         event.seq,
       );
     writes.record(id, input.actor, input.at, events.customerErased({ by: input.by, at: input.at }));

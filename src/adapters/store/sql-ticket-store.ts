@@ -12,6 +12,7 @@ import {
 } from '../../core/desk/desk-rules.ts';
 import { ERASED_TOKEN_HASH } from '../../core/desk/erasure.ts';
 import { events, type StoredEvent } from '../../core/desk/events.ts';
+import { takeAttachments } from './sql-attachment-records.ts';
 import { AppError } from '../../core/errors.ts';
 import { customerKeyOf, floodMarkOf } from '../../core/queue/flood.ts';
 import type { TicketIntake } from '../../core/intake/ticket-intake.ts';
@@ -450,10 +451,12 @@ export class SqlTicketStore implements TicketStore {
     messageId: string;
     text: string;
     at: string;
+    attachmentIds?: readonly string[] | undefined;
   }): Promise<Message> {
     return this.writes.run((): Message => {
       const row = this.required(input.ticketId);
       assertAssignee(stateOf(row), input.agent);
+      const attachments = takeAttachments(this.sql, row.conversation_id, input.messageId, input.attachmentIds ?? []);
       const seq = this.writes.nextMessageSeq(row.conversation_id);
       this.sql.run(
         "INSERT INTO messages (id, conversation_id, seq, role, text, at, author_id) VALUES (?, ?, ?, 'agent', ?, ?, ?)",
@@ -475,6 +478,7 @@ export class SqlTicketStore implements TicketStore {
         messageId: input.messageId,
         agentName: input.agent.name,
         text: input.text,
+        ...(attachments.length === 0 ? {} : { attachments }),
       });
       this.writes.record(row.conversation_id, actorOf(input.agent), input.at, event);
       return {
@@ -484,6 +488,7 @@ export class SqlTicketStore implements TicketStore {
         text: input.text,
         at: input.at,
         author: { id: input.agent.id, name: input.agent.name },
+        ...(attachments.length === 0 ? {} : { attachments }),
       };
     });
   }
@@ -585,6 +590,14 @@ export class SqlTicketStore implements TicketStore {
 
   findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined> {
     return Promise.resolve(this.sql.get<Agent>('SELECT id, name, role FROM agents WHERE token_hash = ?', tokenHash));
+  }
+
+  replaceAgentToken(agentId: string, tokenHash: string): Promise<Agent | undefined> {
+    return this.writes.run(() => {
+      if (this.sql.run('UPDATE agents SET token_hash = ? WHERE id = ?', tokenHash, agentId).changes === 0)
+        return undefined;
+      return this.sql.get<Agent>('SELECT id, name, role FROM agents WHERE id = ?', agentId);
+    });
   }
 
   setPresence(agentId: string, presence: Presence, at: string): Promise<void> {

@@ -1,5 +1,6 @@
 // `firstline agents add NAME --role agent|lead|admin` creates an agent and prints its token once;
-// `firstline agents list` shows who exists (never tokens). Runtime: Node.
+// `firstline agents list` shows who exists (never tokens); `firstline agents token ID|NAME` gives an agent a new
+// token (a lost laptop, someone leaving): every sign-in with the old one ends. Runtime: Node.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,7 +36,26 @@ export async function agentsCommand(args: string[], env: Record<string, string |
         process.stdout.write(`${agent.id}  ${agent.role.padEnd(5)}  ${agent.name}\n`);
       return 0;
     }
-    if (action !== 'add') throw new UsageError('use "agents add NAME --role agent|lead|admin" or "agents list"');
+    if (action === 'token') {
+      const key = nameParts.join(' ').trim();
+      const agents = await store.tickets.listAgents();
+      const matches = agents.filter((agent) => agent.id === key || agent.name === key);
+      if (key === '' || matches.length !== 1)
+        throw new UsageError(
+          key === ''
+            ? 'agents token needs an agent id or name, e.g. firstline agents token "Мария Петрова"'
+            : matches.length === 0
+              ? `no agent has the id or name "${key}" (see firstline agents list)`
+              : `several agents are called "${key}": give the id (see firstline agents list)`,
+        );
+      const { agent, token } = await service.replaceToken(matches[0]?.id ?? '');
+      process.stdout.write(
+        `new token for ${agent.role} "${agent.name}" (${agent.id})\ntoken: ${token}\nThe old token no longer works (on running servers within a minute). The new one is shown only now.\n`,
+      );
+      return 0;
+    }
+    if (action !== 'add')
+      throw new UsageError('use "agents add NAME --role agent|lead|admin", "agents list" or "agents token ID|NAME"');
     const name = nameParts.join(' ').trim();
     if (name === '')
       throw new UsageError('agents add needs a name, e.g. firstline agents add "Мария Петрова" --role agent');

@@ -9,6 +9,7 @@ import { parseConfig } from '../../core/config/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { CustomerDataService } from '../../core/use-cases/customer-data.ts';
 import { applyRetention } from '../../core/use-cases/retention.ts';
+import { attachmentStoreOf } from '../../adapters/fs/file-attachment-store.ts';
 import { UsageError } from '../usage-error.ts';
 
 const USAGE =
@@ -33,7 +34,11 @@ export async function customersCommand(args: string[], env: Record<string, strin
   const config = parseConfig({ ...env, DATA_DIR: values['data-dir'] ?? env.DATA_DIR });
   mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
-  const customers = new CustomerDataService({ tickets: store.tickets, now: () => new Date() });
+  const customers = new CustomerDataService({
+    tickets: store.tickets,
+    attachments: attachmentStoreOf(config.DATA_DIR, store),
+    now: () => new Date(),
+  });
   try {
     if (action === 'export') {
       const text = `${JSON.stringify(await customers.export(key.trim()), null, 2)}\n`;
@@ -81,7 +86,12 @@ async function expire(
   if (config.RETENTION_DAYS === 0) throw new UsageError('give --days N (N ≥ 1) or set RETENTION_DAYS');
   const store = SqliteStore.open(join(config.DATA_DIR, 'firstline.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   try {
-    const counts = await applyRetention({ tickets: store.tickets, days: config.RETENTION_DAYS, now: () => new Date() });
+    const counts = await applyRetention({
+      tickets: store.tickets,
+      attachments: attachmentStoreOf(config.DATA_DIR, store),
+      days: config.RETENTION_DAYS,
+      now: () => new Date(),
+    });
     process.stdout.write(
       `erased ${counts.conversations} conversation(s) untouched for ${config.RETENTION_DAYS} day(s), ` +
         `${counts.messages} message(s), ${counts.tickets} ticket(s)\n`,

@@ -60,6 +60,11 @@ export const domainSettingsSchema = z.object({
   LLM_PRICE_INPUT_PER_1K: z.coerce.number().min(0).default(0),
   LLM_PRICE_OUTPUT_PER_1K: z.coerce.number().min(0).default(0),
   MAX_TEXT_LENGTH: integer(1, 100_000).default(4000),
+  /**
+   * Largest file a customer or an agent may attach (images and PDF), in bytes: 413 beyond. The upload routes take
+   * bodies up to this size; every other route keeps MAX_BODY_BYTES. Default 5 MiB.
+   */
+  MAX_ATTACHMENT_BYTES: integer(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(1, 1_000_000).default(30),
   RATE_LIMIT_ADDRESS_PER_MINUTE: integer(1, 10_000_000).default(600),
   /** Requests with a wrong token, per address and minute, counted apart from the address's shared budget. */

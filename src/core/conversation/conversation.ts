@@ -1,5 +1,6 @@
 // Conversations and their messages: the records every store keeps (their events: core/desk/events.ts). Runtime: any.
 import { z } from 'zod';
+import type { AttachmentMeta } from '../attachments/attachment.ts';
 import type { IntakeKind } from '../intake/intake-kinds.ts';
 import type { Lang } from '../text/lang.ts';
 
@@ -133,4 +134,6 @@ export interface Message {
   readonly reply?: ReplyMeta | null | undefined;
   /** For an agent message: who wrote it. */
   readonly author?: { readonly id: string; readonly name: string } | null | undefined;
+  /** Files sent with the message (customer and agent messages); absent or empty when none. */
+  readonly attachments?: readonly AttachmentMeta[] | undefined;
 }

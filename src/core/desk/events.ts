@@ -1,6 +1,7 @@
 // The desk's event vocabulary: one typed union for every change a store records, with a constructor for each.
 // Stores append them, KPIs and live feeds read them, and a `switch` on `type` is exhaustive. Runtime: any.
 import type { ConversationStatus, HandoffReason, Action } from '../conversation/conversation.ts';
+import type { AttachmentMeta } from '../attachments/attachment.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Priority } from '../queue/ticket.ts';
 
@@ -36,6 +37,8 @@ export interface DeskEventData {
     readonly messageId: string;
     readonly agentName: string;
     readonly text: string;
+    /** Files sent with the message; absent from older logs and from messages without. */
+    readonly attachments?: readonly AttachmentMeta[] | undefined;
   };
   /** Carries no text: a customer's feed must never reveal a note. */
   'note-added': { readonly ticketId: string; readonly noteId: string };

@@ -51,6 +51,11 @@ export interface NewCustomerMessage {
   readonly text: string;
   readonly at: string;
   readonly clientMessageId?: string | undefined;
+  /**
+   * Files uploaded to this conversation that the message takes, in the same write: `not_found:attachment` for one
+   * the conversation never uploaded, `conflict:attachment` for one another message took (nothing is stored then).
+   */
+  readonly attachmentIds?: readonly string[] | undefined;
 }
 
 export interface NewBotReply {

@@ -124,6 +124,8 @@ export interface TicketStore extends EventLog {
     messageId: string;
     text: string;
     at: string;
+    /** Files the assignee uploaded to this conversation, taken in the same write (as a customer message does). */
+    attachmentIds?: readonly string[] | undefined;
   }): Promise<Message>;
   addNote(input: { ticketId: string; agent: Agent; noteId: string; text: string; at: string }): Promise<Note>;
   /** The ticket's notes and those of its conversation's earlier tickets (handed back to the bot, then off again). */
@@ -166,6 +168,8 @@ export interface TicketStore extends EventLog {
 
   createAgent(input: { id: string; name: string; role: AgentRole; tokenHash: string; at: string }): Promise<Agent>;
   findAgentByTokenHash(tokenHash: string): Promise<Agent | undefined>;
+  /** Gives the agent a new token (its hash): the old one stops working. Undefined for an unknown agent. */
+  replaceAgentToken(agentId: string, tokenHash: string): Promise<Agent | undefined>;
   listAgents(): Promise<Agent[]>;
   /** What an agent's console says (a heartbeat also renews it): online, away, or offline when signing out. */
   setPresence(agentId: string, presence: Presence, at: string): Promise<void>;

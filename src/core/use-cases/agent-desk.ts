@@ -2,7 +2,7 @@
 // conversation back or resolve it. Runtime: any.
 import type { Citation, Message } from '../conversation/conversation.ts';
 import type { ReplyGenerator } from '../ports/reply-generator.ts';
-import { hashToken } from '../conversation/tokens.ts';
+import { hashToken, newToken } from '../conversation/tokens.ts';
 import { ExpiringCache } from '../util/expiring-cache.ts';
 import { handBackText } from '../reply/customer-texts.ts';
 import { AppError } from '../errors.ts';
@@ -125,13 +125,15 @@ export class AgentService {
     return await this.view(await this.deps.tickets.claimTicket(id, agent, this.deps.now().toISOString()));
   }
 
-  message(id: string, agent: Agent, text: string): Promise<Message> {
+  /** `attachmentIds`: files the assignee uploaded to this ticket's conversation, sent with the text. */
+  message(id: string, agent: Agent, text: string, attachmentIds?: readonly string[]): Promise<Message> {
     return this.deps.tickets.addAgentMessage({
       ticketId: id,
       agent,
       messageId: this.deps.newId(),
       text,
       at: this.deps.now().toISOString(),
+      attachmentIds,
     });
   }
 
@@ -242,6 +244,18 @@ export class AgentService {
       presence: effectivePresence(load, now),
       openTickets: load.openTickets,
     }));
+  }
+
+  /**
+   * Signs the agent out everywhere (or revokes a lost token): a new token replaces the old one, which stops working at
+   * once in this process and within a minute in others (AGENT_MEMORY_MS). The new token is returned once.
+   */
+  async replaceToken(agentId: string, oldToken?: string): Promise<{ readonly agent: Agent; readonly token: string }> {
+    const token = newToken();
+    const agent = await this.deps.tickets.replaceAgentToken(agentId, await hashToken(token));
+    if (agent === undefined) throw new AppError('not_found:agent', `agent ${agentId} does not exist`);
+    if (oldToken !== undefined) this.agentsByHash.delete(await hashToken(oldToken));
+    return { agent, token };
   }
 
   /** Creates an agent and returns its token, which is stored only as a hash and cannot be shown again. */

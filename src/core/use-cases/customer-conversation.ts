@@ -19,6 +19,7 @@ import type { Lang } from '../text/lang.ts';
 import type { Conversation, ConversationStatus, CustomerClaim, Message } from '../conversation/conversation.ts';
 import { resolveIdentity, type IdentitySettings } from '../conversation/identity.ts';
 import { KeyedQueue } from '../util/keyed-queue.ts';
+import { conversationLang, filesOnlyReply } from '../attachments/files-only-reply.ts';
 import { ExpiringCache } from '../util/expiring-cache.ts';
 import { digestsEqual, hashToken, newToken } from '../conversation/tokens.ts';
 
@@ -47,6 +48,15 @@ export interface ConversationServiceDependencies {
   readonly hashToken?: ((token: string) => string | Promise<string>) | undefined;
   /** How a customer's claimed identity is verified (IDENTITY_SECRET); without it no profile is verified. */
   readonly identity?: IdentitySettings | undefined;
+}
+
+/** What a customer sends: text (empty only when files come with it), and the files uploaded for it. */
+export interface MessageInput {
+  readonly text: string;
+  readonly clientMessageId?: string | undefined;
+  readonly optionId?: string | undefined;
+  /** Files uploaded to this conversation (`AttachmentService.upload`); the bot reads only the text. */
+  readonly attachmentIds?: readonly string[] | undefined;
 }
 
 /** A customer message that was committed, and what the store said about it. */
@@ -144,7 +154,7 @@ export class ConversationService {
    */
   async post(
     conversation: Conversation,
-    input: { text: string; clientMessageId?: string | undefined; optionId?: string | undefined },
+    input: MessageInput,
     onToken?: (token: string) => void,
     requestId?: string,
   ): Promise<PostResult> {
@@ -156,16 +166,14 @@ export class ConversationService {
    * is the stored message again, with different text a conflict. A streaming client learns of a conflict here,
    * before its stream opens.
    */
-  async accept(
-    conversation: Conversation,
-    input: { text: string; clientMessageId?: string | undefined; optionId?: string | undefined },
-  ): Promise<AcceptedMessage> {
+  async accept(conversation: Conversation, input: MessageInput): Promise<AcceptedMessage> {
     const { message, duplicate, status, first } = await this.deps.store.addCustomerMessage({
       id: this.deps.newId(),
       conversationId: conversation.id,
       text: input.text,
       at: this.deps.now().toISOString(),
       clientMessageId: input.clientMessageId,
+      attachmentIds: input.attachmentIds,
     });
     if (duplicate && message.text !== input.text) {
       throw new AppError(
@@ -232,14 +240,18 @@ export class ConversationService {
     const history = (
       position >= 0 ? recent.slice(0, position) : recent.filter((entry) => entry.id !== message.id)
     ).slice(-HISTORY_LIMIT);
-    const reply = await this.deps.replies.reply({
-      conversation: current,
-      history,
-      text: input.text,
-      optionId: posted.optionId,
-      onToken,
-      requestId,
-    });
+    // Files alone: the bot cannot read them, so it asks for words instead of searching for nothing.
+    const reply: Reply =
+      customerText.trim() === ''
+        ? filesOnlyReply(conversationLang(current.lang, history), onToken)
+        : await this.deps.replies.reply({
+            conversation: current,
+            history,
+            text: input.text,
+            optionId: posted.optionId,
+            onToken,
+            requestId,
+          });
     if (reply.error !== undefined) {
       this.deps.logger.error(
         { conversationId: conversation.id, messageId: message.id, err: reply.error },

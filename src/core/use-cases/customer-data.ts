@@ -1,10 +1,13 @@
 // A customer's data rights (GDPR, Russia's 152-FZ): everything held about them as one document, and its erasure.
 // The customer is found by the `id` or `email` of the conversations' customer profile. Runtime: any.
 import { AppError } from '../errors.ts';
+import type { AttachmentStore } from '../ports/attachment-store.ts';
 import type { CustomerConversationRecord, ErasureCounts, TicketStore } from '../ports/ticket-store.ts';
 
 export interface CustomerDataDependencies {
   readonly tickets: Pick<TicketStore, 'customerRecords' | 'eraseCustomer'>;
+  /** Files sent in the conversations: deleted (bytes and records) once the erasure has committed. */
+  readonly attachments?: Pick<AttachmentStore, 'deleteErased'> | undefined;
   readonly now: () => Date;
 }
 
@@ -37,6 +40,7 @@ export class CustomerDataService {
       at: this.deps.now().toISOString(),
     });
     if (counts.conversations === 0) throw notFound(key);
+    await this.deps.attachments?.deleteErased();
     return counts;
   }
 }

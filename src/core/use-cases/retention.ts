@@ -1,10 +1,13 @@
 // Retention: conversations nobody has touched for RETENTION_DAYS lose their texts and the customer's profile, as an
 // erasure does (events stay as anonymous facts, so the KPIs stay true). In small batches, one write transaction each,
 // so a large first sweep never holds the database for long. Runtime: any.
+import type { AttachmentStore } from '../ports/attachment-store.ts';
 import type { ErasureCounts, TicketStore } from '../ports/ticket-store.ts';
 
 export interface RetentionDependencies {
   readonly tickets: Pick<TicketStore, 'eraseExpired'>;
+  /** Files sent in the conversations: those of erased conversations are deleted after each sweep. */
+  readonly attachments?: Pick<AttachmentStore, 'deleteErased'> | undefined;
   readonly now: () => Date;
   /** Days kept after the last activity; 0 keeps everything. */
   readonly days: number;
@@ -32,6 +35,9 @@ export async function applyRetention(deps: RetentionDependencies): Promise<Erasu
     total.conversations += counts.conversations;
     total.messages += counts.messages;
     total.tickets += counts.tickets;
-    if (counts.conversations < limit) return total;
+    if (counts.conversations < limit) {
+      await deps.attachments?.deleteErased();
+      return total;
+    }
   }
 }

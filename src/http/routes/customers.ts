@@ -2,6 +2,7 @@
 // it. The customer is found by the `id` or `email` of the conversations' customer profile. Runtime: any.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
+import type { AttachmentStore } from '../../core/ports/attachment-store.ts';
 import type { AgentService } from '../../core/use-cases/agent-desk.ts';
 import { CustomerDataService } from '../../core/use-cases/customer-data.ts';
 import { ADMINS, LEADS, agentAuth } from '../agent-auth.ts';
@@ -13,6 +14,8 @@ import { customerExportSchema, customerKeyParams, erasureSchema } from '../schem
 export interface CustomerRouteDependencies {
   readonly agents: AgentService;
   readonly tickets: Pick<TicketStore, 'customerRecords' | 'eraseCustomer'>;
+  /** Files of the erased conversations, deleted after the erasure commits. */
+  readonly attachments?: Pick<AttachmentStore, 'deleteErased'> | undefined;
   readonly now: () => Date;
 }
 
@@ -20,7 +23,7 @@ export function customerRoutes(deps: CustomerRouteDependencies): OpenAPIHono<App
   const app = newRouter();
   const security = [{ agentToken: [] }];
   const as = agentAuth(deps.agents);
-  const customers = new CustomerDataService({ tickets: deps.tickets, now: deps.now });
+  const customers = new CustomerDataService({ tickets: deps.tickets, attachments: deps.attachments, now: deps.now });
 
   app.openapi(
     createRoute({

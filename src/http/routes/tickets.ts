@@ -2,17 +2,26 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ConversationService } from '../../core/use-cases/customer-conversation.ts';
 import type { EventFeed } from '../../core/ports/event-feed.ts';
+import type { PresenceSignals } from '../../core/ports/presence-signals.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import type { AgentService } from '../../core/use-cases/agent-desk.ts';
 import { ADMINS, LEADS, WORKERS, agentAuth } from '../agent-auth.ts';
 import type { AppEnv } from '../app-env.ts';
-import { conversationToken } from '../bearer.ts';
-import { agentEventView, customerEventView, eventFeed, lastEventId } from '../event-stream.ts';
+import { bearerToken, conversationToken } from '../bearer.ts';
+import {
+  agentEventView,
+  agentTypingView,
+  customerEventView,
+  customerTypingView,
+  eventFeed,
+  lastEventId,
+} from '../event-stream.ts';
 import { errors, json, jsonBody, ok } from '../openapi-helpers.ts';
 import { newRouter } from '../router.ts';
 import {
   agentListSchema,
   agentResultSchema,
+  newTokenSchema,
   presenceBody,
   presenceResultSchema,
   teamSchema,
@@ -21,6 +30,7 @@ import { idParams } from '../schemas/common.ts';
 import { ratingBody, ratingRecordedSchema } from '../schemas/conversations.ts';
 import { isOpenTicket } from '../../core/desk/desk-rules.ts';
 import {
+  agentMessageBody,
   assignBody,
   closeTicketsBody,
   closeTicketsResultSchema,
@@ -44,6 +54,8 @@ export interface TicketRouteDependencies {
   readonly tickets: TicketStore;
   readonly now: () => Date;
   readonly feed: EventFeed;
+  /** Who is typing, merged into both feeds. */
+  readonly typing: PresenceSignals;
 }
 
 /** Closed tickets and search results listed when no `limit` is asked for (the most recently updated). */
@@ -165,6 +177,22 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
 
   app.openapi(
     createRoute({
+      method: 'post',
+      path: '/v1/agent/token',
+      summary: 'Sign out everywhere: a new token for you, and every sign-in with the old one ends',
+      description:
+        'The old token stops working at once on this server, and within a minute on others sharing the database. The new token is in the response only: keep it to sign in again.',
+      security,
+      responses: { ...ok('New token', newTokenSchema), ...errors(401) },
+    }),
+    async (c) => {
+      const agent = await as(c, WORKERS);
+      return c.json(await agents.replaceToken(agent.id, bearerToken(c)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'put',
       path: '/v1/agent/presence',
       summary: 'Say whether you are taking conversations (online, away) or signing out (offline)',
@@ -209,11 +237,12 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
       path: '/v1/tickets/{id}/messages',
       summary: 'Send a message to the customer',
       security,
-      request: { params: idParams, body: jsonBody(textBody) },
+      request: { params: idParams, body: jsonBody(agentMessageBody) },
       responses: { ...ok('Sent', sentMessageSchema), ...errors(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const message = await agents.message(c.req.valid('param').id, await as(c, WORKERS), c.req.valid('json').text);
+      const { text, attachmentIds } = c.req.valid('json');
+      const message = await agents.message(c.req.valid('param').id, await as(c, WORKERS), text, attachmentIds);
       return c.json({ message: messageView(message) }, 200);
     },
   );
@@ -334,6 +363,7 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
       after: lastEventId(c) ?? 0,
       conversationId: conversation.id,
       map: customerEventView,
+      typing: { signals: deps.typing, map: customerTypingView },
     });
   });
 
@@ -345,7 +375,14 @@ export function ticketRoutes(deps: TicketRouteDependencies): OpenAPIHono<AppEnv>
     const oldest = Math.max(0, latest - AGENT_REPLAY_LIMIT);
     const start = asked === undefined ? latest : Math.max(asked, oldest);
     const truncated = asked !== undefined && asked < oldest ? { after: asked, resumedAfter: oldest } : undefined;
-    return eventFeed(c, { feed: deps.feed, after: start, map: agentEventView, truncated });
+    const token = bearerToken(c);
+    const stillAllowed = () =>
+      agents.authenticate(token, WORKERS).then(
+        () => true,
+        () => false,
+      );
+    const typing = { signals: deps.typing, map: agentTypingView };
+    return eventFeed(c, { feed: deps.feed, after: start, map: agentEventView, truncated, stillAllowed, typing });
   });
 
   app.openapi(

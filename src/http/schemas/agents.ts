@@ -25,3 +25,10 @@ export const teamSchema = z.object({ agents: z.array(agentStatusSchema).readonly
 export const presenceBody = z.strictObject({ presence });
 
 export const presenceResultSchema = z.object({ agent: agentStatusSchema }).openapi('PresenceResult');
+
+export const newTokenSchema = z
+  .object({
+    agent: agentSchema,
+    token: z.string().openapi({ description: 'The new bearer token: shown only now, stored only as a hash.' }),
+  })
+  .openapi('NewToken');

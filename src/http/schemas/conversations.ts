@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { customerProfileSchema, customerSchema } from '../../core/conversation/conversation.ts';
 import { langField } from './common.ts';
+import { attachmentIdsField, requireTextOrFiles } from './attachments.ts';
 import { botReplySchema, customerMessageSchema, messageSchema } from './messages.ts';
 
 /** What the host page says about the customer, and the signature of their id when the site verifies identities. */
@@ -57,7 +58,6 @@ export function postMessageBody(maxTextLength: number) {
         .pipe(
           z
             .string()
-            .min(1, 'text must not be empty')
             .max(maxTextLength, `text must be at most ${maxTextLength} characters`)
             // Empty text has its own message above.
             .refine((text) => text === '' || VISIBLE.test(text), 'the message has no visible characters'),
@@ -73,8 +73,13 @@ export function postMessageBody(maxTextLength: number) {
         description:
           "Picks an option of the clarifying question right before (its `id` in the reply's `options`); `text` is then the option's label. The question the clarification was about is answered from that option's article. An id the last reply did not offer is a 400 `bad_request:option`.",
       }),
+      attachmentIds: attachmentIdsField,
     })
-    .openapi('PostMessage');
+    .superRefine(requireTextOrFiles)
+    .openapi('PostMessage', {
+      description:
+        'A message is text, files (`attachmentIds`) or both; with files `text` may be empty. The bot reads the text only: files alone get a short reply asking to describe the question in words.',
+    });
 }
 
 export const messageResultSchema = z

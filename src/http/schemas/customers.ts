@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { conversationStatusSchema, customerSchema } from '../../core/conversation/conversation.ts';
 import { langField } from './common.ts';
 import { noteSchema, ticketSchema } from './tickets.ts';
+import { attachmentSchema } from './attachments.ts';
 
 export const customerKeyParams = z.object({
   key: z
@@ -30,6 +31,7 @@ const exportedMessage = z.object({
     .optional()
     .openapi({ description: "A bot reply's metadata: action, citations, confidence, its check." }),
   author: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+  attachments: z.array(attachmentSchema).readonly().optional().openapi({ description: 'Files sent with the message.' }),
 });
 
 const exportedEvent = z.object({

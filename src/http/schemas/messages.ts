@@ -2,6 +2,12 @@
 // see of a bot reply beside its text (who wrote it, what the claim check made of it). Runtime: any.
 import { z } from '@hono/zod-openapi';
 import { langField } from './common.ts';
+import { attachmentSchema } from './attachments.ts';
+
+const attachmentsField = z
+  .array(attachmentSchema)
+  .optional()
+  .openapi({ description: 'Files sent with the message (customer and agent messages); absent when none.' });
 
 const action = z.enum(['answer', 'clarify', 'handoff']);
 
@@ -27,7 +33,13 @@ const clarifyOptions = z.array(clarifyOptionSchema).optional().openapi({
 });
 
 export const customerMessageSchema = z
-  .object({ id: z.string(), role: z.literal('customer'), text: z.string(), at: z.string() })
+  .object({
+    id: z.string(),
+    role: z.literal('customer'),
+    text: z.string(),
+    at: z.string(),
+    attachments: attachmentsField,
+  })
   .openapi('CustomerMessage');
 
 export const botReplySchema = z
@@ -61,6 +73,7 @@ export const messageSchema = z
     lang: langField.optional(),
     reasons: z.array(z.string()).optional(),
     options: clarifyOptions,
+    attachments: attachmentsField,
   })
   .openapi('Message');
 

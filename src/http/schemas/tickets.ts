@@ -5,6 +5,7 @@ import { customerProfileSchema } from '../../core/conversation/conversation.ts';
 import { intakeKindSchema } from '../../core/intake/intake-kinds.ts';
 import { langField } from './common.ts';
 import { agentMessageSchema, citationSchema, messageSchema } from './messages.ts';
+import { attachmentIdsField, requireTextOrFiles } from './attachments.ts';
 
 const ticketStatus = z.enum(['waiting', 'assigned', 'transferred', 'resolved', 'released']);
 const texts = z.array(z.string()).readonly();
@@ -47,6 +48,17 @@ export const textBody = z.strictObject({
     .transform((text) => text.trim())
     .pipe(z.string().min(1, 'text must not be empty').max(10_000)),
 });
+/** An agent's message to the customer: text, files uploaded to the ticket, or both. */
+export const agentMessageBody = z
+  .strictObject({
+    text: z
+      .string()
+      .transform((text) => text.trim())
+      .pipe(z.string().max(10_000)),
+    attachmentIds: attachmentIdsField,
+  })
+  .superRefine(requireTextOrFiles)
+  .openapi('AgentMessageBody');
 export const transferBody = z.strictObject({ group: z.string().trim().min(1).max(100) });
 export const resolveBody = z.strictObject({ resolution: z.string().trim().min(1).max(100) });
 export const closeTicketsBody = z.strictObject({

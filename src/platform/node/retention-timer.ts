@@ -2,6 +2,7 @@
 // never two sweeps at once, and a failed sweep is logged and tried again next time. Runtime: Node.
 import type { Logger } from '../../core/ports/logger.ts';
 import type { TicketStore } from '../../core/ports/ticket-store.ts';
+import type { AttachmentStore } from '../../core/ports/attachment-store.ts';
 import { applyRetention } from '../../core/use-cases/retention.ts';
 
 export interface RetentionTimer {
@@ -13,6 +14,8 @@ export function startRetention(options: {
   readonly days: number;
   readonly everyMinutes: number;
   readonly tickets: Pick<TicketStore, 'eraseExpired'>;
+  /** Files of erased conversations are deleted after each sweep. */
+  readonly attachments?: Pick<AttachmentStore, 'deleteErased'> | undefined;
   readonly logger: Logger;
   readonly now?: () => Date;
 }): RetentionTimer {
@@ -20,7 +23,12 @@ export function startRetention(options: {
   let running: Promise<void> | undefined;
   const sweep = () => {
     if (running !== undefined) return;
-    running = applyRetention({ tickets: options.tickets, days: options.days, now: options.now ?? (() => new Date()) })
+    running = applyRetention({
+      tickets: options.tickets,
+      attachments: options.attachments,
+      days: options.days,
+      now: options.now ?? (() => new Date()),
+    })
       .then((counts) => {
         if (counts.conversations > 0)
           options.logger.info({ ...counts, days: options.days }, 'retention: old conversations erased');

@@ -76,9 +76,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     limits,
     rateLimits,
     feed,
+    typing,
     metrics: supportMetrics,
     reports,
     autoAssignment,
+    attachments,
+    attachmentStore,
   } = buildServices({
     config,
     store,
@@ -93,6 +96,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = createApp({
     conversations,
     agents,
+    attachments,
+    attachmentStore,
     tickets: store.tickets,
     macros: store.macros,
     logger,
@@ -120,6 +125,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     replyLoad:
       workers === undefined ? undefined : () => ({ pending: workers.pending, limit: config.REPLY_QUEUE_LIMIT }),
     feed,
+    typing,
     metrics: supportMetrics,
     reports,
     clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -156,6 +162,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     days: config.RETENTION_DAYS,
     everyMinutes: config.RETENTION_SWEEP_MINUTES,
     tickets: store.tickets,
+    attachments: attachmentStore,
     logger,
   });
   return {

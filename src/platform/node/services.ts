@@ -1,8 +1,11 @@
 // Wires the use cases from configuration, a store and a knowledge index: the one place the reply pipeline,
 // the conversation service and the agent service are built (the server and the tests share it). Runtime: Node.
 import { nodeTokenHash } from '../../adapters/crypto/node-token-hash.ts';
+import { attachmentStoreOf } from '../../adapters/fs/file-attachment-store.ts';
+import { AttachmentService } from '../../core/use-cases/attachments.ts';
 import type { SqlConversationStore } from '../../adapters/store/sql-conversation-store.ts';
 import { EventHub } from '../../core/desk/event-hub.ts';
+import { TypingSignals } from '../../core/desk/typing-signals.ts';
 import { RateLimiter } from '../../core/limits/rate-limiter.ts';
 import { SupportMetrics } from '../../core/use-cases/support-metrics.ts';
 import { SupportReports } from '../../core/use-cases/support-reports.ts';
@@ -102,11 +105,20 @@ export function buildServices(options: ServiceOptions) {
     replies,
     autoAssignment,
   });
+  // Files sent with messages: bytes under DATA_DIR/attachments, records in the same database.
+  const attachmentStore = attachmentStoreOf(config.DATA_DIR, store);
+  const attachments = new AttachmentService({
+    store: attachmentStore,
+    maxBytes: config.MAX_ATTACHMENT_BYTES,
+    newId,
+    now,
+  });
   const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
   const perHour = (count: number) => ({ capacity: count, refillPerSecond: count / 3600 });
   const limits = {
     maxTextLength: config.MAX_TEXT_LENGTH,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxAttachmentBytes: config.MAX_ATTACHMENT_BYTES,
     messagesInFlightPerAddress: config.MESSAGES_IN_FLIGHT_PER_ADDRESS,
   };
   const clock = () => now().getTime();
@@ -122,5 +134,19 @@ export function buildServices(options: ServiceOptions) {
   };
   const metrics = new SupportMetrics(store.tickets);
   const reports = new SupportReports(store.tickets);
-  return { pipeline, conversations, agents, limits, rateLimits, feed, metrics, reports, autoAssignment };
+  return {
+    pipeline,
+    conversations,
+    agents,
+    attachments,
+    attachmentStore,
+    limits,
+    rateLimits,
+    feed,
+    // Who is typing: in this process only (a cosmetic signal; see docs/architecture.md).
+    typing: new TypingSignals(),
+    metrics,
+    reports,
+    autoAssignment,
+  };
 }

@@ -5,6 +5,7 @@ import type {
   agentResultSchema,
   agentSchema,
   agentStatusSchema,
+  newTokenSchema,
   presenceBody,
   presenceResultSchema,
   teamSchema,
@@ -51,13 +52,17 @@ import type {
   ticketResultSchema,
   ticketSchema,
   transferBody,
+  agentMessageBody,
 } from '../../http/schemas/tickets.ts';
 import type { pastConversationSchema, ticketContextSchema } from '../../http/schemas/ticket-context.ts';
+import type { attachmentSchema, uploadedAttachmentSchema } from '../../http/schemas/attachments.ts';
 
 export type {
   AgentFeedEvent,
   CustomerFeedEvent,
   FeedAgentMessage,
+  FeedAgentTyping,
+  FeedCustomerTyping,
   FeedStatus,
   ReplyToken,
 } from '../../http/schemas/feed-events.ts';
@@ -86,6 +91,7 @@ export type Agent = z.infer<typeof agentSchema>;
 export type AgentResult = z.infer<typeof agentResultSchema>;
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
 export type Team = z.infer<typeof teamSchema>;
+export type NewToken = z.infer<typeof newTokenSchema>;
 export type PresenceBody = z.input<typeof presenceBody>;
 export type PresenceResult = z.infer<typeof presenceResultSchema>;
 export type TicketQuery = z.input<typeof ticketQuery>;
@@ -119,3 +125,8 @@ export type MacroList = z.infer<typeof macroListSchema>;
 export type MacroResult = z.infer<typeof macroResultSchema>;
 export type CreateMacroBody = z.input<typeof createMacroBody>;
 export type UpdateMacroBody = z.input<typeof updateMacroBody>;
+
+// Files sent with messages
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type UploadedAttachment = z.infer<typeof uploadedAttachmentSchema>;
+export type AgentMessageBody = z.input<typeof agentMessageBody>;

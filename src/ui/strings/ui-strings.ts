@@ -12,6 +12,12 @@ export interface UiStrings {
   readonly send: string;
   readonly sendHint: string;
   readonly typing: string;
+  /** An agent is typing a reply: `{name}`. */
+  readonly agentTyping: string;
+  /** An agent whose name is not known is typing. */
+  readonly agentTypingUnnamed: string;
+  /** In the console: the open ticket's customer is typing. */
+  readonly customerTyping: string;
   readonly you: string;
   readonly customer: string;
   readonly bot: string;
@@ -114,6 +120,10 @@ export interface UiStrings {
   readonly presenceOnline: string;
   readonly presenceAway: string;
   readonly presenceOffline: string;
+  readonly signOutEverywhere: string;
+  readonly signOutEverywhereConfirm: string;
+  readonly signedOutEverywhere: string;
+  readonly newTokenLabel: string;
   readonly intakeTitle: string;
   readonly intakeMissing: string;
   readonly intakeAccountNumber: string;
@@ -126,6 +136,7 @@ export interface UiStrings {
   readonly contextTitle: string;
   readonly contextVerified: string;
   readonly contextNotVerified: string;
+  readonly contextAnonymous: string;
   readonly contextUnverifiedHint: string;
   readonly contextName: string;
   readonly contextEmail: string;
@@ -231,6 +242,28 @@ export interface UiStrings {
   /** A message over the limit: `{length}` characters of `{max}`. */
   readonly errorTooLong: string;
   readonly errorRejected: string;
+  // Attachments (widget and console)
+  /** The paperclip button's label. */
+  readonly attach: string;
+  /** The list of files waiting to be sent. */
+  readonly attachmentsPending: string;
+  /** Removes a waiting file: `{name}`. */
+  readonly attachmentRemove: string;
+  /** A file too large: `{name}`, `{max}` (megabytes). */
+  readonly attachmentTooLarge: string;
+  /** A file of a type not accepted: `{name}`. */
+  readonly attachmentWrongType: string;
+  /** More files than one message takes: `{max}`. */
+  readonly attachmentTooMany: string;
+  /** A file that could not be uploaded or shown: `{name}`. */
+  readonly attachmentFailed: string;
+  /** A link to a file: `{name}`, `{size}`. */
+  readonly attachmentLink: string;
+  /** The files of one message. */
+  readonly attachmentsOfMessage: string;
+  readonly sizeBytes: string;
+  readonly sizeKilobytes: string;
+  readonly sizeMegabytes: string;
   /** The title of an error, for support: `{code}`. */
   readonly errorCode: string;
   /** The composer's counter near the limit: `{length}` of `{max}`. */

@@ -3,7 +3,7 @@
 // notes and every action the ticket still allows; the open ticket is in the address. Runtime: browser.
 import { fill } from '../../i18n.ts';
 import { ApiError, errorText } from '../api.ts';
-import type { Agent, AgentFeedEvent, AgentStatus, Ticket, TicketDetails } from '../api-types.ts';
+import type { Agent, AgentFeedEvent, AgentStatus, FeedCustomerTyping, Ticket, TicketDetails } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
 import { refuseSignIn, showSignInForm } from '../sign-in-form.ts';
@@ -15,6 +15,7 @@ import { deskApi, type TicketAction, type TicketActionBody } from './desk-api.ts
 import { FloodPanel } from './flood-panel.ts';
 import { InboxViews } from './inbox-views.ts';
 import { PresenceControl } from './presence-control.ts';
+import { SignOutEverywhere } from './sign-out-everywhere.ts';
 import { attachKeyboardShortcuts } from './keyboard-shortcuts.ts';
 import { attachMacroPicker, macroContext } from './macro-picker.ts';
 import { NewTicketAlert } from './new-ticket-alert.ts';
@@ -22,6 +23,8 @@ import { QueueList, tickCountdowns } from './queue-list.ts';
 import { ticketActions } from './ticket-actions.ts';
 import { showTicketInAddress, ticketIdFromPath } from './ticket-link.ts';
 import { TicketPane, type ErrorPlace } from './ticket-pane.ts';
+import { ReplyTypingReporter } from './typing-indicator.ts';
+import { agentFileLoader, uploadReplyFiles } from './attachments.ts';
 
 /** In local storage: one sign-in for every tab of the browser, until the agent signs out in any of them. */
 export const TOKEN_KEY = 'firstline:agent-token';
@@ -50,6 +53,7 @@ export class AgentConsole {
   private readonly queue = new QueueList((id) => void this.open(id));
   private readonly views = new InboxViews(() => void this.refreshQueue());
   private readonly presence = new PresenceControl((body) => this.api.presence(body));
+  private readonly everywhere = new SignOutEverywhere(() => this.replaceToken());
   /** Whom a lead can assign to (loaded with each ticket a lead opens). */
   private team: readonly AgentStatus[] = [];
   private readonly context = new ContextSidebar((id) => this.api.context(id));
@@ -58,6 +62,7 @@ export class AgentConsole {
       sendReply: () => void this.sendReply(),
       suggest: (id, status) => void this.suggest(id, status),
       addNote: (text) => this.act('notes', { text }),
+      loadFile: agentFileLoader(() => this.token),
     },
     this.context.view,
   );
@@ -66,10 +71,14 @@ export class AgentConsole {
   private readonly alerts = new NewTicketAlert();
   private readonly flood = new FloodPanel((ids) => this.closeFlood(ids));
   private readonly macros = macroApi(() => this.token);
+  private readonly replyTyping = new ReplyTypingReporter((id, typing) => this.api.typing(id, typing));
 
   constructor(token: string | undefined) {
     setInterval(tickCountdowns, 1000);
     attachKeyboardShortcuts();
+    // The reply box only: a note being typed is never shown to the customer.
+    this.pane.reply.addEventListener('input', () => this.replyTyping.input(this.replyingTo(), this.pane.reply.value));
+    this.pane.reply.addEventListener('blur', () => this.replyTyping.stop());
     attachMacroPicker(this.pane.reply, {
       search: async (lang, query) => (await this.macros.list(lang, query)).macros,
       context: () => (this.details === undefined ? undefined : macroContext(this.details.ticket, this.me)),
@@ -100,6 +109,7 @@ export class AgentConsole {
     this.feed = undefined;
     clearTimeout(this.refreshTimer);
     this.presence.stop();
+    this.everywhere.hide();
     this.token = undefined;
     this.selectedId = undefined;
     this.details = undefined;
@@ -162,8 +172,10 @@ export class AgentConsole {
           h('h1', {}, app.dataset.title ?? ''),
           h('span', { className: 'me' }, me === undefined ? '' : `${me.name} (${me.role})`),
           this.presence.view,
+          this.everywhere.button,
           h('button', { type: 'button', className: 'secondary', onclick: () => void signOut() }, t.signOut),
         ),
+        this.everywhere.notice,
         h('div', { className: 'workspace' }, h('aside', { className: 'queue' }, queue), this.pane.view),
       ),
     );
@@ -181,9 +193,12 @@ export class AgentConsole {
       onOpen: () => void this.refreshQueue(),
       onDenied: () => this.signInForm(),
       onMessage: (message) => {
+        if (message.event === 'typing') return this.customerTyping(JSON.parse(message.data) as FeedCustomerTyping);
         const data = JSON.parse(message.data) as AgentFeedEvent['data'];
         if (message.event === 'ticket-created') this.alerts.notify();
         if (message.event === 'message-received') this.wroteIn.add(data.conversationId);
+        if (message.event === 'message-received' && data.conversationId === this.details?.ticket.conversationId)
+          this.pane.customerTyping.hide();
         this.scheduleRefresh(data.ticketId, data.conversationId);
       },
     });
@@ -210,6 +225,19 @@ export class AgentConsole {
     if (id === undefined || !this.unread.delete(id)) return;
     this.alerts.unreadMessages(this.unread.size);
     this.queue.render(this.tickets, this.selectedId, this.unread);
+  }
+
+  /** The open ticket's customer is typing (or stopped); their message hides it when it arrives. */
+  private customerTyping(signal: FeedCustomerTyping): void {
+    if (signal.conversationId === this.details?.ticket.conversationId) this.pane.customerTyping.update(signal);
+  }
+
+  /** The open ticket, when it is the agent's to answer. */
+  private replyingTo(): string | undefined {
+    const ticket = this.details?.ticket;
+    return ticket !== undefined && ticket.id === this.selectedId && ticket.status === 'assigned' && this.isMine(ticket)
+      ? ticket.id
+      : undefined;
   }
 
   private isMine(ticket: Ticket): boolean {
@@ -297,6 +325,18 @@ export class AgentConsole {
     void this.context.show(id);
   }
 
+  /**
+   * A new token ends every other sign-in with the old one; this browser keeps going with the new one (its other tabs
+   * follow through the storage event) and the feed reconnects with it.
+   */
+  private async replaceToken(): Promise<string> {
+    const { token } = await this.api.newToken();
+    this.token = token;
+    localStorage.setItem(TOKEN_KEY, token);
+    this.follow();
+    return token;
+  }
+
   /** The team with presence and load, for a lead's assignment; the last known one if it cannot be read. */
   private async loadTeam(): Promise<void> {
     try {
@@ -326,8 +366,16 @@ export class AgentConsole {
   private async sendReply(): Promise<void> {
     const id = this.selectedId;
     const text = this.pane.reply.value.trim();
-    if (text === '' || id === undefined) return;
-    if ((await this.act('messages', { text })) && this.pane.openId === id) this.pane.reply.value = '';
+    const { files } = this.pane;
+    if ((text === '' && files.pending.length === 0) || id === undefined || this.acting) return;
+    this.replyTyping.stop();
+    const uploaded = await uploadReplyFiles(files, id, this.token ?? '');
+    if ('failure' in uploaded) return this.pane.error('reply')?.show(uploaded.failure);
+    const body = uploaded.ids.length === 0 ? { text } : { text, attachmentIds: uploaded.ids };
+    if ((await this.act('messages', body)) && this.pane.openId === id) {
+      this.pane.reply.value = '';
+      files.clear();
+    }
   }
 
   /**

@@ -49,15 +49,18 @@ export function contextContent(context: TicketContext): Node[] {
         ? context.page
         : h('a', { href: pageUrl, target: '_blank', rel: 'noopener noreferrer', className: 'page-link' }, context.page);
   const attributes = Object.entries(customer.attributes ?? {});
+  const anonymous = customer.id === undefined && customer.email === undefined && customer.name === undefined;
   return [
     customer.verified
       ? h('p', {}, h('span', { className: 'badge verified', 'data-testid': 'identity-badge' }, t.contextVerified))
-      : h(
-          'p',
-          {},
-          h('span', { className: 'badge unverified', 'data-testid': 'identity-badge' }, t.contextNotVerified),
-          h('span', { className: 'hint' }, ` ${t.contextUnverifiedHint}`),
-        ),
+      : anonymous
+        ? h('p', {}, h('span', { className: 'badge', 'data-testid': 'identity-badge' }, t.contextAnonymous))
+        : h(
+            'p',
+            {},
+            h('span', { className: 'badge unverified', 'data-testid': 'identity-badge' }, t.contextNotVerified),
+            h('span', { className: 'hint' }, ` ${t.contextUnverifiedHint}`),
+          ),
     h(
       'dl',
       {},

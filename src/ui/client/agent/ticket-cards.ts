@@ -3,6 +3,7 @@
 import { fill, label } from '../../i18n.ts';
 import type { AgentMessage, Confidence, Ticket, TicketDetails, TicketNote } from '../api-types.ts';
 import { h } from '../dom.ts';
+import { attachmentList, type LoadAttachment } from '../attachment-view.ts';
 import { lang, t } from '../page-lang.ts';
 
 /** Who wrote a bot reply and what the claim check did with the model's answer, in a line for the agent. */
@@ -115,7 +116,8 @@ export function summaryCard(details: TicketDetails): HTMLElement {
   );
 }
 
-export function transcriptList(messages: readonly AgentMessage[]): HTMLElement {
+/** `load` fetches a message's files (images are shown inline, documents offered as downloads). */
+export function transcriptList(messages: readonly AgentMessage[], load?: LoadAttachment): HTMLElement {
   const who = (message: AgentMessage) =>
     message.role === 'customer' ? t.customer : message.role === 'agent' ? (message.author?.name ?? t.agent) : t.bot;
   return h(
@@ -130,6 +132,7 @@ export function transcriptList(messages: readonly AgentMessage[]): HTMLElement {
         { className: message.role },
         h('span', { className: 'who' }, `${who(message)} · ${time}`),
         message.text,
+        load === undefined ? null : attachmentList(message.attachments, t, load),
         ...(origin === undefined ? [] : [h('small', { className: outcome, 'data-testid': 'provenance' }, origin)]),
       );
     }),

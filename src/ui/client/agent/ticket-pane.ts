@@ -10,6 +10,9 @@ import { ActionError } from './action-error.ts';
 import { followBottom, type BottomFollower } from './follow-bottom.ts';
 import { notesList, summaryCard, transcriptList } from './ticket-cards.ts';
 import { ticketBanner } from './ticket-banner.ts';
+import { CustomerTypingIndicator } from './typing-indicator.ts';
+import { replyFiles } from './attachments.ts';
+import type { LoadAttachment } from '../attachment-view.ts';
 
 /** Where an action's error is shown: beside the reply box, the note form, or the ticket's buttons. */
 export type ErrorPlace = 'reply' | 'note' | 'actions';
@@ -39,6 +42,8 @@ export interface PaneHandlers {
   readonly suggest: (id: string, status: HTMLElement) => void;
   /** Adds a note; true when it was added. */
   readonly addNote: (text: string) => Promise<boolean>;
+  /** Fetches a transcript's file with the agent's token. */
+  readonly loadFile?: LoadAttachment | undefined;
 }
 
 export class TicketPane {
@@ -47,6 +52,10 @@ export class TicketPane {
   readonly note = h('textarea', { id: 'note-text' });
   /** Loading a ticket failed (say, a link to one that does not exist). */
   readonly openError = new ActionError('open-error');
+  /** "Customer is typing…" under the open ticket's transcript. */
+  readonly customerTyping = new CustomerTypingIndicator();
+  /** Files for the reply, uploaded to the open ticket when it is sent. */
+  readonly files = replyFiles((text) => this.slots?.errors.reply.show(text));
   private readonly body = h('div', { className: 'ticket-body' });
   /** Unsent replies and notes of the tickets the agent left, so switching tickets loses no text. */
   private readonly drafts = new Map<string, { readonly reply: string; readonly note: string }>();
@@ -111,7 +120,9 @@ export class TicketPane {
   private build(id: string): Slots {
     this.keepDraft();
     this.slots?.follow.stop();
+    this.customerTyping.hide();
     const draft = this.drafts.get(id);
+    this.files.clear();
     this.reply.value = draft?.reply ?? '';
     this.note.value = draft?.note ?? '';
     const errors = {
@@ -136,12 +147,15 @@ export class TicketPane {
       { className: 'card composer', 'aria-label': t.reply, hidden: true },
       h('label', { for: 'reply-text' }, t.reply),
       this.reply,
+      this.files.list,
+      this.files.input,
       errors.reply.view,
       notYours,
       h(
         'div',
         { className: 'row' },
         send,
+        this.files.button,
         suggest,
         h('span', { id: 'reply-hint', className: 'hint' }, t.replyHint),
         suggestStatus,
@@ -217,6 +231,7 @@ export class TicketPane {
             { className: 'card transcript-card', 'aria-labelledby': 'transcript-title' },
             h('h3', { id: 'transcript-title' }, t.transcript),
             transcriptBox,
+            this.customerTyping.view,
           ),
           composer,
         ),
@@ -250,7 +265,7 @@ export class TicketPane {
     slots.suggest.disabled = !mine;
     slots.notYours.hidden = mine;
     draw('transcript', details.transcript.map((message) => message.id).join(','), () =>
-      transcriptList(details.transcript),
+      transcriptList(details.transcript, this.handlers.loadFile),
     );
     slots.follow.stick();
     draw('notes', details.notes.map((note) => note.id).join(','), () => notesList(details.notes));

@@ -15,13 +15,19 @@ import { sendFailure } from './send-error.ts';
 import { noticeText, statusText } from './status-notice.ts';
 import { loadConversation, saveConversation, type StoredConversation } from './stored-conversation.ts';
 import { StreamingReply } from './streaming-reply.ts';
+import { TypingIndicator, TypingReporter } from './typing-indicator.ts';
 import { WidgetShell, type WidgetMode } from './widget-shell.ts';
+import { AttachmentPicker, uploadRefusal } from '../attachment-picker.ts';
+import { attachmentList } from '../attachment-view.ts';
+import { fetchAttachment } from '../attachment-api.ts';
 
 /** A message on its way: the text, its idempotency key, and the option a quick-reply button picked. */
 interface Outgoing {
   readonly text: string;
   readonly clientMessageId: string;
   readonly optionId?: string | undefined;
+  /** Files uploaded for it (kept, so sending it again does not upload them again). */
+  readonly attachmentIds?: readonly string[] | undefined;
 }
 
 export class ChatWidget {
@@ -41,6 +47,11 @@ export class ChatWidget {
   private readonly log: MessageLog;
   private readonly feed: ConversationFeed;
   private readonly counter: LengthCounter;
+  private readonly agentTyping: TypingIndicator;
+  private readonly typingReporter: TypingReporter;
+  private readonly picker: AttachmentPicker;
+  /** Files this widget sent, shown from memory rather than downloaded again. */
+  private readonly sentFiles = new Map<string, Blob>();
 
   /**
    * `base` is the origin of the API: where the script came from; `maxLength` the server's MAX_TEXT_LENGTH as far
@@ -69,18 +80,37 @@ export class ChatWidget {
       () => this.t,
     );
     this.counter = new LengthCounter(this.shell.input, this.shell.counter, maxLength);
+    this.picker = new AttachmentPicker(
+      () => this.t,
+      (refusal) => this.shell.showError(this.t, refusal),
+    );
+    this.shell.input.before(this.picker.button);
+    this.shell.input.form?.prepend(this.picker.list, this.picker.input);
+    this.picker.acceptFrom(this.shell.input);
+    this.agentTyping = new TypingIndicator(this.t);
+    this.shell.typing.after(this.agentTyping.view);
+    // Only a person reads it: while the bot serves the customer nothing is sent.
+    this.typingReporter = new TypingReporter((typing) =>
+      this.stored === undefined || this.status === 'bot' || this.status === 'resolved'
+        ? undefined
+        : this.api.typing(this.stored, typing),
+    );
+    this.shell.input.addEventListener('blur', () => this.typingReporter.stop());
     this.log = new MessageLog(
       this.shell.log,
       base,
       () => this.t,
       (option) => void this.choose(option),
+      (message) => attachmentList(message.attachments, this.t, (id) => this.loadFile(base, id)),
     );
     this.feed = new ConversationFeed(this.api, {
       onProgress: () => this.save(),
       onMessage: (message) => {
+        this.agentTyping.hide();
         // The feed carries what others say (an agent): news for a customer who closed the widget.
         if (this.log.render(message)) this.alertUnread(this.log.who(message), message.text);
       },
+      onTyping: (typing) => this.agentTyping.update(typing),
       onStatus: (status) => {
         if (status.notice !== undefined) this.alertUnread('', status.notice.text);
         void this.onStatus(status);
@@ -91,6 +121,14 @@ export class ChatWidget {
     if (this.isSomeoneElses(customer()?.id)) this.stored = undefined;
     if (this.stored === undefined) this.log.welcome();
     else void this.restore();
+  }
+
+  /** A file's bytes: from memory when this widget sent it, else fetched with the conversation's token. */
+  private loadFile(base: string, id: string): Promise<Blob> {
+    const known = this.sentFiles.get(id);
+    if (known !== undefined) return Promise.resolve(known);
+    if (this.stored === undefined) return Promise.reject(new Error('no conversation'));
+    return fetchAttachment(base, id, this.stored.token);
   }
 
   /** The host page named the customer (again): another person than the stored conversation's starts afresh. */
@@ -121,6 +159,8 @@ export class ChatWidget {
     this.shell.applyLang(this.t, this.lang, statusText(this.t, this.status));
     this.renderNotice();
     this.counter.update(this.t);
+    this.agentTyping.relabel(this.t);
+    this.picker.relabel();
   }
 
   /** A message came over the live feed: a closed floating widget tells the customer it is there. */
@@ -265,6 +305,7 @@ export class ChatWidget {
 
   private onInput(): void {
     this.counter.update(this.t);
+    this.typingReporter.input(this.shell.input.value);
     this.shell.input.setAttribute('aria-invalid', String(this.counter.over));
     // The text was shortened enough: the warning about its length no longer applies.
     if (!this.counter.over && this.shell.error.querySelector('[data-t="errorTooLong"]') !== null)
@@ -274,7 +315,7 @@ export class ChatWidget {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const text = this.shell.input.value.trim();
-    if (text === '' || this.busy) return;
+    if ((text === '' && this.picker.pending.length === 0) || this.busy) return;
     if (this.counter.over) {
       // The server would refuse it: say so now, and keep every typed character.
       const values = { length: this.counter.length, max: this.counter.max };
@@ -282,7 +323,10 @@ export class ChatWidget {
       this.shell.input.focus();
       return;
     }
-    const again = this.failed?.text === text && this.failed.optionId === undefined ? this.failed : undefined;
+    // The same text (and the same files, uploaded already) again: the same idempotency key.
+    const failed = this.failed;
+    const sameFiles = (failed?.attachmentIds !== undefined) === this.picker.pending.length > 0;
+    const again = failed?.text === text && failed.optionId === undefined && sameFiles ? failed : undefined;
     await this.send(again ?? { text, clientMessageId: newClientMessageId() });
   }
 
@@ -300,6 +344,7 @@ export class ChatWidget {
   private async send(outgoing: Outgoing, retried = false): Promise<void> {
     const { text, clientMessageId, optionId } = outgoing;
     const { sendButton, typing, input } = this.shell;
+    this.typingReporter.stop();
     this.busy = true;
     sendButton.disabled = true;
     this.shell.error.hidden = true;
@@ -307,12 +352,20 @@ export class ChatWidget {
     this.counter.update(this.t);
     const own = this.log.bubble('customer', { key: 'you' }, text).item;
     own.classList.add('pending');
+    const files = optionId === undefined ? [...this.picker.pending] : [];
     typing.hidden = false;
     this.log.setBusy(true);
     const streaming = new StreamingReply(this.log);
     try {
       const stored = await this.ensureConversation();
       this.notePage(stored);
+      if (files.length > 0 && outgoing.attachmentIds === undefined) {
+        const uploaded = await this.picker.upload(this.api.attachmentsUrl(stored), stored.token);
+        for (const { attachment, file } of uploaded) this.sentFiles.set(attachment.id, file);
+        outgoing = { ...outgoing, attachmentIds: uploaded.map(({ attachment }) => attachment.id) };
+        const sent = uploaded.map(({ attachment }) => attachment);
+        own.append(attachmentList(sent, this.t, (id) => this.loadFile('', id)) ?? '');
+      }
       const onToken = (piece: string) => {
         typing.hidden = true;
         streaming.append(piece);
@@ -324,9 +377,11 @@ export class ChatWidget {
         text,
         clientMessageId,
         optionId,
+        attachmentIds: outgoing.attachmentIds,
         onToken,
         fallbackError: this.t.sendFailed,
       });
+      if (files.length > 0) this.picker.clear();
       own.classList.remove('pending');
       this.failed = undefined;
       own.dataset.id = result.message.id;
@@ -356,6 +411,13 @@ export class ChatWidget {
       own.remove();
       this.failed = outgoing;
       if (optionId === undefined && input.value.trim() === '') input.value = text;
+      const refusal = uploadRefusal(error);
+      if (refusal !== undefined) {
+        // The server refused a file: the message was not sent; the files stay listed to be removed or replaced.
+        this.failed = undefined;
+        this.shell.showError(this.t, refusal);
+        return;
+      }
       const failure = sendFailure(error, text.length, this.counter.max);
       if (failure.maxLength !== undefined) this.counter.setMax(failure.maxLength, this.t);
       this.counter.update(this.t);

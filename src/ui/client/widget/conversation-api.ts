@@ -21,10 +21,14 @@ export interface ConversationApi {
   rate(conversation: ConversationKey, body: Rating): Promise<RatingRecorded>;
   /** The customer is on another page now. */
   page(conversation: ConversationKey, page: string): Promise<ConversationPageRecorded>;
+  /** The customer is typing (or stopped): shown to the specialist. */
+  typing(conversation: ConversationKey, typing: boolean): Promise<unknown>;
   /** Where the conversation's live events are read (server-sent events). */
   eventsUrl(conversation: ConversationKey): string;
   /** Where customer messages are posted (the reply streams back: see reply-stream.ts). */
   messagesUrl(conversation: ConversationKey): string;
+  /** Where the customer's files are uploaded before the message naming them. */
+  attachmentsUrl(conversation: ConversationKey): string;
 }
 
 export function conversationApi(base: string): ConversationApi {
@@ -40,7 +44,14 @@ export function conversationApi(base: string): ConversationApi {
         token: conversation.token,
         body: { page },
       }),
+    typing: (conversation, typing) =>
+      api<unknown>(base, `${path(conversation)}/typing`, {
+        method: 'POST',
+        token: conversation.token,
+        body: { typing },
+      }),
     eventsUrl: (conversation) => `${base}${path(conversation)}/events`,
     messagesUrl: (conversation) => `${base}${path(conversation)}/messages`,
+    attachmentsUrl: (conversation) => `${base}${path(conversation)}/attachments`,
   };
 }

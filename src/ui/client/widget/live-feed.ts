@@ -1,6 +1,6 @@
 // A conversation's live feed: agent messages and changes of who serves the customer, resumed after a reload or a
 // dropped connection from the last event the stored conversation saw. Runtime: browser.
-import type { FeedAgentMessage, FeedStatus } from '../api-types.ts';
+import type { FeedAgentMessage, FeedAgentTyping, FeedStatus } from '../api-types.ts';
 import { followEvents } from '../sse.ts';
 import type { ConversationApi } from './conversation-api.ts';
 import type { StoredConversation } from './stored-conversation.ts';
@@ -10,6 +10,8 @@ export interface FeedHandlers {
   readonly onProgress: () => void;
   readonly onMessage: (message: FeedAgentMessage) => void;
   readonly onStatus: (status: FeedStatus) => void;
+  /** The specialist is typing (or stopped); not stored, so it has no event id. */
+  readonly onTyping: (typing: FeedAgentTyping) => void;
 }
 
 export class ConversationFeed {
@@ -39,6 +41,7 @@ export class ConversationFeed {
         const data: unknown = JSON.parse(message.data);
         if (message.event === 'message') this.handlers.onMessage(data as FeedAgentMessage);
         else if (message.event === 'status') this.handlers.onStatus(data as FeedStatus);
+        else if (message.event === 'typing') this.handlers.onTyping(data as FeedAgentTyping);
       },
     });
   }

@@ -25,6 +25,8 @@ export class MessageLog {
     private readonly base: string,
     private readonly strings: () => UiStrings,
     private readonly choose: (option: ClarifyOption) => void,
+    /** The files of a message, shown under its text (see attachment-view.ts). */
+    private readonly files: (message: Pick<Message, 'attachments'>) => HTMLElement | null = () => null,
   ) {}
 
   welcome(): void {
@@ -128,6 +130,7 @@ export class MessageLog {
     const name = message.role === 'agent' ? message.author?.name : undefined;
     const { item } = this.bubble(message.role, name || { key: this.roleLabel(message.role) }, message.text, message.at);
     item.dataset.id = message.id;
+    item.append(this.files(message) ?? '');
     this.citations(item, message.citations);
     if (message.action === 'clarify') this.choicesFor(item, message.options);
     return true;

@@ -12,6 +12,8 @@ export interface ReplyStreamRequest {
   readonly clientMessageId: string;
   /** The option of the clarifying question right before that a quick-reply button picked. */
   readonly optionId?: string | undefined;
+  /** Files uploaded for this message. */
+  readonly attachmentIds?: readonly string[] | undefined;
   /** Receives each piece of text as it arrives. */
   readonly onToken: (piece: string) => void;
   /** The failure to report when the stream ends without a reply and without saying why. */
@@ -26,7 +28,12 @@ export async function streamReply(request: ReplyStreamRequest): Promise<MessageR
       'content-type': 'application/json',
       accept: 'text/event-stream',
     },
-    body: JSON.stringify({ text: request.text, clientMessageId: request.clientMessageId, optionId: request.optionId }),
+    body: JSON.stringify({
+      text: request.text,
+      clientMessageId: request.clientMessageId,
+      optionId: request.optionId,
+      attachmentIds: request.attachmentIds,
+    }),
   });
   if (!response.ok || response.body === null) throw await responseError(response, 'http');
   let result: MessageResult | undefined;
