@@ -61,6 +61,8 @@ async function handoff(text: string, lang: 'ru' | 'en', claimedBy?: string): Pro
 }
 
 const items = (): Locator => page.locator('.ticket-item');
+/** A parameter of the page's address as the page itself has it (the view keeps its choice there). */
+const addressParam = (name: string) => page.evaluate((key) => new URLSearchParams(location.search).get(key), name);
 const shownIds = () =>
   items().evaluateAll((elements) => elements.map((element) => element.getAttribute('data-ticket-id')));
 const team = async () =>
@@ -117,14 +119,23 @@ describe('the inbox', () => {
 
     await page.getByLabel('Список').selectOption({ label: 'Мои' });
     await expect.poll(shownIds, { timeout: 10_000 }).toEqual([payment.ticketId]);
-    expect(new URL(page.url()).searchParams.get('view')).toBe('mine');
+    expect(await addressParam('view')).toBe('mine');
     await page.getByLabel('Список').selectOption({ label: 'Без исполнителя' });
     await expect.poll(shownIds, { timeout: 10_000 }).toEqual([roaming.ticketId]);
     await page.getByLabel('Список').selectOption({ label: 'Открытые' });
+    // By group: nothing went to billing; first-line has both.
+    await page.locator('#inbox-group').selectOption('billing');
+    await page.getByText('Ничего не найдено.').waitFor({ timeout: 10_000 });
+    expect(await addressParam('group')).toBe('billing');
+    await page.locator('#inbox-group').selectOption('first-line');
+    await expect
+      .poll(shownIds, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([payment.ticketId, roaming.ticketId]));
+    await page.locator('#inbox-group').selectOption('');
 
     await page.getByLabel('Поиск').fill('roaming');
     await expect.poll(shownIds, { timeout: 10_000 }).toEqual([roaming.ticketId]);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('roaming');
+    expect(await addressParam('q')).toBe('roaming');
     await screenshot(page, '30-console-search');
     // A reload keeps the search.
     await page.reload();

@@ -44,6 +44,7 @@ export class AgentConsole {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSelected = false;
   private openSequence = 0;
+  private queueSequence = 0;
   private acting = false;
   /** The agent's own tickets with customer messages not yet read. */
   private readonly unread = new Set<string>();
@@ -259,6 +260,8 @@ export class AgentConsole {
 
   private async refreshQueue(): Promise<void> {
     if (this.token === undefined) return;
+    // Views change faster than answers come: only the latest refresh draws the list.
+    const sequence = (this.queueSequence += 1);
     const wroteIn = [...this.wroteIn];
     this.wroteIn.clear();
     let shown: readonly Ticket[];
@@ -279,6 +282,7 @@ export class AgentConsole {
     const stillMine = new Set(this.tickets.filter((ticket) => this.isMine(ticket)).map((ticket) => ticket.id));
     for (const id of this.unread) if (!stillMine.has(id)) this.unread.delete(id);
     this.alerts.unreadMessages(this.unread.size);
+    if (sequence !== this.queueSequence) return;
     this.queue.render(shown, this.selectedId, this.unread, this.views.isQueue ? t.queueEmpty : t.viewEmpty);
     this.flood.render(this.tickets, this.me !== undefined && this.me.role !== 'agent');
   }

@@ -1,11 +1,12 @@
-// The views above the queue: the open queue, the agent's own tickets, unassigned ones, closed ones; by language and
-// reason; and a search over customers, words and ticket ids. The choice is kept in the address (`?view=mine&q=…`;
+// The views above the queue: the open queue, the agent's own tickets, unassigned ones, closed ones; by group,
+// language and reason; and a search over customers, words and ticket ids. The choice is kept in the address (`?view=mine&q=…`;
 // `language`, since `lang` is the page's own language), so a view can be bookmarked and survives a reload.
 // Runtime: browser.
 import { label } from '../../i18n.ts';
 import type { TicketQuery } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { lang, t } from '../page-lang.ts';
+import { GROUPS } from './ticket-actions.ts';
 
 export type View = 'queue' | 'mine' | 'unassigned' | 'closed';
 
@@ -27,6 +28,7 @@ export class InboxViews {
   readonly view: HTMLElement;
   private readonly select: HTMLSelectElement;
   private readonly language: HTMLSelectElement;
+  private readonly group: HTMLSelectElement;
   private readonly reason: HTMLSelectElement;
   private readonly search: HTMLInputElement;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +52,14 @@ export class InboxViews {
     );
     const language = params.get('language') ?? '';
     this.language.value = language === 'ru' || language === 'en' ? language : '';
+    const group = params.get('group') ?? '';
+    this.group = h(
+      'select',
+      { id: 'inbox-group', onchange: () => this.changed() },
+      option('', t.filterAny),
+      [...new Set([...GROUPS, ...(group === '' ? [] : [group])])].map((name) => option(name, name)),
+    );
+    this.group.value = group.slice(0, 100);
     this.reason = h(
       'select',
       { id: 'inbox-reason', onchange: () => this.changed() },
@@ -84,6 +94,7 @@ export class InboxViews {
         'div',
         { className: 'inbox-filters' },
         field('inbox-view', t.viewLabel, this.select),
+        field('inbox-group', t.groupLabel, this.group),
         field('inbox-lang', t.filterLanguage, this.language),
         field('inbox-reason', t.filterReason, this.reason),
       ),
@@ -101,6 +112,7 @@ export class InboxViews {
       ...(this.select.value === 'mine' ? { assignee: 'me' } : {}),
       ...(this.select.value === 'unassigned' ? { assignee: 'none' } : {}),
       ...(this.select.value === 'closed' ? { status: 'resolved' as const } : {}),
+      ...(this.group.value === '' ? {} : { group: this.group.value }),
       ...(this.language.value === 'ru' || this.language.value === 'en' ? { lang: this.language.value } : {}),
       ...(isReason(this.reason.value) ? { reason: this.reason.value } : {}),
       ...(this.search.value.trim() === '' ? {} : { q: this.search.value.trim().slice(0, 200) }),
@@ -112,6 +124,7 @@ export class InboxViews {
     const url = new URL(location.href);
     for (const [key, value] of [
       ['view', this.select.value === 'queue' ? '' : this.select.value],
+      ['group', this.group.value],
       ['language', this.language.value],
       ['reason', this.reason.value],
       ['q', this.search.value.trim()],

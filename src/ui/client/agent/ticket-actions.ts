@@ -7,7 +7,8 @@ import { h } from '../dom.ts';
 import { t } from '../page-lang.ts';
 import type { TicketAction, TicketActionBody } from './desk-api.ts';
 
-const GROUPS = ['first-line', 'second-line', 'billing', 'security'];
+/** The groups tickets usually go to, offered for transfer and as a view of the queue. */
+export const GROUPS = ['first-line', 'second-line', 'billing', 'security'];
 const RESOLUTIONS: ReadonlyArray<[string, string]> = [
   ['solved', t.resolutionSolved],
   ['workaround', t.resolutionWorkaround],
