@@ -1,5 +1,6 @@
 // Contract every ConversationStore adapter must meet; run against each implementation.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it as vitestIt } from 'vitest';
+import { run, type Within } from './within.ts';
 import type { ReplyMeta } from '../../src/core/conversation/conversation.ts';
 import type { ConversationStore } from '../../src/core/ports/conversation-store.ts';
 import type { NewTicket } from '../../src/core/ports/ticket-store.ts';
@@ -35,8 +36,13 @@ const checkedReply: ReplyMeta = {
   verification: { outcome: 'verified', score: 1, unsupported: [], modelReply: 'the model wrote this' },
 };
 
-export function conversationStoreContract(name: string, open: () => Promise<ConversationStore>): void {
+export function conversationStoreContract(
+  name: string,
+  open: () => Promise<ConversationStore>,
+  within: Within = run,
+): void {
   describe(`${name} (ConversationStore contract)`, () => {
+    const it = (title: string, body: () => Promise<void>) => vitestIt(title, () => within(body));
     async function withConversation(id = 'c1') {
       const store = await open();
       await store.createConversation({

@@ -1,6 +1,7 @@
 // Contract every EventFeed must meet: the replay after Last-Event-ID, then each committed event at once (no
 // polling), each exactly once and in order, even while writes race the replay or the reader is slow.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it as vitestIt } from 'vitest';
+import { run, type Within } from './within.ts';
 import type { StoredEvent } from '../../src/core/desk/events.ts';
 import type { EventFeed } from '../../src/core/ports/event-feed.ts';
 import type { ConversationStore } from '../../src/core/ports/conversation-store.ts';
@@ -42,8 +43,9 @@ async function collect(
   return { events, heartbeats, timedOut: stop.signal.aborted };
 }
 
-export function eventFeedContract(name: string, open: () => Promise<FeedFixture>): void {
+export function eventFeedContract(name: string, open: () => Promise<FeedFixture>, within: Within = run): void {
   describe(`${name} (EventFeed contract)`, () => {
+    const it = (title: string, body: () => Promise<void>) => vitestIt(title, () => within(body));
     it('replays what came after the given sequence number, for one conversation or for all', async () => {
       const fixture = await open();
       await conversation(fixture.store, 'c1', 2);

@@ -1,7 +1,8 @@
 // Contract every TicketStore adapter must meet, with the ConversationStore it shares transactions with: the
 // desk's rules (src/core/desk/desk-rules.ts) applied exactly, atomically, and recorded in the event log.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it as vitestIt } from 'vitest';
+import { run, type Within } from './within.ts';
 import type { ReplyMeta } from '../../src/core/conversation/conversation.ts';
 import {
   conversationStatusFor,
@@ -45,8 +46,9 @@ const newTicket = (id: string, score = 35, slaSeconds = 3600): NewTicket => ({
   slaDueAt: at(slaSeconds),
 });
 
-export function ticketStoreContract(name: string, open: () => Promise<DeskStores>): void {
+export function ticketStoreContract(name: string, open: () => Promise<DeskStores>, within: Within = run): void {
   describe(`${name} (TicketStore contract)`, () => {
+    const it = (title: string, body: () => Promise<void>) => vitestIt(title, () => within(body));
     let clock = 0;
     const now = () => at((clock += 1));
 
