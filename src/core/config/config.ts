@@ -151,6 +151,11 @@ export const platformSettingsSchema = z.object({
   INDEX_DIR: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
+  /**
+   * Where a notice goes when a specialist answers a customer who left the chat and gave an e-mail: POSTed as JSON
+   * (`type: "agent-reply"`, conversation, ticket, e-mail, language, agent, text) for the site's backend to e-mail on.
+   */
+  NOTIFY_WEBHOOK_URL: z.url().optional(),
   JUDGE_BASE_URL: z.url().optional(),
   JUDGE_API_KEY: z.string().optional(),
   PROMPTS_DIR: z.string().default('./prompts'),

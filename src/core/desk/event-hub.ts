@@ -74,6 +74,11 @@ export class EventHub implements EventFeed {
     return this.all.size === 0 && this.byConversation.size === 0;
   }
 
+  /** Whether someone follows this conversation's feed here (a customer with the chat open). */
+  following(conversationId: string): boolean {
+    return (this.byConversation.get(conversationId)?.size ?? 0) > 0;
+  }
+
   /** Open feeds (for tests and metrics). */
   get feeds(): number {
     let count = this.all.size;

@@ -1,6 +1,7 @@
 // Agent-side use cases: authenticate by token, work the queue, talk to the customer, hand the
 // conversation back or resolve it. Runtime: any.
 import type { Citation, Message } from '../conversation/conversation.ts';
+import type { Notifier } from '../ports/notifier.ts';
 import type { ReplyGenerator } from '../ports/reply-generator.ts';
 import { hashToken, newToken } from '../conversation/tokens.ts';
 import { ExpiringCache } from '../util/expiring-cache.ts';
@@ -20,6 +21,17 @@ export interface AgentServiceDependencies {
   readonly newId: () => string;
   /** Drafts suggested replies from the knowledge base; without it there are no suggestions. */
   readonly replies?: ReplyGenerator | undefined;
+  /**
+   * Telling customers who left the chat that a specialist answered (NOTIFY_WEBHOOK_URL): `present` says whether the
+   * customer follows the conversation live here.
+   */
+  readonly notices?:
+    | {
+        readonly notifier: Notifier;
+        readonly present: (conversationId: string) => boolean;
+        readonly onError: (error: unknown, context: { conversationId: string; ticketId: string }) => void;
+      }
+    | undefined;
   /** With AUTO_ASSIGN: told when an agent comes online, so waiting tickets reach them at once. */
   readonly autoAssignment?: Pick<AutoAssignment, 'dispatch'> | undefined;
 }
@@ -126,8 +138,8 @@ export class AgentService {
   }
 
   /** `attachmentIds`: files the assignee uploaded to this ticket's conversation, sent with the text. */
-  message(id: string, agent: Agent, text: string, attachmentIds?: readonly string[]): Promise<Message> {
-    return this.deps.tickets.addAgentMessage({
+  async message(id: string, agent: Agent, text: string, attachmentIds?: readonly string[]): Promise<Message> {
+    const message = await this.deps.tickets.addAgentMessage({
       ticketId: id,
       agent,
       messageId: this.deps.newId(),
@@ -135,6 +147,32 @@ export class AgentService {
       at: this.deps.now().toISOString(),
       attachmentIds,
     });
+    this.notifyAbsentCustomer(id, agent, message);
+    return message;
+  }
+
+  /**
+   * A customer who left the chat and gave an e-mail (in the intake or the profile) is told through the notifier; the
+   * agent's reply does not wait for it, and a failed delivery is logged.
+   */
+  private notifyAbsentCustomer(ticketId: string, agent: Agent, message: Message): void {
+    const notices = this.deps.notices;
+    if (notices === undefined || notices.present(message.conversationId)) return;
+    void (async () => {
+      const ticket = await this.deps.tickets.getTicket(ticketId);
+      const email = ticket?.intake?.values.email ?? ticket?.customer.email;
+      if (ticket === undefined || email === undefined) return;
+      await notices.notifier.notify({
+        type: 'agent-reply',
+        conversationId: message.conversationId,
+        ticketId,
+        email,
+        lang: ticket.lang,
+        agentName: agent.name,
+        text: message.text,
+        at: message.at,
+      });
+    })().catch((error: unknown) => notices.onError(error, { conversationId: message.conversationId, ticketId }));
   }
 
   note(id: string, agent: Agent, text: string): Promise<Note> {

@@ -18,6 +18,7 @@ import type { TicketStore } from '../../core/ports/ticket-store.ts';
 import { uuid7Generator } from '../../core/util/uuid7.ts';
 import { AgentService } from '../../core/use-cases/agent-desk.ts';
 import { AutoAssignment } from '../../core/use-cases/auto-assignment.ts';
+import { WebhookNotifier } from '../../adapters/http/webhook-notifier.ts';
 import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
 import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
 import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
@@ -97,6 +98,16 @@ export function buildServices(options: ServiceOptions) {
       ? new AutoAssignment({ tickets: store.tickets, capacity: config.AGENT_CAPACITY, now, logger })
       : undefined;
   autoAssignment?.start(feed);
+  // A specialist's answer to a customer who left the chat goes to the site's backend, which e-mails them.
+  const notices =
+    config.NOTIFY_WEBHOOK_URL === undefined
+      ? undefined
+      : {
+          notifier: new WebhookNotifier(config.NOTIFY_WEBHOOK_URL),
+          present: (conversationId: string) => feed.following(conversationId),
+          onError: (error: unknown, context: { conversationId: string; ticketId: string }) =>
+            logger.warn({ ...context, err: error }, 'the customer could not be notified of the reply'),
+        };
   const agents = new AgentService({
     tickets: store.tickets,
     conversations: store,
@@ -104,6 +115,7 @@ export function buildServices(options: ServiceOptions) {
     newId,
     replies,
     autoAssignment,
+    notices,
   });
   // Files sent with messages: bytes under DATA_DIR/attachments, records in the same database.
   const attachmentStore = attachmentStoreOf(config.DATA_DIR, store);
