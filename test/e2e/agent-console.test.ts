@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { runCli } from '../run-cli.ts';
+import { addAgentWithCli, staffRequest } from '../support/staff.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -25,20 +25,9 @@ interface Chat {
   readonly ticketId: string;
 }
 
-async function addAgent(name: string, role: string): Promise<string> {
-  const result = await runCli(['agents', 'add', name, '--role', role], { DATA_DIR: dataDir });
-  const token = /token: (\S+)/.exec(result.stdout)?.[1];
-  if (token === undefined) throw new Error(`agents add failed: ${result.stdout}${result.stderr}`);
-  return token;
-}
+const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
 
-async function call(path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (path: string, token: string, body?: unknown) => staffRequest(server.url, path, token, body);
 
 async function say(chat: Pick<Chat, 'conversationId' | 'token'>, text: string): Promise<void> {
   const response = await call(`/v1/conversations/${chat.conversationId}/messages`, chat.token, { text });

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { runCli } from '../run-cli.ts';
+import { addAgentWithCli } from '../support/staff.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -18,12 +18,7 @@ let dataDir: string;
 const tokens = { maria: '', lead: '' };
 let resolvedTicket = '';
 
-async function addAgent(name: string, role: string): Promise<string> {
-  const result = await runCli(['agents', 'add', name, '--role', role], { DATA_DIR: dataDir });
-  const token = /token: (\S+)/.exec(result.stdout)?.[1];
-  if (token === undefined) throw new Error(`agents add failed: ${result.stdout}${result.stderr}`);
-  return token;
-}
+const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
 
 async function call(path: string, token: string, body?: unknown): Promise<Response> {
   const response = await fetch(`${server.url}${path}`, {

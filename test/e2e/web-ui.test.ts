@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { runCli } from '../run-cli.ts';
+import { addAgentWithCli } from '../support/staff.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -19,12 +20,7 @@ let dataDir: string;
 let evalDir: string;
 const tokens: Record<'maria' | 'ivan' | 'lead', string> = { maria: '', ivan: '', lead: '' };
 
-async function addAgent(name: string, role: string): Promise<string> {
-  const result = await runCli(['agents', 'add', name, '--role', role], { DATA_DIR: dataDir });
-  const token = /token: (\S+)/.exec(result.stdout)?.[1];
-  if (token === undefined) throw new Error(`agents add failed: ${result.stdout}${result.stderr}`);
-  return token;
-}
+const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
 
 async function signIn(page: Page, path: string, token: string): Promise<void> {
   await page.goto(`${server.url}${path}`);

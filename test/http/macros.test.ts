@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { addAgentWithCli } from '../support/staff.ts';
 
 interface MacroJson {
   readonly id: string;
@@ -22,12 +22,7 @@ let server: ServerProcess;
 let dataDir: string;
 const tokens = { agent: '', lead: '', admin: '' };
 
-async function addAgent(name: string, role: string): Promise<string> {
-  const result = await runCli(['agents', 'add', name, '--role', role], { DATA_DIR: dataDir });
-  const token = /token: (\S+)/.exec(result.stdout)?.[1];
-  if (token === undefined) throw new Error(`agents add failed: ${result.stdout}${result.stderr}`);
-  return token;
-}
+const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
 
 async function call(method: string, path: string, token: string, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {
