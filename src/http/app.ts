@@ -264,7 +264,7 @@ function widgetCors(origins: string | readonly string[] | undefined): Middleware
 const UPLOAD_PATH = /^\/v1\/(?:conversations|tickets)\/[^/]+\/attachments$/;
 const isUpload = (c: Context): boolean => c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path);
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Refuses a body that is not valid UTF-8 rather than let it be stored with U+FFFD in place of the bad bytes (what

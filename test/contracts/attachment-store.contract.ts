@@ -1,8 +1,9 @@
 // Contract every AttachmentStore adapter must meet: bytes kept exactly, records read back whole, a conversation's
 // files deleted together, erased conversations' files deleted on request, unknown ids answered (never thrown on).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it as vitestIt } from 'vitest';
 import type { AttachmentRecord } from '../../src/core/attachments/attachment.ts';
 import type { AttachmentStore } from '../../src/core/ports/attachment-store.ts';
+import { run, type Within } from './within.ts';
 
 export interface AttachmentStoreUnderTest {
   readonly attachments: AttachmentStore;
@@ -24,18 +25,29 @@ const record = (id: string, conversationId: string, content: Uint8Array): Omit<A
   createdAt: `2026-11-01T10:00:0${id.length % 10}.000Z`,
 });
 
-export function attachmentStoreContract(name: string, open: () => Promise<AttachmentStoreUnderTest>): void {
+export function attachmentStoreContract(
+  name: string,
+  open: () => Promise<AttachmentStoreUnderTest>,
+  within: Within = run,
+): void {
   describe(`AttachmentStore contract: ${name}`, () => {
     let subject: AttachmentStoreUnderTest;
     let store: AttachmentStore;
-
-    beforeEach(async () => {
-      subject = await open();
-      store = subject.attachments;
-      await subject.conversation('c1');
-      await subject.conversation('c2');
-    });
-    afterEach(() => subject.close());
+    // Each test opens its store, with two conversations, where the adapter runs (inside a Durable Object on Workers).
+    const it = (title: string, body: () => Promise<void>) =>
+      vitestIt(title, () =>
+        within(async () => {
+          subject = await open();
+          store = subject.attachments;
+          try {
+            await subject.conversation('c1');
+            await subject.conversation('c2');
+            await body();
+          } finally {
+            await subject.close();
+          }
+        }),
+      );
 
     it('keeps the bytes exactly and reads the record back, not yet taken by a message', async () => {
       const content = new Uint8Array(256).map((_, index) => index);

@@ -118,7 +118,9 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new QueryEmbeddingTimeout(`the query was not embedded within ${ms} ms`)), ms);
   });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, deadline]).finally(() => {
+    if (timer !== undefined) clearTimeout(timer);
+  });
 }
 
 /** Searches a {@link KnowledgeIndex} with both rankings and fuses them. */

@@ -21,16 +21,4 @@ export type FromWorker =
   | { readonly kind: 'token'; readonly id: number; readonly text: string }
   | { readonly kind: 'reply'; readonly id: number; readonly reply: Reply };
 
-/**
- * A reply as it can cross threads: its `error` becomes a plain Error with the same message and stack, since
- * an error's own fields (a `cause`, a response object) need not survive the structured clone.
- */
-export function transferableReply(reply: Reply): Reply {
-  if (reply.error === undefined) return reply;
-  const error = new Error(reply.error instanceof Error ? reply.error.message : String(reply.error));
-  if (reply.error instanceof Error) {
-    error.name = reply.error.name;
-    error.stack = reply.error.stack;
-  }
-  return { ...reply, error };
-}
+export { transferableReply } from '../shared/transferable-reply.ts';

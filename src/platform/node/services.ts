@@ -1,164 +1,21 @@
-// Wires the use cases from configuration, a store and a knowledge index: the one place the reply pipeline,
-// the conversation service and the agent service are built (the server and the tests share it). Runtime: Node.
+// Wires the use cases on Node: the shared desk services with node:crypto token hashing, files under
+// DATA_DIR/attachments and feeds that poll for other processes' writes. Runtime: Node.
 import { nodeTokenHash } from '../../adapters/crypto/node-token-hash.ts';
 import { attachmentStoreOf } from '../../adapters/fs/file-attachment-store.ts';
-import { AttachmentService } from '../../core/use-cases/attachments.ts';
-import type { SqlConversationStore } from '../../adapters/store/sql-conversation-store.ts';
-import { EventHub } from '../../core/desk/event-hub.ts';
-import { TypingSignals } from '../../core/desk/typing-signals.ts';
-import { RateLimiter } from '../../core/limits/rate-limiter.ts';
-import { SupportMetrics } from '../../core/use-cases/support-metrics.ts';
-import { SupportReports } from '../../core/use-cases/support-reports.ts';
-import { identitySettings, queueSettings, type Config } from '../../core/config/config.ts';
-import { ConversationService } from '../../core/use-cases/customer-conversation.ts';
-import type { Logger } from '../../core/ports/logger.ts';
-import type { ReplyGenerator } from '../../core/ports/reply-generator.ts';
-import type { Summarizer } from '../../core/ports/summarizer.ts';
-import type { TicketStore } from '../../core/ports/ticket-store.ts';
-import { uuid7Generator } from '../../core/util/uuid7.ts';
-import { AgentService } from '../../core/use-cases/agent-desk.ts';
-import { AutoAssignment } from '../../core/use-cases/auto-assignment.ts';
-import { WebhookNotifier } from '../../adapters/http/webhook-notifier.ts';
-import { DEFAULT_CONFIDENCE_WEIGHTS } from '../../core/reply/confidence.ts';
-import { ReplyPipeline } from '../../core/reply/reply-pipeline.ts';
-import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
+import { buildDeskServices, type DeskServiceOptions } from '../shared/desk-services.ts';
 import type { OpenedKnowledge } from './knowledge-service.ts';
-import type { SearchAssist } from '../../core/retrieval/search-assist.ts';
 
-/** The in-process reply pipeline for this configuration and index (the worker threads build the same one). */
-export function createReplyPipeline(
-  config: Config,
-  knowledge: Pick<OpenedKnowledge, 'stored' | 'retriever'>,
-  logger: Logger,
-  composer?: AnswerComposer,
-  search?: SearchAssist,
-): ReplyPipeline {
-  return new ReplyPipeline({
-    index: knowledge.stored.index,
-    retriever: knowledge.retriever,
-    weights: config.CONFIDENCE_WEIGHTS ?? DEFAULT_CONFIDENCE_WEIGHTS,
-    thresholds: {
-      answer: config.ANSWER_THRESHOLD,
-      handoff: config.HANDOFF_THRESHOLD,
-      clarifyMargin: config.CLARIFY_MARGIN,
-    },
-    minGroundedness: config.MIN_GROUNDEDNESS,
-    composer,
-    search:
-      search === undefined
-        ? undefined
-        : { assist: search, rewrite: config.SEARCH_REWRITE === 'on', rerank: config.SEARCH_RERANK },
-    logger,
-    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
-  });
-}
+export { createReplyPipeline } from '../shared/desk-services.ts';
 
-export interface ServiceOptions {
-  readonly config: Config;
-  readonly store: SqlConversationStore;
+export type ServiceOptions = Omit<DeskServiceOptions, 'attachmentStore' | 'hashToken' | 'pollMs' | 'knowledge'> & {
   readonly knowledge: OpenedKnowledge;
-  readonly logger: Logger;
-  readonly composer?: AnswerComposer | undefined;
-  /** The model's help with retrieval, when a model is configured. */
-  readonly search?: SearchAssist | undefined;
-  readonly summarizer?: Summarizer | undefined;
-  readonly now?: (() => Date) | undefined;
-  /** Built by the caller when it also needs it (the worker pool's fallback); otherwise built here. */
-  readonly pipeline?: ReplyPipeline | undefined;
-  /** Where customer replies come from; the pipeline itself unless worker threads serve them. */
-  readonly replies?: ReplyGenerator | undefined;
-  /** The ticket store the customer side sees; the store's own unless a caller narrows it (evals). */
-  readonly tickets?: TicketStore | undefined;
-}
+};
 
 export function buildServices(options: ServiceOptions) {
-  const { config, store, knowledge, logger } = options;
-  const now = options.now ?? (() => new Date());
-  // Time-ordered ids: new rows land at the end of the SQLite indexes.
-  const newId = uuid7Generator();
-  const pipeline = options.pipeline ?? createReplyPipeline(config, knowledge, logger, options.composer, options.search);
-  const replies = options.replies ?? pipeline;
-  const conversations = new ConversationService({
-    store,
-    tickets: options.tickets ?? store.tickets,
-    queue: queueSettings(config),
-    summarizer: options.summarizer,
-    replies,
-    now,
-    newId,
-    logger,
-    hashToken: nodeTokenHash,
-    handoffThresholds: { emotion: config.EMOTION_HANDOFF_THRESHOLD, empathy: 0.2 },
-    identity: identitySettings(config),
-  });
-  // Events reach open feeds the moment this process commits them; the poll finds other processes' writes.
-  const feed = new EventHub(store.tickets, store.committed, { pollMs: config.EVENT_POLL_MS });
-  const autoAssignment =
-    config.AUTO_ASSIGN === 'round-robin'
-      ? new AutoAssignment({ tickets: store.tickets, capacity: config.AGENT_CAPACITY, now, logger })
-      : undefined;
-  autoAssignment?.start(feed);
-  // A specialist's answer to a customer who left the chat goes to the site's backend, which e-mails them.
-  const notices =
-    config.NOTIFY_WEBHOOK_URL === undefined
-      ? undefined
-      : {
-          notifier: new WebhookNotifier(config.NOTIFY_WEBHOOK_URL),
-          present: (conversationId: string) => feed.following(conversationId),
-          onError: (error: unknown, context: { conversationId: string; ticketId: string }) =>
-            logger.warn({ ...context, err: error }, 'the customer could not be notified of the reply'),
-        };
-  const agents = new AgentService({
-    tickets: store.tickets,
-    conversations: store,
-    now,
-    newId,
-    replies,
-    autoAssignment,
-    notices,
-  });
   // Files sent with messages: bytes under DATA_DIR/attachments, records in the same database.
-  const attachmentStore = attachmentStoreOf(config.DATA_DIR, store);
-  const attachments = new AttachmentService({
-    store: attachmentStore,
-    maxBytes: config.MAX_ATTACHMENT_BYTES,
-    newId,
-    now,
-  });
-  const perMinute = (count: number) => ({ capacity: count, refillPerSecond: count / 60 });
-  const perHour = (count: number) => ({ capacity: count, refillPerSecond: count / 3600 });
-  const limits = {
-    maxTextLength: config.MAX_TEXT_LENGTH,
-    maxBodyBytes: config.MAX_BODY_BYTES,
-    maxAttachmentBytes: config.MAX_ATTACHMENT_BYTES,
-    messagesInFlightPerAddress: config.MESSAGES_IN_FLIGHT_PER_ADDRESS,
-  };
-  const clock = () => now().getTime();
-  const rateLimits = {
-    perConversation: new RateLimiter(perMinute(config.RATE_LIMIT_CONVERSATION_PER_MINUTE), clock),
-    perAddress: new RateLimiter(perMinute(config.RATE_LIMIT_ADDRESS_PER_MINUTE), clock),
-    failedAuth: new RateLimiter(perMinute(config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE), clock),
-    assets: new RateLimiter(perMinute(config.RATE_LIMIT_ASSETS_PER_MINUTE), clock),
-    newConversations: {
-      perAddress: new RateLimiter(perHour(config.CONVERSATIONS_PER_ADDRESS_PER_HOUR), clock),
-      perCustomer: new RateLimiter(perHour(config.CONVERSATIONS_PER_CUSTOMER_PER_HOUR), clock),
-    },
-  };
-  const metrics = new SupportMetrics(store.tickets);
-  const reports = new SupportReports(store.tickets);
-  return {
-    pipeline,
-    conversations,
-    agents,
-    attachments,
-    attachmentStore,
-    limits,
-    rateLimits,
-    feed,
-    // Who is typing: in this process only (a cosmetic signal; see docs/architecture.md).
-    typing: new TypingSignals(),
-    metrics,
-    reports,
-    autoAssignment,
-  };
+  const attachmentStore = attachmentStoreOf(options.config.DATA_DIR, options.store);
+  const services = buildDeskServices({ ...options, hashToken: nodeTokenHash, attachmentStore });
+  const { attachments } = services;
+  if (attachments === undefined) throw new Error('the attachment service is built whenever a store is given');
+  return { ...services, attachments, attachmentStore };
 }
