@@ -24,6 +24,21 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './test/workers/wrangler.toml' } })],
         test: { name: 'workers', include: ['test/workers/**/*.test.ts'], testTimeout: 30_000 },
       },
+      {
+        // The Worker itself (wrangler.toml): its API, pages and cron against the desk object, on workerd.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token', RETENTION_DAYS: '30' } },
+          }),
+        ],
+        test: {
+          name: 'workers-api',
+          include: ['test/workers-api/**/*.test.ts'],
+          globalSetup: ['test/workers-api/build-assets.ts'],
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });

@@ -35,7 +35,6 @@ async function addAgent(request: Request, env: WorkersEnv): Promise<Response> {
   const bearer = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
   if (!digestsEqual(await hashToken(bearer), await hashToken(admin)))
     return error(401, 'unauthorized:admin', 'send the admin token as Authorization: Bearer <ADMIN_TOKEN>');
-  if (request.method !== 'POST') return error(405, 'method_not_allowed:admin', `use POST ${ADMIN_AGENTS}`);
   const body: unknown = await request.json().catch(() => undefined);
   const parsed = agentSchema.safeParse(body);
   if (!parsed.success) {
@@ -54,7 +53,8 @@ export default {
     if (pathname.startsWith(HIDDEN_PREFIX))
       return error(404, 'not_found:route', `no route for ${request.method} ${pathname}`);
     try {
-      if (pathname === ADMIN_AGENTS) return await addAgent(request, env);
+      // Creating agents: there is no CLI beside a Worker's storage (listing them stays the API's GET, for admins).
+      if (pathname === ADMIN_AGENTS && request.method === 'POST') return await addAgent(request, env);
       return await deskOf(env).fetch(request);
     } catch (failure) {
       console.error(JSON.stringify({ level: 'error', msg: 'the desk could not answer', err: String(failure) }));
