@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'workers-api',
           include: ['test/workers-api/**/*.test.ts'],
-          globalSetup: ['test/workers-api/build-assets.ts'],
+          globalSetup: ['test/support/build-workers-assets.ts'],
           testTimeout: 30_000,
         },
       },

@@ -14,6 +14,7 @@ import { evalCommand } from './commands/eval.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
+import { publishCommand } from './commands/publish.ts';
 import { BackupError } from '../adapters/store/sqlite-backup.ts';
 import { UsageError } from './usage-error.ts';
 import { EvalSetupError } from '../platform/node/eval-sides.ts';
@@ -24,6 +25,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   ingest: {
     run: ingestCommand,
     usage: 'ingest [--knowledge DIR] [--index DIR]        build or update the knowledge index',
+  },
+  publish: {
+    run: publishCommand,
+    usage:
+      'publish --workers (--out DIR | --bucket NAME --local|--remote)  the knowledge generation for the Worker, to a folder or R2',
   },
   serve: { run: serveCommand, usage: 'serve [--port N] [--host H]                     run the HTTP service' },
   agents: {

@@ -8,6 +8,8 @@ import {
 import { SqlConversationStore } from '../../src/adapters/store/sql-conversation-store.ts';
 import { EventHub } from '../../src/core/desk/event-hub.ts';
 import { ExactVectorIndex } from '../../src/core/retrieval/exact-vector-index.ts';
+import { R2AttachmentStore } from '../../src/adapters/r2/r2-attachment-store.ts';
+import { attachmentStoreContract } from '../contracts/attachment-store.contract.ts';
 import { conversationStoreContract } from '../contracts/conversation-store.contract.ts';
 import { eventFeedContract } from '../contracts/event-feed.contract.ts';
 import { vectorIndexContract } from '../contracts/vector-index.contract.ts';
@@ -67,4 +69,53 @@ eventFeedContract(
 
 vectorIndexContract('ExactVectorIndex in workerd', (vectors, dimensions) =>
   Promise.resolve(new ExactVectorIndex(vectors, dimensions)),
+);
+
+// Attachments on Workers: the bytes in R2 under a prefix of their own per test, the records in the object's SQLite.
+let bucketPrefix = 0;
+attachmentStoreContract(
+  'R2AttachmentStore (R2 bytes, Durable Object records)',
+  async () => {
+    const store = await open();
+    bucketPrefix += 1;
+    const prefix = `test-${bucketPrefix}/`;
+    const bucket = env.FILES;
+    const scoped = {
+      put: (key: string, value: Uint8Array) => bucket.put(prefix + key, value),
+      get: (key: string) => bucket.get(prefix + key),
+      list: async (options: { prefix: string; cursor?: string | undefined }) => {
+        const page = await bucket.list({ prefix: prefix + options.prefix, cursor: options.cursor });
+        return {
+          objects: page.objects.map((object) => ({ key: object.key.slice(prefix.length) })),
+          truncated: page.truncated,
+          cursor: page.truncated ? page.cursor : undefined,
+        };
+      },
+      delete: (keys: string | string[]) =>
+        bucket.delete(Array.isArray(keys) ? keys.map((key) => prefix + key) : prefix + keys),
+    };
+    return {
+      attachments: new R2AttachmentStore(scoped, store.attachmentRecords),
+      conversation: async (id) => {
+        await store.createConversation({
+          id,
+          tokenHash: `hash-${id}`,
+          lang: 'en',
+          customer: { email: `${id}@example.com` },
+          channel: 'web',
+          at: '2026-11-01T09:00:00.000Z',
+        });
+      },
+      erase: async (id) => {
+        await store.tickets.eraseCustomer({
+          key: `${id}@example.com`,
+          by: 'cli',
+          actor: 'system',
+          at: new Date().toISOString(),
+        });
+      },
+      close: () => store.close(),
+    };
+  },
+  inObject,
 );
