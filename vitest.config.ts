@@ -1,8 +1,19 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { createServer } from 'node:net';
 import { defineConfig } from 'vitest/config';
 
 // The Workers lane runs workerd from npm, locally: nothing is sent to Cloudflare.
 process.env.WRANGLER_SEND_METRICS ??= 'false';
+
+/** A free port on 127.0.0.1 for the Workers LLM lane's scripted model server (its global setup listens on it). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+process.env.FIRSTLINE_WORKERS_FAKE_OPENAI_PORT ??= String(await freePort());
 
 export default defineConfig({
   test: {
@@ -36,6 +47,29 @@ export default defineConfig({
           name: 'workers-api',
           include: ['test/workers-api/**/*.test.ts'],
           globalSetup: ['test/support/build-workers-assets.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The Worker with a model: @langchain/openai in workerd against a scripted OpenAI-compatible server on 127.0.0.1.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                OPENAI_BASE_URL: `http://127.0.0.1:${process.env.FIRSTLINE_WORKERS_FAKE_OPENAI_PORT}/v1`,
+                OPENAI_API_KEY: 'test-key',
+                OPENAI_MODEL: 'fake-chat',
+                LLM_TIMEOUT_MS: '5000',
+                ADMIN_TOKEN: 'test-admin-token',
+              },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers-llm',
+          include: ['test/workers-llm/**/*.test.ts'],
+          globalSetup: ['test/support/build-workers-assets.ts', 'test/support/workers-fake-openai.ts'],
           testTimeout: 30_000,
         },
       },

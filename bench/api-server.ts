@@ -30,7 +30,7 @@ const PROBE = fileURLToPath(new URL('server-probe.mjs', import.meta.url));
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What the server inherits: the offline path (no model), limits out of the way, quiet logs. */
-function serverEnv(directory: string): Record<string, string> {
+export function serverEnv(directory: string): Record<string, string> {
   const passThrough = Object.fromEntries(
     ['SQLITE_SYNCHRONOUS', 'REPLY_WORKERS'].flatMap((key) =>
       process.env[key] === undefined ? [] : [[key, process.env[key] ?? '']],
@@ -45,8 +45,8 @@ function serverEnv(directory: string): Record<string, string> {
     MESSAGES_IN_FLIGHT_PER_ADDRESS: '100000',
     REPLY_QUEUE_LIMIT: '100000',
     // Thousands of simulated customers arrive from the generator's one address.
-    CONVERSATIONS_PER_ADDRESS_PER_HOUR: '100000000',
-    HANDOFFS_PER_SOURCE_PER_HOUR: '100000000',
+    CONVERSATIONS_PER_ADDRESS_PER_HOUR: '10000000',
+    HANDOFFS_PER_SOURCE_PER_HOUR: '10000000',
     // Empty counts as unset: the offline composer even when the caller's environment has a key.
     OPENAI_API_KEY: '',
     OPENAI_MODEL: '',

@@ -118,7 +118,7 @@ async function answerChat(script: ChatScript, body: Record<string, unknown>, res
   response.end('data: [DONE]\n\n');
 }
 
-export async function startFakeOpenAi(options: { dimensions?: number } = {}): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(options: { dimensions?: number; port?: number } = {}): Promise<FakeOpenAi> {
   const dimensions = options.dimensions ?? 32;
   const state = {
     chatRequests: [] as Array<Record<string, unknown>>,
@@ -190,7 +190,7 @@ export async function startFakeOpenAi(options: { dimensions?: number } = {}): Pr
       response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,

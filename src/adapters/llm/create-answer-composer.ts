@@ -1,25 +1,24 @@
-// Builds the LLM paths from configuration: ChatOpenAI against any OpenAI-compatible endpoint (JSON-schema
-// output where the endpoint takes it, JSON mode otherwise), prompt files from PROMPTS_DIR, checked before use.
-// Returns undefined when no model is configured (offline). Runtime: Node.
+// The LLM paths on Node: `llm-paths.ts` with the prompt files of PROMPTS_DIR (checked before use) and tiktoken.
+// Each returns undefined when no model is configured (offline). Runtime: Node.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../../core/config/config.ts';
-import { usesLlm } from '../../core/config/config.ts';
 import type { Logger } from '../../core/ports/logger.ts';
-import { parsePromptFile, PromptError, type PromptFile } from '../../core/prompts/prompt-file.ts';
-import { checkPrompt, PROMPT_SPECS } from '../../core/prompts/prompt-check.ts';
-import { LLM_ANSWER_JSON_SCHEMA, LlmComposer, type LlmComposerOptions } from '../../core/reply/llm-composer.ts';
-import { LlmJudge, type Judge } from '../../core/graders/llm-judge.ts';
+import { PromptError, type PromptFile } from '../../core/prompts/prompt-file.ts';
+import { PROMPT_SPECS } from '../../core/prompts/prompt-check.ts';
 import type { ModelCallCache } from '../../core/ports/model-cache.ts';
-import type { ModelMetrics } from '../../core/ports/model-metrics.ts';
 import type { UsageMeter } from '../../core/reply/usage-meter.ts';
-import { LlmSummarizer } from '../../core/handoff/llm-summarizer.ts';
-import type { Summarizer } from '../../core/ports/summarizer.ts';
-import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
-import { LlmSearchAssist, type SearchAssist } from '../../core/retrieval/search-assist.ts';
 import { TiktokenTokenizer } from '../tokenizer/tiktoken-tokenizer.ts';
-import { piiRedactor } from '../../core/text/pii.ts';
+import {
+  answerComposerOf,
+  checkedPrompt,
+  judgeOf,
+  searchAssistOf,
+  summarizerOf,
+  type PromptSource,
+} from './llm-paths.ts';
+
+export { judgeConfig } from './llm-paths.ts';
 
 /** Reads one prompt file and checks its template against what the code gives it. */
 export async function readPrompt(directory: string, name: string): Promise<PromptFile> {
@@ -27,10 +26,7 @@ export async function readPrompt(directory: string, name: string): Promise<Promp
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new PromptError(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
   });
-  const prompt = parsePromptFile(path, text);
-  const spec = PROMPT_SPECS[name];
-  if (spec !== undefined) checkPrompt(path, prompt, spec, prompt.bodyLine);
-  return prompt;
+  return checkedPrompt(path, name, text);
 }
 
 /**
@@ -54,131 +50,33 @@ export async function checkPrompts(directory: string): Promise<string[]> {
   return names;
 }
 
-/** What the customer's words go through on their way to a model: REDACT_PII=on masks personal data. */
-const redactorOf = (config: Config) => piiRedactor(config.REDACT_PII === 'on');
+/** The prompt files of a directory as the LLM paths read them. */
+export const promptFiles =
+  (directory: string): PromptSource =>
+  (name) =>
+    readPrompt(directory, name);
 
-/** Names model, endpoint and temperature in cache keys. */
-function modelIdOf(config: Config): string {
-  return `${config.OPENAI_BASE_URL ?? 'openai'}:${config.OPENAI_MODEL ?? ''}:${config.OPENAI_TEMPERATURE}`;
-}
-
-type ResponseFormat = 'json_schema' | 'json_object';
-
-async function chatModel(config: Config, format: ResponseFormat = 'json_object'): Promise<BaseChatModel> {
-  const { ChatOpenAI } = await import('@langchain/openai');
-  const responseFormat =
-    format === 'json_schema'
-      ? { type: 'json_schema', json_schema: { name: 'support_answer', strict: true, schema: LLM_ANSWER_JSON_SCHEMA } }
-      : { type: 'json_object' };
-  return new ChatOpenAI({
-    model: config.OPENAI_MODEL ?? '',
-    apiKey: config.OPENAI_API_KEY ?? 'not-needed',
-    temperature: config.OPENAI_TEMPERATURE,
-    maxTokens: config.LLM_MAX_TOKENS,
-    timeout: config.LLM_TIMEOUT_MS,
-    maxRetries: 0,
-    streaming: true,
-    modelKwargs: { response_format: responseFormat },
-    configuration: config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL },
-  });
-}
+type Extras<F extends (...args: never[]) => unknown> = Omit<NonNullable<Parameters<F>[2]>, 'prompts' | 'tokenizer'>;
 
 /** The LLM handoff summarizer, or undefined when no model is configured (the extractive summary is used). */
-export async function createSummarizer(
-  config: Config,
-  logger: Logger,
-  extras: {
-    metrics?: ModelMetrics | undefined;
-    cache?: ModelCallCache | undefined;
-    meter?: UsageMeter | undefined;
-  } = {},
-): Promise<Summarizer | undefined> {
-  if (!usesLlm(config)) return undefined;
-  return new LlmSummarizer({
-    model: await chatModel(config),
-    prompt: await readPrompt(config.PROMPTS_DIR, 'handoff-summary'),
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    logger,
-    ...extras,
-    modelId: modelIdOf(config),
-    redact: redactorOf(config),
-  });
-}
-
-/** The judge's own model settings: `JUDGE_*`, each defaulting to the answering model's. */
-export function judgeConfig(config: Config): Config {
-  return {
-    ...config,
-    OPENAI_MODEL: config.JUDGE_MODEL ?? config.OPENAI_MODEL,
-    OPENAI_BASE_URL: config.JUDGE_BASE_URL ?? config.OPENAI_BASE_URL,
-    OPENAI_API_KEY: config.JUDGE_API_KEY ?? config.OPENAI_API_KEY,
-  };
+export function createSummarizer(config: Config, logger: Logger, extras: Extras<typeof summarizerOf> = {}) {
+  return summarizerOf(config, logger, { ...extras, prompts: promptFiles(config.PROMPTS_DIR) });
 }
 
 /** The LLM judge for evals (`JUDGE_MODEL` / `JUDGE_BASE_URL`, else the answering model), or undefined without a model. */
-export async function createJudge(
-  answering: Config,
-  extras: { cache?: ModelCallCache; meter?: UsageMeter } = {},
-): Promise<Judge | undefined> {
-  const config = judgeConfig(answering);
-  if (!usesLlm(config)) return undefined;
-  return new LlmJudge({
-    model: await chatModel(config),
-    prompt: await readPrompt(answering.PROMPTS_DIR, 'judge'),
-    rubricPrompt: await readPrompt(answering.PROMPTS_DIR, 'judge-rubric').catch(() => undefined),
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    cache: extras.cache,
-    meter: extras.meter,
-    modelId: modelIdOf(config),
-  });
+export function createJudge(answering: Config, extras: { cache?: ModelCallCache; meter?: UsageMeter } = {}) {
+  return judgeOf(answering, { ...extras, prompts: promptFiles(answering.PROMPTS_DIR) });
 }
 
-export async function createAnswerComposer(
-  config: Config,
-  logger: Logger,
-  extras: {
-    cache?: ModelCallCache;
-    meter?: UsageMeter;
-    metrics?: ModelMetrics;
-    checker?: LlmComposerOptions['checker'];
-  } = {},
-): Promise<AnswerComposer | undefined> {
-  if (!usesLlm(config)) return undefined;
-  const formats: ResponseFormat[] =
-    config.LLM_RESPONSE_FORMAT === 'auto' ? ['json_schema', 'json_object'] : [config.LLM_RESPONSE_FORMAT];
-  return new LlmComposer({
-    models: await Promise.all(formats.map((format) => chatModel(config, format))),
-    system: await readPrompt(config.PROMPTS_DIR, 'answer-system'),
-    user: await readPrompt(config.PROMPTS_DIR, 'answer-user'),
+export function createAnswerComposer(config: Config, logger: Logger, extras: Extras<typeof answerComposerOf> = {}) {
+  return answerComposerOf(config, logger, {
+    ...extras,
+    prompts: promptFiles(config.PROMPTS_DIR),
     tokenizer: new TiktokenTokenizer(),
-    contextTokens: 1500,
-    historyTokens: config.LLM_HISTORY_TOKENS,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    logger,
-    cache: extras.cache,
-    meter: extras.meter,
-    metrics: extras.metrics,
-    checker: extras.checker,
-    modelId: modelIdOf(config),
-    redact: redactorOf(config),
   });
 }
 
 /** The model's help with retrieval (follow-up rewriting, reranking), or undefined without a model or with both off. */
-export async function createSearchAssist(
-  config: Config,
-  extras: { cache?: ModelCallCache; meter?: UsageMeter; metrics?: ModelMetrics } = {},
-): Promise<SearchAssist | undefined> {
-  if (!usesLlm(config) || (config.SEARCH_REWRITE === 'off' && config.SEARCH_RERANK === 'off')) return undefined;
-  return new LlmSearchAssist({
-    model: await chatModel(config),
-    rewritePrompt: await readPrompt(config.PROMPTS_DIR, 'search-rewrite'),
-    rerankPrompt: await readPrompt(config.PROMPTS_DIR, 'search-rerank'),
-    timeoutMs: config.SEARCH_TIMEOUT_MS,
-    cache: extras.cache,
-    meter: extras.meter,
-    metrics: extras.metrics,
-    modelId: modelIdOf(config),
-    redact: redactorOf(config),
-  });
+export function createSearchAssist(config: Config, extras: Omit<Parameters<typeof searchAssistOf>[1], 'prompts'> = {}) {
+  return searchAssistOf(config, { ...extras, prompts: promptFiles(config.PROMPTS_DIR) });
 }

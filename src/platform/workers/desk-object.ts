@@ -8,12 +8,14 @@ import { consoleLogger } from '../../adapters/logging/console-logger.ts';
 import { R2AttachmentStore } from '../../adapters/r2/r2-attachment-store.ts';
 import { DurableObjectDatabase, type DurableObjectSqlStorage } from '../../adapters/store/durable-object-database.ts';
 import { SqlConversationStore } from '../../adapters/store/sql-conversation-store.ts';
-import { parseConfig, type Config } from '../../core/config/config.ts';
+import { summarizerOf } from '../../adapters/llm/llm-paths.ts';
+import { parseConfig, usesLlm, type Config } from '../../core/config/config.ts';
 import { newToken } from '../../core/conversation/tokens.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { ErasureCounts } from '../../core/ports/ticket-store.ts';
 import type { Reply, ReplyGenerator, ReplyRequest } from '../../core/ports/reply-generator.ts';
 import type { AgentRole } from '../../core/queue/ticket.ts';
+import { PROMPT_SPECS } from '../../core/prompts/prompt-check.ts';
 import { INDEX_FORMAT_VERSION } from '../../core/retrieval/index-snapshot.ts';
 import type { KnowledgeIndex } from '../../core/retrieval/knowledge-index.ts';
 import { buildLexicalIndex } from '../../core/retrieval/lexical-index.ts';
@@ -23,8 +25,10 @@ import { applyRetention } from '../../core/use-cases/retention.ts';
 import { createApp } from '../../http/app.ts';
 import { buildDeskServices, createReplyPipeline } from '../shared/desk-services.ts';
 import { BUNDLE } from './bundle-layout.ts';
+import { bundledPrompts } from './bundled-prompts.ts';
 import { readBundled, settingsOf, type ReplyRpc, type WorkersEnv } from './worker-env.ts';
 
+const PROMPT_NAMES = Object.keys(PROMPT_SPECS);
 const migrationsSchema = z.array(z.object({ version: z.number().int(), name: z.string(), sql: z.string() }));
 
 /** An index with nothing in it: the desk's own pipeline only ever writes the failure handoff. */
@@ -86,10 +90,13 @@ async function openDesk(storage: DurableObjectSqlStorage, env: WorkersEnv): Prom
     { stored: { index }, retriever: new HybridRetriever(index, NO_EMBEDDINGS) },
     logger,
   );
+  const prompts = bundledPrompts(env.ASSETS);
   const services = buildDeskServices({
     config,
     store,
     logger,
+    // With a model, the handoff summary is the model's, written after the handoff (it never waits on the model).
+    summarizer: usesLlm(config) ? await summarizerOf(config, logger, { prompts }) : undefined,
     pipeline: fallback,
     replies: new RemoteReplies(env.REPLIES, fallback, logger),
     attachmentStore: env.FILES === undefined ? undefined : new R2AttachmentStore(env.FILES, store.attachmentRecords),
@@ -112,6 +119,14 @@ async function openDesk(storage: DurableObjectSqlStorage, env: WorkersEnv): Prom
         checks.index = error instanceof Error ? error.message : 'not loaded';
         ready = false;
       }
+      if (usesLlm(config))
+        try {
+          for (const name of PROMPT_NAMES) await prompts(name);
+          checks.prompts = `${PROMPT_NAMES.length} checked`;
+        } catch (error) {
+          checks.prompts = error instanceof Error ? error.message : 'invalid';
+          ready = false;
+        }
       try {
         await store.checkWritable();
         checks.database = 'writable';

@@ -5,7 +5,11 @@
 import { WorkerEntrypoint } from 'cloudflare:workers';
 import { createEmbedder } from '../../adapters/embeddings/create-embedder.ts';
 import { consoleLogger } from '../../adapters/logging/console-logger.ts';
-import { parseConfig, type Config } from '../../core/config/config.ts';
+import { answerComposerOf, searchAssistOf } from '../../adapters/llm/llm-paths.ts';
+import { JsTiktokenTokenizer } from '../../adapters/tokenizer/js-tiktoken-tokenizer.ts';
+import { parseConfig, usesLlm, type Config } from '../../core/config/config.ts';
+import type { AnswerComposer } from '../../core/ports/answer-composer.ts';
+import type { SearchAssist } from '../../core/retrieval/search-assist.ts';
 import type { ArticlePage } from '../../core/ports/article-source.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { Reply } from '../../core/ports/reply-generator.ts';
@@ -14,6 +18,7 @@ import { exactKnowledgeIndex } from '../../core/retrieval/index-codec.ts';
 import { HybridRetriever } from '../../core/retrieval/hybrid-retriever.ts';
 import { createReplyPipeline } from '../shared/desk-services.ts';
 import { transferableReply } from '../shared/transferable-reply.ts';
+import { bundledPrompts } from './bundled-prompts.ts';
 import { knowledgeGenerations, type Generations, type LayoutReader } from './knowledge-generations.ts';
 import {
   readBundled,
@@ -47,10 +52,17 @@ export function layoutReader(env: WorkersEnv): LayoutReader {
   };
 }
 
+/** The model's parts of the pipeline when a model is configured (built once per isolate, like the knowledge). */
+interface ModelPaths {
+  readonly composer?: AnswerComposer | undefined;
+  readonly search?: SearchAssist | undefined;
+}
+
 /** The pipeline for one decoded generation, with the embedder this configuration names (it must be the index's). */
 async function servingOf(
   config: Config,
   logger: Logger,
+  model: ModelPaths,
   generation: string,
   index: ReturnType<typeof exactKnowledgeIndex>,
   articles: Uint8Array,
@@ -66,35 +78,55 @@ async function servingOf(
   const pages = JSON.parse(new TextDecoder().decode(articles)) as Record<string, ArticlePage>;
   return {
     generation,
-    pipeline: createReplyPipeline(config, { stored: { index }, retriever }, logger),
+    pipeline: createReplyPipeline(config, { stored: { index }, retriever }, logger, model.composer, model.search),
     articles: new Map(Object.entries(pages)),
     chunks: index.chunks.length,
   };
 }
 
-/** One per isolate: the settings do not change while it lives. */
-let shared: { readonly generations: Generations<Serving>; readonly logger: Logger } | undefined;
+interface Shared {
+  readonly generations: Generations<Serving>;
+  readonly logger: Logger;
+}
 
-function knowledgeOf(env: WorkersEnv) {
-  if (shared !== undefined) return shared;
+/** One per isolate: the settings do not change while it lives. */
+let shared: Promise<Shared> | undefined;
+
+async function open(env: WorkersEnv): Promise<Shared> {
   const config = parseConfig(settingsOf(env));
   const logger = consoleLogger(config.LOG_LEVEL, { redactPii: config.REDACT_PII === 'on' });
+  // With a model: @langchain/openai over fetch, the bundle's prompts, js-tiktoken for the token budgets.
+  const prompts = bundledPrompts(env.ASSETS);
+  const model: ModelPaths = usesLlm(config)
+    ? {
+        composer: await answerComposerOf(config, logger, { prompts, tokenizer: new JsTiktokenTokenizer() }),
+        search: await searchAssistOf(config, { prompts }),
+      }
+    : {};
   const generations = knowledgeGenerations<Serving>({
     read: layoutReader(env),
     build: (generation, decoded, articles) =>
-      servingOf(config, logger, generation, exactKnowledgeIndex(decoded), articles),
+      servingOf(config, logger, model, generation, exactKnowledgeIndex(decoded), articles),
     refreshMs: REFRESH_MS,
     clock: () => Date.now(),
     logger,
   });
-  shared = { generations, logger };
+  return { generations, logger };
+}
+
+function knowledgeOf(env: WorkersEnv): Promise<Shared> {
+  shared ??= open(env);
+  // A failed start (a broken prompt, bad settings) is tried again by the next request, not cached.
+  shared.catch(() => {
+    shared = undefined;
+  });
   return shared;
 }
 
 export class ReplyService extends WorkerEntrypoint<WorkersEnv> {
-  /** Always resolves: a generation that cannot be loaded is thrown to the caller, which hands off. */
+  /** The pipeline's reply (a failure inside it is a handoff); a generation that cannot be loaded rejects, and the desk hands off. */
   async reply(request: RemoteReplyRequest, onToken?: (token: string) => void): Promise<Reply> {
-    const { generations } = knowledgeOf(this.env);
+    const { generations } = await knowledgeOf(this.env);
     const serving = await generations.current();
     const reply = await serving.pipeline.reply(
       onToken === undefined ? request : { ...request, onToken: (token) => void onToken(token) },
@@ -103,11 +135,11 @@ export class ReplyService extends WorkerEntrypoint<WorkersEnv> {
   }
 
   async article(id: string): Promise<ArticlePage | undefined> {
-    return (await knowledgeOf(this.env).generations.current()).articles.get(id);
+    return (await (await knowledgeOf(this.env)).generations.current()).articles.get(id);
   }
 
   async status(): Promise<KnowledgeStatus> {
-    const serving = await knowledgeOf(this.env).generations.current();
+    const serving = await (await knowledgeOf(this.env)).generations.current();
     return { generation: serving.generation, chunks: serving.chunks };
   }
 }
