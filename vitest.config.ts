@@ -15,6 +15,18 @@ async function freePort(): Promise<number> {
 }
 process.env.FIRSTLINE_WORKERS_FAKE_OPENAI_PORT ??= String(await freePort());
 
+/**
+ * Test files that assert on timings compared within the run (linear time, a bystander's latency under a flood, the
+ * soak's memory ceiling): they run last, each in a fresh process, with the machine to themselves.
+ */
+const TIMED = [
+  'test/linear-time.test.ts',
+  'test/linear-time-verification.test.ts',
+  'src/core/text/pii.test.ts',
+  'test/http/flood.test.ts',
+  'test/soak.test.ts',
+];
+
 export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-report.json' }]],
@@ -23,11 +35,27 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/workers/**'],
+          exclude: ['test/workers/**', 'test/workers-api/**', 'test/workers-llm/**', ...TIMED],
           environment: 'node',
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Files share one process, one after another: starting a process and importing the modules for each file
+          // was more than half the suite's wall time. Tests leave no state behind (each opens its own store, server
+          // and temporary folder); the timed files below still get a fresh process each.
+          isolate: false,
+        },
+      },
+      {
+        // Files that compare timings measured in the same run: alone on the machine, after everything else.
+        test: {
+          name: 'node-timed',
+          include: TIMED,
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {
