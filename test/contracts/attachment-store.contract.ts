@@ -3,6 +3,7 @@
 import { describe, expect, it as vitestIt } from 'vitest';
 import type { AttachmentRecord } from '../../src/core/attachments/attachment.ts';
 import type { AttachmentStore } from '../../src/core/ports/attachment-store.ts';
+import type { SqlConversationStore } from '../../src/adapters/store/sql-conversation-store.ts';
 import { run, type Within } from './within.ts';
 
 export interface AttachmentStoreUnderTest {
@@ -12,6 +13,32 @@ export interface AttachmentStoreUnderTest {
   /** Erases a conversation as a customer's erasure would. */
   erase(id: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Opening and erasing conversations in the SQL stores, for adapters whose records live there. */
+export function sqlConversations(
+  store: SqlConversationStore,
+): Pick<AttachmentStoreUnderTest, 'conversation' | 'erase'> {
+  return {
+    conversation: async (id) => {
+      await store.createConversation({
+        id,
+        tokenHash: `hash-${id}`,
+        lang: 'en',
+        customer: { email: `${id}@example.com` },
+        channel: 'web',
+        at: '2026-11-01T09:00:00.000Z',
+      });
+    },
+    erase: async (id) => {
+      await store.tickets.eraseCustomer({
+        key: `${id}@example.com`,
+        by: 'cli',
+        actor: 'system',
+        at: new Date().toISOString(),
+      });
+    },
+  };
 }
 
 const record = (id: string, conversationId: string, content: Uint8Array): Omit<AttachmentRecord, 'messageId'> => ({

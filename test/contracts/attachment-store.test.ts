@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileAttachmentStore, attachmentStoreOf } from '../../src/adapters/fs/file-attachment-store.ts';
 import { SqliteStore } from '../../src/adapters/store/sqlite-store.ts';
-import { attachmentStoreContract } from './attachment-store.contract.ts';
+import { attachmentStoreContract, sqlConversations } from './attachment-store.contract.ts';
 
 async function openFileStore() {
   const directory = await mkdtemp(join(tmpdir(), 'firstline-attachments-'));
@@ -17,24 +17,7 @@ attachmentStoreContract('FileAttachmentStore (a real directory, SQLite records)'
   const { directory, store, attachments } = await openFileStore();
   return {
     attachments,
-    conversation: async (id) => {
-      await store.createConversation({
-        id,
-        tokenHash: `hash-${id}`,
-        lang: 'en',
-        customer: { email: `${id}@example.com` },
-        channel: 'web',
-        at: '2026-11-01T09:00:00.000Z',
-      });
-    },
-    erase: async (id) => {
-      await store.tickets.eraseCustomer({
-        key: `${id}@example.com`,
-        by: 'cli',
-        actor: 'system',
-        at: new Date().toISOString(),
-      });
-    },
+    ...sqlConversations(store),
     close: async () => {
       await store.close();
       await rm(directory, { recursive: true, force: true });

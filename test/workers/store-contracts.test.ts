@@ -9,7 +9,7 @@ import { SqlConversationStore } from '../../src/adapters/store/sql-conversation-
 import { EventHub } from '../../src/core/desk/event-hub.ts';
 import { ExactVectorIndex } from '../../src/core/retrieval/exact-vector-index.ts';
 import { R2AttachmentStore } from '../../src/adapters/r2/r2-attachment-store.ts';
-import { attachmentStoreContract } from '../contracts/attachment-store.contract.ts';
+import { attachmentStoreContract, sqlConversations } from '../contracts/attachment-store.contract.ts';
 import { conversationStoreContract } from '../contracts/conversation-store.contract.ts';
 import { eventFeedContract } from '../contracts/event-feed.contract.ts';
 import { vectorIndexContract } from '../contracts/vector-index.contract.ts';
@@ -96,24 +96,7 @@ attachmentStoreContract(
     };
     return {
       attachments: new R2AttachmentStore(scoped, store.attachmentRecords),
-      conversation: async (id) => {
-        await store.createConversation({
-          id,
-          tokenHash: `hash-${id}`,
-          lang: 'en',
-          customer: { email: `${id}@example.com` },
-          channel: 'web',
-          at: '2026-11-01T09:00:00.000Z',
-        });
-      },
-      erase: async (id) => {
-        await store.tickets.eraseCustomer({
-          key: `${id}@example.com`,
-          by: 'cli',
-          actor: 'system',
-          at: new Date().toISOString(),
-        });
-      },
+      ...sqlConversations(store),
       close: () => store.close(),
     };
   },
