@@ -50,6 +50,8 @@ describe('firstline publish --workers', () => {
       lexical: new Uint8Array(await file('lexical.bin')),
     });
     expect(decoded?.snapshot.chunks.length).toBeGreaterThan(100);
+    // The vectors travel as int8 with a scale each: about a quarter of the float32 bytes.
+    expect((await file('vectors.bin')).byteLength).toBeLessThan((decoded?.snapshot.vectors.byteLength ?? 0) / 3);
     // Every indexed article can be opened from its citation link on the Worker.
     const articles = JSON.parse((await file('articles.json')).toString('utf8')) as Record<string, { title: string }>;
     expect(Object.keys(articles).sort()).toEqual(

@@ -8,7 +8,12 @@ import { HashingEmbeddings } from '../../core/embeddings/hashing-embeddings.ts';
 import { KnowledgeError } from '../../core/knowledge/knowledge-error.ts';
 import { HybridRetriever } from '../../core/retrieval/hybrid-retriever.ts';
 import { ingestKnowledge } from '../../platform/node/knowledge-service.ts';
-import { decodeGeneration, exactKnowledgeIndex, GENERATION_FILES } from '../../core/retrieval/index-codec.ts';
+import {
+  decodeGeneration,
+  encodeGeneration,
+  exactKnowledgeIndex,
+  GENERATION_FILES,
+} from '../../core/retrieval/index-codec.ts';
 import { loadIndex } from './index-store.ts';
 
 const directories: string[] = [];
@@ -94,6 +99,27 @@ describe('index store', () => {
       expect(left.articles.map((article) => article.articleId)).toEqual(
         right.articles.map((article) => article.articleId),
       );
+    }
+  });
+
+  it('decodes a generation written with int8 vectors (the Worker’s) to the same articles', async () => {
+    const { config } = await workspace();
+    const run = await ingestKnowledge(config);
+    const files = encodeGeneration(run.stored.snapshot, run.stored.index.lexical, { quantize: true });
+    expect(files.vectors.byteLength).toBeLessThan(encodeGeneration(run.stored.snapshot).vectors.byteLength);
+    const decoded = decodeGeneration(files);
+    const original = run.stored.snapshot.vectors;
+    expect(decoded?.snapshot.vectors.length).toBe(original.length);
+    const largestError = Math.max(
+      ...original.map((value, index) => Math.abs(value - (decoded?.snapshot.vectors[index] ?? 0))),
+    );
+    expect(largestError).toBeLessThan(0.01);
+    const embeddings = new HashingEmbeddings({ dimensions: 64 });
+    const quantized = new HybridRetriever(exactKnowledgeIndex(decoded!), embeddings);
+    const hnsw = new HybridRetriever(run.stored.index, embeddings);
+    for (const question of ['how do I get my money back', 'wifi password', 'refund to the card']) {
+      const [left, right] = [await quantized.retrieve(question, { k: 5 }), await hnsw.retrieve(question, { k: 5 })];
+      expect(left.articles[0]?.articleId).toBe(right.articles[0]?.articleId);
     }
   });
 });

@@ -9,6 +9,7 @@ import { ExactVectorIndex } from './exact-vector-index.ts';
 import { INDEX_FORMAT_VERSION, type IndexManifest, type IndexSnapshot } from './index-snapshot.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { buildLexicalIndex } from './lexical-index.ts';
+import { dequantizeVectors, quantizeVectors } from './quantized-vectors.ts';
 
 /** The files of a generation every runtime reads; runtime-specific indexes (HNSW graphs) sit beside them. */
 export const GENERATION_FILES = {
@@ -30,15 +31,25 @@ export interface DecodedGeneration {
   readonly lexical: Bm25Index;
 }
 
+/** `quantize: true` stores the vectors as int8 with a scale each (a quarter of the bytes); decoding reads either. */
 export function encodeGeneration(
   snapshot: IndexSnapshot,
   lexical: Bm25Index = buildLexicalIndex(snapshot.chunks),
+  options: { readonly quantize?: boolean } = {},
 ): GenerationFiles {
   const { terms, ...arrays } = lexical.data;
+  const dimensions = snapshot.manifest.embedder.dimensions;
+  const quantized = options.quantize === true ? quantizeVectors(snapshot.vectors, dimensions) : undefined;
   return {
     manifest: `${JSON.stringify(snapshot.manifest, null, 2)}\n`,
     chunks: JSON.stringify({ chunks: snapshot.chunks, embeddingKeys: snapshot.embeddingKeys }),
-    vectors: pack({ dimensions: snapshot.manifest.embedder.dimensions }, { vectors: snapshot.vectors }),
+    vectors:
+      quantized === undefined
+        ? pack({ dimensions }, { vectors: snapshot.vectors })
+        : pack(
+            { dimensions, quantized: 'int8' },
+            { codes: new Uint8Array(quantized.codes.buffer), scales: quantized.scales },
+          ),
     lexical: pack({ terms }, arrays),
   };
 }
@@ -56,8 +67,7 @@ export function decodeGeneration(files: GenerationFiles): DecodedGeneration | un
   const stored = JSON.parse(files.chunks) as { chunks: Chunk[]; embeddingKeys: string[] };
   const vectorPack = unpack(files.vectors);
   const lexicalPack = unpack(files.lexical);
-  const rawVectors = vectorPack.arrays.vectors;
-  const vectors = rawVectors instanceof Float32Array ? rawVectors : new Float32Array();
+  const vectors = vectorsOf(vectorPack, manifest.embedder.dimensions);
   const lexical = new Bm25Index({
     ...(lexicalPack.arrays as unknown as Omit<Bm25Data, 'terms'>),
     terms: (lexicalPack.meta as { terms: string[] }).terms,
@@ -75,4 +85,14 @@ export function exactKnowledgeIndex(decoded: DecodedGeneration): KnowledgeIndex 
     index: new ExactVectorIndex(plan.vectors, dimensions),
   }));
   return { manifest: snapshot.manifest, chunks: snapshot.chunks, dense, lexical: decoded.lexical };
+}
+
+/** The float32 vectors of a pack, stored as they are or as int8 codes with a scale each. */
+function vectorsOf(vectorPack: ReturnType<typeof unpack>, dimensions: number): Float32Array {
+  const { codes, scales, vectors } = vectorPack.arrays;
+  if ((vectorPack.meta as { quantized?: string }).quantized !== 'int8')
+    return vectors instanceof Float32Array ? vectors : new Float32Array();
+  if (!(codes instanceof Uint8Array) || !(scales instanceof Float32Array)) return new Float32Array();
+  const signed = new Int8Array(codes.buffer, codes.byteOffset, codes.byteLength);
+  return dequantizeVectors({ codes: signed, scales }, dimensions);
 }

@@ -36,7 +36,8 @@ export async function writeKnowledgeGeneration(
 ): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
   const { generation, snapshot } = stored;
-  const files = encodeGeneration(snapshot, stored.index.lexical);
+  // int8 vectors: a quarter of the bytes, recall@10 ≥ 0.99 against float32 (`npm run eval:quantization`).
+  const files = encodeGeneration(snapshot, stored.index.lexical, { quantize: true });
   const source = knowledgeArticleSource(config.KNOWLEDGE_DIR, snapshot.manifest.articles, config.MAX_ARTICLE_BYTES);
   const articles: Record<string, ArticlePage> = {};
   for (const { id } of snapshot.manifest.articles) {
