@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { addAgentWithCli, staffRequest } from '../support/staff.ts';
+import { addAgentTo, staffRequest } from '../support/staff.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -24,7 +24,7 @@ interface Chat {
   readonly ticketId: string;
 }
 
-const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
+const addAgent = (name: string, role: string) => addAgentTo(dataDir, name, role);
 
 const call = (path: string, token: string, body?: unknown) => staffRequest(server.url, path, token, body);
 

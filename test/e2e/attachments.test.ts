@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../run-cli.ts';
+import { addAgentTo } from '../support/staff.ts';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { pdfDocument, pngImage } from '../support/sample-files.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
@@ -20,8 +20,7 @@ let agentToken = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'firstline-e2e-attachments-'));
-  const added = await runCli(['agents', 'add', 'Мария', '--role', 'agent'], { DATA_DIR: dataDir });
-  agentToken = /token: (\S+)/.exec(added.stdout)?.[1] ?? '';
+  agentToken = await addAgentTo(dataDir, 'Мария', 'agent');
   [server, browser] = await Promise.all([
     startServerProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'normal', HANDOFFS_PER_SOURCE_PER_HOUR: '1000' }),
     launchChromium(),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { identityHash } from '../../src/core/conversation/identity.ts';
-import { runCli } from '../run-cli.ts';
+import { addAgentTo } from '../support/staff.ts';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -114,8 +114,7 @@ async function openTicket(ticketId: string): Promise<void> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'firstline-e2e-context-'));
-  const added = await runCli(['agents', 'add', 'Мария', '--role', 'agent'], { DATA_DIR: dataDir });
-  agentToken = /token: (\S+)/.exec(added.stdout)?.[1] ?? '';
+  agentToken = await addAgentTo(dataDir, 'Мария', 'agent');
   [server, browser] = await Promise.all([
     startServerProcess(
       {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { addAgentWithCli } from '../support/staff.ts';
+import { addAgentTo } from '../support/staff.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -18,7 +18,7 @@ let dataDir: string;
 const tokens = { maria: '', lead: '' };
 let resolvedTicket = '';
 
-const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
+const addAgent = (name: string, role: string) => addAgentTo(dataDir, name, role);
 
 async function call(path: string, token: string, body?: unknown): Promise<Response> {
   const response = await fetch(`${server.url}${path}`, {

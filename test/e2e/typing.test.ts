@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../run-cli.ts';
+import { addAgentTo } from '../support/staff.ts';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -17,10 +17,7 @@ let browser: Browser;
 let dataDir: string;
 
 async function addAgent(name: string): Promise<string> {
-  const result = await runCli(['agents', 'add', name, '--role', 'agent'], { DATA_DIR: dataDir });
-  const token = /token: (\S+)/.exec(result.stdout)?.[1];
-  if (token === undefined) throw new Error(`agents add failed: ${result.stdout}${result.stderr}`);
-  return token;
+  return addAgentTo(dataDir, name, 'agent');
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { runCli } from '../run-cli.ts';
-import { addAgentWithCli } from '../support/staff.ts';
+import { addAgentTo } from '../support/staff.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -20,7 +20,7 @@ let dataDir: string;
 let evalDir: string;
 const tokens: Record<'maria' | 'ivan' | 'lead', string> = { maria: '', ivan: '', lead: '' };
 
-const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
+const addAgent = (name: string, role: string) => addAgentTo(dataDir, name, role);
 
 async function signIn(page: Page, path: string, token: string): Promise<void> {
   await page.goto(`${server.url}${path}`);

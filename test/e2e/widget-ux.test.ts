@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../run-cli.ts';
+import { addAgentTo } from '../support/staff.ts';
 import { launchChromium, screenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -23,8 +23,7 @@ let siteUrl = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'firstline-e2e-widget-ux-'));
-  const added = await runCli(['agents', 'add', 'Мария', '--role', 'agent'], { DATA_DIR: dataDir });
-  agentToken = /token: (\S+)/.exec(added.stdout)?.[1] ?? '';
+  agentToken = await addAgentTo(dataDir, 'Мария', 'agent');
   [server, browser] = await Promise.all([
     startServerProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'normal' }, 120_000),
     launchChromium(),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { addAgentWithCli } from '../support/staff.ts';
+import { addAgentTo } from '../support/staff.ts';
 
 interface MacroJson {
   readonly id: string;
@@ -22,7 +22,7 @@ let server: ServerProcess;
 let dataDir: string;
 const tokens = { agent: '', lead: '', admin: '' };
 
-const addAgent = (name: string, role: string) => addAgentWithCli(dataDir, name, role);
+const addAgent = (name: string, role: string) => addAgentTo(dataDir, name, role);
 
 async function call(method: string, path: string, token: string, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {
