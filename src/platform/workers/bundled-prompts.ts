@@ -13,9 +13,10 @@ export function bundledPrompts(assets: Fetcher): PromptSource {
     return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>;
   };
   return async (name) => {
-    texts ??= load();
-    texts.catch(() => {
+    // A failed read is tried again by the next call, not cached.
+    texts ??= load().catch((error: unknown) => {
       texts = undefined;
+      throw error;
     });
     const text = (await texts)[name];
     if (text === undefined) throw new PromptError(`prompts/${name}.md: not in the bundle`);

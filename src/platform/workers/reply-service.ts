@@ -84,15 +84,10 @@ async function servingOf(
   };
 }
 
-interface Shared {
-  readonly generations: Generations<Serving>;
-  readonly logger: Logger;
-}
-
 /** One per isolate: the settings do not change while it lives. */
-let shared: Promise<Shared> | undefined;
+let shared: Promise<Generations<Serving>> | undefined;
 
-async function open(env: WorkersEnv): Promise<Shared> {
+async function open(env: WorkersEnv): Promise<Generations<Serving>> {
   const config = parseConfig(settingsOf(env));
   const logger = consoleLogger(config.LOG_LEVEL, { redactPii: config.REDACT_PII === 'on' });
   // With a model: @langchain/openai over fetch, the bundle's prompts, js-tiktoken for the token budgets.
@@ -103,7 +98,7 @@ async function open(env: WorkersEnv): Promise<Shared> {
         search: await searchAssistOf(config, { prompts }),
       }
     : {};
-  const generations = knowledgeGenerations<Serving>({
+  return knowledgeGenerations<Serving>({
     read: layoutReader(env),
     build: (generation, decoded, articles) =>
       servingOf(config, logger, model, generation, exactKnowledgeIndex(decoded), articles),
@@ -111,14 +106,13 @@ async function open(env: WorkersEnv): Promise<Shared> {
     clock: () => Date.now(),
     logger,
   });
-  return { generations, logger };
 }
 
-function knowledgeOf(env: WorkersEnv): Promise<Shared> {
-  shared ??= open(env);
+function knowledgeOf(env: WorkersEnv): Promise<Generations<Serving>> {
   // A failed start (a broken prompt, bad settings) is tried again by the next request, not cached.
-  shared.catch(() => {
+  shared ??= open(env).catch((error: unknown) => {
     shared = undefined;
+    throw error;
   });
   return shared;
 }
@@ -126,8 +120,7 @@ function knowledgeOf(env: WorkersEnv): Promise<Shared> {
 export class ReplyService extends WorkerEntrypoint<WorkersEnv> {
   /** The pipeline's reply (a failure inside it is a handoff); a generation that cannot be loaded rejects, and the desk hands off. */
   async reply(request: RemoteReplyRequest, onToken?: (token: string) => void): Promise<Reply> {
-    const { generations } = await knowledgeOf(this.env);
-    const serving = await generations.current();
+    const serving = await (await knowledgeOf(this.env)).current();
     const reply = await serving.pipeline.reply(
       onToken === undefined ? request : { ...request, onToken: (token) => void onToken(token) },
     );
@@ -135,11 +128,11 @@ export class ReplyService extends WorkerEntrypoint<WorkersEnv> {
   }
 
   async article(id: string): Promise<ArticlePage | undefined> {
-    return (await (await knowledgeOf(this.env)).generations.current()).articles.get(id);
+    return (await (await knowledgeOf(this.env)).current()).articles.get(id);
   }
 
   async status(): Promise<KnowledgeStatus> {
-    const serving = await (await knowledgeOf(this.env)).generations.current();
+    const serving = await (await knowledgeOf(this.env)).current();
     return { generation: serving.generation, chunks: serving.chunks };
   }
 }
